@@ -1,0 +1,24 @@
+/** The command table: each command id with its handler. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { showCatalogue } from './show-catalogue';
+
+export interface CommandDeps {
+  client: LanguageClient;
+  log: vscode.LogOutputChannel;
+}
+
+/** Registers every command; disposables go into the extension context. */
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    'bitrix24.showCatalogue': () => showCatalogue(deps.client),
+    'bitrix24.restartServer': async () => {
+      await deps.client.restart();
+      deps.log.info('Language server restarted');
+    },
+    'bitrix24.showOutput': () => deps.log.show(),
+  };
+  for (const [id, handler] of Object.entries(table)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Typed errors for Bitrix24 REST calls. Every failure a caller can see is a
+ * `PortalError` whose `message` tells the user what to do; the server's own
+ * description (already redacted) goes to `detail` for the log only.
+ */
+
+export type PortalErrorKind =
+  | 'auth'
+  | 'expired'
+  | 'scope'
+  | 'denied'
+  | 'not-admin'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limit'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'malformed';
+
+export interface PortalErrorInit {
+  kind: PortalErrorKind;
+  message: string;
+  /** The Bitrix24 error code (`error` field), when the portal sent one. */
+  code?: string;
+  status?: number;
+  method?: string;
+  /** The portal's `error_description` or a transport detail, redacted. For logs, not for users. */
+  detail?: string;
+  /** Server hint from a `Retry-After` header. */
+  retryAfterMs?: number;
+}
+
+export class PortalError extends Error {
+  readonly kind: PortalErrorKind;
+  readonly code: string | undefined;
+  readonly status: number | undefined;
+  readonly method: string | undefined;
+  readonly detail: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: PortalErrorInit) {
+    super(init.message);
+    this.name = 'PortalError';
+    this.kind = init.kind;
+    this.code = init.code;
+    this.status = init.status;
+    this.method = init.method;
+    this.detail = init.detail;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /**
+   * Whether repeating the same request may succeed. Only reads act on this:
+   * a write that failed this way may still have been executed.
+   */
+  get transient(): boolean {
+    switch (this.kind) {
+      case 'rate-limit':
+        // OVERLOAD_LIMIT is a manual block by support; waiting does not lift it.
+        return this.code !== 'OVERLOAD_LIMIT';
+      case 'network':
+      case 'timeout':
+      case 'malformed':
+        return true;
+      case 'server':
+        return this.status === 502 || this.status === 503 || this.status === 504;
+      default:
+        return false;
+    }
+  }
+}
+
+/** True when `e` is a PortalError (also across duplicated module instances). */
+export function isPortalError(e: unknown): e is PortalError {
+  return e instanceof PortalError || (e instanceof Error && e.name === 'PortalError' && 'kind' in e);
+}
+
+/** What the mapping needs to phrase advice; none of it is secret. */
+export interface ErrorContext {
+  method?: string;
+  authKind?: 'webhook' | 'oauth';
+  /** The scope the method needs, when the caller knows it (from the method catalogue). */
+  requiredScope?: string;
+  status?: number;
+  detail?: string;
+  retryAfterMs?: number;
+}
+
+const CODE_KINDS: Readonly<Record<string, PortalErrorKind>> = {
+  NO_AUTH_FOUND: 'auth',
+  invalid_token: 'auth',
+  invalid_grant: 'auth',
+  invalid_client: 'auth',
+  WRONG_AUTH_TYPE: 'auth',
+  expired_token: 'expired',
+  insufficient_scope: 'scope',
+  invalid_scope: 'scope',
+  ACCESS_DENIED: 'denied',
+  INVALID_CREDENTIALS: 'denied',
+  user_access_error: 'denied',
+  PAYMENT_REQUIRED: 'denied',
+  IS_NOT_ADMIN: 'not-admin',
+  ERROR_METHOD_NOT_FOUND: 'not-found',
+  ERROR_MANIFEST_IS_NOT_AVAILABLE: 'not-found',
+  NOT_FOUND: 'not-found',
+  MISSING_PARAMS: 'bad-request',
+  INVALID_REQUEST: 'bad-request',
+  invalid_request: 'bad-request',
+  ERROR_ARGUMENT: 'bad-request',
+  INVALID_ARG_VALUE: 'bad-request',
+  ERROR_CORE: 'bad-request',
+  ERROR_BATCH_LENGTH_EXCEEDED: 'bad-request',
+  ERROR_BATCH_METHOD_NOT_ALLOWED: 'bad-request',
+  QUERY_LIMIT_EXCEEDED: 'rate-limit',
+  OPERATION_TIME_LIMIT: 'rate-limit',
+  OVERLOAD_LIMIT: 'rate-limit',
+  INTERNAL_SERVER_ERROR: 'server',
+  ERROR_UNEXPECTED_ANSWER: 'server',
+  PORTAL_DELETED: 'server',
+};
+
+function kindFromStatus(status: number | undefined): PortalErrorKind {
+  if (status === undefined) return 'server';
+  if (status === 401) return 'auth';
+  if (status === 403) return 'denied';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limit';
+  if (status >= 400 && status < 500) return 'bad-request';
+  return 'server';
+}
+
+/** Maps a Bitrix24 `{error, error_description}` body (or just a status) to a PortalError. */
+export function errorFromResponse(code: string | undefined, ctx: ErrorContext): PortalError {
+  const kind = (code !== undefined ? CODE_KINDS[code] : undefined) ?? kindFromStatus(ctx.status);
+  return new PortalError({
+    kind,
+    code,
+    status: ctx.status,
+    method: ctx.method,
+    detail: ctx.detail,
+    retryAfterMs: ctx.retryAfterMs,
+    message: adviceFor(kind, code, ctx),
+  });
+}
+
+function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorContext): string {
+  const m = ctx.method ? `“${ctx.method}”` : 'The request';
+  const isOAuth = ctx.authKind === 'oauth';
+  switch (kind) {
+    case 'auth':
+      if (code === 'invalid_grant') return 'The portal no longer accepts the saved refresh token. Connect the portal again.';
+      if (code === 'invalid_client') return 'The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.';
+      return isOAuth
+        ? 'The portal did not accept the access token. Connect the portal again.'
+        : 'The portal did not accept the webhook. Check that the webhook still exists and connect again with its URL.';
+    case 'expired':
+      return 'The access token expired and could not be renewed. Connect the portal again.';
+    case 'scope': {
+      const scope = ctx.requiredScope ? `the “${ctx.requiredScope}” scope` : 'the scope it needs';
+      return isOAuth
+        ? `${m} needs ${scope}. Add it to the local app's permissions, reinstall the app and connect again.`
+        : `${m} needs ${scope}. Re-issue the inbound webhook with ${scope} and connect with the new URL.`;
+    }
+    case 'denied':
+      if (code === 'ACCESS_DENIED') return `The portal denied ${m}: the REST API needs a commercial plan, or your user lacks access.`;
+      if (code === 'PAYMENT_REQUIRED') return 'The app’s trial or paid period has ended. Renew it, then connect again.';
+      if (code === 'user_access_error') return 'An administrator limited this app to certain users. Ask them to give you access.';
+      return `Your user may not run ${m}. Connect as a user who has the rights it needs.`;
+    case 'not-admin':
+      return `${m} needs a portal administrator. Connect with a webhook or app authorised by an administrator.`;
+    case 'not-found':
+      return `The portal has no method ${m}. Check the method name, or whether the module is installed on this portal.`;
+    case 'bad-request':
+      return `The portal rejected the parameters of ${m}${ctx.detail ? `: ${ctx.detail}` : '.'}`;
+    case 'rate-limit':
+      if (code === 'OVERLOAD_LIMIT') return 'The portal has blocked its REST API for overload. Contact Bitrix24 support.';
+      if (code === 'OPERATION_TIME_LIMIT') return `${m} used up its time budget on the portal. Try again in a few minutes.`;
+      return 'The portal is limiting requests. Try again in a moment.';
+    case 'server':
+      return `The portal failed to handle ${m}${ctx.status ? ` (HTTP ${ctx.status})` : ''}. Try again later.`;
+    case 'malformed':
+      return `The portal sent a response to ${m} that is not Bitrix24 REST JSON. Check the portal address.`;
+    case 'network':
+      return `Could not reach the portal${ctx.detail ? ` (${ctx.detail})` : ''}. Check the address and your network.`;
+    case 'timeout':
+      return `The portal did not answer ${m} in time. Try again later.`;
+    case 'cancelled':
+      return `${m} was cancelled.`;
+  }
+}
+
+/** A PortalError for a condition found on this side (transport failure, cancellation, bad input). */
+export function localError(kind: PortalErrorKind, ctx: ErrorContext = {}, code?: string): PortalError {
+  return new PortalError({ kind, code, method: ctx.method, detail: ctx.detail, message: adviceFor(kind, code, ctx) });
+}

@@ -1,0 +1,80 @@
+/**
+ * Client-side leaky bucket mirroring the portal's own request counter: each
+ * request adds one, the bucket drains `ratePerSecond` per second, and a request
+ * that would overflow `burst` waits until it fits. Keeping under the portal's
+ * threshold avoids QUERY_LIMIT_EXCEEDED instead of recovering from it.
+ */
+import { Clock, systemClock } from './clock';
+
+export interface RateLimit {
+  ratePerSecond: number;
+  burst: number;
+}
+
+/** The portal's limits by plan (docs: REST API limits). */
+export const RATE_LIMITS: Readonly<Record<'standard' | 'enterprise', RateLimit>> = {
+  standard: { ratePerSecond: 2, burst: 50 },
+  enterprise: { ratePerSecond: 5, burst: 250 },
+};
+
+export class RateLimiter {
+  private level = 0;
+  private last: number;
+
+  constructor(
+    readonly limit: RateLimit = RATE_LIMITS.standard,
+    private readonly clock: Clock = systemClock,
+  ) {
+    if (!(limit.ratePerSecond > 0) || !(limit.burst >= 1)) {
+      throw new RangeError('rate limit needs ratePerSecond > 0 and burst >= 1');
+    }
+    this.last = clock.now();
+  }
+
+  /**
+   * Waits for a slot. The slot is reserved synchronously, so concurrent callers
+   * queue in call order; a cancelled wait gives its slot back.
+   */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const wait = this.reserve();
+    if (wait <= 0) return;
+    try {
+      await this.clock.sleep(wait, signal);
+    } catch (e) {
+      this.level = Math.max(0, this.level - 1);
+      throw e;
+    }
+  }
+
+  /**
+   * Called when the portal answers QUERY_LIMIT_EXCEEDED: its counter is full
+   * (another app on the same address may share it), so pace from here on.
+   */
+  saturate(): void {
+    this.drain();
+    this.level = Math.max(this.level, this.limit.burst);
+  }
+
+  /** Milliseconds a request made now would wait; for status displays and tests. */
+  pendingDelay(): number {
+    this.drain();
+    return this.delayFor(this.level + 1);
+  }
+
+  private reserve(): number {
+    this.drain();
+    this.level += 1;
+    return this.delayFor(this.level);
+  }
+
+  private delayFor(level: number): number {
+    return level <= this.limit.burst ? 0 : ((level - this.limit.burst) * 1000) / this.limit.ratePerSecond;
+  }
+
+  private drain(): void {
+    const now = this.clock.now();
+    const elapsed = Math.max(0, now - this.last);
+    this.last = now;
+    this.level = Math.max(0, this.level - (elapsed * this.limit.ratePerSecond) / 1000);
+  }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and each command-line tool
+// into dist/. `--production` minifies; otherwise source maps are written.
+// `--tests` also bundles the e2e mocha suites (they run inside VS Code).
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+
+/** entry → output (relative to the repo root) */
+const entries = [
+  ['client/src/extension.ts', 'dist/client/extension.js', { external: ['vscode'] }],
+  ['server/src/main.ts', 'dist/server/server.js'],
+  ['server/src/bin/language-server.ts', 'dist/bin/language-server.js', { banner: '#!/usr/bin/env node' }],
+  ['server/src/bin/scopes.ts', 'dist/bin/scopes.js', { banner: '#!/usr/bin/env node' }],
+  ['demo-portal/src/main.ts', 'dist/bin/demo-portal.js', { banner: '#!/usr/bin/env node' }],
+];
+
+if (withTests) {
+  const dir = join(root, 'test/e2e/suite');
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir)) {
+      if (f.endsWith('.ts')) entries.push([`test/e2e/suite/${f}`, `out/e2e/${f.replace(/\.ts$/, '.js')}`, { external: ['vscode', 'mocha'] }]);
+    }
+  }
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const started = Date.now();
+await Promise.all(
+  entries
+    .filter(([src]) => existsSync(join(root, src)))
+    .map(([src, out, extra = {}]) =>
+      esbuild.build({
+        absWorkingDir: root,
+        entryPoints: [src],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        minify: production,
+        sourcemap: production ? false : 'linked',
+        legalComments: 'none',
+        logLevel: 'warning',
+        external: extra.external ?? [],
+        banner: extra.banner ? { js: extra.banner } : undefined,
+        mainFields: ['module', 'main'],
+      }),
+    ),
+);
+console.log(`built ${entries.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

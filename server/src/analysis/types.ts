@@ -1,0 +1,79 @@
+/**
+ * What call-site analysis finds in a document. Offsets are UTF-16 code unit
+ * offsets into the document text (what TextDocument.positionAt expects).
+ */
+
+/** Answers "is this a catalogue method (or a manifest-declared custom one)?" */
+export interface MethodNames {
+  /** Case-insensitive; true for catalogue and custom methods. */
+  has(name: string): boolean;
+}
+
+/** The family of language a document is analysed as. */
+export type LanguageFamily =
+  | 'js' // js, ts, jsx, tsx, vue (script parts)
+  | 'php'
+  | 'python'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'shell'
+  | 'http'
+  | 'markdown'
+  | 'plain';
+
+/** How a reference was recognised (for hover/tests/reporting). */
+export type CallContext =
+  | 'call' // first argument of a known REST call function (callMethod, CRest::call, ...)
+  | 'batch' // a method inside a batch command (object/array/cmd string)
+  | 'url' // a REST URL path
+  | 'literal' // a whole string literal equal to a catalogue method name
+  | 'constant'; // a constant holding a method name, used in the file
+
+/** A REST method reference whose name is known. */
+export interface MethodReference {
+  /** The method name as written (case preserved). */
+  name: string;
+  /** Offset of the first character of the name. */
+  start: number;
+  /** Offset after the last character of the name. */
+  end: number;
+  context: CallContext;
+  /** 3 when written as a REST 3.0 call (`/rest/api/...`, actions.v3). */
+  version?: 2 | 3;
+  /**
+   * For call contexts where a params object literal follows: its offsets
+   * (the `{` and after the `}`), so completion can offer parameter keys.
+   */
+  paramsRange?: { start: number; end: number };
+}
+
+/** A method name built at run time, which we report but never guess. */
+export interface UnresolvedReference {
+  /** The pattern as written, with `*` for the dynamic parts: `crm.*.list`. */
+  pattern: string;
+  start: number;
+  end: number;
+  context: CallContext;
+}
+
+/** The analysis of one document. */
+export interface DocumentAnalysis {
+  references: MethodReference[];
+  unresolved: UnresolvedReference[];
+  /** Lines (0-based) carrying a `bitrix24-disable-line` / `bitrix24-disable-next-line` suppression, with optional rule codes (empty = all). */
+  suppressions: Map<number, string[]>;
+}
+
+/**
+ * Where the cursor sits, for completion (returned by `completionContextAt`).
+ * `start`/`end` are the offsets of the text completion replaces (the typed
+ * prefix and any rest of the name/key); `prefix` is the text before the cursor.
+ */
+export type CompletionSlot =
+  /** A method-name slot: call argument, batch entry, `method:` value, REST URL path. */
+  | { kind: 'method'; prefix: string; start: number; end: number; version?: 2 | 3 }
+  /** A key position inside the params object literal of a recognised call of `method`. */
+  | { kind: 'param'; method: string; prefix: string; start: number; end: number; present: string[]; quoted: boolean }
+  /** The event-name slot of event.bind / event.unbind. */
+  | { kind: 'event'; prefix: string; start: number; end: number };

@@ -1,0 +1,72 @@
+/** Completion of method names, parameter keys and event names. */
+import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionSlot } from '../analysis/types';
+import type { ParamInfo } from '../catalogue/types';
+import type { FeatureContext } from './context';
+import { methodMarkdown, requirementMarkdown } from './method-markdown';
+
+const MAX_METHODS = 200;
+
+/** Completion items for the slot the cursor is in (see analysis `completionContextAt`). */
+export function complete(slot: CompletionSlot | undefined, textDoc: TextDocument, ctx: FeatureContext): CompletionItem[] {
+  if (!slot) return [];
+  const range = { start: textDoc.positionAt(slot.start), end: textDoc.positionAt(slot.end) };
+  switch (slot.kind) {
+    case 'method':
+      return completeMethods(slot.prefix, slot.version, range, ctx);
+    case 'param':
+      return completeParams(slot, range, ctx);
+    case 'event':
+      return completeEvents(slot.prefix, range, ctx);
+  }
+}
+
+function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const found = ctx.catalogue.complete(prefix, MAX_METHODS).filter((m) => !version || m.version === version);
+  return found.map((m) => ({
+    label: m.name,
+    kind: CompletionItemKind.Function,
+    detail: requirementMarkdown(m.requirement, ctx.catalogue).replace(/`/g, '') + (m.version === 3 ? ' · REST 3.0' : ''),
+    documentation: { kind: MarkupKind.Markdown, value: methodMarkdown(m, ctx.catalogue) },
+    tags: m.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+    // Deprecated methods sort after every current one.
+    sortText: `${m.deprecated ? '1' : '0'}${m.name}${m.version}`,
+    filterText: m.name,
+    textEdit: { range, newText: m.name },
+  }));
+}
+
+function completeParams(slot: Extract<CompletionSlot, { kind: 'param' }>, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const method = ctx.catalogue.get(slot.method);
+  if (!method) return [];
+  const present = new Set(slot.present.map((p) => p.toLowerCase()));
+  return method.params
+    .filter((p) => !present.has(p.name.toLowerCase()))
+    .map((p: ParamInfo, i) => ({
+      label: p.name,
+      kind: CompletionItemKind.Property,
+      detail: `${p.type}${p.required ? ' · required' : ''}`,
+      documentation: p.fields?.length
+        ? { kind: MarkupKind.Markdown, value: 'Fields: ' + p.fields.map((f) => `\`${f.name}\``).join(', ') }
+        : undefined,
+      // Required parameters first, then in documented order.
+      sortText: `${p.required ? '0' : '1'}${String(i).padStart(3, '0')}`,
+      textEdit: { range, newText: p.name },
+    }));
+}
+
+function completeEvents(prefix: string, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const lower = prefix.toLowerCase();
+  return ctx.catalogue
+    .events()
+    .filter((e) => e.name.toLowerCase().startsWith(lower))
+    .slice(0, MAX_METHODS)
+    .map((e) => ({
+      label: e.name,
+      kind: CompletionItemKind.Event,
+      detail: e.scope ? `scope ${e.scope}` : undefined,
+      documentation: { kind: MarkupKind.Markdown, value: `${e.title}\n\n[Official documentation](${e.url})` },
+      textEdit: { range, newText: e.name },
+    }));
+}

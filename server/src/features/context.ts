@@ -1,0 +1,45 @@
+/**
+ * Everything a language feature needs from outside the document arrives in a
+ * FeatureContext, so features stay pure functions that tests call directly.
+ */
+import type { EventInfo, MethodInfo, ScopeInfo } from '../catalogue/types';
+import type { DocumentAnalysis, LanguageFamily } from '../analysis/types';
+
+/** The slice of the method catalogue the features read. */
+export interface CatalogueView {
+  get(name: string, version?: 2 | 3): MethodInfo | undefined;
+  has(name: string): boolean;
+  scope(code: string): ScopeInfo | undefined;
+  methodsOfScope(code: string): MethodInfo[];
+  complete(prefix: string, limit?: number): MethodInfo[];
+  suggest(name: string, max?: number): string[];
+  events(): EventInfo[];
+}
+
+/** Severity a user may give a rule in settings; `off` silences it. */
+export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+/** User settings that shape diagnostics. */
+export interface FeatureSettings {
+  enable: boolean;
+  /** Per-rule overrides, keyed by diagnostic code. */
+  rules: Record<string, RuleLevel>;
+}
+
+export const defaultSettings: FeatureSettings = { enable: true, rules: {} };
+
+/** A document as features see it: its text, family and (cached) analysis. */
+export interface AnalysedDocument {
+  uri: string;
+  text: string;
+  family: LanguageFamily;
+  analysis: DocumentAnalysis;
+}
+
+export interface FeatureContext {
+  catalogue: CatalogueView;
+  settings: FeatureSettings;
+}
+
+/** The diagnostic `source` of everything this project reports. */
+export const DIAGNOSTIC_SOURCE = 'bitrix24';

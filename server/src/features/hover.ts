@@ -1,0 +1,53 @@
+/** Hover: what a REST method or scope code means for the app. */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedDocument, FeatureContext } from './context';
+import { methodMarkdown, scopeMarkdown } from './method-markdown';
+import { methodAt, unresolvedAt } from './reference-at';
+
+/** Hover for the method reference (or scope code in a manifest) under the cursor. */
+export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Position, ctx: FeatureContext): Hover | null {
+  const offset = textDoc.offsetAt(position);
+  const ref = methodAt(doc.analysis, offset);
+  if (ref) {
+    const range = { start: textDoc.positionAt(ref.start), end: textDoc.positionAt(ref.end) };
+    const method = ctx.catalogue.get(ref.name, ref.version) ?? ctx.catalogue.get(ref.name);
+    if (!method) {
+      const guesses = ctx.catalogue.suggest(ref.name, 3);
+      const value = [`**${ref.name}** is not a documented Bitrix24 REST method.`];
+      if (guesses.length) value.push('', 'Did you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?');
+      return { contents: { kind: MarkupKind.Markdown, value: value.join('\n') }, range };
+    }
+    return { contents: { kind: MarkupKind.Markdown, value: methodMarkdown(method, ctx.catalogue) }, range };
+  }
+  const dynamic = unresolvedAt(doc.analysis, offset);
+  if (dynamic) {
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: `Method name built at run time: \`${dynamic.pattern}\`.\n\nIts scope cannot be checked; list the methods it can be in the manifest's \`methods.extra\`.`,
+      },
+      range: { start: textDoc.positionAt(dynamic.start), end: textDoc.positionAt(dynamic.end) },
+    };
+  }
+  return scopeHover(doc, textDoc, offset, ctx);
+}
+
+/** Scope codes are hovered where they are declared: bitrix24.json and .env files. */
+function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number, ctx: FeatureContext): Hover | null {
+  if (!/(?:^|\/)(?:bitrix24\.json|\.env[^/]*)$/.test(doc.uri)) return null;
+  const text = doc.text;
+  let start = offset;
+  let end = offset;
+  const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.]/.test(c);
+  while (start > 0 && isWord(text[start - 1])) start--;
+  while (end < text.length && isWord(text[end])) end++;
+  const word = text.slice(start, end);
+  const info = word ? ctx.catalogue.scope(word.toLowerCase()) : undefined;
+  if (!info) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue) },
+    range: { start: textDoc.positionAt(start), end: textDoc.positionAt(end) },
+  };
+}

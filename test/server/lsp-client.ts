@@ -1,0 +1,78 @@
+/**
+ * A small LSP client for tests: starts the bundled stdio server exactly as an
+ * editor would and speaks JSON-RPC to it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'bin', 'language-server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  process: ChildProcess;
+  /** Diagnostics published per URI (latest wins). */
+  diagnostics: Map<string, unknown[]>;
+  /** Resolves with the next diagnostics published for `uri`. */
+  nextDiagnostics(uri: string): Promise<unknown[]>;
+  stderr(): string;
+  shutdown(): Promise<number | null>;
+}
+
+/** Spawns the server, runs initialize/initialized, and returns a connected client. */
+export async function startServer(rootUri = 'file:///workspace'): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, unknown[]>();
+  const waiters = new Map<string, ((d: unknown[]) => void)[]>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    const list = waiters.get(p.uri) ?? [];
+    waiters.delete(p.uri);
+    list.forEach((w) => w(p.diagnostics));
+  });
+  connection.onRequest('workspace/configuration', () => [null]);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    capabilities: {
+      textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: false } } },
+      workspace: { configuration: true },
+    },
+  });
+  connection.sendNotification('initialized', {});
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    connection,
+    process: child,
+    diagnostics,
+    nextDiagnostics: (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve])),
+    stderr: () => stderr,
+    async shutdown() {
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+}
+
+/** Sends didOpen for an in-memory document. */
+export function open(client: TestClient, uri: string, languageId: string, text: string, version = 1): void {
+  client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+/** Splits `text` at the `|` cursor marker: the text without it and the cursor's line/character. */
+export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const at = marked.indexOf('|');
+  if (at < 0) throw new Error('no | cursor marker');
+  const before = marked.slice(0, at);
+  const line = before.split('\n').length - 1;
+  const character = at - (before.lastIndexOf('\n') + 1);
+  return { text: before + marked.slice(at + 1), position: { line, character } };
+}

@@ -1,0 +1,88 @@
+/** The bundled stdio server, spoken to over JSON-RPC exactly as an editor would. */
+import * as assert from 'node:assert/strict';
+import { cursor, open, startServer, type TestClient } from './lsp-client';
+
+interface HoverResult {
+  contents: { kind: string; value: string };
+  range: { start: { line: number; character: number } };
+}
+interface CompletionItem {
+  label: string;
+  detail?: string;
+  sortText?: string;
+  tags?: number[];
+}
+interface Diagnostic {
+  code: string;
+  source: string;
+  message: string;
+  range: { start: { line: number; character: number } };
+}
+
+describe('language server over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startServer();
+  });
+  after(async () => {
+    if (client) assert.equal(await client.shutdown(), 0, 'server exits cleanly after shutdown/exit');
+  });
+
+  it('answers hover on a method string with its scope, who can execute and the official page', async () => {
+    const { text, position } = cursor("BX24.callMethod('crm.le|ad.add', { fields: { TITLE: 'x' } });\n");
+    open(client, 'file:///workspace/app.js', 'javascript', text);
+    const hover = await client.connection.sendRequest<HoverResult | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///workspace/app.js' },
+      position,
+    });
+    assert.ok(hover, 'a hover');
+    assert.match(hover.contents.value, /\*\*crm\.lead\.add\*\*/);
+    assert.match(hover.contents.value, /`crm` \(CRM\)/);
+    assert.match(hover.contents.value, /Who can execute/);
+    assert.match(hover.contents.value, /https:\/\/apidocs\.bitrix24\.com\/api-reference\/crm\/leads\/crm-lead-add\.html/);
+    assert.deepEqual(hover.range.start, { line: 0, character: 16 });
+  });
+
+  it('gives no hover outside REST calls', async () => {
+    const { text, position } = cursor("const label = 'hel|lo';\n");
+    open(client, 'file:///workspace/plain.js', 'javascript', text);
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///workspace/plain.js' },
+      position,
+    });
+    assert.equal(hover, null);
+  });
+
+  it('completes method names by prefix in a call, with the scope as detail', async () => {
+    const { text, position } = cursor("BX24.callMethod('crm.lea|');\n");
+    open(client, 'file:///workspace/complete.js', 'javascript', text);
+    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: 'file:///workspace/complete.js' },
+      position,
+    });
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('crm.lead.add'), 'crm.lead.add offered');
+    assert.ok(labels.every((l) => l.toLowerCase().startsWith('crm.lea')), 'only names with the prefix');
+    assert.match(items.find((i) => i.label === 'crm.lead.add')!.detail ?? '', /crm/);
+  });
+
+  it('publishes an unknown-method diagnostic with a suggestion, and clears it when fixed', async () => {
+    const uri = 'file:///workspace/typo.php';
+    const first = client.nextDiagnostics(uri);
+    open(client, uri, 'php', "<?php\n$r = CRest::call('crm.lead.ad', ['fields' => []]);\n");
+    const diags = (await first) as Diagnostic[];
+    const d = diags.find((x) => x.code === 'unknown-method');
+    assert.ok(d, `unknown-method reported, got ${JSON.stringify(diags)}`);
+    assert.equal(d.source, 'bitrix24');
+    assert.match(d.message, /crm\.lead\.add/);
+    assert.equal(d.range.start.line, 1);
+
+    const second = client.nextDiagnostics(uri);
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: "<?php\n$r = CRest::call('crm.lead.add', ['fields' => []]);\n" }],
+    });
+    const after = (await second) as Diagnostic[];
+    assert.equal(after.filter((x) => x.code === 'unknown-method').length, 0);
+  });
+});
