@@ -40,7 +40,7 @@ describe('language server over stdio', () => {
     assert.match(hover.contents.value, /`crm` \(CRM\)/);
     assert.match(hover.contents.value, /Who can execute/);
     assert.match(hover.contents.value, /https:\/\/apidocs\.bitrix24\.com\/api-reference\/crm\/leads\/crm-lead-add\.html/);
-    assert.deepEqual(hover.range.start, { line: 0, character: 16 });
+    assert.deepEqual(hover.range.start, { line: 0, character: 17 });
   });
 
   it('gives no hover outside REST calls', async () => {

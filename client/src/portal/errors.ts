@@ -89,6 +89,11 @@ export interface ErrorContext {
 }
 
 const CODE_KINDS: Readonly<Record<string, PortalErrorKind>> = {
+  // Raised on this side, never by a portal.
+  NOT_CONNECTED: 'auth',
+  WORKSPACE_NOT_TRUSTED: 'denied',
+  NOT_EXECUTED: 'server',
+  // Bitrix24 and its authorization server.
   NO_AUTH_FOUND: 'auth',
   invalid_token: 'auth',
   invalid_grant: 'auth',
@@ -150,6 +155,7 @@ function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorCo
   const isOAuth = ctx.authKind === 'oauth';
   switch (kind) {
     case 'auth':
+      if (code === 'NOT_CONNECTED') return 'This portal is not connected. Run “Bitrix24: Connect to Portal”.';
       if (code === 'invalid_grant') return 'The portal no longer accepts the saved refresh token. Connect the portal again.';
       if (code === 'invalid_client') return 'The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.';
       return isOAuth
@@ -158,12 +164,16 @@ function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorCo
     case 'expired':
       return 'The access token expired and could not be renewed. Connect the portal again.';
     case 'scope': {
-      const scope = ctx.requiredScope ? `the “${ctx.requiredScope}” scope` : 'the scope it needs';
+      const scope = ctx.requiredScope ? `the “${ctx.requiredScope}” scope` : 'a scope these credentials were not given';
+      const it = ctx.requiredScope ? 'it' : 'that scope';
       return isOAuth
-        ? `${m} needs ${scope}. Add it to the local app's permissions, reinstall the app and connect again.`
-        : `${m} needs ${scope}. Re-issue the inbound webhook with ${scope} and connect with the new URL.`;
+        ? `${m} needs ${scope}. Add ${it} to the local app's permissions, reinstall the app and connect again.`
+        : `${m} needs ${scope}. Re-issue the inbound webhook with ${it} and connect with the new URL.`;
     }
     case 'denied':
+      if (code === 'WORKSPACE_NOT_TRUSTED') {
+        return 'This workspace chose the portal, and the workspace is not trusted. Trust the workspace to use your saved credentials with it.';
+      }
       if (code === 'ACCESS_DENIED') return `The portal denied ${m}: the REST API needs a commercial plan, or your user lacks access.`;
       if (code === 'PAYMENT_REQUIRED') return 'The app’s trial or paid period has ended. Renew it, then connect again.';
       if (code === 'user_access_error') return 'An administrator limited this app to certain users. Ask them to give you access.';
@@ -179,6 +189,7 @@ function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorCo
       if (code === 'OPERATION_TIME_LIMIT') return `${m} used up its time budget on the portal. Try again in a few minutes.`;
       return 'The portal is limiting requests. Try again in a moment.';
     case 'server':
+      if (code === 'NOT_EXECUTED') return `${m} was not run because an earlier command in the batch failed.`;
       return `The portal failed to handle ${m}${ctx.status ? ` (HTTP ${ctx.status})` : ''}. Try again later.`;
     case 'malformed':
       return `The portal sent a response to ${m} that is not Bitrix24 REST JSON. Check the portal address.`;

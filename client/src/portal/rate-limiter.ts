@@ -17,9 +17,17 @@ export const RATE_LIMITS: Readonly<Record<'standard' | 'enterprise', RateLimit>>
   enterprise: { ratePerSecond: 5, burst: 250 },
 };
 
+/** How long after the portal's last refusal the limiter returns to the configured rate. */
+const RECOVERY_MS = 60_000;
+/** The slowest pace the limiter backs down to. */
+const MIN_RATE_PER_SECOND = 0.5;
+
 export class RateLimiter {
   private level = 0;
   private last: number;
+  /** The configured rate, halved after each refusal by the portal until it has been quiet a while. */
+  private rate: number;
+  private lastRefusal = -Infinity;
 
   constructor(
     readonly limit: RateLimit = RATE_LIMITS.standard,
@@ -29,6 +37,7 @@ export class RateLimiter {
       throw new RangeError('rate limit needs ratePerSecond > 0 and burst >= 1');
     }
     this.last = clock.now();
+    this.rate = limit.ratePerSecond;
   }
 
   /**
@@ -47,12 +56,21 @@ export class RateLimiter {
   }
 
   /**
-   * Called when the portal answers QUERY_LIMIT_EXCEEDED: its counter is full
-   * (another app on the same address may share it), so pace from here on.
+   * Called when the portal answers QUERY_LIMIT_EXCEEDED: its counter is full,
+   * and it drains slower than we assumed (another app on the same address may
+   * share it, or the plan's limits are lower). Pace from here on, at half the rate.
    */
   saturate(): void {
     this.drain();
     this.level = Math.max(this.level, this.limit.burst);
+    this.rate = Math.max(Math.min(MIN_RATE_PER_SECOND, this.limit.ratePerSecond), this.rate / 2);
+    this.lastRefusal = this.clock.now();
+  }
+
+  /** The pace in force now, in requests per second. */
+  currentRate(): number {
+    this.drain();
+    return this.rate;
   }
 
   /** Milliseconds a request made now would wait; for status displays and tests. */
@@ -68,13 +86,14 @@ export class RateLimiter {
   }
 
   private delayFor(level: number): number {
-    return level <= this.limit.burst ? 0 : ((level - this.limit.burst) * 1000) / this.limit.ratePerSecond;
+    return level <= this.limit.burst ? 0 : ((level - this.limit.burst) * 1000) / this.rate;
   }
 
   private drain(): void {
     const now = this.clock.now();
     const elapsed = Math.max(0, now - this.last);
     this.last = now;
-    this.level = Math.max(0, this.level - (elapsed * this.limit.ratePerSecond) / 1000);
+    this.level = Math.max(0, this.level - (elapsed * this.rate) / 1000);
+    if (this.rate < this.limit.ratePerSecond && now - this.lastRefusal >= RECOVERY_MS) this.rate = this.limit.ratePerSecond;
   }
 }

@@ -7,8 +7,6 @@
 
 export const REDACTED = '***';
 
-/** Keys whose values are secrets wherever they appear in an object or a query string. */
-const SECRET_KEYS = /^(auth|access_token|refresh_token|client_secret|application_token|password|secret|code)$/;
 /** Object keys: `code` is left out here because Bitrix24 data uses CODE/code for ordinary identifiers. */
 const SECRET_OBJECT_KEYS = /^(auth|access_token|refresh_token|client_secret|clientSecret|accessToken|refreshToken|application_token|password|secret|webhookCode)$/i;
 
@@ -73,13 +71,9 @@ function describeError(e: Error): string {
   return `${e.name}${typeof code === 'string' ? ` ${code}` : ''}: ${e.message}${cause}`;
 }
 
-/** Masks secret parameters of a query-string-like record in place of their values. */
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.test(key);
-}
-
 /** Where log lines go: VS Code's LogOutputChannel satisfies this. */
 export interface LogSink {
+  debug?(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
@@ -87,6 +81,7 @@ export interface LogSink {
 
 /** The logger every portal module uses; all output passes through a Redactor. */
 export interface PortalLogger {
+  debug(message: string, ...details: unknown[]): void;
   info(message: string, ...details: unknown[]): void;
   warn(message: string, ...details: unknown[]): void;
   error(message: string, ...details: unknown[]): void;
@@ -97,6 +92,7 @@ export function redactingLogger(sink: LogSink | undefined, redactor: Redactor): 
   const line = (message: string, details: unknown[]): string =>
     [message, ...details].map((d) => redactor.redact(d)).join(' ');
   return {
+    debug: (m, ...d) => sink?.debug?.(line(m, d)),
     info: (m, ...d) => sink?.info(line(m, d)),
     warn: (m, ...d) => sink?.warn(line(m, d)),
     error: (m, ...d) => sink?.error(line(m, d)),
