@@ -1,0 +1,119 @@
+/**
+ * Routing: `/rest/<userId>/<code>/<method>` (webhook), `/rest/<method>`
+ * (OAuth `auth` parameter), `/oauth/*`, and the `/_demo/*` switches. Faults
+ * and the rate limit apply to REST and OAuth requests only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { callMethod, type Caller } from '../methods/registry';
+import type { CallOutcome } from '../methods/types';
+import { RestError } from '../portal/rest-error';
+import { authenticateToken, authenticateWebhook, type AuthResult } from './auth';
+import { handleControl } from './control';
+import { errorBody, sendJson, statusOf, successBody } from './envelope';
+import { handleOAuth } from './oauth-endpoints';
+import { readBody, requestParams } from './request';
+import type { Runtime } from './runtime';
+
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/** The `request` listener of the demo portal's HTTP server. */
+export function createRequestHandler(rt: Runtime): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(rt, req, res).catch((error: unknown) => {
+      rt.log(`internal error: ${(error as Error).message}`);
+      if (!res.headersSent && !res.destroyed) sendJson(res, 500, errorBody({ code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' }));
+    });
+  };
+}
+
+async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname;
+  if (path.startsWith('/_demo/')) return handleControl(rt, req, res, path);
+  const isRest = path.startsWith('/rest/');
+  if (!isRest && !path.startsWith('/oauth/')) {
+    if (path === '/') return sendJson(res, 200, { name: 'bitrix24-demo-portal', rest: `${rt.baseUrl}/rest/` });
+    return sendJson(res, 404, { error: 'NOT_FOUND', error_description: 'Nothing here; REST methods live under /rest/.' });
+  }
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept' });
+    res.end();
+    return;
+  }
+  const params = requestParams(req.headers['content-type'], url.search.slice(1), await readBody(req));
+
+  const { faults } = rt;
+  if (faults.dropConnections) {
+    req.socket.destroy();
+    return;
+  }
+  if (faults.latencyMs > 0) await rt.delay(faults.latencyMs);
+  if (res.destroyed) return;
+  if (faults.status5xx !== null) return sendFaultStatus(res, faults.status5xx);
+  if (!isRest) return handleOAuth(rt, res, path, params);
+
+  const bucket = rt.bucket();
+  if (bucket && !bucket.take(req.socket.remoteAddress ?? 'local', rt.now())) {
+    return sendRestError(rt, res, new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503), '-');
+  }
+  const segments = path.slice('/rest/'.length).split('/');
+  let auth: AuthResult;
+  let method: string;
+  if (segments.length === 3 && /^\d+$/.test(segments[0])) {
+    auth = authenticateWebhook(rt.state, segments[0], decodeURIComponent(segments[1]));
+    method = segments[2];
+  } else if (segments.length === 1) {
+    auth = authenticateToken(rt.state, params.auth, rt.now());
+    method = segments[0];
+  } else {
+    // The path may hold a webhook code in an unexpected place, so none of it goes to the log.
+    return sendRestError(rt, res, new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404), '-');
+  }
+  delete params.auth;
+  method = decodeURIComponent(method).replace(/\.json$/i, '');
+  if (!auth.ok) return sendRestError(rt, res, auth.error, method);
+
+  let mutated = false;
+  const caller: Caller = {
+    state: rt.state,
+    user: auth.user,
+    scopes: auth.scopes,
+    now: () => rt.now(),
+    beforeCall: (name) => {
+      const injected = faults.takeFailure(name);
+      if (injected) throw injected;
+    },
+    onMutation: () => {
+      mutated = true;
+    },
+  };
+  const outcome: CallOutcome = callMethod(caller, method, params);
+  if (mutated) {
+    try {
+      await rt.persist();
+    } catch (error) {
+      rt.log(`could not save the state file: ${(error as Error).message}`);
+      return sendRestError(rt, res, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), method);
+    }
+  }
+  if (!outcome.ok) return sendRestError(rt, res, outcome.error, method, auth.user.id);
+  rt.log(`${method} 200 user=${auth.user.id} ${outcome.finish - outcome.start}ms`);
+  sendJson(res, 200, successBody(outcome.output, outcome.start, outcome.finish), faults.malformedJson, CORS);
+}
+
+function sendRestError(rt: Runtime, res: ServerResponse, error: RestError, method: string, userId?: number): void {
+  const status = statusOf(error);
+  rt.log(`${method} ${status} ${error.code}${userId !== undefined ? ` user=${userId}` : ''}`);
+  sendJson(res, status, errorBody(error), rt.faults.malformedJson, CORS);
+}
+
+/** A 500 looks like the portal's own error; other 5xx look like a proxy in front of it. */
+function sendFaultStatus(res: ServerResponse, status: number): void {
+  if (status === 500) {
+    sendJson(res, 500, errorBody({ code: 'INTERNAL_SERVER_ERROR', description: 'Internal server error' }));
+    return;
+  }
+  const html = `<html><head><title>${status}</title></head><body><h1>${status}</h1><p>Upstream unavailable.</p></body></html>`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+  res.end(html);
+}
