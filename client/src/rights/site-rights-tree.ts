@@ -1,26 +1,159 @@
 /**
  * The Site Rights tree. With no portal connected it is empty, so VS Code
- * shows the view's welcome content (connect, browse the catalogue).
+ * shows the view's welcome content. Otherwise it renders the plain-data
+ * nodes of `tree-model` and loads each level on expand; failures arrive as
+ * error nodes, never as exceptions or pop-ups.
  */
 import * as vscode from 'vscode';
+import type { LandingSection, RightsApi } from './api';
+import { explainFailure } from './failures';
+import { nodeFileSystem } from './node-file-system';
+import type { RightsFileSystem } from './rights-store';
+import {
+  LoaderDeps,
+  loadMoreSites,
+  loadRoleRights,
+  loadRoles,
+  loadRoot,
+  loadSiteChildren,
+  sectionChildren,
+  SectionPages,
+} from './tree-loader';
+import { errorNode, SiteSummary, TreeModel, TreeNode } from './tree-model';
 
-export class SiteRightsTree implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+/** What the rights view and commands need from the extension; wired to the active connection. */
+export interface RightsDeps {
+  /** The active connection's API, or undefined when no portal is connected. */
+  getApi(): RightsApi | undefined;
+  /** The first workspace folder's path, or undefined when no folder is open. */
+  workspaceRoot(): string | undefined;
+  log: vscode.LogOutputChannel;
+}
+
+const COLLAPSE: Readonly<Record<TreeNode['collapsible'], vscode.TreeItemCollapsibleState>> = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+};
+
+interface SectionState {
+  pages: SectionPages;
+  error?: TreeNode;
+}
+
+export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<string>();
+  /** Fires after a level finished loading; tests wait on it instead of sleeping. */
+  readonly onDidLoad = this.loaded.event;
+  private sections = new Map<LandingSection, SectionState>();
+  /** The last node object handed out per id: VS Code matches refresh events by identity. */
+  private nodes = new Map<string, TreeNode>();
+  private modelState: TreeModel = 'unknown';
 
-  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
+  constructor(private readonly deps?: RightsDeps) {}
+
+  /** The rights model seen at the last refresh. */
+  get model(): TreeModel {
+    return this.modelState;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label, COLLAPSE[node.collapsible]);
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    item.contextValue = node.contextValue;
+    if (node.command) item.command = { command: node.command.command, title: node.command.title, arguments: node.command.args };
     return item;
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const api = this.deps?.getApi();
+    if (!api) return [];
+    const ldeps: LoaderDeps = { api, fs: this.fileSystem() };
+    let children: TreeNode[];
+    try {
+      children = await this.childrenOf(ldeps, node);
+    } catch (e) {
+      // Loaders turn portal failures into nodes; what reaches here is local (disk) trouble.
+      this.deps?.log.error(`Site Rights: ${e instanceof Error ? e.message : String(e)}`);
+      children = [errorNode(`${node?.id ?? 'root'}:error`, explainFailure(e, 'show this level'))];
+    }
+    for (const c of children) this.nodes.set(c.id, c);
+    this.loaded.fire(node?.id ?? 'root');
+    return children;
   }
 
+  private async childrenOf(ldeps: LoaderDeps, node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (!node) {
+      const root = await loadRoot(ldeps);
+      this.modelState = root.model;
+      return root.nodes;
+    }
+    if (node.children) return node.children;
+    switch (node.ref?.type) {
+      case 'section': {
+        const section = node.ref.section;
+        let state = this.sections.get(section);
+        if (!state) {
+          state = await loadMoreSites(ldeps.api, section, undefined);
+          this.sections.set(section, state);
+        }
+        return sectionChildren(ldeps, section, state.pages, this.modelState, state.error);
+      }
+      case 'site':
+        return loadSiteChildren(ldeps, node.ref.site, this.modelState);
+      case 'roles':
+        return loadRoles(ldeps.api);
+      case 'role':
+        return loadRoleRights(ldeps.api, node.ref.role, new Map(this.loadedSites().map((s) => [s.id, s.title])));
+      default:
+        return [];
+    }
+  }
+
+  /** Rights files live in the workspace; undefined when no folder is open. */
+  fileSystem(): RightsFileSystem | undefined {
+    const root = this.deps?.workspaceRoot();
+    return root ? nodeFileSystem(root) : undefined;
+  }
+
+  /** Sites loaded so far, in all sections. */
+  loadedSites(): SiteSummary[] {
+    return [...this.sections.values()].flatMap((s) => s.pages.sites);
+  }
+
+  /** A loaded site by id. */
+  findSite(siteId: number): SiteSummary | undefined {
+    return this.loadedSites().find((s) => s.id === siteId);
+  }
+
+  /** Appends the next page of a section's sites. */
+  async loadMore(section: LandingSection): Promise<void> {
+    const api = this.deps?.getApi();
+    if (!api) return;
+    const next = await loadMoreSites(api, section, this.sections.get(section)?.pages);
+    this.sections.set(section, next);
+    this.changed.fire(this.nodes.get(`section:${section}`));
+  }
+
+  /** Re-renders a site after its rights file changed (pending marker, rules), without refetching the site list. */
+  siteChanged(site: SiteSummary): void {
+    this.changed.fire(this.nodes.get(`section:${site.section}`));
+  }
+
+  /** Reloads everything from the portal. */
   refresh(): void {
+    this.sections = new Map();
+    this.nodes = new Map();
     this.changed.fire(undefined);
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.loaded.dispose();
   }
 }

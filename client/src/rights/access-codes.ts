@@ -1,0 +1,163 @@
+/**
+ * Bitrix24 access codes as site rights use them (`U1`, `DR5`, `SG3_E`, `AU`, ...).
+ * The portal saves any string as a code without complaint and such a code
+ * grants nothing, so every code is checked here before it reaches a file.
+ */
+
+export type AccessCodeKind =
+  | 'user'
+  | 'intranet-user'
+  | 'user-group'
+  | 'department'
+  | 'department-tree'
+  | 'workgroup'
+  | 'all-authorised'
+  | 'everyone';
+
+/** Which members of a workgroup an `SG<id>_X` code means. */
+export type WorkgroupRole = 'owner' | 'moderators' | 'members';
+
+export interface AccessCode {
+  /** The canonical code, e.g. `DR5`. */
+  code: string;
+  kind: AccessCodeKind;
+  id?: number;
+  workgroupRole?: WorkgroupRole;
+}
+
+export type AccessCodeResult = { ok: true; value: AccessCode } | { ok: false; message: string };
+
+interface Form {
+  prefix: string;
+  kind: AccessCodeKind;
+  /** How the form is written in messages. */
+  shape: string;
+  meaning: string;
+}
+
+/** Forms with an id, longest prefix first so `DR` wins over `D`. */
+const ID_FORMS: readonly Form[] = [
+  { prefix: 'IU', kind: 'intranet-user', shape: 'IU<id>', meaning: 'intranet user' },
+  { prefix: 'DR', kind: 'department-tree', shape: 'DR<id>', meaning: 'department with its sub-departments' },
+  { prefix: 'SG', kind: 'workgroup', shape: 'SG<id>', meaning: 'workgroup or project (add _A owner, _E moderators, _K all members)' },
+  { prefix: 'U', kind: 'user', shape: 'U<id>', meaning: 'user' },
+  { prefix: 'G', kind: 'user-group', shape: 'G<id>', meaning: 'user group' },
+  { prefix: 'D', kind: 'department', shape: 'D<id>', meaning: 'department (direct members only)' },
+];
+
+const FIXED: Readonly<Record<string, AccessCodeKind>> = { AU: 'all-authorised', UA: 'everyone' };
+
+const WORKGROUP_ROLES: Readonly<Record<string, WorkgroupRole>> = { A: 'owner', E: 'moderators', K: 'members' };
+
+/** The accepted forms, for hints and error messages. */
+export const ACCESS_CODE_FORMS: readonly { shape: string; meaning: string }[] = [
+  ...ID_FORMS.map(({ shape, meaning }) => ({ shape, meaning })),
+  { shape: 'AU', meaning: 'all authorised users' },
+  { shape: 'UA', meaning: 'all users, including guests' },
+];
+
+const FORMS_HINT = 'U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA';
+
+/**
+ * Parses a typed access code. Letters may be typed in any case; ids must be
+ * positive integers without leading zeros, because `U01` is not `U1` to the portal.
+ */
+export function parseAccessCode(text: string): AccessCodeResult {
+  const typed = text.trim();
+  if (typed === '') return { ok: false, message: `Enter an access code: ${FORMS_HINT}.` };
+  const upper = typed.toUpperCase();
+  const fixed = FIXED[upper];
+  if (fixed) return { ok: true, value: { code: upper, kind: fixed } };
+  const m = /^([A-Z]+)(\d+)(?:_([A-Z]))?$/.exec(upper);
+  const form = m && ID_FORMS.find((f) => f.prefix === m[1]);
+  if (!m || !form) {
+    return { ok: false, message: `"${typed}" is not an access code site rights accept. Use ${FORMS_HINT}.` };
+  }
+  const [, prefix, digits, suffix] = m;
+  if (!/^[1-9]\d*$/.test(digits) || digits.length > 10) {
+    return { ok: false, message: `"${typed}": the id must be a positive whole number without leading zeros, e.g. ${prefix}${Number(digits) || 1}.` };
+  }
+  const id = Number(digits);
+  if (suffix === undefined) return { ok: true, value: { code: `${prefix}${id}`, kind: form.kind, id } };
+  const role = form.kind === 'workgroup' ? WORKGROUP_ROLES[suffix] : undefined;
+  if (!role) {
+    return {
+      ok: false,
+      message: form.kind === 'workgroup'
+        ? `"${typed}": a workgroup code ends in _A (owner), _E (moderators) or _K (all members).`
+        : `"${typed}": only workgroup codes (SG<id>) take a suffix.`,
+    };
+  }
+  return { ok: true, value: { code: `${prefix}${id}_${suffix}`, kind: 'workgroup', id, workgroupRole: role } };
+}
+
+/** The validation message for an input box, or `undefined` when the code is fine. */
+export function accessCodeProblem(text: string): string | undefined {
+  const r = parseAccessCode(text);
+  return r.ok ? undefined : r.message;
+}
+
+const KIND_LABEL: Readonly<Record<AccessCodeKind, string>> = {
+  user: 'User',
+  'intranet-user': 'Intranet user',
+  'user-group': 'User group',
+  department: 'Department',
+  'department-tree': 'Department',
+  workgroup: 'Workgroup',
+  'all-authorised': 'All authorised users',
+  everyone: 'All users, including guests',
+};
+
+/**
+ * A generic description for when the portal gave no name (`access.name`
+ * returns nothing for codes it does not know), e.g. "Department #5 and sub-departments".
+ */
+export function describeAccessCode(code: AccessCode): string {
+  const label = KIND_LABEL[code.kind];
+  if (code.id === undefined) return label;
+  switch (code.kind) {
+    case 'department-tree':
+      return `${label} #${code.id} and sub-departments`;
+    case 'workgroup': {
+      const role = code.workgroupRole;
+      return `${label} #${code.id}${role === undefined ? '' : role === 'members' ? ': all members' : `: ${role}`}`;
+    }
+    default:
+      return `${label} #${code.id}`;
+  }
+}
+
+/** The kind of a code for icons and sorting; undefined when the code is not valid. */
+export function accessCodeKind(code: string): AccessCodeKind | undefined {
+  const r = parseAccessCode(code);
+  return r.ok && r.value.code === code ? r.value.kind : undefined;
+}
+
+const KIND_ORDER: readonly AccessCodeKind[] = [
+  'everyone',
+  'all-authorised',
+  'user-group',
+  'department-tree',
+  'department',
+  'workgroup',
+  'user',
+  'intranet-user',
+];
+
+/** Orders codes broad to narrow (`UA`, `AU`, groups, departments, workgroups, users), then by id. */
+export function compareAccessCodes(a: string, b: string): number {
+  const pa = parseAccessCode(a);
+  const pb = parseAccessCode(b);
+  const rank = (r: AccessCodeResult) => (r.ok ? KIND_ORDER.indexOf(r.value.kind) : KIND_ORDER.length);
+  const byKind = rank(pa) - rank(pb);
+  if (byKind !== 0) return byKind;
+  const ida = pa.ok ? pa.value.id ?? 0 : 0;
+  const idb = pb.ok ? pb.value.id ?? 0 : 0;
+  if (ida !== idb) return ida - idb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Codes that every signed-in user holds; a `denied` on one of them locks everyone out. */
+export function coversEveryUser(code: string): boolean {
+  return code === 'AU' || code === 'UA' || code === 'G2';
+}

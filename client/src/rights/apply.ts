@@ -1,0 +1,227 @@
+/**
+ * Apply and restore: plan → confirm → pre-check → setRights → verify →
+ * record. Nothing is written (portal or workspace) before the user confirms
+ * and the pre-checks pass; a rejected setRights leaves the desired rules
+ * unapplied and `lastApplied` untouched.
+ */
+import { RightsApi, sectionOfType, withSection, portalHost } from './api';
+import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
+import { appendJournal, JournalEntry, JournalOutcome, readJournal, restoreTarget } from './journal';
+import { formatOperations, isOperation, Operation } from './operations';
+import { resolveNames } from './directory';
+import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
+import { markApplied, RulesSet, sameRules } from './rights-file';
+import { loadRights, RightsFileSystem, saveRights } from './rights-store';
+
+export interface ApplyDeps {
+  api: RightsApi;
+  fs: RightsFileSystem;
+  /** Shows the plan and resolves `true` to go ahead. */
+  confirm(plan: RightsPlan): Promise<boolean>;
+  now?: () => Date;
+}
+
+export type ApplyStatus =
+  | 'applied'
+  | 'cancelled'
+  | 'invalid-file'
+  | 'aborted'
+  | 'rejected'
+  | 'uncertain'
+  | 'not-effective'
+  | 'nothing-to-restore';
+
+export type AbortReason = 'role-model' | 'site-gone' | 'file-changed' | 'precheck-failed';
+
+export interface ApplyOutcome {
+  status: ApplyStatus;
+  /** What happened and what to do, for the user. */
+  message: string;
+  abortReason?: AbortReason;
+  plan?: RightsPlan;
+  failure?: RightsFailure;
+  /** The connected user's operations after the apply, from getRights. */
+  verified?: Operation[];
+  problems?: string[];
+}
+
+const siteName = (plan: RightsPlan) => `"${plan.site.title || plan.site.code}" (#${plan.site.id})`;
+
+/** Whether the portal still uses the extended model and still lists the site (not deleted, not in the trash). */
+async function preCheck(api: RightsApi, plan: RightsPlan): Promise<ApplyOutcome | undefined> {
+  const aborted = (abortReason: AbortReason, message: string, failure?: RightsFailure): ApplyOutcome => ({
+    status: 'aborted',
+    abortReason,
+    message: `${message} Nothing was changed.`,
+    plan,
+    ...(failure ? { failure } : {}),
+  });
+  try {
+    const roleModel = await api.call<unknown>('landing.role.isEnabled', {}, { write: false });
+    if (roleModel === true) {
+      return aborted(
+        'role-model',
+        'The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped.',
+      );
+    }
+    const section = sectionOfType(plan.site.type);
+    const found = await api.call<unknown>(
+      'landing.site.getList',
+      withSection(section, { params: { select: ['ID'], filter: { ID: plan.site.id } } }),
+      { write: false },
+    );
+    if (!Array.isArray(found) || found.length === 0) {
+      return aborted('site-gone', `Site ${siteName(plan)} no longer exists on the portal or is in the trash.`);
+    }
+  } catch (e) {
+    const failure = explainFailure(e, 'check the site before applying');
+    return aborted('precheck-failed', failure.message, failure);
+  }
+  return undefined;
+}
+
+async function record(fs: RightsFileSystem, entry: JournalEntry): Promise<string | undefined> {
+  try {
+    await appendJournal(fs, entry);
+    return undefined;
+  } catch (e) {
+    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+/**
+ * Applies a site's desired rules (or `rules`, for restore) after the user
+ * confirms the plan. Every setRights attempt is journaled.
+ */
+export async function applyRights(
+  deps: ApplyDeps,
+  siteId: number,
+  opts: { rules?: RulesSet; action?: 'apply' | 'restore' } = {},
+): Promise<ApplyOutcome> {
+  const { api, fs } = deps;
+  const now = deps.now ?? (() => new Date());
+  const host = portalHost(api.portal);
+  const loaded = await loadRights(fs, host, siteId);
+  if (loaded.status !== 'ok') {
+    return loaded.status === 'missing'
+      ? { status: 'invalid-file', message: `There is no rights file for site #${siteId} yet; add an access code first.`, problems: [] }
+      : { status: 'invalid-file', message: `The rights file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+  }
+  let plan = buildPlan(loaded.file, opts.rules);
+  const names = await resolveNames(api, Object.keys(plan.rules));
+  if (names) plan = withUnknownCodes(plan, names);
+  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan };
+
+  // The file may have been edited (or the branch switched) while the plan was on screen.
+  const again = await loadRights(fs, host, siteId);
+  if (
+    again.status !== 'ok' ||
+    (opts.rules === undefined && !sameRules(again.file.rules, plan.rules)) ||
+    !sameRules(again.file.lastApplied?.rules ?? {}, plan.baseline ?? {}) ||
+    (again.file.lastApplied === null) !== plan.firstApply
+  ) {
+    return { status: 'aborted', abortReason: 'file-changed', message: 'The rights file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+  }
+  const stop = await preCheck(api, plan);
+  if (stop) return stop;
+
+  const entry = (outcome: JournalOutcome, extra: Partial<JournalEntry> = {}): JournalEntry => ({
+    time: now().toISOString(),
+    portal: host,
+    siteId,
+    siteTitle: plan.site.title,
+    action: opts.action ?? 'apply',
+    outcome,
+    before: plan.baseline,
+    after: plan.rules,
+    ...extra,
+  });
+
+  const section = sectionOfType(plan.site.type);
+  let saved: unknown;
+  try {
+    saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: siteId, rights: plan.rules }), { write: true });
+  } catch (e) {
+    const failure = explainFailure(e, 'save the rules');
+    if (outcomeUnknown(e)) {
+      const journalProblem = await record(fs, entry('uncertain', { error: failure.code ?? 'no answer' }));
+      return {
+        status: 'uncertain',
+        message: `No answer from the portal: the rules may or may not have been saved. The rights file still holds them as not applied; apply again when the portal is reachable. ${journalProblem ?? ''}`.trim(),
+        plan,
+        failure,
+      };
+    }
+    const journalProblem = await record(fs, entry('rejected', { error: failure.code ?? failure.reason }));
+    return { status: 'rejected', message: `${failure.message} The portal kept its rules; the rights file keeps yours as not applied. ${journalProblem ?? ''}`.trim(), plan, failure };
+  }
+  if (saved !== true) {
+    return {
+      status: 'aborted',
+      abortReason: 'site-gone',
+      message: `The portal did not find site ${siteName(plan)} (deleted or in the trash); nothing was saved.`,
+      plan,
+    };
+  }
+
+  // In the role model setRights also answers true; check again so a switch at the last moment is not missed.
+  let roleModelNow = false;
+  try {
+    roleModelNow = (await api.call<unknown>('landing.role.isEnabled', {}, { write: false })) === true;
+  } catch {
+    // Verification below still runs; a failure here is not a reason to doubt the save.
+  }
+  if (roleModelNow) {
+    const journalProblem = await record(fs, entry('not-effective', { error: 'role model enabled' }));
+    return {
+      status: 'not-effective',
+      message: `The portal switched to the role model while applying: the rules were accepted but do not take effect. Switch back to the extended model and apply again. ${journalProblem ?? ''}`.trim(),
+      plan,
+    };
+  }
+
+  let verified: Operation[] | undefined;
+  let verifyFailure: RightsFailure | undefined;
+  try {
+    const ops = await api.call<unknown>('landing.site.getRights', withSection(section, { id: siteId }), { write: false });
+    verified = Array.isArray(ops) ? ops.filter(isOperation) : [];
+  } catch (e) {
+    verifyFailure = explainFailure(e, 'verify the result');
+  }
+
+  const problems: string[] = [];
+  try {
+    await saveRights(fs, markApplied(loaded.file, plan.rules, now().toISOString()));
+  } catch (e) {
+    problems.push(`The rights file could not be updated (${e instanceof Error ? e.message : String(e)}); its "lastApplied" is out of date.`);
+  }
+  const journalProblem = await record(fs, entry('applied', verified ? { verified } : {}));
+  if (journalProblem) problems.push(journalProblem);
+
+  const count = Object.keys(plan.rules).length;
+  const what = `Applied ${count} rule${count === 1 ? '' : 's'} to ${siteName(plan)} (${summarisePlan(plan)}).`;
+  const check = verified
+    ? verified.length
+      ? `You now have: ${formatOperations(verified)}.`
+      : 'You now have no rights on this site.'
+    : `Saved, but not verified: ${verifyFailure?.message ?? ''}`;
+  return {
+    status: 'applied',
+    message: [what, check, ...problems].join(' '),
+    plan,
+    ...(verified ? { verified } : {}),
+    ...(verifyFailure ? { failure: verifyFailure } : {}),
+    ...(problems.length ? { problems } : {}),
+  };
+}
+
+/**
+ * Puts back the rules the site had before its last apply from this
+ * workspace, through the same plan/confirm/pre-check path.
+ */
+export async function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
+  const { entries } = await readJournal(deps.fs, portalHost(deps.api.portal));
+  const target = restoreTarget(entries, siteId);
+  if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+  return applyRights(deps, siteId, { rules: target.rules, action: 'restore' });
+}

@@ -1,0 +1,137 @@
+/**
+ * Turns whatever a portal call rejected with into plain words and the actions
+ * that can fix it. Reads PortalError fields by duck typing so a fake API in
+ * tests and the real REST client are treated alike.
+ */
+
+export const DOCS = {
+  extendedModel: 'https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/index.html',
+  setRights: 'https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/landing-site-set-rights.html',
+  roleModel: 'https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/index.html',
+  roleEnable: 'https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-enable.html',
+  webhooks: 'https://apidocs.bitrix24.com/local-integrations/local-webhooks.html',
+} as const;
+
+export type FailureReason =
+  | 'plan'
+  | 'not-admin'
+  | 'denied'
+  | 'scope'
+  | 'auth'
+  | 'network'
+  | 'rate-limit'
+  | 'not-found'
+  | 'other';
+
+/** A follow-up the UI offers next to a failure; `command` is a VS Code command id. */
+export interface FailureAction {
+  title: string;
+  command: string;
+  args?: unknown[];
+}
+
+export interface RightsFailure {
+  reason: FailureReason;
+  /** The Bitrix24 error code, when there was one. */
+  code?: string;
+  /** One sentence: what happened, in plain words. */
+  message: string;
+  /** The error's own text, for the log only. */
+  detail?: string;
+  actions: FailureAction[];
+}
+
+export const REFRESH: FailureAction = { title: 'Refresh', command: 'bitrix24.rights.refresh' };
+export const RECONNECT: FailureAction = { title: 'Reconnect', command: 'bitrix24.connect' };
+
+/** An action that opens a documentation page in the browser. */
+export function openDocs(url: string, title = 'Open Documentation'): FailureAction {
+  return { title, command: 'vscode.open', args: [url] };
+}
+
+interface ErrorLike {
+  kind?: unknown;
+  code?: unknown;
+  message?: unknown;
+  detail?: unknown;
+}
+
+function fieldsOf(e: unknown): { kind?: string; code?: string; message: string; detail?: string } {
+  if (typeof e !== 'object' || e === null) return { message: String(e) };
+  const x = e as ErrorLike;
+  return {
+    kind: typeof x.kind === 'string' ? x.kind : undefined,
+    code: typeof x.code === 'string' ? x.code : undefined,
+    message: typeof x.message === 'string' ? x.message : String(e),
+    detail: typeof x.detail === 'string' ? x.detail : undefined,
+  };
+}
+
+/**
+ * Explains a rejected call. `doing` completes "Could not …", e.g. "load the sites".
+ * The codes the landing rights methods document get their own wording; the
+ * rest fall back to the REST client's advice, which is already user-facing.
+ */
+export function explainFailure(e: unknown, doing: string): RightsFailure {
+  const f = fieldsOf(e);
+  const base = { code: f.code, detail: f.detail ?? (f.kind === undefined ? f.message : undefined) };
+  switch (f.code) {
+    case 'FEATURE_NOT_AVAIL':
+      return {
+        ...base,
+        reason: 'plan',
+        message: `Could not ${doing}: the portal's plan does not include access rights for sites. Sites keep their default access until the plan is changed.`,
+        actions: [openDocs(DOCS.extendedModel), REFRESH],
+      };
+    case 'IS_NOT_ADMIN':
+      return {
+        ...base,
+        reason: 'not-admin',
+        message: `Could not ${doing}: only an administrator or a user with full access to Sites and Stores may do this. Connect with a webhook created by such a user.`,
+        actions: [RECONNECT, openDocs(DOCS.webhooks, 'How to Create a Webhook')],
+      };
+    case 'ACCESS_DENIED':
+      return {
+        ...base,
+        reason: 'denied',
+        message: `Could not ${doing}: your user has no access to the Sites and Stores section. Ask an administrator to grant it, or connect as another user.`,
+        actions: [RECONNECT, REFRESH],
+      };
+    case 'insufficient_scope':
+    case 'invalid_scope':
+      return {
+        ...base,
+        reason: 'scope',
+        message: `Could not ${doing}: the connection lacks the "landing" scope. Re-issue the webhook with "landing" ticked and connect with the new URL.`,
+        actions: [{ ...RECONNECT, title: 'Connect with Re-issued Webhook' }, openDocs(DOCS.webhooks, 'How to Re-issue a Webhook')],
+      };
+  }
+  switch (f.kind) {
+    case 'scope':
+      return { ...base, reason: 'scope', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT, openDocs(DOCS.webhooks, 'How to Re-issue a Webhook')] };
+    case 'auth':
+    case 'expired':
+      return { ...base, reason: 'auth', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT] };
+    case 'network':
+    case 'timeout':
+      return { ...base, reason: 'network', message: `Could not ${doing}: the portal is unreachable. Check the address and your network, then refresh.`, actions: [REFRESH, RECONNECT] };
+    case 'rate-limit':
+      return { ...base, reason: 'rate-limit', message: `Could not ${doing}: the portal is limiting requests. Wait a moment, then refresh.`, actions: [REFRESH] };
+    case 'not-admin':
+      return explainFailure({ ...f, code: 'IS_NOT_ADMIN' }, doing);
+    case 'denied':
+      return { ...base, reason: 'denied', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT, REFRESH] };
+    case 'not-found':
+      return { ...base, reason: 'not-found', message: `Could not ${doing}: ${f.message}`, actions: [REFRESH] };
+  }
+  return { ...base, reason: 'other', message: `Could not ${doing}: ${f.message}`, actions: [REFRESH] };
+}
+
+/**
+ * Whether a failed *write* may still have reached the portal: the request
+ * left but no answer came back.
+ */
+export function outcomeUnknown(e: unknown): boolean {
+  const kind = fieldsOf(e).kind;
+  return kind === 'network' || kind === 'timeout' || kind === 'malformed';
+}

@@ -1,0 +1,106 @@
+/**
+ * The apply journal: one JSON line per attempt to change a site's rights,
+ * per portal, append-only. It is what "Restore Previous Rules" reads, and a
+ * record of who changed what when the portal itself cannot show it.
+ */
+import { isOperation, Operation } from './operations';
+import { parseRules, RulesSet } from './rights-file';
+import { journalPath, RightsFileSystem } from './rights-store';
+
+export type JournalOutcome =
+  /** setRights accepted; lastApplied was updated. */
+  | 'applied'
+  /** setRights failed with an answer; nothing changed. */
+  | 'rejected'
+  /** No answer came back; the portal may or may not hold `after`. */
+  | 'uncertain'
+  /** Saved while the role model is on, so the rules do not take effect. */
+  | 'not-effective';
+
+export interface JournalEntry {
+  /** ISO time. */
+  time: string;
+  /** Portal host. */
+  portal: string;
+  siteId: number;
+  siteTitle: string;
+  action: 'apply' | 'restore';
+  outcome: JournalOutcome;
+  /** The last applied set as this workspace knew it; `null` when unknown (first apply). */
+  before: RulesSet | null;
+  after: RulesSet;
+  /** The connected user's operations reported by getRights afterwards, when checked. */
+  verified?: Operation[];
+  /** Error code or short reason for outcomes other than `applied`. */
+  error?: string;
+}
+
+/** Appends one entry. */
+export async function appendJournal(fs: RightsFileSystem, entry: JournalEntry): Promise<void> {
+  await fs.append(journalPath(entry.portal), `${JSON.stringify(entry)}\n`);
+}
+
+function readEntry(line: string): JournalEntry | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const e = v as Record<string, unknown>;
+  if (typeof e.time !== 'string' || typeof e.portal !== 'string' || typeof e.siteId !== 'number') return undefined;
+  const problems: string[] = [];
+  const after = parseRules(e.after, 'after', problems, []);
+  const before = e.before === null ? null : parseRules(e.before, 'before', problems, []);
+  if (problems.length > 0) return undefined;
+  const outcome = e.outcome;
+  if (outcome !== 'applied' && outcome !== 'rejected' && outcome !== 'uncertain' && outcome !== 'not-effective') return undefined;
+  return {
+    time: e.time,
+    portal: e.portal,
+    siteId: e.siteId,
+    siteTitle: typeof e.siteTitle === 'string' ? e.siteTitle : '',
+    action: e.action === 'restore' ? 'restore' : 'apply',
+    outcome,
+    before,
+    after,
+    ...(Array.isArray(e.verified) ? { verified: e.verified.filter(isOperation) } : {}),
+    ...(typeof e.error === 'string' ? { error: e.error } : {}),
+  };
+}
+
+/** Reads a portal's journal; lines that do not parse are counted, not fatal. */
+export async function readJournal(fs: RightsFileSystem, host: string): Promise<{ entries: JournalEntry[]; skipped: number }> {
+  const text = await fs.read(journalPath(host));
+  const entries: JournalEntry[] = [];
+  let skipped = 0;
+  for (const line of (text ?? '').split('\n')) {
+    if (line.trim() === '') continue;
+    const entry = readEntry(line);
+    if (entry) entries.push(entry);
+    else skipped++;
+  }
+  return { entries, skipped };
+}
+
+export type RestoreTarget =
+  | { ok: true; rules: RulesSet; entry: JournalEntry }
+  | { ok: false; message: string };
+
+/**
+ * What "Restore Previous Rules" puts back: the before-set of the site's last
+ * successful apply. Restoring is itself journaled, so a second restore undoes
+ * the first.
+ */
+export function restoreTarget(entries: readonly JournalEntry[], siteId: number): RestoreTarget {
+  const last = [...entries].reverse().find((e) => e.siteId === siteId && e.outcome === 'applied');
+  if (!last) return { ok: false, message: 'This workspace has not applied rights to this site yet, so there is nothing to restore.' };
+  if (last.before === null) {
+    return {
+      ok: false,
+      message: `The last apply (${last.time}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.`,
+    };
+  }
+  return { ok: true, rules: last.before, entry: last };
+}

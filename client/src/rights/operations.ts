@@ -1,0 +1,76 @@
+/**
+ * Site operation codes and the rules `landing.site.setRights` applies to each
+ * access code's list: `denied` cancels everything else, and `read` is added
+ * whenever `denied` is absent. Normalising here makes the plan show what the
+ * portal will really store. Unknown codes, which the portal drops silently,
+ * are rejected instead.
+ */
+
+export const OPERATIONS = ['denied', 'read', 'edit', 'sett', 'public', 'delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** The operations that grant something, in the portal's order. */
+export const GRANTING: readonly Operation[] = ['read', 'edit', 'sett', 'public', 'delete'];
+
+export const OPERATION_LABELS: Readonly<Record<Operation, string>> = {
+  denied: 'Deny access',
+  read: 'View the site',
+  edit: 'Edit pages',
+  sett: 'Change site settings',
+  public: 'Publish',
+  delete: 'Move to trash and restore',
+};
+
+/** True for one of the six documented operation codes. */
+export function isOperation(value: unknown): value is Operation {
+  return typeof value === 'string' && (OPERATIONS as readonly string[]).includes(value);
+}
+
+export type NormalisedOperations =
+  | { ok: true; ops: Operation[]; notes: string[] }
+  | { ok: false; message: string };
+
+/**
+ * Normalises one code's operations as the portal would store them.
+ * `notes` say what changed (dropped by `denied`, `read` added) so an editor
+ * can tell the user; unknown or non-string entries fail with a message.
+ */
+export function normaliseOperations(input: readonly unknown[], accessCode = ''): NormalisedOperations {
+  const unknown = input.filter((op) => !isOperation(op));
+  if (unknown.length > 0) {
+    const shown = unknown.map((op) => (typeof op === 'string' ? `"${op}"` : JSON.stringify(op) ?? String(op))).join(', ');
+    const forCode = accessCode ? ` for ${accessCode}` : '';
+    return {
+      ok: false,
+      message: `Unknown operation${unknown.length > 1 ? 's' : ''} ${shown}${forCode}. Use read, edit, sett, public, delete, or denied alone.`,
+    };
+  }
+  const given = new Set(input as Operation[]);
+  const notes: string[] = [];
+  if (given.has('denied')) {
+    const dropped = GRANTING.filter((op) => given.has(op));
+    if (dropped.length > 0) notes.push(`"denied" excludes other operations; ${dropped.join(', ')} dropped.`);
+    return { ok: true, ops: ['denied'], notes };
+  }
+  if (!given.has('read')) {
+    notes.push('"read" added: every other operation includes viewing the site.');
+    given.add('read');
+  }
+  return { ok: true, ops: GRANTING.filter((op) => given.has(op)), notes };
+}
+
+/** Orders a list the portal's way without changing its content (`denied` first). */
+export function orderOperations(ops: Iterable<Operation>): Operation[] {
+  const set = new Set(ops);
+  return OPERATIONS.filter((op) => set.has(op));
+}
+
+/** "read, edit" — or "denied" — for descriptions. */
+export function formatOperations(ops: readonly Operation[]): string {
+  return ops.length === 0 ? 'nothing' : ops.join(', ');
+}
+
+/** Whether two normalised lists are the same. */
+export function sameOperations(a: readonly Operation[], b: readonly Operation[]): boolean {
+  return a.length === b.length && a.every((op, i) => op === b[i]);
+}

@@ -1,0 +1,151 @@
+/**
+ * The plan of an apply: `landing.site.setRights` replaces a site's whole
+ * rule set, so the plan is the full set that will be sent, compared with the
+ * set this workspace last applied, plus warnings about what could lock
+ * people out or expose the site.
+ */
+import { compareAccessCodes, coversEveryUser } from './access-codes';
+import { formatOperations, Operation } from './operations';
+import { RightsFile, RulesSet, sameRules, serialiseRules, SiteInfo, sortRules } from './rights-file';
+
+export type RuleChange = 'added' | 'removed' | 'changed' | 'unchanged';
+
+export interface RuleDiff {
+  code: string;
+  change: RuleChange;
+  before?: Operation[];
+  after?: Operation[];
+  addedOps: Operation[];
+  removedOps: Operation[];
+}
+
+export type PlanWarningId = 'first-apply' | 'clears-all' | 'guests' | 'denies-everyone' | 'unknown-codes' | 'discards-edits';
+
+export interface PlanWarning {
+  id: PlanWarningId;
+  message: string;
+}
+
+export interface RightsPlan {
+  portal: string;
+  site: SiteInfo;
+  /** The complete set setRights will store, replacing whatever the site holds. */
+  rules: RulesSet;
+  /** What this workspace last applied; `null` when it never has. */
+  baseline: RulesSet | null;
+  baselineAt: string | null;
+  /** Every code of either set, broad to narrow. */
+  diff: RuleDiff[];
+  firstApply: boolean;
+  /** False when the set equals the last applied one (applying again re-asserts it). */
+  hasChanges: boolean;
+  warnings: PlanWarning[];
+}
+
+/** Compares two rule sets code by code. */
+export function diffRules(before: RulesSet, after: RulesSet): RuleDiff[] {
+  const codes = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareAccessCodes);
+  return codes.map((code) => {
+    const b = before[code];
+    const a = after[code];
+    const addedOps = (a ?? []).filter((op) => !(b ?? []).includes(op));
+    const removedOps = (b ?? []).filter((op) => !(a ?? []).includes(op));
+    const change: RuleChange = !b ? 'added' : !a ? 'removed' : addedOps.length || removedOps.length ? 'changed' : 'unchanged';
+    return { code, change, ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), addedOps, removedOps };
+  });
+}
+
+function warningsFor(rules: RulesSet, firstApply: boolean): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  if (firstApply) {
+    out.push({
+      id: 'first-apply',
+      message:
+        'First apply from this workspace: the portal may hold rules this workspace has never seen (it cannot list them). They will all be replaced by the set below.',
+    });
+  }
+  if (Object.keys(rules).length === 0) {
+    out.push({ id: 'clears-all', message: 'The set is empty: this clears every individual rule of the site.' });
+  }
+  if (rules.UA && !rules.UA.includes('denied')) {
+    out.push({ id: 'guests', message: 'UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.' });
+  }
+  const blocking = Object.keys(rules).filter((c) => coversEveryUser(c) && rules[c].includes('denied'));
+  if (blocking.length > 0) {
+    out.push({ id: 'denies-everyone', message: `"denied" on ${blocking.join(', ')} applies to every user and overrides what other rules grant.` });
+  }
+  return out;
+}
+
+/** A restore replaces the desired set too; unapplied edits in the file would be lost without a word. */
+function discardedEdits(file: RightsFile, rules: RulesSet): PlanWarning[] {
+  if (rules === file.rules || sameRules(file.rules, rules) || sameRules(file.rules, file.lastApplied?.rules ?? {})) return [];
+  return [{ id: 'discards-edits', message: 'The rights file has edits that were never applied; they will be replaced by this set.' }];
+}
+
+/**
+ * Builds the plan for a file; `rules` overrides the desired set (restore
+ * sends a journaled set instead of the file's).
+ */
+export function buildPlan(file: RightsFile, rules: RulesSet = file.rules): RightsPlan {
+  const sorted = sortRules(rules);
+  const baseline = file.lastApplied ? sortRules(file.lastApplied.rules) : null;
+  const firstApply = baseline === null;
+  return {
+    portal: file.portal,
+    site: file.site,
+    rules: sorted,
+    baseline,
+    baselineAt: file.lastApplied?.at ?? null,
+    diff: diffRules(baseline ?? {}, sorted),
+    firstApply,
+    hasChanges: baseline === null || !sameRules(baseline, sorted),
+    warnings: [...warningsFor(sorted, firstApply), ...discardedEdits(file, rules)],
+  };
+}
+
+/**
+ * Adds a warning for codes the portal did not name (`access.name` leaves out
+ * codes it does not know): setRights saves them without error, but they grant nothing.
+ */
+export function withUnknownCodes(plan: RightsPlan, names: ReadonlyMap<string, string>): RightsPlan {
+  const unknown = Object.keys(plan.rules).filter((c) => !names.has(c) && c !== 'AU' && c !== 'UA');
+  if (unknown.length === 0) return plan;
+  const message = `The portal does not know ${unknown.join(', ')}: ${unknown.length === 1 ? 'it is' : 'they are'} saved without error but grant nothing. Check the id${unknown.length === 1 ? '' : 's'}.`;
+  return { ...plan, warnings: [...plan.warnings, { id: 'unknown-codes', message }] };
+}
+
+/** "2 added, 1 changed" — or "no changes". */
+export function summarisePlan(plan: RightsPlan): string {
+  const count = (c: RuleChange) => plan.diff.filter((d) => d.change === c).length;
+  const parts = (['added', 'changed', 'removed'] as const).filter((c) => count(c) > 0).map((c) => `${count(c)} ${c}`);
+  return parts.length ? parts.join(', ') : 'no changes';
+}
+
+const MARK: Readonly<Record<RuleChange, string>> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
+
+/** The plan as plain text for a read-only document and for the confirmation's detail. */
+export function renderPlan(plan: RightsPlan): string {
+  const lines = [
+    `Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
+    '',
+    plan.firstApply ? 'Compared with: nothing (never applied from this workspace)' : `Compared with: the set applied ${plan.baselineAt}`,
+    `Changes: ${summarisePlan(plan)}`,
+    '',
+  ];
+  for (const w of plan.warnings) lines.push(`! ${w.message}`);
+  if (plan.warnings.length) lines.push('');
+  lines.push('The full set that will replace the site\'s current rules:');
+  for (const d of plan.diff) {
+    if (d.change === 'removed') lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.before ?? [])} (removed)`);
+    else if (d.change === 'changed') lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
+    else lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.after ?? [])}`);
+  }
+  if (plan.diff.length === 0) lines.push('  (no rules)');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The two sides of a diff view: last applied (or empty) and the planned set, as JSON. */
+export function planSides(plan: RightsPlan): { before: string; after: string } {
+  return { before: `${serialiseRules(plan.baseline ?? {})}\n`, after: `${serialiseRules(plan.rules)}\n` };
+}

@@ -1,0 +1,245 @@
+/**
+ * The rights file: the desired access rules of one site, kept in the
+ * workspace because the portal cannot return a site's full rule set.
+ * Parsing reports every problem with its place and never guesses, so a
+ * broken file is shown to the user rather than overwritten; serialising is
+ * deterministic (fixed key order, sorted rules, one rule per line) for git.
+ */
+import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { compareAccessCodes, parseAccessCode } from './access-codes';
+import { normaliseOperations, Operation, orderOperations } from './operations';
+
+export const RIGHTS_FILE_VERSION = 1;
+
+/** Access code → operations, normalised the way the portal stores them. */
+export type RulesSet = Record<string, Operation[]>;
+
+export interface SiteInfo {
+  id: number;
+  code: string;
+  title: string;
+  /** `PAGE`, `STORE`, `KNOWLEDGE`, ... — decides the landing `scope` parameter. */
+  type: string;
+}
+
+export interface AppliedRules {
+  /** ISO time of the apply. */
+  at: string;
+  rules: RulesSet;
+}
+
+export interface RightsFile {
+  version: typeof RIGHTS_FILE_VERSION;
+  /** Portal host, e.g. `example.bitrix24.com`. */
+  portal: string;
+  site: SiteInfo;
+  /** The desired rule set: what the next apply sends. */
+  rules: RulesSet;
+  /** What this workspace last applied; `null` before the first apply. */
+  lastApplied: AppliedRules | null;
+  /** Top-level fields this version does not know, written back unchanged. */
+  extra: Record<string, unknown>;
+}
+
+export type ParsedRightsFile =
+  | { ok: true; file: RightsFile; notes: string[] }
+  | { ok: false; problems: string[] };
+
+const KNOWN_KEYS = new Set(['version', 'portal', 'site', 'rules', 'lastApplied']);
+
+/** A fresh file for a site with no rules yet. */
+export function newRightsFile(portal: string, site: SiteInfo): RightsFile {
+  return { version: RIGHTS_FILE_VERSION, portal, site: { ...site }, rules: {}, lastApplied: null, extra: {} };
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+function syntaxMessage(text: string, e: ParseError): string {
+  const words = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${lineColumn(text, e.offset)}: JSON syntax error (${words}).`;
+}
+
+/** Duplicate keys would silently lose all but the last rule, so they are an error. */
+function duplicateKeys(text: string, node: Node | undefined, out: string[]): void {
+  if (!node) return;
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
+      if (key && typeof key.value === 'string') {
+        if (seen.has(key.value)) out.push(`${lineColumn(text, key.offset)}: "${key.value}" appears twice; keep one.`);
+        seen.add(key.value);
+      }
+    }
+  }
+  for (const child of node.children ?? []) duplicateKeys(text, child, out);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Validates and normalises a rules object; `where` names it in messages. */
+export function parseRules(value: unknown, where: string, problems: string[], notes: string[]): RulesSet {
+  const rules: RulesSet = {};
+  if (!isObject(value)) {
+    problems.push(`${where} must be an object of access code → list of operations, e.g. { "AU": ["read"] }.`);
+    return rules;
+  }
+  for (const [code, ops] of Object.entries(value)) {
+    const parsed = parseAccessCode(code);
+    if (!parsed.ok) {
+      problems.push(`${where}: ${parsed.message}`);
+      continue;
+    }
+    if (parsed.value.code !== code) {
+      problems.push(`${where}: write "${parsed.value.code}" instead of "${code}"; the portal matches codes exactly.`);
+      continue;
+    }
+    if (!Array.isArray(ops)) {
+      problems.push(`${where}.${code} must be a list of operations, e.g. ["read", "edit"].`);
+      continue;
+    }
+    const norm = normaliseOperations(ops, code);
+    if (!norm.ok) {
+      problems.push(`${where}.${code}: ${norm.message}`);
+      continue;
+    }
+    notes.push(...norm.notes.map((n) => `${where}.${code}: ${n}`));
+    rules[code] = norm.ops;
+  }
+  return rules;
+}
+
+function parseSite(value: unknown, problems: string[]): SiteInfo {
+  const site: SiteInfo = { id: 0, code: '', title: '', type: 'PAGE' };
+  if (!isObject(value)) {
+    problems.push('"site" must be an object with "id", "code", "title" and "type".');
+    return site;
+  }
+  if (typeof value.id === 'number' && Number.isInteger(value.id) && value.id > 0) site.id = value.id;
+  else problems.push('"site.id" must be the site\'s positive whole-number id.');
+  for (const key of ['code', 'title', 'type'] as const) {
+    const v = value[key];
+    if (typeof v === 'string') site[key] = v;
+    else if (v !== undefined || key !== 'type') problems.push(`"site.${key}" must be a string.`);
+  }
+  return site;
+}
+
+function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
+  if (value === null || value === undefined) return null;
+  if (!isObject(value) || typeof value.at !== 'string') {
+    problems.push('"lastApplied" must be null or { "at": "<time>", "rules": { ... } }.');
+    return null;
+  }
+  return { at: value.at, rules: parseRules(value.rules, 'lastApplied.rules', problems, []) };
+}
+
+/** Parses a rights file; on any problem returns them all (with line/column for syntax). */
+export function parseRightsFile(text: string): ParsedRightsFile {
+  const syntax: ParseError[] = [];
+  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
+  if (syntax.length > 0 || !tree) {
+    return { ok: false, problems: syntax.length ? syntax.map((e) => syntaxMessage(text, e)) : ['The file is empty.'] };
+  }
+  const problems: string[] = [];
+  duplicateKeys(text, tree, problems);
+  const value: unknown = getNodeValue(tree);
+  if (!isObject(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
+  if (value.version !== RIGHTS_FILE_VERSION) {
+    problems.push(
+      typeof value.version === 'number' && value.version > RIGHTS_FILE_VERSION
+        ? `"version" ${value.version} is newer than this extension understands (${RIGHTS_FILE_VERSION}); update the extension.`
+        : `"version" must be ${RIGHTS_FILE_VERSION}.`,
+    );
+  }
+  if (typeof value.portal !== 'string' || value.portal === '') problems.push('"portal" must be the portal host, e.g. "example.bitrix24.com".');
+  const site = parseSite(value.site, problems);
+  const notes: string[] = [];
+  const rules = parseRules(value.rules ?? {}, 'rules', problems, notes);
+  const lastApplied = parseApplied(value.lastApplied, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!KNOWN_KEYS.has(k)) extra[k] = v;
+  return {
+    ok: true,
+    file: { version: RIGHTS_FILE_VERSION, portal: value.portal as string, site, rules, lastApplied, extra },
+    notes,
+  };
+}
+
+/** Rules sorted broad to narrow with operations in the portal's order. */
+export function sortRules(rules: RulesSet): RulesSet {
+  const out: RulesSet = {};
+  for (const code of Object.keys(rules).sort(compareAccessCodes)) out[code] = orderOperations(rules[code]);
+  return out;
+}
+
+/** A rule set as JSON text in the file's layout (one rule per line); also used for plan diffs. */
+export function serialiseRules(rules: RulesSet, indent = ''): string {
+  const sorted = sortRules(rules);
+  const codes = Object.keys(sorted);
+  if (codes.length === 0) return '{}';
+  const lines = codes.map((c) => `${indent}  ${JSON.stringify(c)}: [${sorted[c].map((op) => JSON.stringify(op)).join(', ')}]`);
+  return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+
+/** Serialises with a fixed layout so the same content always gives the same bytes. */
+export function serialiseRightsFile(file: RightsFile): string {
+  const s = file.site;
+  const parts = [
+    `  "version": ${file.version}`,
+    `  "portal": ${JSON.stringify(file.portal)}`,
+    `  "site": { "id": ${s.id}, "code": ${JSON.stringify(s.code)}, "title": ${JSON.stringify(s.title)}, "type": ${JSON.stringify(s.type)} }`,
+    `  "rules": ${serialiseRules(file.rules, '  ')}`,
+    file.lastApplied
+      ? `  "lastApplied": {\n    "at": ${JSON.stringify(file.lastApplied.at)},\n    "rules": ${serialiseRules(file.lastApplied.rules, '    ')}\n  }`
+      : '  "lastApplied": null',
+  ];
+  for (const key of Object.keys(file.extra).sort()) {
+    const json = JSON.stringify(file.extra[key], null, 2).replace(/\n/g, '\n  ');
+    parts.push(`  ${JSON.stringify(key)}: ${json}`);
+  }
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/** Sets one code's operations (already normalised). */
+export function withRule(file: RightsFile, code: string, ops: Operation[]): RightsFile {
+  return { ...file, rules: sortRules({ ...file.rules, [code]: ops }) };
+}
+
+/** Removes one code. */
+export function withoutRule(file: RightsFile, code: string): RightsFile {
+  const rules = { ...file.rules };
+  delete rules[code];
+  return { ...file, rules };
+}
+
+/** Records a successful apply of `rules` at `at`; the desired set becomes `rules` too. */
+export function markApplied(file: RightsFile, rules: RulesSet, at: string): RightsFile {
+  const sorted = sortRules(rules);
+  return { ...file, rules: sorted, lastApplied: { at, rules: sorted } };
+}
+
+/** Whether two rule sets are equal as the portal sees them. */
+export function sameRules(a: RulesSet, b: RulesSet): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => {
+    const x = orderOperations(a[k]);
+    const y = orderOperations(b[k]);
+    return x.length === y.length && x.every((op, i) => op === y[i]);
+  });
+}
+
+/** Whether the desired rules differ from what was last applied (always true before the first apply). */
+export function hasPendingChanges(file: RightsFile): boolean {
+  return file.lastApplied === null || !sameRules(file.rules, file.lastApplied.rules);
+}

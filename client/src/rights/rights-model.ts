@@ -1,0 +1,27 @@
+/**
+ * The portal's rights model: extended (rules per site) or role-based (rules
+ * per role). Only the extended model has per-site rules to edit.
+ */
+import { RightsApi } from './api';
+
+export type RightsModel = 'extended' | 'role';
+
+/** Reads the current model with `landing.role.isEnabled`. */
+export async function readRightsModel(api: RightsApi): Promise<RightsModel> {
+  return (await api.call<unknown>('landing.role.isEnabled', {}, { write: false })) === true ? 'role' : 'extended';
+}
+
+/** What the confirmation before switching says; the switch affects the whole portal. */
+export const SWITCH_TO_EXTENDED_WARNING =
+  'Switch the whole portal to the extended rights model? This applies at once to every site and store, knowledge bases, group sites and the main page. ' +
+  'Roles stop applying (their settings are kept and return if the role model is switched on again); each site\'s individual rules saved earlier in the extended model take effect again. ' +
+  'Only an administrator or a user with full access to Sites and Stores can do this.';
+
+/**
+ * Switches to the extended model (`landing.role.enable` with `mode: 0`) and
+ * reads the model back, so the caller reports what the portal now uses.
+ */
+export async function switchToExtended(api: RightsApi): Promise<RightsModel> {
+  await api.call<unknown>('landing.role.enable', { mode: 0 }, { write: true });
+  return readRightsModel(api);
+}

@@ -1,0 +1,58 @@
+/**
+ * Where rights files and journals live (`.bitrix24/rights/<host>/`) and how
+ * they are read and written. File access goes through `RightsFileSystem` so
+ * tests run against memory and the extension against disk.
+ */
+import { parseRightsFile, RightsFile, serialiseRightsFile } from './rights-file';
+
+/** Paths are workspace-relative with forward slashes. */
+export interface RightsFileSystem {
+  /** The file's text, or `undefined` when it does not exist. */
+  read(path: string): Promise<string | undefined>;
+  /** Replaces the file, creating folders as needed; should not leave a half-written file. */
+  write(path: string, text: string): Promise<void>;
+  /** Appends to the file, creating it and its folders as needed. */
+  append(path: string, text: string): Promise<void>;
+}
+
+export const RIGHTS_ROOT = '.bitrix24/rights';
+
+/** A host as a folder name: `:` (before a port) is not allowed on every file system. */
+export function hostFolder(host: string): string {
+  return host.toLowerCase().replace(/[^a-z0-9.-]/g, '_');
+}
+
+/** `.bitrix24/rights/<host>/<siteId>.json` */
+export function rightsFilePath(host: string, siteId: number): string {
+  return `${RIGHTS_ROOT}/${hostFolder(host)}/${siteId}.json`;
+}
+
+/** `.bitrix24/rights/<host>/journal.jsonl` */
+export function journalPath(host: string): string {
+  return `${RIGHTS_ROOT}/${hostFolder(host)}/journal.jsonl`;
+}
+
+export type LoadedRights =
+  | { status: 'missing'; path: string }
+  | { status: 'invalid'; path: string; problems: string[] }
+  | { status: 'ok'; path: string; file: RightsFile; notes: string[] };
+
+/** Reads and parses a site's rights file. */
+export async function loadRights(fs: RightsFileSystem, host: string, siteId: number): Promise<LoadedRights> {
+  const path = rightsFilePath(host, siteId);
+  const text = await fs.read(path);
+  if (text === undefined) return { status: 'missing', path };
+  const parsed = parseRightsFile(text);
+  if (!parsed.ok) return { status: 'invalid', path, problems: parsed.problems };
+  if (parsed.file.site.id !== siteId) {
+    return { status: 'invalid', path, problems: [`"site.id" is ${parsed.file.site.id} but the file is named for site ${siteId}.`] };
+  }
+  return { status: 'ok', path, file: parsed.file, notes: parsed.notes };
+}
+
+/** Writes a site's rights file in its deterministic layout; returns the path. */
+export async function saveRights(fs: RightsFileSystem, file: RightsFile): Promise<string> {
+  const path = rightsFilePath(file.portal, file.site.id);
+  await fs.write(path, serialiseRightsFile(file));
+  return path;
+}

@@ -1,0 +1,130 @@
+/**
+ * Tree nodes for a site's configured rules (from its rights file): the rules
+ * node, one node per access code with its resolved name, and codes removed
+ * since the last apply.
+ */
+import { AccessCodeKind, accessCodeKind, describeAccessCode, parseAccessCode } from './access-codes';
+import { formatOperations, Operation, sameOperations } from './operations';
+import { hasPendingChanges, RightsFile } from './rights-file';
+import { canEditRules, infoNode, NodeRef, SiteSummary, TreeModel, TreeNode } from './tree-model';
+
+/** The access code names `access.name` returned; codes missing from it are unknown to the portal. */
+export type AccessNames = ReadonlyMap<string, string>;
+
+const KIND_ICON: Readonly<Record<AccessCodeKind, string>> = {
+  user: 'person',
+  'intranet-user': 'person',
+  'user-group': 'organization',
+  department: 'symbol-namespace',
+  'department-tree': 'type-hierarchy',
+  workgroup: 'comment-discussion',
+  'all-authorised': 'account',
+  everyone: 'globe',
+};
+
+/** One configured rule of a site's rights file. */
+export function ruleNode(site: SiteSummary, file: RightsFile, code: string, names: AccessNames | undefined, editable: boolean): TreeNode {
+  const ops = file.rules[code] ?? [];
+  const parsed = parseAccessCode(code);
+  const fallback = parsed.ok ? describeAccessCode(parsed.value) : code;
+  const name = names?.get(code);
+  const unknownToPortal = names !== undefined && name === undefined && code !== 'AU' && code !== 'UA';
+  const applied = file.lastApplied?.rules[code];
+  const state = !applied ? 'not applied' : sameOperations(applied, ops) ? '' : `not applied, was ${formatOperations(applied)}`;
+  const kind = accessCodeKind(code);
+  return {
+    id: `site:${site.id}:rule:${code}`,
+    label: `${code}  ${name ?? fallback}`,
+    description: `${formatOperations(ops)}${state ? ` · ${state}` : ''}`,
+    tooltip: [
+      `${code}: ${name ?? fallback}`,
+      `Operations: ${formatOperations(ops)}`,
+      unknownToPortal ? 'The portal does not know this access code: it will be saved without error but grants nothing.' : '',
+      state ? `In the rights file only (${state}).` : 'Applied as shown.',
+    ].filter(Boolean).join('\n'),
+    icon: unknownToPortal ? 'warning' : kind ? KIND_ICON[kind] : 'question',
+    ...(unknownToPortal ? { iconColor: 'problemsWarningIcon.foreground' } : ops.includes('denied') ? { iconColor: 'errorForeground' } : {}),
+    contextValue: editable ? 'rule' : 'rule.readonly',
+    collapsible: 'none',
+    ref: { type: 'rule', site, code },
+  };
+}
+
+/** Codes the last apply sent that the desired set no longer has: shown so a removal is visible before Apply. */
+export function removedRuleNode(site: SiteSummary, code: string, ops: readonly Operation[]): TreeNode {
+  return {
+    id: `site:${site.id}:removed:${code}`,
+    label: code,
+    description: `${formatOperations(ops)} · removed, not applied`,
+    tooltip: `${code} was applied with ${formatOperations(ops)} and is removed in the rights file. Apply to remove it on the portal.`,
+    icon: 'remove',
+    iconColor: 'disabledForeground',
+    contextValue: 'rule.removed',
+    collapsible: 'none',
+  };
+}
+
+export type RulesState =
+  | { status: 'missing' }
+  | { status: 'invalid'; path: string; problems: string[] }
+  | { status: 'ok'; path: string; file: RightsFile };
+
+/** "Configured rules": the desired set from the rights file, with its rules as children. */
+export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNames | undefined, model: TreeModel): TreeNode {
+  const editable = canEditRules(model);
+  const base = { id: `site:${site.id}:rules`, label: 'Configured rules', ref: { type: 'rules', site } as NodeRef };
+  if (state.status === 'invalid') {
+    return {
+      ...base,
+      description: 'rights file has problems',
+      tooltip: `${state.path}:\n${state.problems.join('\n')}`,
+      icon: 'error',
+      iconColor: 'errorForeground',
+      contextValue: 'rules.invalid',
+      collapsible: 'expanded',
+      children: state.problems.map((p, i) => infoNode(`site:${site.id}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRightsFile', title: 'Open Rights File', args: [site.id] })),
+    };
+  }
+  if (!editable) {
+    const role = model === 'role';
+    return {
+      ...base,
+      description: role ? 'editing off: role model' : 'editing off: not on this plan',
+      tooltip: role
+        ? 'The portal uses the role model, so per-site rules do not apply (setRights would report success and apply nothing). Switch to the extended model to edit them.'
+        : 'The portal\'s plan does not include site access rights, so rules cannot be applied.',
+      icon: 'circle-slash',
+      contextValue: 'rules.readonly',
+      collapsible: 'none',
+    };
+  }
+  if (state.status === 'missing') {
+    return {
+      ...base,
+      description: 'no rights file yet',
+      tooltip: 'The portal cannot list a site\'s rules, so they are kept in a rights file in this workspace. Add an access code to create it.',
+      icon: 'list-unordered',
+      contextValue: 'rules',
+      collapsible: 'expanded',
+      children: [infoNode(`site:${site.id}:empty`, 'Add an access code to start', 'add', { command: 'bitrix24.rights.addAccessCode', title: 'Add Access Code', args: [site.id] })],
+    };
+  }
+  const { file } = state;
+  const codes = Object.keys(file.rules);
+  const pending = hasPendingChanges(file);
+  const removed = file.lastApplied ? Object.keys(file.lastApplied.rules).filter((c) => !(c in file.rules)) : [];
+  const children = [
+    ...codes.map((code) => ruleNode(site, file, code, names, editable)),
+    ...removed.map((code) => removedRuleNode(site, code, file.lastApplied?.rules[code] ?? [])),
+  ];
+  return {
+    ...base,
+    description: `${codes.length} rule${codes.length === 1 ? '' : 's'} · ${pending ? 'not applied' : `applied ${file.lastApplied?.at.slice(0, 16).replace('T', ' ')}`}`,
+    tooltip: `From ${state.path}.${pending ? ' Show Plan, then Apply to send the full set to the portal.' : ''}`,
+    icon: 'list-unordered',
+    ...(pending ? { iconColor: 'charts.yellow' } : {}),
+    contextValue: pending ? 'rules.pending' : 'rules',
+    collapsible: 'expanded',
+    children: children.length ? children : [infoNode(`site:${site.id}:none`, 'No rules: applying clears the site\'s individual rights', 'info')],
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Fetches what each level of the Site Rights tree shows and builds its nodes.
+ * Every failure becomes an error node in place of the data it stopped, so a
+ * refresh never throws and never opens a pop-up.
+ */
+import { LandingSection, portalHost, RightsApi, withSection } from './api';
+import { resolveNames } from './directory';
+import { explainFailure } from './failures';
+import { isOperation, Operation, orderOperations } from './operations';
+import { readRightsModel } from './rights-model';
+import { loadRights, RightsFileSystem } from './rights-store';
+import {
+  canEditRules,
+  effectiveNode,
+  errorNode,
+  infoNode,
+  loadMoreNode,
+  modelNode,
+  portalNode,
+  roleNode,
+  roleRightNode,
+  RoleSummary,
+  SECTIONS,
+  sectionNode,
+  siteNode,
+  SiteSummary,
+  TreeModel,
+  TreeNode,
+} from './tree-model';
+import { rulesNode, RulesState } from './rule-nodes';
+
+export interface LoaderDeps {
+  api: RightsApi;
+  /** Undefined when no folder is open: rules cannot be kept then. */
+  fs: RightsFileSystem | undefined;
+}
+
+export const PAGE_SIZE = 20;
+
+/** Portal, model and section nodes, and the model for the levels below. */
+export async function loadRoot(deps: LoaderDeps): Promise<{ nodes: TreeNode[]; model: TreeModel }> {
+  const host = portalHost(deps.api.portal);
+  let user: { id: number; name: string; admin: boolean } | undefined;
+  try {
+    const p = await deps.api.call<Record<string, unknown>>('profile', {}, { write: false });
+    const name = [p.NAME, p.LAST_NAME].filter((x) => typeof x === 'string' && x).join(' ');
+    user = { id: Number(p.ID), name, admin: p.ADMIN === true };
+  } catch (e) {
+    const failure = explainFailure(e, 'reach the portal');
+    // Without the portal answering at all, nothing below can load; one node says why.
+    if (failure.reason === 'network' || failure.reason === 'auth' || failure.reason === 'rate-limit') {
+      return { nodes: [portalNode(host), errorNode('root:error', failure)], model: 'unknown' };
+    }
+  }
+  let model: TreeModel;
+  let modelView: TreeNode;
+  try {
+    const m = await readRightsModel(deps.api);
+    model = m;
+    modelView = modelNode(m);
+  } catch (e) {
+    const failure = explainFailure(e, 'read the rights model');
+    model = failure.reason === 'plan' ? 'unavailable' : 'unknown';
+    modelView = errorNode('model:error', failure);
+  }
+  return { nodes: [portalNode(host, user), modelView, ...SECTIONS.map((s) => sectionNode(s.section))], model };
+}
+
+function toSite(row: unknown, section: LandingSection): SiteSummary | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  const id = Number(r.ID);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { id, title: str(r.TITLE), code: str(r.CODE), type: str(r.TYPE) || 'PAGE', section };
+}
+
+/** One page of a section's sites, oldest first; asks for one extra row to know whether more exist. */
+export async function loadSitesPage(
+  api: RightsApi,
+  section: LandingSection,
+  offset: number,
+  pageSize = PAGE_SIZE,
+): Promise<{ sites: SiteSummary[]; hasMore: boolean }> {
+  const rows = await api.call<unknown>(
+    'landing.site.getList',
+    withSection(section, { params: { select: ['ID', 'TITLE', 'CODE', 'TYPE'], order: { ID: 'ASC' }, limit: pageSize + 1, offset } }),
+    { write: false },
+  );
+  const sites = (Array.isArray(rows) ? rows : []).map((r) => toSite(r, section)).filter((s): s is SiteSummary => s !== undefined);
+  return { sites: sites.slice(0, pageSize), hasMore: sites.length > pageSize };
+}
+
+/** What the tree keeps per section between "load more" clicks. */
+export interface SectionPages {
+  sites: SiteSummary[];
+  hasMore: boolean;
+}
+
+/** Loads the next page onto what is shown; a failure keeps the loaded sites and adds an error node. */
+export async function loadMoreSites(api: RightsApi, section: LandingSection, pages: SectionPages | undefined): Promise<{ pages: SectionPages; error?: TreeNode }> {
+  const shown = pages?.sites ?? [];
+  try {
+    const next = await loadSitesPage(api, section, shown.length);
+    const known = new Set(shown.map((s) => s.id));
+    return { pages: { sites: [...shown, ...next.sites.filter((s) => !known.has(s.id))], hasMore: next.hasMore } };
+  } catch (e) {
+    const doing = `load ${SECTIONS.find((s) => s.section === section)?.label.toLowerCase() ?? 'sites'}`;
+    return { pages: { sites: shown, hasMore: pages?.hasMore ?? true }, error: errorNode(`section:${section}:error`, explainFailure(e, doing)) };
+  }
+}
+
+/** The children of a section node from its loaded pages. */
+export async function sectionChildren(deps: LoaderDeps, section: LandingSection, pages: SectionPages, model: TreeModel, error?: TreeNode): Promise<TreeNode[]> {
+  const host = portalHost(deps.api.portal);
+  const nodes: TreeNode[] = [];
+  for (const site of pages.sites) {
+    const loaded = deps.fs ? await loadRights(deps.fs, host, site.id).catch(() => undefined) : undefined;
+    nodes.push(siteNode(site, model, loaded?.status === 'ok' ? loaded.file : undefined));
+  }
+  if (error) nodes.push(error);
+  else if (pages.hasMore) nodes.push(loadMoreNode(section, pages.sites.length));
+  if (nodes.length === 0) nodes.push(infoNode(`section:${section}:empty`, SECTIONS.find((s) => s.section === section)?.empty ?? 'No sites'));
+  return nodes;
+}
+
+/** A site's children: the connected user's effective rights and the configured rules. */
+export async function loadSiteChildren(deps: LoaderDeps, site: SiteSummary, model: TreeModel): Promise<TreeNode[]> {
+  const nodes: TreeNode[] = [];
+  try {
+    const ops = await deps.api.call<unknown>('landing.site.getRights', withSection(site.section, { id: site.id }), { write: false });
+    nodes.push(effectiveNode(site, (Array.isArray(ops) ? ops : []).filter(isOperation)));
+  } catch (e) {
+    nodes.push(errorNode(`site:${site.id}:effective:error`, explainFailure(e, 'read your rights on this site')));
+  }
+  if (!deps.fs) {
+    nodes.push(infoNode(`site:${site.id}:nofolder`, 'Open a folder to keep this site\'s rules in a rights file', 'folder-opened', { command: 'vscode.openFolder', title: 'Open Folder' }));
+    return nodes;
+  }
+  const loaded = await loadRights(deps.fs, portalHost(deps.api.portal), site.id);
+  const state: RulesState = loaded.status === 'ok' ? { status: 'ok', path: loaded.path, file: loaded.file } : loaded.status === 'invalid' ? loaded : { status: 'missing' };
+  const codes = state.status === 'ok' && canEditRules(model) ? Object.keys(state.file.rules) : [];
+  nodes.push(rulesNode(site, state, await resolveNames(deps.api, codes), model));
+  return nodes;
+}
+
+/** The role model's roles, read-only. */
+export async function loadRoles(api: RightsApi): Promise<TreeNode[]> {
+  try {
+    const rows = await api.call<unknown>('landing.role.getList', {}, { write: false });
+    const roles: RoleSummary[] = (Array.isArray(rows) ? rows : []).flatMap((r: unknown) => {
+      const x = (r ?? {}) as Record<string, unknown>;
+      const id = Number(x.ID);
+      return Number.isInteger(id) && id > 0 ? [{ id, title: String(x.TITLE ?? ''), xmlId: String(x.XML_ID ?? '') }] : [];
+    });
+    return roles.length ? roles.map(roleNode) : [infoNode('roles:empty', 'No roles')];
+  } catch (e) {
+    return [errorNode('roles:error', explainFailure(e, 'list the roles'))];
+  }
+}
+
+/** A role's rights per site (`landing.role.getRights`); `titles` names the sites already loaded. */
+export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: ReadonlyMap<number, string>): Promise<TreeNode[]> {
+  try {
+    const result = await api.call<unknown>('landing.role.getRights', { id: role.id }, { write: false });
+    // An empty PHP array arrives as [], a filled one as an object keyed by site id.
+    const entries = typeof result === 'object' && result !== null && !Array.isArray(result) ? Object.entries(result as Record<string, unknown>) : [];
+    const nodes = entries
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([siteId, ops]) => {
+        const list: Operation[] = orderOperations(Array.isArray(ops) ? ops.filter(isOperation) : []);
+        return roleRightNode(role, siteId, list, titles.get(Number(siteId)));
+      });
+    return nodes.length ? nodes : [infoNode(`role:${role.id}:empty`, 'No site rights saved for this role')];
+  } catch (e) {
+    return [errorNode(`role:${role.id}:error`, explainFailure(e, 'read the role\'s rights'))];
+  }
+}

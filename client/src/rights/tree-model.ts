@@ -1,0 +1,231 @@
+/**
+ * The Site Rights tree as plain data: each builder takes what the portal
+ * and the rights file said and returns nodes with label, icon (a codicon id),
+ * description, tooltip and a contextValue for menus. No `vscode` here, so
+ * the tree's content is unit-tested without an editor.
+ */
+import type { LandingSection } from './api';
+import { FailureAction, RightsFailure } from './failures';
+import { formatOperations, Operation } from './operations';
+import type { RightsModel } from './rights-model';
+import { hasPendingChanges, RightsFile } from './rights-file';
+
+/** The model as the tree knows it: `unknown` when it could not be read, `unavailable` on plans without site rights. */
+export type TreeModel = RightsModel | 'unknown' | 'unavailable';
+
+/** Whether per-site rules can be edited and applied under this model. */
+export function canEditRules(model: TreeModel): boolean {
+  return model === 'extended' || model === 'unknown';
+}
+
+export interface SiteSummary {
+  id: number;
+  title: string;
+  code: string;
+  type: string;
+  section: LandingSection;
+}
+
+export interface RoleSummary {
+  id: number;
+  title: string;
+  xmlId: string;
+}
+
+/** What a node stands for, so commands and lazy loading know their target. */
+export type NodeRef =
+  | { type: 'section'; section: LandingSection }
+  | { type: 'site'; site: SiteSummary }
+  | { type: 'rules'; site: SiteSummary }
+  | { type: 'rule'; site: SiteSummary; code: string }
+  | { type: 'roles' }
+  | { type: 'role'; role: RoleSummary };
+
+export interface NodeCommand {
+  command: string;
+  title: string;
+  args?: unknown[];
+}
+
+export interface TreeNode {
+  /** Unique and stable across refreshes, so expansion state survives. */
+  id: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** A codicon id, e.g. `globe`. */
+  icon: string;
+  /** A theme colour id for the icon, e.g. `errorForeground`. */
+  iconColor?: string;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  command?: NodeCommand;
+  ref?: NodeRef;
+  /** Children known when the node is built; otherwise loaded on expand from `ref`. */
+  children?: TreeNode[];
+}
+
+export const SECTIONS: readonly { section: LandingSection; label: string; empty: string }[] = [
+  { section: 'SITE', label: 'Sites and Stores', empty: 'No sites or stores you can see' },
+  { section: 'KNOWLEDGE', label: 'Knowledge Bases', empty: 'No knowledge bases you can see' },
+  { section: 'GROUP', label: 'Group Knowledge Bases', empty: 'No group knowledge bases you can see' },
+];
+
+/** The connected portal and user at the top of the tree. */
+export function portalNode(host: string, user?: { id: number; name: string; admin: boolean }): TreeNode {
+  const who = user ? `${user.name || `User #${user.id}`}${user.admin ? ' (administrator)' : ''}` : undefined;
+  return {
+    id: 'portal',
+    label: host,
+    ...(who ? { description: who } : {}),
+    tooltip: who ? `Connected to ${host} as ${who}, user U${user?.id}.` : `Connected to ${host}.`,
+    icon: 'cloud',
+    contextValue: 'portal',
+    collapsible: 'none',
+  };
+}
+
+/** The rights model node; in the role model it holds the (read-only) roles. */
+export function modelNode(model: RightsModel): TreeNode {
+  if (model === 'extended') {
+    return {
+      id: 'model',
+      label: 'Rights model: extended',
+      description: 'rules per site',
+      tooltip: 'Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply.',
+      icon: 'shield',
+      contextValue: 'model.extended',
+      collapsible: 'none',
+    };
+  }
+  return {
+    id: 'model',
+    label: 'Rights model: roles',
+    description: 'site rules not in effect',
+    tooltip:
+      'The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Roles are shown read-only; use "Switch to Extended Model" to edit rules per site (administrator only).',
+    icon: 'shield',
+    iconColor: 'charts.yellow',
+    contextValue: 'model.role',
+    collapsible: 'expanded',
+    ref: { type: 'roles' },
+  };
+}
+
+/** One of the site sections (sites and stores, knowledge bases, group sites). */
+export function sectionNode(section: LandingSection): TreeNode {
+  const s = SECTIONS.find((x) => x.section === section) ?? SECTIONS[0];
+  return {
+    id: `section:${section}`,
+    label: s.label,
+    icon: section === 'SITE' ? 'globe' : 'book',
+    contextValue: 'section',
+    collapsible: section === 'SITE' ? 'expanded' : 'collapsed',
+    ref: { type: 'section', section },
+  };
+}
+
+/** A site; `file` is its rights file when one exists, for the pending marker. */
+export function siteNode(site: SiteSummary, model: TreeModel, file?: RightsFile): TreeNode {
+  const pending = canEditRules(model) && file !== undefined && hasPendingChanges(file);
+  // Portals report codes as `/promo/`; the slashes add nothing in a description.
+  const code = site.code.replace(/^\/+|\/+$/g, '');
+  const parts = [code, `#${site.id}`, site.type].filter(Boolean);
+  return {
+    id: `site:${site.id}`,
+    label: site.title || code || `Site #${site.id}`,
+    description: `${parts.join(' · ')}${pending ? ' · not applied' : ''}`,
+    tooltip: `${site.title} — id ${site.id}, code "${site.code}", type ${site.type}.${pending ? '\nThe rights file has changes that are not applied yet.' : ''}`,
+    icon: site.type === 'STORE' ? 'package' : site.section === 'SITE' ? 'browser' : 'book',
+    ...(pending ? { iconColor: 'charts.yellow' } : {}),
+    contextValue: !canEditRules(model) ? 'site.readonly' : pending ? 'site.pending' : 'site',
+    collapsible: 'collapsed',
+    ref: { type: 'site', site },
+  };
+}
+
+/** "Your effective rights": what getRights reports for the connected user only. */
+export function effectiveNode(site: SiteSummary, ops: readonly Operation[]): TreeNode {
+  return {
+    id: `site:${site.id}:effective`,
+    label: 'Your effective rights',
+    description: ops.length ? formatOperations(ops) : 'no access',
+    tooltip:
+      'What landing.site.getRights reports for the connected user. The portal returns only your own operations, never the site\'s full rule set; the configured rules below come from the rights file.',
+    icon: ops.includes('denied') || ops.length === 0 ? 'lock' : 'person',
+    contextValue: 'effective',
+    collapsible: 'none',
+  };
+}
+
+/** "Load more" at the end of a paged section. */
+export function loadMoreNode(section: LandingSection, loaded: number): TreeNode {
+  return {
+    id: `section:${section}:more`,
+    label: 'Load more…',
+    description: `${loaded} shown`,
+    icon: 'ellipsis',
+    contextValue: 'loadMore',
+    collapsible: 'none',
+    command: { command: 'bitrix24.rights.loadMore', title: 'Load More', args: [section] },
+  };
+}
+
+/** A role of the role model, read-only; its site rights load on expand. */
+export function roleNode(role: RoleSummary): TreeNode {
+  return {
+    id: `role:${role.id}`,
+    label: role.title || `Role #${role.id}`,
+    description: role.xmlId ? role.xmlId.toLowerCase() : undefined,
+    tooltip: 'A role of the role model (read-only here). Its access codes cannot be read through the REST API.',
+    icon: 'person-add',
+    contextValue: 'role',
+    collapsible: 'collapsed',
+    ref: { type: 'role', role },
+  };
+}
+
+/** One entry of `landing.role.getRights`: site id `0` is the default for sites without their own entry. */
+export function roleRightNode(role: RoleSummary, siteId: string, ops: readonly Operation[], siteTitle: string | undefined): TreeNode {
+  const label = siteId === '0' ? 'All sites without their own setting' : siteTitle ?? `Site #${siteId}`;
+  return {
+    id: `role:${role.id}:site:${siteId}`,
+    label,
+    description: formatOperations(ops),
+    tooltip: `${role.title}: ${formatOperations(ops)} on ${label}.`,
+    icon: siteId === '0' ? 'globe' : 'browser',
+    contextValue: 'roleRight',
+    collapsible: 'none',
+  };
+}
+
+/** A neutral leaf: an empty list, a hint, a problem line. */
+export function infoNode(id: string, label: string, icon = 'info', command?: NodeCommand): TreeNode {
+  return { id, label, icon, contextValue: 'info', collapsible: 'none', ...(command ? { command } : {}) };
+}
+
+/**
+ * A failure as a node: plain words as the label, the actions as children
+ * (clicking the node runs the first), details in the tooltip. Never a pop-up.
+ */
+export function errorNode(id: string, failure: RightsFailure): TreeNode {
+  const [first] = failure.actions;
+  return {
+    id,
+    label: failure.message,
+    ...(failure.code ? { description: failure.code } : {}),
+    tooltip: [failure.message, failure.detail ? `Portal said: ${failure.detail}` : ''].filter(Boolean).join('\n'),
+    icon: failure.reason === 'rate-limit' ? 'watch' : failure.reason === 'network' ? 'debug-disconnect' : 'error',
+    iconColor: 'errorForeground',
+    contextValue: `error.${failure.reason}`,
+    collapsible: failure.actions.length > 1 ? 'expanded' : 'none',
+    ...(first ? { command: toCommand(first) } : {}),
+    ...(failure.actions.length > 1
+      ? { children: failure.actions.map((a, i) => infoNode(`${id}:action:${i}`, a.title, 'arrow-right', toCommand(a))) }
+      : {}),
+  };
+}
+
+function toCommand(a: FailureAction): NodeCommand {
+  return { command: a.command, title: a.title, ...(a.args ? { args: a.args } : {}) };
+}

@@ -1,0 +1,289 @@
+import assert from 'node:assert/strict';
+import { applyRights, ApplyDeps, restorePrevious } from '../../../client/src/rights/apply';
+import { readJournal } from '../../../client/src/rights/journal';
+import type { RightsPlan } from '../../../client/src/rights/plan';
+import { newRightsFile, RulesSet, withRule } from '../../../client/src/rights/rights-file';
+import { loadRights, rightsFilePath, saveRights } from '../../../client/src/rights/rights-store';
+import { FakeApi, networkError, portalError } from './fake-api';
+import { MemoryFs } from './memory-fs';
+
+const HOST = 'example.bitrix24.com';
+
+function setup(rules: RulesSet = { AU: ['read'], U1: ['read', 'edit', 'sett'] }) {
+  const api = new FakeApi();
+  const fs = new MemoryFs();
+  const plans: RightsPlan[] = [];
+  let clock = Date.parse('2025-05-01T12:00:00Z');
+  let answer = true;
+  const deps: ApplyDeps = {
+    api,
+    fs,
+    confirm: async (plan) => {
+      plans.push(plan);
+      return answer;
+    },
+    now: () => new Date((clock += 1000)),
+  };
+  const write = async (r: RulesSet, siteId = 1) => {
+    const s = api.sites.find((x) => x.id === siteId);
+    let file = newRightsFile(HOST, { id: siteId, code: s?.code ?? '', title: s?.title ?? '', type: s?.type ?? 'PAGE' });
+    for (const [code, ops] of Object.entries(r)) file = withRule(file, code, ops);
+    await saveRights(fs, file);
+  };
+  return { api, fs, deps, plans, write, setAnswer: (v: boolean) => (answer = v), ready: write(rules) };
+}
+
+async function file(fs: MemoryFs, siteId = 1) {
+  const loaded = await loadRights(fs, HOST, siteId);
+  assert.equal(loaded.status, 'ok');
+  if (loaded.status !== 'ok') throw new Error('unreachable');
+  return loaded.file;
+}
+
+describe('rights/apply', () => {
+  it('applies the full set, verifies with getRights and records it', async () => {
+    const t = setup();
+    await t.ready;
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied', out.message);
+    assert.deepEqual(t.api.sites[0].rights, { AU: ['read'], U1: ['read', 'edit', 'sett'] });
+    assert.deepEqual(out.verified, ['read', 'edit', 'sett']);
+    assert.match(out.message, /You now have: read, edit, sett/);
+    const f = await file(t.fs);
+    assert.deepEqual(f.lastApplied?.rules, f.rules);
+    const { entries } = await readJournal(t.fs, HOST);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].before, null, 'first apply: before is unknown');
+    assert.deepEqual(entries[0].verified, ['read', 'edit', 'sett']);
+  });
+
+  it('shows the plan before anything is written, and the first-apply warning', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.beforeNext('landing.role.isEnabled', () => assert.equal(t.plans.length, 1, 'confirmation comes before any portal check'));
+    await applyRights(t.deps, 1);
+    assert.ok(t.plans[0].firstApply);
+    assert.ok(t.plans[0].warnings.some((w) => w.id === 'first-apply'));
+    const setCall = t.api.calls.find((c) => c.method === 'landing.site.setRights');
+    assert.deepEqual(setCall?.params, { id: 1, rights: { AU: ['read'], U1: ['read', 'edit', 'sett'] } });
+    assert.equal(setCall?.write, true);
+  });
+
+  it('warns in the plan about codes the portal does not know', async () => {
+    const t = setup({ AU: ['read'], U404: ['read'] });
+    await t.ready;
+    await applyRights(t.deps, 1);
+    assert.ok(t.plans[0].warnings.some((w) => w.id === 'unknown-codes' && /U404/.test(w.message)));
+  });
+
+  it('writes nothing when the user cancels', async () => {
+    const t = setup();
+    await t.ready;
+    t.setAnswer(false);
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'cancelled');
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+    assert.deepEqual(t.fs.snapshot(), before);
+  });
+
+  it('aborts, writing nothing, when the role model was switched on between plan and apply', async () => {
+    const t = setup();
+    await t.ready;
+    t.deps.confirm = async () => {
+      t.api.roleModel = true;
+      return true;
+    };
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'aborted');
+    assert.equal(out.abortReason, 'role-model');
+    assert.match(out.message, /role model.*Nothing was changed/s);
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+    assert.deepEqual(t.fs.snapshot(), before, 'no file or journal written');
+  });
+
+  it('aborts, writing nothing, when the site was deleted between plan and apply', async () => {
+    const t = setup();
+    await t.ready;
+    t.deps.confirm = async () => {
+      t.api.sites = t.api.sites.filter((s) => s.id !== 1);
+      return true;
+    };
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.abortReason, 'site-gone');
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+    assert.deepEqual(t.fs.snapshot(), before);
+  });
+
+  it('treats setRights answering false as a missing site and records nothing', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.beforeNext('landing.site.setRights', () => (t.api.sites = t.api.sites.filter((s) => s.id !== 1)));
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'aborted');
+    assert.equal(out.abortReason, 'site-gone');
+    assert.deepEqual(t.fs.snapshot(), before);
+  });
+
+  it('keeps the desired rules unapplied when setRights is rejected, and explains the code', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.setRights', portalError('IS_NOT_ADMIN'));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'rejected');
+    assert.match(out.message, /only an administrator or a user with full access/);
+    assert.match(out.message, /kept its rules/);
+    const f = await file(t.fs);
+    assert.equal(f.lastApplied, null, 'lastApplied unchanged');
+    assert.deepEqual(f.rules, { AU: ['read'], U1: ['read', 'edit', 'sett'] }, 'desired rules kept');
+    assert.deepEqual(t.api.sites[0].rights, {}, 'portal unchanged');
+    const { entries } = await readJournal(t.fs, HOST);
+    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['rejected', 'IS_NOT_ADMIN']]);
+  });
+
+  it('explains FEATURE_NOT_AVAIL in plain words', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.setRights', portalError('FEATURE_NOT_AVAIL'));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'rejected');
+    assert.match(out.message, /plan does not include access rights/);
+  });
+
+  it('says the outcome is unknown when setRights got no answer', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.setRights', networkError());
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'uncertain');
+    assert.match(out.message, /may or may not have been saved/);
+    assert.equal((await file(t.fs)).lastApplied, null);
+    assert.equal((await readJournal(t.fs, HOST)).entries[0].outcome, 'uncertain');
+  });
+
+  it('aborts, writing nothing, when the portal is unreachable', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.role.isEnabled', networkError('landing.role.isEnabled'));
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'aborted');
+    assert.equal(out.abortReason, 'precheck-failed');
+    assert.match(out.message, /unreachable/);
+    assert.equal(out.failure?.reason, 'network');
+    assert.deepEqual(t.fs.snapshot(), before);
+  });
+
+  it('flags rules saved while the role model came on as not in effect', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.beforeNext('landing.site.setRights', () => (t.api.roleModel = true));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'not-effective');
+    assert.equal((await file(t.fs)).lastApplied, null);
+  });
+
+  it('still records an apply whose verification failed, and says it is unverified', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.getRights', portalError('QUERY_LIMIT_EXCEEDED', 'landing.site.getRights', 503));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied');
+    assert.match(out.message, /not verified.*limiting requests/);
+    assert.ok((await file(t.fs)).lastApplied);
+  });
+
+  it('reports a rights file that could not be updated after the portal accepted', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.beforeNext('landing.site.getRights', () => (t.fs.failWrites = true));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied');
+    assert.match(out.message, /could not be updated/);
+    assert.match(out.message, /journal could not be written/);
+  });
+
+  it('aborts when the rights file changed while the plan was shown', async () => {
+    const t = setup();
+    await t.ready;
+    t.deps.confirm = async () => {
+      await t.write({ AU: ['read'], U9: ['read'] });
+      return true;
+    };
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.abortReason, 'file-changed');
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+  });
+
+  it('refuses a broken rights file without calling the portal', async () => {
+    const t = setup();
+    await t.ready;
+    t.fs.files.set(rightsFilePath(HOST, 1), '{ "version": 1, ');
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'invalid-file');
+    assert.ok(out.problems?.length);
+    assert.equal(t.api.calls.length, 0);
+    assert.equal(t.fs.files.get(rightsFilePath(HOST, 1)), '{ "version": 1, ', 'file left as the user wrote it');
+  });
+
+  it('passes the landing scope for knowledge-base sites', async () => {
+    const t = setup();
+    t.api.sites.push({ id: 6, title: 'Handbook', code: 'handbook', type: 'KNOWLEDGE', rights: {} });
+    await t.write({ AU: ['read'] }, 6);
+    const out = await applyRights(t.deps, 6);
+    assert.equal(out.status, 'applied', out.message);
+    for (const m of ['landing.site.getList', 'landing.site.setRights', 'landing.site.getRights']) {
+      assert.equal(t.api.calls.find((c) => c.method === m)?.params.scope, 'KNOWLEDGE', m);
+    }
+  });
+
+  describe('restore', () => {
+    it('restores the previous set after two applies, and a second restore undoes the first', async () => {
+      const t = setup({ AU: ['read'] });
+      await t.ready;
+      await applyRights(t.deps, 1);
+      let f = await file(t.fs);
+      await saveRights(t.fs, withRule(f, 'U2', ['read', 'edit']));
+      await applyRights(t.deps, 1);
+      assert.deepEqual(t.api.sites[0].rights, { AU: ['read'], U2: ['read', 'edit'] });
+
+      const out = await restorePrevious(t.deps, 1);
+      assert.equal(out.status, 'applied', out.message);
+      assert.deepEqual(t.api.sites[0].rights, { AU: ['read'] });
+      const plan = t.plans[t.plans.length - 1];
+      assert.deepEqual(plan.rules, { AU: ['read'] });
+      assert.equal(plan.diff.find((d) => d.code === 'U2')?.change, 'removed');
+      f = await file(t.fs);
+      assert.deepEqual(f.rules, { AU: ['read'] }, 'the rights file follows the restored set');
+      const { entries } = await readJournal(t.fs, HOST);
+      assert.equal(entries[entries.length - 1].action, 'restore');
+
+      await restorePrevious(t.deps, 1);
+      assert.deepEqual(t.api.sites[0].rights, { AU: ['read'], U2: ['read', 'edit'] });
+    });
+
+    it('writes nothing when the restore is cancelled', async () => {
+      const t = setup({ AU: ['read'] });
+      await t.ready;
+      await applyRights(t.deps, 1);
+      await saveRights(t.fs, withRule(await file(t.fs), 'U2', ['read']));
+      await applyRights(t.deps, 1);
+      t.setAnswer(false);
+      const before = t.fs.snapshot();
+      assert.equal((await restorePrevious(t.deps, 1)).status, 'cancelled');
+      assert.deepEqual(t.fs.snapshot(), before);
+    });
+
+    it('explains that rules before the first apply cannot be restored', async () => {
+      const t = setup();
+      await t.ready;
+      await applyRights(t.deps, 1);
+      const out = await restorePrevious(t.deps, 1);
+      assert.equal(out.status, 'nothing-to-restore');
+      assert.match(out.message, /never visible/);
+    });
+  });
+});
