@@ -4,6 +4,7 @@
 // `--tests` also bundles the e2e mocha suites (they run inside VS Code).
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,17 @@ if (withTests) {
   }
 }
 
+// Large JSON (the catalogue) loads faster as JSON.parse of a string than as an object literal.
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /catalog\.json$/ }, async (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const started = Date.now();
 await Promise.all(
@@ -50,6 +62,7 @@ await Promise.all(
         external: extra.external ?? [],
         banner: extra.banner ? { js: extra.banner } : undefined,
         mainFields: ['module', 'main'],
+        plugins: [jsonAsParse],
       }),
     ),
 );

@@ -35,6 +35,11 @@ export interface MethodInfo {
   /** REST API version: 2 (classic `/rest/`) or 3 (`/rest/api/`, "3.0" in the docs). */
   version: 2 | 3;
   requirement: ScopeRequirement;
+  /**
+   * Qualifier the Scope line adds to its codes, when it has one (e.g. "module
+   * scope from moduleId"), so hovers can show it next to the requirement.
+   */
+  scopeNote?: string;
   /** "Who can execute the method" as documented (short fact line). */
   who: string;
   whoClass: ExecutorClass;
@@ -50,6 +55,8 @@ export interface MethodInfo {
   url: string;
   /** Short title of the page, without the method name. */
   title: string;
+  /** Declared by the app (manifest `methods.custom`), not documented; never in catalog.json. */
+  custom?: boolean;
 }
 
 /** One scope code. */

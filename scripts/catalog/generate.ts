@@ -1,0 +1,82 @@
+/**
+ * Regenerates the method catalogue from the official documentation:
+ *
+ *   npm run catalog [-- <docsPath>] [--out <file>] [--verbose]
+ *
+ * docsPath defaults to $BITRIX24_REST_DOCS, else ../shared/bitrix24-rest-docs
+ * (relative to the repo).
+ * Prints a summary and every page it could not classify; exits non-zero only
+ * when the docs cannot be read or the result fails validation.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { validateCatalogue } from '../../server/src/catalogue/validate';
+import { generate, type GenerateResult } from './build';
+import { loadOverrides } from './overrides';
+import { serializeCatalogue } from './serialize';
+
+const repo = resolve(__dirname, '..', '..');
+
+/** Default input and output locations (BITRIX24_REST_DOCS overrides the docs path). */
+export const defaults = {
+  docs: process.env.BITRIX24_REST_DOCS ? resolve(process.env.BITRIX24_REST_DOCS) : resolve(repo, '..', 'shared', 'bitrix24-rest-docs'),
+  out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
+  overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
+};
+
+/** Renders the human summary printed after a run. */
+export function summary(result: GenerateResult, verbose: boolean): string {
+  const { data, report } = result;
+  const v2 = data.methods.filter((m) => m.version === 2).length;
+  const v3 = data.methods.length - v2;
+  const unknown = data.methods.filter((m) => m.requirement.kind === 'unknown').length;
+  const out: string[] = [
+    `methods: ${data.methods.length} (REST 2: ${v2}, REST 3.0: ${v3}); unknown requirement: ${unknown}`,
+    `scopes: ${data.scopes.length}; events: ${data.events.length}`,
+    `pages: ${Object.entries(report.pages)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  ];
+  const section = (title: string, items: string[], always = false) => {
+    if (!items.length) return;
+    out.push(`${title} (${items.length}):`);
+    for (const x of always || verbose ? items : items.slice(0, 20)) out.push(`  ${x}`);
+    if (!always && !verbose && items.length > 20) out.push(`  ... ${items.length - 20} more (--verbose)`);
+  };
+  section('UNCLASSIFIED pages (add a page override or fix the generator)', report.unclassified.map((u) => `${u.path}: ${u.reason}`), true);
+  section('stale overrides (match nothing)', report.staleOverrides, true);
+  section('problems', report.problems);
+  section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
+  section('duplicates dropped', report.duplicates);
+  section('names not taken from the heading', report.nameNotes.map((n) => `${n.path}: ${n.name} (${n.note})`));
+  return out.join('\n');
+}
+
+function main(argv: string[]): number {
+  let docs = defaults.docs;
+  let out = defaults.out;
+  let verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = resolve(argv[++i] ?? '');
+    else if (argv[i] === '--verbose') verbose = true;
+    else docs = resolve(argv[i]);
+  }
+  const result = generate(docs, loadOverrides(defaults.overrides));
+  const errors = validateCatalogue(result.data);
+  if (errors.length) {
+    process.stderr.write(`generated catalogue is invalid:\n  ${errors.slice(0, 20).join('\n  ')}\n`);
+    return 1;
+  }
+  writeFileSync(out, serializeCatalogue(result.data));
+  process.stdout.write(`${summary(result, verbose)}\nwrote ${out}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Typed, read-only access to the method catalogue (catalog.json, generated
+ * by `npm run catalog`). Data is validated once when a Catalogue is created;
+ * lookups are case-insensitive, as Bitrix24 itself is.
+ */
+import type { MethodNames } from '../analysis/types';
+import { editDistance } from './edit-distance';
+import { requirementScopes } from './requirement';
+import type { CatalogueData, EventInfo, MethodInfo, ScopeInfo, ScopeRequirement } from './types';
+import { assertCatalogue } from './validate';
+
+/** A method the app declares itself (on-premise custom methods, methods newer than the docs). */
+export interface CustomMethodDeclaration {
+  name: string;
+  /** One scope code... */
+  scope?: string;
+  /** ...or several: any one is enough unless `allOf` is set. */
+  scopes?: string[];
+  allOf?: boolean;
+  version?: 2 | 3;
+  who?: string;
+  title?: string;
+  url?: string;
+}
+
+/** Lookup structures built once per data set and shared by custom views. */
+interface Index {
+  data: CatalogueData;
+  byName: Map<string, MethodInfo[]>;
+  /** Lower-cased names, sorted, for prefix search (one entry per name). */
+  sorted: string[];
+  scopes: Map<string, ScopeInfo>;
+  byScope: Map<string, MethodInfo[]>;
+  events: Map<string, EventInfo>;
+}
+
+function buildIndex(data: CatalogueData): Index {
+  const byName = new Map<string, MethodInfo[]>();
+  const byScope = new Map<string, MethodInfo[]>();
+  for (const m of data.methods) {
+    const key = m.name.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(m);
+    else byName.set(key, [m]);
+    const codes = m.requirement.kind === 'basic' ? ['basic'] : requirementScopes(m.requirement);
+    for (const c of codes) {
+      const l = byScope.get(c);
+      if (l) l.push(m);
+      else byScope.set(c, [m]);
+    }
+  }
+  return {
+    data,
+    byName,
+    sorted: [...byName.keys()].sort(),
+    scopes: new Map(data.scopes.map((s) => [s.code.toLowerCase(), s])),
+    byScope,
+    events: new Map(data.events.map((e) => [e.name.toLowerCase(), e])),
+  };
+}
+
+/** Turns a declaration into a MethodInfo marked `custom`. */
+function customMethod(d: CustomMethodDeclaration): MethodInfo {
+  const codes = d.scopes ?? (d.scope ? [d.scope] : []);
+  let requirement: ScopeRequirement;
+  if (codes.length === 0) requirement = { kind: 'unknown', reason: 'the custom method declares no scope' };
+  else if (codes.length === 1) requirement = codes[0] === 'basic' ? { kind: 'basic' } : { kind: 'scope', scope: codes[0] };
+  else requirement = { kind: d.allOf ? 'allOf' : 'anyOf', scopes: codes };
+  return {
+    name: d.name,
+    version: d.version ?? 2,
+    requirement,
+    who: d.who ?? '',
+    whoClass: 'unknown',
+    params: [],
+    url: d.url ?? '',
+    title: d.title ?? 'Custom method declared by the app',
+    custom: true,
+  };
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The catalogue, optionally extended with an app's custom methods. */
+export class Catalogue implements MethodNames {
+  private static defaultInstance: Catalogue | undefined;
+  private readonly custom: Map<string, MethodInfo[]>;
+
+  private constructor(
+    private readonly index: Index,
+    custom: MethodInfo[] = [],
+  ) {
+    this.custom = new Map();
+    for (const m of custom) {
+      const key = m.name.toLowerCase();
+      this.custom.set(key, [...(this.custom.get(key) ?? []), m]);
+    }
+  }
+
+  /** The bundled catalogue; created (and validated) on first use, then shared. */
+  static load(): Catalogue {
+    if (!Catalogue.defaultInstance) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const raw: unknown = require('./catalog.json');
+      Catalogue.defaultInstance = Catalogue.fromData(raw);
+    }
+    return Catalogue.defaultInstance;
+  }
+
+  /** A catalogue over the given data; throws when the data is not a valid catalogue. */
+  static fromData(data: unknown): Catalogue {
+    assertCatalogue(data);
+    return new Catalogue(buildIndex(data));
+  }
+
+  /** A view that also knows the given custom methods (they shadow documented ones of the same name and version). */
+  withCustom(methods: readonly CustomMethodDeclaration[]): Catalogue {
+    return new Catalogue(this.index, methods.filter((m) => m.name.trim()).map(customMethod));
+  }
+
+  /** Number of documented methods (both versions counted). */
+  get size(): number {
+    return this.index.data.methods.length;
+  }
+
+  /** Date of the source documentation. */
+  get generated(): string {
+    return this.index.data.generated;
+  }
+
+  /** The whole documented catalogue, as loaded (for `bitrix24-scopes catalog --format json`). */
+  data(): CatalogueData {
+    return this.index.data;
+  }
+
+  /** Where the facts came from. */
+  get sources(): CatalogueData['sources'] {
+    return this.index.data.sources;
+  }
+
+  /**
+   * One method by name, case-insensitive. Without `version`, REST 2 is
+   * preferred when both exist (a call without `/api/` runs the old version).
+   */
+  get(name: string, version?: 2 | 3): MethodInfo | undefined {
+    const all = this.versions(name);
+    if (version) return all.find((m) => m.version === version);
+    return all.find((m) => m.version === 2) ?? all[0];
+  }
+
+  /** Every entry of a name: custom first, then documented, REST 2 before 3.0. */
+  versions(name: string): MethodInfo[] {
+    const key = name.toLowerCase();
+    const custom = this.custom.get(key) ?? [];
+    const documented = (this.index.byName.get(key) ?? []).filter((m) => !custom.some((c) => c.version === m.version));
+    return [...custom, ...documented];
+  }
+
+  /** True for documented and custom methods (case-insensitive). */
+  has(name: string): boolean {
+    const key = name.toLowerCase();
+    return this.index.byName.has(key) || this.custom.has(key);
+  }
+
+  /** All documented methods, in catalogue order. */
+  methods(): readonly MethodInfo[] {
+    return this.index.data.methods;
+  }
+
+  /** The custom methods of this view. */
+  customMethods(): MethodInfo[] {
+    return [...this.custom.values()].flat();
+  }
+
+  /** Documented methods whose requirement mentions `code` (`basic`: the no-scope methods). */
+  methodsOfScope(code: string): MethodInfo[] {
+    const key = code.toLowerCase();
+    const documented = this.index.byScope.get(key) ?? [];
+    const custom = this.customMethods().filter((m) =>
+      (m.requirement.kind === 'basic' ? ['basic'] : requirementScopes(m.requirement)).some((c) => c.toLowerCase() === key),
+    );
+    return custom.length ? [...documented, ...custom] : [...documented];
+  }
+
+  /** One scope code's facts. */
+  scope(code: string): ScopeInfo | undefined {
+    return this.index.scopes.get(code.toLowerCase());
+  }
+
+  /** All scope codes, sorted by code. */
+  scopes(): ScopeInfo[] {
+    return [...this.index.data.scopes];
+  }
+
+  /** All documented events, sorted by name. */
+  events(): EventInfo[] {
+    return [...this.index.data.events];
+  }
+
+  /** One event by name, case-insensitive. */
+  event(name: string): EventInfo | undefined {
+    return this.index.events.get(name.toLowerCase());
+  }
+
+  /**
+   * Methods whose name starts with `prefix` (case-insensitive), sorted by
+   * name, one entry per name (the REST 2 one when both exist); custom ones
+   * first.
+   */
+  complete(prefix: string, limit = 100): MethodInfo[] {
+    const key = prefix.toLowerCase();
+    const out: MethodInfo[] = [];
+    for (const [name, list] of this.custom) if (name.startsWith(key) && out.length < limit) out.push(list[0]);
+    const sorted = this.index.sorted;
+    for (let i = lowerBound(sorted, key); i < sorted.length && out.length < limit; i++) {
+      if (!sorted[i].startsWith(key)) break;
+      if (this.custom.has(sorted[i])) continue;
+      const m = this.get(sorted[i]);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /**
+   * "Did you mean": documented or custom names closest to `name` by edit
+   * distance (case-insensitive), nearest first, at most `max`. Names further
+   * than about a quarter of the length are not offered.
+   */
+  suggest(name: string, max = 3): string[] {
+    const key = name.toLowerCase();
+    if (!key) return [];
+    const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
+    const scored: { name: string; d: number }[] = [];
+    const consider = (lower: string, display: string) => {
+      if (lower === key) return;
+      const d = editDistance(key, lower, limit);
+      if (d <= limit) scored.push({ name: display, d });
+    };
+    for (const [lower, list] of this.custom) consider(lower, list[0].name);
+    for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) consider(lower, list[0].name);
+    scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return scored.slice(0, max).map((s) => s.name);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * One-pass structural check of catalogue data (the same rules as
+ * catalog.schema.json, plus cross-checks a schema cannot express: unique
+ * names per version and known scope codes). Run once when a Catalogue is
+ * created, so accessors can trust the data afterwards.
+ */
+import type { CatalogueData } from './types';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const WHO_CLASSES = new Set(['any', 'admin', 'permission', 'depends', 'unknown']);
+
+function checkRequirement(r: unknown, where: string, errors: string[]): string[] {
+  if (!isObj(r)) {
+    errors.push(`${where}: requirement is not an object`);
+    return [];
+  }
+  switch (r.kind) {
+    case 'basic':
+      return [];
+    case 'scope':
+      if (!isStr(r.scope) || !r.scope) errors.push(`${where}: scope requirement without a code`);
+      return isStr(r.scope) ? [r.scope] : [];
+    case 'anyOf':
+    case 'allOf':
+      if (!Array.isArray(r.scopes) || r.scopes.length < 2 || !r.scopes.every(isStr)) {
+        errors.push(`${where}: ${r.kind} needs at least two scope codes`);
+        return [];
+      }
+      return r.scopes as string[];
+    case 'unknown':
+      if (!isStr(r.reason) || !r.reason) errors.push(`${where}: unknown requirement without a reason`);
+      return [];
+    default:
+      errors.push(`${where}: requirement kind ${String(r.kind)} is not known`);
+      return [];
+  }
+}
+
+function checkParams(ps: unknown, where: string, errors: string[], depth = 0): void {
+  if (!Array.isArray(ps)) {
+    errors.push(`${where}: params is not an array`);
+    return;
+  }
+  for (const p of ps) {
+    if (!isObj(p) || !isStr(p.name) || !isStr(p.type) || typeof p.required !== 'boolean') {
+      errors.push(`${where}: malformed parameter ${JSON.stringify(p).slice(0, 80)}`);
+      continue;
+    }
+    if (p.fields !== undefined) checkParams(p.fields, `${where}.${p.name}`, errors, depth + 1);
+  }
+}
+
+/** Returns a list of problems; empty when the data is a valid catalogue. */
+export function validateCatalogue(data: unknown): string[] {
+  const errors: string[] = [];
+  if (!isObj(data)) return ['catalogue is not an object'];
+  if (!isStr(data.$schema)) errors.push('$schema missing');
+  if (!isStr(data.generated) || !/^\d{4}-\d{2}-\d{2}$/.test(data.generated)) errors.push('generated is not a YYYY-MM-DD date');
+  if (!Array.isArray(data.sources)) errors.push('sources is not an array');
+  if (!Array.isArray(data.methods) || !Array.isArray(data.scopes) || !Array.isArray(data.events)) {
+    return [...errors, 'methods, scopes and events must be arrays'];
+  }
+  const codes = new Set<string>();
+  for (const s of data.scopes) {
+    if (!isObj(s) || !isStr(s.code) || !isStr(s.tool)) errors.push(`malformed scope ${JSON.stringify(s).slice(0, 80)}`);
+    else if (codes.has(s.code)) errors.push(`duplicate scope ${s.code}`);
+    else codes.add(s.code);
+  }
+  const seen = new Set<string>();
+  for (const m of data.methods) {
+    if (!isObj(m) || !isStr(m.name) || !m.name) {
+      errors.push(`malformed method ${JSON.stringify(m).slice(0, 80)}`);
+      continue;
+    }
+    const where = `${m.name} v${String(m.version)}`;
+    if (m.version !== 2 && m.version !== 3) errors.push(`${where}: version must be 2 or 3`);
+    const key = `${m.name.toLowerCase()} ${String(m.version)}`;
+    if (seen.has(key)) errors.push(`${where}: duplicate method`);
+    seen.add(key);
+    for (const c of checkRequirement(m.requirement, where, errors)) {
+      if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
+    }
+    if (!isStr(m.who)) errors.push(`${where}: who is not a string`);
+    if (!isStr(m.whoClass) || !WHO_CLASSES.has(m.whoClass)) errors.push(`${where}: whoClass ${String(m.whoClass)} is not known`);
+    if (!isStr(m.url) || !m.url.startsWith('https://')) errors.push(`${where}: url must be an https URL`);
+    if (!isStr(m.title)) errors.push(`${where}: title is not a string`);
+    for (const f of ['deprecated', 'adminConfirm', 'appOnly'] as const) {
+      if (m[f] !== undefined && typeof m[f] !== 'boolean') errors.push(`${where}: ${f} must be boolean`);
+    }
+    if (m.replacement !== undefined && !isStr(m.replacement)) errors.push(`${where}: replacement must be a string`);
+    checkParams(m.params, where, errors);
+  }
+  for (const e of data.events) {
+    if (!isObj(e) || !isStr(e.name) || !isStr(e.url) || !isStr(e.title)) errors.push(`malformed event ${JSON.stringify(e).slice(0, 80)}`);
+    else if (e.scope !== undefined && (!isStr(e.scope) || !codes.has(e.scope))) errors.push(`event ${e.name}: scope ${String(e.scope)} unknown`);
+  }
+  return errors;
+}
+
+/** Narrows after validation; throws with the first problems when invalid. */
+export function assertCatalogue(data: unknown): asserts data is CatalogueData {
+  const errors = validateCatalogue(data);
+  if (errors.length) throw new Error(`invalid catalogue: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`);
+}

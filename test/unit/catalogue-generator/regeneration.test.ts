@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '../../../scripts/catalog/build';
+import { defaults } from '../../../scripts/catalog/generate';
+import { loadOverrides } from '../../../scripts/catalog/overrides';
+import { serializeCatalogue } from '../../../scripts/catalog/serialize';
+
+// Regenerates the whole catalogue from ../shared/bitrix24-rest-docs and
+// compares it with the checked-in file. Skipped (and says so) on a clone
+// without the documentation.
+describe('catalogue regeneration from the documentation', function () {
+  const docsPresent = existsSync(join(defaults.docs, 'en', 'api-reference'));
+
+  it('reproduces the checked-in catalog.json byte for byte', function () {
+    if (!docsPresent) {
+      console.log(`    skipped: docs not present at ${defaults.docs}`);
+      this.skip();
+    }
+    this.timeout(120_000);
+    const result = generate(defaults.docs, loadOverrides(defaults.overrides));
+    const fresh = serializeCatalogue(result.data);
+    const checkedIn = readFileSync(defaults.out, 'utf8');
+    assert.ok(fresh === checkedIn, 'catalog.json is out of date: run `npm run catalog` and review the diff');
+    assert.deepEqual(result.report.unclassified, [], 'the documentation has pages the generator cannot classify');
+    assert.deepEqual(result.report.staleOverrides, [], 'overrides.json has entries that match nothing');
+  });
+});
