@@ -1,0 +1,21 @@
+/** The workspace scan's default analyzer: the project's own call analysis. */
+import { analyze, familyOf } from '../analysis/analyze';
+import type { LanguageFamily } from '../analysis/types';
+import type { SourceAnalyzer } from './source-analyzer';
+
+/**
+ * Families whose calls are app code. Markdown and .http files hold examples
+ * and scratch requests, not what the app ships, so the workspace check leaves them out.
+ */
+const APP_CODE: ReadonlySet<LanguageFamily> = new Set(['js', 'php', 'python', 'go', 'java', 'csharp', 'shell']);
+
+/** The project's own call analysis, for the files its language families cover. */
+export const defaultAnalyzer: SourceAnalyzer = {
+  accepts(path) {
+    const family = familyOf('', path);
+    return family !== undefined && APP_CODE.has(family);
+  },
+  analyze(path, text, names) {
+    return analyze(text, familyOf('', path) ?? 'plain', names);
+  },
+};

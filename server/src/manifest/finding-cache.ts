@@ -1,0 +1,66 @@
+/**
+ * The findings of each manifest's group of files, indexed by file, and which
+ * files' findings changed since the server last published them.
+ */
+import type { Finding } from './types';
+
+export class FindingCache {
+  private readonly groups = new Map<string, Map<string, Finding[]>>();
+  /** Files whose findings may have changed since the last `takeChanges`. */
+  private readonly pending = new Set<string>();
+  /** file → signature of the findings last handed out by `takeChanges`. */
+  private readonly published = new Map<string, string>();
+
+  /** Sets the findings of one file within a group (empty: none). */
+  setFile(key: string, file: string, findings: Finding[]): void {
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = new Map()));
+    const had = group.get(file);
+    if (findings.length) group.set(file, findings);
+    else group.delete(file);
+    if (had || findings.length) this.pending.add(file);
+  }
+
+  /** Drops a group (its manifest is gone, or its files are checked afresh). */
+  delete(key: string): void {
+    const old = this.groups.get(key);
+    if (!old) return;
+    for (const file of old.keys()) this.pending.add(file);
+    this.groups.delete(key);
+  }
+
+  /** Drops every group (ownership of files changed). */
+  clear(): void {
+    for (const key of [...this.groups.keys()]) this.delete(key);
+  }
+
+  /** Every finding of every group. */
+  all(): Finding[] {
+    return [...this.groups.values()].flatMap((g) => [...g.values()].flat());
+  }
+
+  /** One group's findings. */
+  group(key: string): Finding[] {
+    return [...(this.groups.get(key)?.values() ?? [])].flat();
+  }
+
+  /** Findings located in `file`. */
+  inFile(file: string): Finding[] {
+    return [...this.groups.values()].flatMap((g) => g.get(file) ?? []);
+  }
+
+  /** Files whose findings changed since the last call, with their findings now (empty = clear them). */
+  takeChanges(): Map<string, Finding[]> {
+    const changes = new Map<string, Finding[]>();
+    for (const file of this.pending) {
+      const list = this.inFile(file);
+      const signature = JSON.stringify(list);
+      if ((this.published.get(file) ?? '[]') === signature) continue;
+      changes.set(file, list);
+      if (list.length) this.published.set(file, signature);
+      else this.published.delete(file);
+    }
+    this.pending.clear();
+    return changes;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Which files each manifest covers, and their findings, kept current one file
+ * at a time: an edit re-checks that file and redoes only the group-wide part
+ * (declared scopes, ranked alternatives when the preferred scopes change).
+ */
+import { FindingCache } from './finding-cache';
+import type { ManifestState } from './manifest-registry';
+import { aggregate, ScopeChecker, type FileCheck } from './scope-check';
+import type { FileCalls, Finding, ScopeCatalogue } from './types';
+
+/** The key of the files no manifest covers. */
+export const UNCOVERED = '';
+
+/** What the group checks read from the index. */
+export interface GroupSource {
+  catalogue: ScopeCatalogue;
+  label(file: string): string;
+  /** The manifest with this file path, if it is in effect. */
+  manifest(file: string): ManifestState | undefined;
+  /** Key of the group covering a source file (its manifest's path, or UNCOVERED). */
+  ownerOf(file: string): string;
+  calls(file: string): FileCalls | undefined;
+  sourceFiles(): Iterable<string>;
+  manifestFiles(): string[];
+}
+
+interface Group {
+  checker: ScopeChecker;
+  manifestCheck: FileCheck;
+  checks: Map<string, FileCheck>;
+  forcedKey: string;
+}
+
+export class GroupChecks {
+  private owners?: Map<string, string>;
+  private readonly members = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, Group>();
+  /** Groups to check afresh (their manifest changed). */
+  private readonly stale = new Set<string>();
+  /** Files to check again, by group. */
+  private readonly dirty = new Map<string, Set<string>>();
+  private readonly cache = new FindingCache();
+
+  constructor(private readonly source: GroupSource) {}
+
+  /** A source file was added or its calls changed. */
+  fileChanged(file: string): void {
+    if (!this.owners) return;
+    const before = this.owners.get(file);
+    const after = this.source.ownerOf(file);
+    if (before !== undefined && before !== after) this.leave(before, file);
+    this.owners.set(file, after);
+    this.membersOf(after).add(file);
+    this.mark(after, file);
+  }
+
+  /** A source file is gone from the index. */
+  fileRemoved(file: string): void {
+    const before = this.owners?.get(file);
+    if (before === undefined) return;
+    this.leave(before, file);
+    this.owners?.delete(file);
+  }
+
+  /** A manifest's content changed (its group is checked afresh). */
+  manifestChanged(file: string): void {
+    this.stale.add(file);
+  }
+
+  /** Manifests appeared, disappeared or changed include/exclude: every file's owner is recomputed. */
+  ownershipChanged(): void {
+    this.owners = undefined;
+  }
+
+  /** Findings everywhere. */
+  all(): Finding[] {
+    this.refresh();
+    return this.cache.all();
+  }
+
+  /** Findings located in one file. */
+  inFile(file: string): Finding[] {
+    this.refresh();
+    return this.cache.inFile(file);
+  }
+
+  /** One group's findings. */
+  group(key: string): Finding[] {
+    this.refresh();
+    return this.cache.group(key);
+  }
+
+  /** Files whose findings changed since the last call. */
+  takeChanges(): Map<string, Finding[]> {
+    this.refresh();
+    return this.cache.takeChanges();
+  }
+
+  /** Source files a group covers. */
+  filesOf(key: string): string[] {
+    this.ensureOwners();
+    return [...(this.members.get(key) ?? [])];
+  }
+
+  private leave(key: string, file: string): void {
+    this.members.get(key)?.delete(file);
+    this.mark(key, file);
+  }
+
+  private mark(key: string, file: string): void {
+    const set = this.dirty.get(key);
+    if (set) set.add(file);
+    else this.dirty.set(key, new Set([file]));
+  }
+
+  private membersOf(key: string): Set<string> {
+    let set = this.members.get(key);
+    if (!set) this.members.set(key, (set = new Set()));
+    return set;
+  }
+
+  private ensureOwners(): void {
+    if (this.owners) return;
+    this.owners = new Map();
+    this.members.clear();
+    for (const file of this.source.sourceFiles()) {
+      const key = this.source.ownerOf(file);
+      this.owners.set(file, key);
+      this.membersOf(key).add(file);
+    }
+    for (const key of [...this.groups.keys(), ...this.members.keys(), ...this.source.manifestFiles()]) this.stale.add(key);
+    this.dirty.clear();
+  }
+
+  private refresh(): void {
+    this.ensureOwners();
+    for (const key of new Set([...this.stale, ...this.dirty.keys()])) this.refreshGroup(key);
+    this.stale.clear();
+    this.dirty.clear();
+  }
+
+  private refreshGroup(key: string): void {
+    const state = key === UNCOVERED ? undefined : this.source.manifest(key);
+    if (key !== UNCOVERED && !state) {
+      this.groups.delete(key);
+      this.cache.delete(key);
+      return;
+    }
+    let group = this.groups.get(key);
+    let changed: Set<string>;
+    if (!group || this.stale.has(key)) {
+      const manifest = state && { file: state.file, displayName: this.source.label(state.file), text: state.text, parsed: state.parsed };
+      const checker = new ScopeChecker({ manifest, catalogue: this.source.catalogue, label: (f) => this.source.label(f) });
+      group = { checker, manifestCheck: checker.manifestCheck(), checks: new Map(), forcedKey: '' };
+      this.groups.set(key, group);
+      this.cache.delete(key);
+      changed = new Set(this.members.get(key));
+    } else {
+      changed = this.dirty.get(key) ?? new Set();
+    }
+    for (const file of changed) {
+      const calls = this.members.get(key)?.has(file) ? this.source.calls(file) : undefined;
+      if (calls) group.checks.set(file, group.checker.checkFile(calls));
+      else group.checks.delete(file);
+    }
+    const agg = aggregate([group.manifestCheck, ...group.checks.values()]);
+    if (agg.forcedKey !== group.forcedKey) {
+      // The preferred alternative may differ now: redo every file with ranked alternatives.
+      for (const [file, check] of group.checks) if (check.alternatives.length) changed.add(file);
+      group.forcedKey = agg.forcedKey;
+    }
+    for (const file of changed) {
+      const check = group.checks.get(file);
+      this.cache.setFile(key, file, check ? [...check.findings, ...group.checker.rankAlternatives(check, agg.forced)] : []);
+    }
+    if (state) {
+      const m = group.manifestCheck;
+      this.cache.setFile(key, state.file, [...m.findings, ...group.checker.rankAlternatives(m, agg.forced), ...group.checker.declaredFindings(agg)]);
+    }
+  }
+}

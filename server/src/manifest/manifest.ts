@@ -1,0 +1,241 @@
+/**
+ * Reads a `bitrix24.json` manifest (JSONC: comments and trailing commas are
+ * fine). Never throws: whatever is wrong becomes a problem with a span, and
+ * whatever is readable is still returned so the rest of the checks can run.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { ScopeRequirement } from '../catalogue/types';
+import { closest } from './did-you-mean';
+import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, Span } from './types';
+
+/** The manifest's file name. */
+export const MANIFEST_FILE = 'bitrix24.json';
+
+const APP_KINDS: readonly AppKind[] = ['webhook', 'local', 'market'];
+const TOP_KEYS = ['$schema', 'kind', 'scopes', 'include', 'exclude', 'methods', 'portal'];
+const METHOD_KEYS = ['custom', 'extra', 'ignore'];
+const CUSTOM_KEYS = ['name', 'scope'];
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character.',
+  InvalidNumberFormat: 'Invalid number.',
+  PropertyNameExpected: 'A property name in double quotes is expected.',
+  ValueExpected: 'A value is expected.',
+  ColonExpected: 'A colon is expected after the property name.',
+  CommaExpected: 'A comma is expected.',
+  CloseBraceExpected: 'A closing brace `}` is expected.',
+  CloseBracketExpected: 'A closing bracket `]` is expected.',
+  EndOfFileExpected: 'Nothing may follow the top-level object.',
+  InvalidCommentToken: 'Invalid comment.',
+  UnexpectedEndOfComment: 'The comment is not closed.',
+  UnexpectedEndOfString: 'The string is not closed.',
+  UnexpectedEndOfNumber: 'The number is incomplete.',
+  InvalidUnicode: 'Invalid unicode escape.',
+  InvalidEscapeCharacter: 'Invalid escape character.',
+  InvalidCharacter: 'Invalid character in a string.',
+};
+
+/** An empty manifest (nothing declared); `scopes` is undefined until read. */
+export function emptyManifest(): Manifest {
+  return { scopes: undefined, include: [], exclude: [], custom: [], extra: [], ignore: [] };
+}
+
+/** Parses `bitrix24.json` text into a manifest and the problems found in it. */
+export function parseManifest(text: string): ParsedManifest {
+  const problems: ManifestProblem[] = [];
+  const manifest = emptyManifest();
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) {
+    const what = SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.';
+    problems.push(problem('manifest-invalid-json', 'error', `${what} Fix the JSON so the scopes can be read.`, {
+      start: e.offset,
+      end: e.offset + Math.max(e.length, 1),
+    }));
+  }
+  if (!root || root.type !== 'object') {
+    const span = root ? spanOf(root) : { start: 0, end: Math.min(text.length, 1) };
+    if (root) problems.push(problem('manifest-invalid-value', 'error', 'The manifest must be a JSON object, e.g. { "scopes": ["crm"] }.', span));
+    else if (errors.length === 0) problems.push(problem('manifest-invalid-json', 'error', 'The manifest is empty; write { "scopes": [] }.', span));
+    return { format: 'json', manifest, problems };
+  }
+
+  const read = new Reader(problems);
+  // No "scopes" key declares none; an unreadable one leaves them unknown.
+  if (!properties(root).some(([key]) => key === 'scopes')) manifest.scopes = [];
+  for (const [key, keyNode, value] of properties(root)) {
+    switch (key) {
+      case '$schema':
+        read.string(value, '$schema');
+        break;
+      case 'kind': {
+        const kind = read.string(value, 'kind');
+        if (kind === undefined) break;
+        if ((APP_KINDS as readonly string[]).includes(kind)) manifest.kind = kind as AppKind;
+        else read.report('manifest-invalid-value', `"kind" must be one of ${APP_KINDS.map((k) => `"${k}"`).join(', ')}.`, value);
+        break;
+      }
+      case 'scopes': {
+        const items = read.stringArray(value, 'scopes');
+        if (items) manifest.scopes = items.map(([code, node]) => ({ code, span: innerSpan(node) }));
+        break;
+      }
+      case 'include':
+      case 'exclude':
+        manifest[key] = (read.stringArray(value, key) ?? []).map(([glob]) => glob);
+        break;
+      case 'methods':
+        readMethods(value, manifest, read);
+        break;
+      case 'portal': {
+        const portal = read.string(value, 'portal');
+        if (portal !== undefined) manifest.portal = read.portal(portal, value);
+        break;
+      }
+      default:
+        read.unknownKey(key, keyNode, TOP_KEYS);
+    }
+  }
+  return { format: 'json', manifest, problems };
+}
+
+function readMethods(node: Node, manifest: Manifest, read: Reader): void {
+  if (node.type !== 'object') {
+    read.report('manifest-invalid-value', '"methods" must be an object with "custom", "extra" and "ignore".', node);
+    return;
+  }
+  for (const [key, keyNode, value] of properties(node)) {
+    if (key === 'extra' || key === 'ignore') {
+      const items = read.stringArray(value, `methods.${key}`) ?? [];
+      manifest[key] = items.map(([name, n]): ListedMethod => ({ name, span: innerSpan(n) }));
+    } else if (key === 'custom') {
+      if (value.type !== 'array') {
+        read.report('manifest-invalid-value', '"methods.custom" must be an array of { "name": ..., "scope": ... } objects.', value);
+        continue;
+      }
+      for (const item of value.children ?? []) {
+        const custom = readCustom(item, read);
+        if (custom) manifest.custom.push(custom);
+      }
+    } else {
+      read.unknownKey(key, keyNode, METHOD_KEYS, 'methods.');
+    }
+  }
+}
+
+function readCustom(node: Node, read: Reader): CustomMethod | undefined {
+  if (node.type !== 'object') {
+    read.report('manifest-invalid-value', 'Each custom method is an object: { "name": "vendor.thing.get", "scope": "crm" }.', node);
+    return undefined;
+  }
+  let name: string | undefined;
+  let nameNode: Node | undefined;
+  let requirement: ScopeRequirement | undefined;
+  for (const [key, keyNode, value] of properties(node)) {
+    if (key === 'name') {
+      name = read.string(value, 'name');
+      nameNode = value;
+    } else if (key === 'scope') {
+      requirement = readCustomScope(value, read);
+    } else {
+      read.unknownKey(key, keyNode, CUSTOM_KEYS, 'methods.custom[].');
+    }
+  }
+  if (name === undefined || !nameNode) {
+    read.report('manifest-invalid-value', 'A custom method needs a "name".', node);
+    return undefined;
+  }
+  if (!requirement) {
+    read.report('manifest-invalid-value', `Custom method "${name}" needs a "scope" (a scope code, "basic", or a list of codes that are all needed).`, node);
+    return undefined;
+  }
+  return { name, requirement, span: innerSpan(nameNode) };
+}
+
+/** `"crm"`, `"basic"`, or `["sign.b2e", "crm"]` (all needed). */
+function readCustomScope(node: Node, read: Reader): ScopeRequirement | undefined {
+  if (node.type === 'string') {
+    const code = String(node.value).trim();
+    if (code === '') return read.report('manifest-invalid-value', 'The scope code is empty.', node);
+    return code === 'basic' ? { kind: 'basic' } : { kind: 'scope', scope: code };
+  }
+  const codes = read.stringArray(node, 'scope');
+  if (!codes) return undefined;
+  if (codes.length === 0) return { kind: 'basic' };
+  return codes.length === 1 ? { kind: 'scope', scope: codes[0][0] } : { kind: 'allOf', scopes: codes.map(([c]) => c) };
+}
+
+/** Collects problems while reading values of the expected types. */
+class Reader {
+  constructor(private readonly problems: ManifestProblem[]) {}
+
+  report(code: ManifestProblem['code'], message: string, node: Node): undefined {
+    const severity = code === 'manifest-unknown-key' ? 'warning' : 'error';
+    this.problems.push(problem(code, severity, message, spanOf(node)));
+    return undefined;
+  }
+
+  string(node: Node, what: string): string | undefined {
+    if (node.type === 'string') return String(node.value);
+    return this.report('manifest-invalid-value', `"${what}" must be a string.`, node);
+  }
+
+  /** The array's string items with their nodes; non-strings and empty strings are reported and skipped. */
+  stringArray(node: Node, what: string): [string, Node][] | undefined {
+    if (node.type !== 'array') return this.report('manifest-invalid-value', `"${what}" must be an array of strings.`, node);
+    const out: [string, Node][] = [];
+    for (const item of node.children ?? []) {
+      if (item.type !== 'string') this.report('manifest-invalid-value', `Each item of "${what}" must be a string.`, item);
+      else if (String(item.value).trim() === '') this.report('manifest-invalid-value', `An item of "${what}" is empty.`, item);
+      else out.push([String(item.value), item]);
+    }
+    return out;
+  }
+
+  unknownKey(key: string, keyNode: Node, known: string[], prefix = ''): void {
+    const guess = closest(key, known);
+    const hint = guess ? ` Did you mean "${prefix}${guess}"?` : ` Known keys: ${known.map((k) => `"${prefix}${k}"`).join(', ')}.`;
+    this.report('manifest-unknown-key', `Unknown key "${prefix}${key}".${hint}`, keyNode);
+  }
+
+  /** The portal address; a webhook URL (which carries its secret code) is refused. */
+  portal(value: string, node: Node): string | undefined {
+    if (/\/rest\/\d+\/[^/\s]+/i.test(value) || /[?&](auth|access_token|refresh_token)=/i.test(value)) {
+      this.problems.push(
+        problem(
+          'manifest-secret',
+          'error',
+          'The portal address contains a webhook code or token. Keep only the address (https://example.bitrix24.com) and store the secret outside the repository.',
+          spanOf(node),
+        ),
+      );
+      return undefined;
+    }
+    if (!/^https?:\/\/[^/\s]+\/?$/i.test(value)) {
+      return this.report('manifest-invalid-value', '"portal" must be the portal address, e.g. "https://example.bitrix24.com".', node);
+    }
+    return value.replace(/\/$/, '');
+  }
+}
+
+function properties(object: Node): [string, Node, Node][] {
+  const out: [string, Node, Node][] = [];
+  for (const prop of object.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    if (keyNode && value) out.push([String(keyNode.value), keyNode, value]);
+  }
+  return out;
+}
+
+function problem(code: ManifestProblem['code'], severity: ManifestProblem['severity'], message: string, span: Span): ManifestProblem {
+  return { code, severity, message, span };
+}
+
+function spanOf(node: Node): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** The characters between a string node's quotes. */
+function innerSpan(node: Node): Span {
+  return { start: node.offset + 1, end: node.offset + Math.max(1, node.length - 1) };
+}

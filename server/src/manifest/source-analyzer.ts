@@ -1,0 +1,45 @@
+/**
+ * Turns a source file into the calls the scope check needs: which files are
+ * analysed, and each reference's offsets as line/character positions.
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { DocumentAnalysis, MethodNames } from '../analysis/types';
+import type { CallSite, DynamicSite } from './types';
+
+/** Which files the workspace scan reads and how they are analysed. */
+export interface SourceAnalyzer {
+  /** Should the scan read this file? Decided from the path alone. */
+  accepts(path: string): boolean;
+  analyze(path: string, text: string, names: MethodNames): DocumentAnalysis;
+}
+
+/** The calls of an analysis with positions instead of offsets. */
+export function toCalls(text: string, analysis: DocumentAnalysis): { calls: CallSite[]; dynamic: DynamicSite[] } {
+  if (analysis.references.length === 0 && analysis.unresolved.length === 0) return { calls: [], dynamic: [] };
+  const at = positionFinder(text);
+  return {
+    calls: analysis.references.map((r) => ({
+      name: r.name,
+      version: r.version,
+      range: { start: at(r.start), end: at(r.end) },
+      context: r.context,
+    })),
+    dynamic: analysis.unresolved.map((u) => ({ pattern: u.pattern, range: { start: at(u.start), end: at(u.end) }, context: u.context })),
+  };
+}
+
+/** offset → Position by binary search over line starts (UTF-16 offsets, as LSP counts). */
+export function positionFinder(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}

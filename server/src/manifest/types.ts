@@ -1,0 +1,148 @@
+/**
+ * The app manifest as the scope checker sees it, whichever file declared it
+ * (`bitrix24.json` or a `.env*` key), and the findings the checker reports.
+ * Offsets are UTF-16 code unit offsets into the declaring file's text.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../catalogue/types';
+import type { CallContext } from '../analysis/types';
+
+/** What kind of integration the manifest describes; some methods work only in apps. */
+export type AppKind = 'webhook' | 'local' | 'market';
+
+/** A span of the manifest text (offsets, end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One scope code as written in the manifest. */
+export interface DeclaredScope {
+  code: string;
+  /** The code's own characters (inside quotes for JSON). */
+  span: Span;
+}
+
+/** A portal-specific or on-premise method the catalogue does not know. */
+export interface CustomMethod {
+  name: string;
+  requirement: ScopeRequirement;
+  span: Span;
+}
+
+/** A method name listed in `methods.extra` or `methods.ignore`. */
+export interface ListedMethod {
+  name: string;
+  span: Span;
+}
+
+/** The manifest's content; missing parts are empty, never undefined, except where noted. */
+export interface Manifest {
+  /** Undefined when the scopes could not be read (the checker then skips scope arithmetic). */
+  scopes: DeclaredScope[] | undefined;
+  kind?: AppKind;
+  /** Globs relative to the manifest's folder; empty = everything. */
+  include: string[];
+  exclude: string[];
+  custom: CustomMethod[];
+  extra: ListedMethod[];
+  ignore: ListedMethod[];
+  /** Portal address (no secret), e.g. https://example.bitrix24.com. */
+  portal?: string;
+}
+
+/** Where a manifest came from. */
+export type ManifestFormat = 'json' | 'env';
+
+/** A problem found while reading a manifest file. */
+export interface ManifestProblem {
+  code: ManifestProblemCode;
+  severity: Severity;
+  message: string;
+  span: Span;
+}
+
+export type ManifestProblemCode =
+  | 'manifest-invalid-json'
+  | 'manifest-invalid-value'
+  | 'manifest-unknown-key'
+  | 'manifest-secret';
+
+/** Result of parsing a manifest file: never throws, problems say what is wrong. */
+export interface ParsedManifest {
+  format: ManifestFormat;
+  manifest: Manifest;
+  problems: ManifestProblem[];
+}
+
+/** Severity before user settings apply (same words as the `bitrix24.diagnostics.rules` setting). */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Stable codes of everything the scope checker reports. */
+export type FindingCode =
+  | 'missing-scope'
+  | 'unused-scope'
+  | 'unknown-scope'
+  | 'deprecated-scope'
+  | 'duplicate-scope'
+  | 'unknown-extra-method'
+  | 'admin-confirmation'
+  | 'admin-only'
+  | 'app-only-in-webhook'
+  | ManifestProblemCode;
+
+/** Everything a quick fix needs, so fixes never re-run the check. */
+export type FindingData =
+  | {
+      kind: 'missing';
+      method: string;
+      /** Scopes to add; with `choice: 'any'` one of them is enough, first = least privilege. */
+      scopes: string[];
+      choice: 'all' | 'any';
+      manifestFile: string;
+    }
+  | { kind: 'declared'; scope: string; index: number; manifestFile: string; suggestion?: string }
+  | { kind: 'call'; method: string }
+  | { kind: 'manifest'; manifestFile: string };
+
+/** One reported problem. `file` is a path in the index's own notation (forward slashes). */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  data: FindingData;
+}
+
+/** A method call found in a source file (a MethodReference with its position). */
+export interface CallSite {
+  name: string;
+  version?: 2 | 3;
+  range: Range;
+  context: CallContext;
+}
+
+/** A call whose method name is built at run time (`crm.*.list`). */
+export interface DynamicSite {
+  pattern: string;
+  range: Range;
+  context: CallContext;
+}
+
+/** The calls of one source file, as the scope checker consumes them. */
+export interface FileCalls {
+  file: string;
+  calls: CallSite[];
+  dynamic: DynamicSite[];
+  /** 0-based line → rule codes silenced there (empty = all). */
+  suppressions: ReadonlyMap<number, string[]>;
+}
+
+/** The slice of the method catalogue the scope checker reads; `Catalogue` satisfies it. */
+export interface ScopeCatalogue {
+  get(name: string, version?: 2 | 3): MethodInfo | undefined;
+  scope(code: string): ScopeInfo | undefined;
+  scopes(): ScopeInfo[];
+  methodsOfScope(code: string): MethodInfo[];
+}

@@ -1,0 +1,36 @@
+/**
+ * A tiny stand-in for the call analysis in index tests: `call('name')` is a
+ * call, `call(`a.${x}.b`)` a name built at run time, and
+ * `bitrix24-disable-line [codes]` a suppression; `lit('name')` counts only when
+ * `name` is a known method (as the real analysis treats bare string literals).
+ * Files ending in .js/.php/.py are read.
+ */
+import type { DocumentAnalysis } from '../../../../server/src/analysis/types';
+import type { SourceAnalyzer } from '../../../../server/src/manifest/source-analyzer';
+
+export function simpleAnalyzer(analysed: string[] = []): SourceAnalyzer {
+  return {
+    accepts: (path) => /\.(js|php|py)$/.test(path),
+    analyze(path, text, names) {
+      analysed.push(path);
+      const out: DocumentAnalysis = { references: [], unresolved: [], suppressions: new Map() };
+      for (const m of text.matchAll(/call\('([^']+)'\)/g)) {
+        const start = (m.index ?? 0) + 6;
+        out.references.push({ name: m[1], start, end: start + m[1].length, context: 'call' });
+      }
+      for (const m of text.matchAll(/lit\('([^']+)'\)/g)) {
+        const start = (m.index ?? 0) + 5;
+        if (names.has(m[1])) out.references.push({ name: m[1], start, end: start + m[1].length, context: 'literal' });
+      }
+      for (const m of text.matchAll(/call\(`([^`]+)`\)/g)) {
+        const start = (m.index ?? 0) + 6;
+        out.unresolved.push({ pattern: m[1].replace(/\$\{[^}]*\}/g, '*'), start, end: start + m[1].length, context: 'call' });
+      }
+      text.split('\n').forEach((line, i) => {
+        const s = /bitrix24-disable-line\s*([\w-, ]*)/.exec(line);
+        if (s) out.suppressions.set(i, s[1].split(/[\s,]+/).filter(Boolean));
+      });
+      return out;
+    },
+  };
+}

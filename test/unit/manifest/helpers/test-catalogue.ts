@@ -1,0 +1,51 @@
+/**
+ * A small catalogue for scope-arithmetic tests: a few real methods with the
+ * scope facts their documentation pages state, so tests do not depend on the
+ * generated catalogue's size or version.
+ */
+import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../../../../server/src/catalogue/types';
+import type { ScopeCatalogue } from '../../../../server/src/manifest/types';
+
+function method(name: string, requirement: ScopeRequirement, extra: Partial<MethodInfo> = {}): MethodInfo {
+  return { name, version: 2, requirement, who: 'any user', whoClass: 'any', params: [], url: `https://apidocs.bitrix24.com/${name}.html`, title: name, ...extra };
+}
+
+const USERS: ScopeRequirement = { kind: 'anyOf', scopes: ['user', 'user_brief', 'user_basic'] };
+
+export const METHODS: MethodInfo[] = [
+  method('crm.lead.add', { kind: 'scope', scope: 'crm' }, { whoClass: 'permission' }),
+  method('crm.lead.list', { kind: 'scope', scope: 'crm' }),
+  method('crm.deal.list', { kind: 'scope', scope: 'crm' }),
+  method('crm.deal.add', { kind: 'scope', scope: 'crm' }),
+  method('tasks.task.add', { kind: 'scope', scope: 'task' }),
+  method('im.notify.system.add', { kind: 'scope', scope: 'im' }),
+  method('user.get', USERS),
+  method('user.current', USERS),
+  method('user.add', { kind: 'scope', scope: 'user' }, { whoClass: 'admin' }),
+  method('user.update', { kind: 'scope', scope: 'user' }),
+  method('sign.b2e.document.send', { kind: 'allOf', scopes: ['sign.b2e', 'crm'] }),
+  method('voximplant.user.get', { kind: 'scope', scope: 'telephony' }, { adminConfirm: true }),
+  method('placement.bind', { kind: 'scope', scope: 'placement' }, { whoClass: 'admin', appOnly: true }),
+  method('server.time', { kind: 'basic' }),
+  method('app.info', { kind: 'basic' }),
+  method('disk.folder.get', { kind: 'unknown', reason: 'not stated' }),
+];
+
+export const SCOPES: ScopeInfo[] = [
+  ...['crm', 'task', 'im', 'user', 'user_brief', 'user_basic', 'sign.b2e', 'telephony', 'placement', 'disk', 'calendar'].map((code) => ({ code, tool: code })),
+  { code: 'tasks', tool: 'Tasks', deprecated: true, replacement: 'task' },
+  { code: 'tasks_extended', tool: 'Tasks', deprecated: true },
+];
+
+/** The test catalogue (fresh each call: nothing shared between tests). */
+export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo[] = SCOPES): ScopeCatalogue {
+  const byName = new Map(methods.map((m) => [m.name.toLowerCase(), m]));
+  const mentions = (r: ScopeRequirement, code: string) =>
+    (r.kind === 'scope' && r.scope === code) || ((r.kind === 'anyOf' || r.kind === 'allOf') && r.scopes.includes(code));
+  return {
+    get: (name) => byName.get(name.toLowerCase()),
+    scope: (code) => scopes.find((s) => s.code === code),
+    scopes: () => scopes,
+    methodsOfScope: (code) => methods.filter((m) => mentions(m.requirement, code)),
+  };
+}
