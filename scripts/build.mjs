@@ -3,7 +3,7 @@
 // into dist/. `--production` minifies; otherwise source maps are written.
 // `--tests` also bundles the e2e mocha suites (they run inside VS Code).
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +66,7 @@ await Promise.all(
       }),
     ),
 );
+// The manifest schema VS Code validates bitrix24.json against (package.json jsonValidation).
+mkdirSync(join(root, 'dist/schemas'), { recursive: true });
+copyFileSync(join(root, 'server/src/manifest/bitrix24.schema.json'), join(root, 'dist/schemas/bitrix24.schema.json'));
 console.log(`built ${entries.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

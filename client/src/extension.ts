@@ -1,14 +1,19 @@
-/** Extension entry: log channel, language client, views, commands. No network here. */
+/** Extension entry: log channel, language client, portal, views, commands. No network here. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
 import { registerCommands } from './commands';
+import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
+import { registerRightsCommands } from './rights/commands';
+import { PortalFactsNotification, type PortalFactsParams } from '../../server/src/protocol';
 
-/** What `activate` returns; tests wait on `serverReady`. */
+/** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
 export interface ExtensionApi {
   /** Resolves once the language server has initialised. */
   serverReady: Promise<void>;
+  portal: ConnectionManager;
+  rightsTree: SiteRightsTree;
 }
 
 let client: LanguageClient | undefined;
@@ -16,11 +21,10 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Bitrix24 REST Tools', { log: true });
   context.subscriptions.push(log);
-  client = createLanguageClient(context, log);
-  const rightsTree = new SiteRightsTree();
-  context.subscriptions.push(rightsTree, vscode.window.registerTreeDataProvider('bitrix24.siteRights', rightsTree));
-  registerCommands(context, { client, log });
-  const serverReady = client.start().then(
+  const lc = createLanguageClient(context, log);
+  client = lc;
+
+  const serverReady = lc.start().then(
     () => log.info('Language server started'),
     (err: unknown) => {
       log.error(`Language server failed to start: ${String(err)}`);
@@ -28,7 +32,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       throw err;
     },
   );
-  return { serverReady };
+  const sendFacts = () => {
+    const params: PortalFactsParams = { facts: portal.facts() ?? null };
+    void serverReady.then(() => lc.sendNotification(PortalFactsNotification, params)).catch(() => undefined);
+  };
+  const portal = registerPortal(context, { log, onFacts: () => sendFacts() });
+  // A restarted server starts without portal facts: send them again.
+  context.subscriptions.push(lc.onDidChangeState((e) => e.newState === State.Running && sendFacts()));
+
+  const rightsDeps = {
+    getApi: () => portal.activeClient(),
+    workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    log,
+  };
+  const rightsTree = new SiteRightsTree(rightsDeps);
+  context.subscriptions.push(
+    rightsTree,
+    vscode.window.registerTreeDataProvider('bitrix24.siteRights', rightsTree),
+    portal.onDidChange(() => rightsTree.refresh()),
+  );
+  registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
+  registerCommands(context, { client: lc, log });
+  return { serverReady, portal, rightsTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,13 @@
 /** Starting and stopping the bundled language server. */
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** Documents the server analyses (the manifest languages are added by the scopes feature). */
+/** Documents the server analyses, plus the manifests (bitrix24.json, .env files) it checks. */
 export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
+  { pattern: '**/bitrix24.json' },
+  { pattern: '**/.env*' },
+  ...[
   'javascript',
   'javascriptreact',
   'typescript',
@@ -18,7 +21,11 @@ export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   'shellscript',
   'http',
   'markdown',
-].map((language) => ({ language }));
+  ].map((language) => ({ language })),
+];
+
+/** Files whose changes on disk the workspace index follows (sources, manifests, .gitignore). */
+const WATCHED = '**/{*.js,*.mjs,*.cjs,*.jsx,*.ts,*.tsx,*.vue,*.php,*.py,*.go,*.java,*.cs,*.sh,*.bash,bitrix24.json,.env*,.gitignore}';
 
 /** Creates (not starts) the client for the server bundled at dist/server/server.js. */
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
@@ -27,10 +34,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
-    synchronize: { configurationSection: 'bitrix24' },
+    synchronize: { configurationSection: 'bitrix24', fileEvents: watcher },
+    initializationOptions: { envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys') },
   };
   return new LanguageClient('bitrix24', 'Bitrix24 REST Tools', serverOptions, clientOptions);
 }

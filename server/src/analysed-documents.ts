@@ -7,26 +7,26 @@ import { analyze, familyOf } from './analysis/analyze';
 import type { MethodNames } from './analysis/types';
 import type { AnalysedDocument } from './features/context';
 
+const MANIFEST_NAME = /(?:^|\/)(?:bitrix24\.json|\.env[^/]*)$/;
+
 export class AnalysedDocuments {
-  private readonly cache = new Map<string, { version: number; doc: AnalysedDocument }>();
+  private readonly cache = new Map<string, { version: number; names: MethodNames; doc: AnalysedDocument }>();
 
-  constructor(private names: MethodNames) {}
+  /** `namesFor` gives the method names known for a document (the catalogue plus its manifest's custom methods). */
+  constructor(private readonly namesFor: (uri: string) => MethodNames) {}
 
-  /** Changing the known names (e.g. custom methods from a manifest) invalidates every analysis. */
-  setNames(names: MethodNames): void {
-    this.names = names;
-    this.cache.clear();
-  }
-
-  /** The analysis of `textDoc`, or undefined for languages we do not analyse. */
+  /** The analysis of `textDoc`; manifests get an empty one (hover explains their scope codes); undefined for other languages. */
   get(textDoc: TextDocument): AnalysedDocument | undefined {
+    const names = this.namesFor(textDoc.uri);
     const hit = this.cache.get(textDoc.uri);
-    if (hit && hit.version === textDoc.version) return hit.doc;
-    const family = familyOf(textDoc.languageId, textDoc.uri);
+    if (hit && hit.version === textDoc.version && hit.names === names) return hit.doc;
+    const family = MANIFEST_NAME.test(textDoc.uri) ? 'plain' : familyOf(textDoc.languageId, textDoc.uri);
     if (!family) return undefined;
     const text = textDoc.getText();
-    const doc: AnalysedDocument = { uri: textDoc.uri, text, family, analysis: analyze(text, family, this.names) };
-    this.cache.set(textDoc.uri, { version: textDoc.version, doc });
+    const analysis =
+      family === 'plain' ? { references: [], unresolved: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
+    const doc: AnalysedDocument = { uri: textDoc.uri, text, family, analysis };
+    this.cache.set(textDoc.uri, { version: textDoc.version, names, doc });
     return doc;
   }
 

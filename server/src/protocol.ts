@@ -29,3 +29,52 @@ export interface CatalogueStats {
 
 /** Client → server: catalogue counts, shown by the client and used by tests as a readiness probe. */
 export const CatalogueStatsRequest = 'bitrix24/catalogueStats';
+
+/** What a connected portal told the client; none of it is secret. */
+export interface PortalFacts {
+  /** Portal origin, e.g. `https://example.bitrix24.com`. */
+  portal: string;
+  /** When `profile` and `scope` answered (ms since epoch). */
+  fetchedAt: number;
+  /** Scopes granted to the webhook or app. */
+  scopes: string[];
+  /** Whether the connected user is a portal administrator. */
+  admin: boolean;
+  /** How the client authenticates, for advice (re-issue a webhook vs. reinstall an app). */
+  auth?: 'webhook' | 'oauth';
+  /** `method.get` answers for names the catalogue does not know, keyed by lower-case name. */
+  methods?: Record<string, { exists: boolean; available: boolean }>;
+}
+
+export interface PortalFactsParams {
+  /** Null when no portal is connected or its facts can no longer be trusted. */
+  facts: PortalFacts | null;
+}
+
+/** Client → server: the active portal's granted scopes and admin flag (or null), for live checks in the editor. */
+export const PortalFactsNotification = 'bitrix24/portalFacts';
+
+/** Portal facts older than this are not shown: the webhook or the user's rights may have changed since. */
+export const PORTAL_FACTS_MAX_AGE_MS = 10 * 60_000;
+
+export interface ScopeReportParams {
+  /** A file whose manifest to report on; omitted: the first manifest of the workspace. */
+  uri?: string;
+}
+export interface ScopeReportResult {
+  markdown: string;
+}
+/** Client → server: the scope report (declared scopes with the calls that need them, every call with its requirement). */
+export const ScopeReportRequest = 'bitrix24/scopeReport';
+
+export interface ProposeManifestParams {
+  folderUri: string;
+}
+export interface ProposeManifestResult {
+  uri: string;
+  text: string;
+  scopes: string[];
+  notes: string[];
+}
+/** Client → server: a bitrix24.json proposed from what the code in a folder calls (null when there is no workspace). */
+export const ProposeManifestRequest = 'bitrix24/proposeManifest';

@@ -2,15 +2,10 @@
  * Language server wiring: connection, documents, capabilities, and one short
  * handler per request that fetches the document and calls a pure feature.
  */
-import {
-  CodeActionKind,
-  TextDocumentSyncKind,
-  type Connection,
-  type InitializeResult,
-} from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from './catalogue/catalogue';
+import { formatRequirement } from './catalogue/requirement';
 import { completionContextAt } from './analysis/analyze';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
@@ -18,75 +13,161 @@ import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { diagnose } from './features/diagnostics';
 import { methodCodeActions } from './features/code-actions';
-import { CatalogueStatsRequest, ListMethodsRequest, type CatalogueStats, type ListMethodsParams, type MethodSummary } from './protocol';
-import { formatRequirement } from './catalogue/requirement';
+import { liveDiagnostics, liveHoverLines } from './features/live-checks';
+import { methodAt } from './features/reference-at';
+import { uriToPath } from './manifest/file-system';
+import { CatalogueViews, ScopeService } from './scope-service';
+import * as protocol from './protocol';
 
-/** Starts serving on `connection`; returns when wired (the connection is listening). */
+interface InitOptions {
+  envKeys?: string[];
+}
+
+/** Starts serving on `connection`. */
 export function startServer(connection: Connection): void {
   const catalogue = Catalogue.load();
   const documents = new TextDocuments(TextDocument);
-  const analysed = new AnalysedDocuments(catalogue);
+  let scopes: ScopeService | undefined;
+  const views = new CatalogueViews(catalogue, () => scopes);
+  const analysed = new AnalysedDocuments((uri) => views.for(uri));
   let settings: FeatureSettings = defaultSettings;
+  let portalFacts: protocol.PortalFacts | undefined;
   let canPullConfig = false;
-  const ctx = (): FeatureContext => ({ catalogue, settings });
+  let canShowProgress = false;
+  const ctx = (uri: string): FeatureContext => ({ catalogue: views.for(uri), settings, manifest: scopes?.manifestSummary(uri) });
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize((params) => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    const roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+      .map((f) => uriToPath(f.uri))
+      .filter((p): p is string => p !== undefined);
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    if (roots.length) scopes = new ScopeService({ roots, catalogue, envKeys: init.envKeys });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'bitrix24-language-server', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(() => {
-    if (canPullConfig) void refreshSettings();
+  connection.onInitialized(async () => {
+    if (canPullConfig) await refreshSettings();
+    if (scopes) await firstScan(scopes);
   });
+
+  /** Reads the workspace once, with progress in the status bar, then publishes every finding. */
+  async function firstScan(service: ScopeService): Promise<void> {
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Bitrix24: checking scopes', 0, 'reading files…');
+    let last = 0;
+    const onProgress = ({ done, total }: { done: number; total: number }) => {
+      const pct = Math.floor((done / Math.max(1, total)) * 100);
+      if (pct !== last) progress?.report(pct, `${done}/${total} files`);
+      last = pct;
+    };
+    try {
+      await service.index.scan();
+      onProgress({ done: 1, total: 1 });
+      publishChanged();
+    } catch (err) {
+      connection.console.error(`Workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      progress?.done();
+    }
+  }
 
   async function refreshSettings(): Promise<void> {
     try {
-      const section = (await connection.workspace.getConfiguration('bitrix24')) as
-        | { diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] } }
-        | null;
+      const section = (await connection.workspace.getConfiguration('bitrix24')) as {
+        diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] };
+      } | null;
       settings = { enable: section?.diagnostics?.enable ?? true, rules: section?.diagnostics?.rules ?? {} };
     } catch (err) {
       connection.console.warn(`Could not read settings, using defaults: ${String(err)}`);
     }
-    documents.all().forEach(validate);
   }
 
-  function validate(textDoc: TextDocument): void {
-    const doc = analysed.get(textDoc);
-    void connection.sendDiagnostics({ uri: textDoc.uri, diagnostics: doc ? diagnose(doc, textDoc, ctx()) : [] });
+  /** Everything we report for one URI: method and live checks (open documents) plus scope findings. */
+  function publish(uri: string): void {
+    const textDoc = documents.get(uri);
+    const doc = textDoc && analysed.get(textDoc);
+    const diagnostics: Diagnostic[] = [];
+    if (doc && textDoc) {
+      const c = ctx(uri);
+      diagnostics.push(...diagnose(doc, textDoc, c), ...liveDiagnostics(doc, textDoc, portalFacts, c, Date.now()));
+    }
+    if (scopes) diagnostics.push(...scopes.diagnostics(uri, settings));
+    void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  connection.onDidChangeConfiguration(() => void refreshSettings());
-  documents.onDidChangeContent((e) => validate(e.document));
+  function publishChanged(): void {
+    for (const uri of scopes?.takeChangedUris() ?? []) if (!documents.get(uri)) publish(uri);
+    documents.all().forEach((d) => publish(d.uri));
+  }
+
+  /** Runs an index update, then publishes what it changed; failures go to the log, never to the editor. */
+  function indexThen(op: (s: ScopeService, path: string) => Promise<void>, uri: string): void {
+    const path = uriToPath(uri);
+    if (!scopes || !path) return;
+    op(scopes, path).then(publishChanged, (err: unknown) => connection.console.error(`Scope index: ${String(err)}`));
+  }
+
+  documents.onDidChangeContent((e) => {
+    publish(e.document.uri);
+    indexThen((s, p) => s.index.update(p, e.document.getText()), e.document.uri);
+  });
   documents.onDidClose((e) => {
     analysed.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publish(e.document.uri);
+    indexThen((s, p) => s.index.changedOnDisk(p), e.document.uri);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      if (documents.get(c.uri) && c.type === FileChangeType.Changed) continue; // the editor's text wins
+      indexThen((s, p) => (c.type === FileChangeType.Deleted ? s.index.remove(p) : s.index.changedOnDisk(p)), c.uri);
+    }
+  });
+  connection.onDidChangeConfiguration(async () => {
+    await refreshSettings();
+    publishChanged();
+  });
+  connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
+    portalFacts = p.facts ?? undefined;
+    documents.all().forEach((d) => publish(d.uri));
   });
 
   connection.onHover(({ textDocument, position }) => {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
-    return doc && textDoc ? hover(doc, textDoc, position, ctx()) : null;
+    if (!doc || !textDoc) return null;
+    const c = ctx(textDoc.uri);
+    const result = hover(doc, textDoc, position, c);
+    const ref = methodAt(doc.analysis, textDoc.offsetAt(position));
+    if (result && ref && typeof result.contents === 'object' && 'value' in result.contents) {
+      const lines = liveHoverLines(c.catalogue.get(ref.name, ref.version) ?? c.catalogue.get(ref.name) ?? ref.name, portalFacts, Date.now());
+      if (lines.length) result.contents.value += '\n\n---\n\n' + lines.join('\n\n');
+    }
+    return result;
   });
 
   connection.onCompletion(({ textDocument, position }) => {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
-    if (!doc || !textDoc) return [];
-    return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx());
+    if (!doc || !textDoc || doc.family === 'plain') return [];
+    return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx(textDoc.uri));
   });
 
-  connection.onCodeAction(({ textDocument, context }) => methodCodeActions(textDocument.uri, context.diagnostics));
+  connection.onCodeAction(({ textDocument, range, context }) => [
+    ...methodCodeActions(textDocument.uri, context.diagnostics),
+    ...(scopes?.codeActions(textDocument.uri, range, context.diagnostics) ?? []),
+  ]);
 
-  connection.onRequest(ListMethodsRequest, (params: ListMethodsParams): MethodSummary[] =>
+  connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
     catalogue.complete(params?.prefix ?? '', Number.MAX_SAFE_INTEGER).map((m) => ({
       name: m.name,
       version: m.version,
@@ -96,12 +177,15 @@ export function startServer(connection: Connection): void {
       deprecated: m.deprecated === true,
     })),
   );
-
-  connection.onRequest(CatalogueStatsRequest, (): CatalogueStats => ({
+  connection.onRequest(protocol.CatalogueStatsRequest, (): protocol.CatalogueStats => ({
     methods: catalogue.size,
     scopes: catalogue.scopes().length,
     events: catalogue.events().length,
   }));
+  connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
+    markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
+  }));
+  connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
 
   documents.listen(connection);
   connection.listen();

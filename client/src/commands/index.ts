@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { showCatalogue } from './show-catalogue';
+import { exportScopeReport, showScopeReport } from './scope-report';
+import { createManifest } from './create-manifest';
 
 export interface CommandDeps {
   client: LanguageClient;
@@ -17,6 +19,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       deps.log.info('Language server restarted');
     },
     'bitrix24.showOutput': () => deps.log.show(),
+    'bitrix24.showScopeReport': () => showScopeReport(deps.client),
+    'bitrix24.exportScopeReport': () => exportScopeReport(deps.client),
+    'bitrix24.createManifest': (folder) => createManifest(deps.client, folder instanceof vscode.Uri ? folder : undefined),
   };
   for (const [id, handler] of Object.entries(table)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

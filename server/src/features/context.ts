@@ -36,9 +36,17 @@ export interface AnalysedDocument {
   analysis: DocumentAnalysis;
 }
 
+/** The manifest covering the document (bitrix24.json or .env), when there is one. */
+export interface ManifestSummary {
+  /** Its path relative to the workspace root. */
+  label: string;
+  scopes: ReadonlySet<string>;
+}
+
 export interface FeatureContext {
   catalogue: CatalogueView;
   settings: FeatureSettings;
+  manifest?: ManifestSummary;
 }
 
 /** The diagnostic `source` of everything this project reports. */

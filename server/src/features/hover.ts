@@ -4,6 +4,8 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument, FeatureContext } from './context';
 import { methodMarkdown, scopeMarkdown } from './method-markdown';
+import type { ScopeRequirement } from '../catalogue/types';
+import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import { methodAt, unresolvedAt } from './reference-at';
 
 /** Hover for the method reference (or scope code in a manifest) under the cursor. */
@@ -19,7 +21,8 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
       if (guesses.length) value.push('', 'Did you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?');
       return { contents: { kind: MarkupKind.Markdown, value: value.join('\n') }, range };
     }
-    return { contents: { kind: MarkupKind.Markdown, value: methodMarkdown(method, ctx.catalogue) }, range };
+    const value = methodMarkdown(method, ctx.catalogue) + manifestLine(method.requirement, ctx);
+    return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
   const dynamic = unresolvedAt(doc.analysis, offset);
   if (dynamic) {
@@ -50,4 +53,14 @@ function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number
     contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue) },
     range: { start: textDoc.positionAt(start), end: textDoc.positionAt(end) },
   };
+}
+
+/** Whether the manifest covering the document grants what the method needs. */
+function manifestLine(req: ScopeRequirement, ctx: FeatureContext): string {
+  if (!ctx.manifest || req.kind === 'basic' || req.kind === 'unknown') return '';
+  const { label, scopes } = ctx.manifest;
+  if (isSatisfiedBy(req, scopes)) return `\n\n✓ Declared in \`${label}\``;
+  const missing = requirementScopes(req).filter((s) => !scopes.has(s));
+  const what = req.kind === 'anyOf' ? `one of ${missing.map((s) => `\`${s}\``).join(', ')}` : missing.map((s) => `\`${s}\``).join(' + ');
+  return `\n\n✗ Not declared in \`${label}\`: add ${what}`;
 }

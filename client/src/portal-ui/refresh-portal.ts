@@ -1,0 +1,33 @@
+/** "Bitrix24: Refresh Portal Connection": re-reads who you are and the granted scopes. */
+import * as vscode from 'vscode';
+import { isPortalError, type PortalIdentity } from '../portal';
+import type { ConnectionManager } from './connection-manager';
+import { describeIdentity, hostOf } from './facts';
+
+/** Verifies the active portal with progress; resolves with who you are, or undefined (after saying why). */
+export async function refreshPortalCommand(manager: ConnectionManager): Promise<PortalIdentity | undefined> {
+  const active = manager.active();
+  if (!active) {
+    const choice = await vscode.window.showInformationMessage('No Bitrix24 portal is connected.', 'Connect to Portal');
+    if (choice) await vscode.commands.executeCommand('bitrix24.connect');
+    return undefined;
+  }
+  const host = hostOf(active.url);
+  try {
+    const identity = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking ${host}…`, cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return manager.refresh(abort.signal);
+      },
+    );
+    if (identity) void vscode.window.showInformationMessage(describeIdentity(identity));
+    return identity;
+  } catch (e) {
+    if (isPortalError(e) && e.kind === 'cancelled') return undefined;
+    // The manager already logged the details.
+    void vscode.window.showErrorMessage(`Checking ${host} failed: ${isPortalError(e) ? e.message : 'unexpected error; see the log.'}`);
+    return undefined;
+  }
+}

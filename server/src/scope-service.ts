@@ -1,0 +1,171 @@
+/**
+ * Least-privilege scopes in the editor: owns the workspace index, turns its
+ * findings into diagnostics and quick fixes, and answers the report and
+ * create-manifest requests. server.ts calls it; it never touches the connection.
+ */
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Catalogue } from './catalogue/catalogue';
+import { nodeFileSystem, pathToUri, uriToPath } from './manifest/file-system';
+import { defaultAnalyzer } from './manifest/default-analyzer';
+import { renderMarkdown } from './manifest/report';
+import { toCustomDeclarations } from './manifest/method-lookup';
+import { SCOPE_RULES } from './manifest/rules';
+import type { Finding } from './manifest/types';
+import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
+import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary } from './features/context';
+import { severityOf } from './features/rules';
+
+export interface ScopeServiceOptions {
+  roots: string[];
+  catalogue: Catalogue;
+  envKeys?: string[];
+  onProgress?: (p: ScanProgress) => void;
+}
+
+
+export class ScopeService {
+  readonly index: WorkspaceIndex;
+  /** Scope findings last published per file path. */
+  private readonly published = new Map<string, Finding[]>();
+
+  constructor(options: ScopeServiceOptions) {
+    this.index = new WorkspaceIndex({
+      roots: options.roots,
+      fs: nodeFileSystem,
+      catalogue: options.catalogue,
+      analyzer: defaultAnalyzer,
+      envKeys: options.envKeys,
+      onProgress: options.onProgress,
+    });
+  }
+
+  /** Findings of files that changed since the last call, as URIs (an empty list clears a file). */
+  takeChangedUris(): string[] {
+    const uris: string[] = [];
+    for (const [path, findings] of this.index.takeChanges()) {
+      this.published.set(path, findings);
+      uris.push(pathToUri(path));
+    }
+    return uris;
+  }
+
+  /** Scope diagnostics for one file, with the user's severities. */
+  diagnostics(uri: string, settings: FeatureSettings): Diagnostic[] {
+    const path = uriToPath(uri);
+    const findings = path ? (this.published.get(path) ?? this.index.diagnosticsFor(path)) : [];
+    const out: Diagnostic[] = [];
+    for (const f of findings) {
+      const severity = severityOf(f.code, f.severity, settings);
+      if (severity === undefined) continue;
+      out.push({
+        range: f.range,
+        severity,
+        code: f.code,
+        source: DIAGNOSTIC_SOURCE,
+        message: f.message,
+        tags: f.code === 'unused-scope' && severity === DiagnosticSeverity.Hint ? [1] : undefined,
+      });
+    }
+    return out;
+  }
+
+  /** Quick fixes for scope findings touching `range`, plus "create a manifest" for a file no manifest covers. */
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const path = uriToPath(uri);
+    if (!path) return [];
+    const actions: CodeAction[] = [];
+    for (const { finding, fixes } of this.index.codeActionsAt(path, range)) {
+      const matching = diagnostics.filter((d) => d.code === finding.code && sameRange(d.range, finding.range));
+      for (const fix of fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: matching,
+          isPreferred: fix.isPreferred,
+          edit: { changes: { [pathToUri(fix.file)]: [fix.edit] } },
+        });
+      }
+    }
+    const create = this.createManifestAction(path);
+    if (create) actions.push(create);
+    return actions;
+  }
+
+  /** "Create bitrix24.json" for a source file with calls that no manifest covers. */
+  private createManifestAction(path: string): CodeAction | undefined {
+    if (this.index.manifestFor(path)) return undefined;
+    const file = this.index.filesOf().find((f) => f.file === path);
+    if (!file || file.calls.length === 0) return undefined;
+    const root = this.index.roots.find((r) => path.startsWith(r + '/'));
+    if (!root) return undefined;
+    const proposal = this.index.proposeManifest(root);
+    return {
+      title: `Create bitrix24.json declaring ${proposal.scopes.length} scope(s) the code calls`,
+      kind: CodeActionKind.QuickFix,
+      edit: createFileEdit(pathToUri(proposal.file), proposal.text),
+    };
+  }
+
+  /** The scope report for the manifest covering `uri` (or the files without one), as Markdown. */
+  reportMarkdown(uri?: string): string {
+    const path = uri ? uriToPath(uri) : undefined;
+    const manifest = path ? this.index.manifestFor(path) : this.index.manifests()[0];
+    return renderMarkdown(this.index.report(manifest?.file));
+  }
+
+  /** A proposed bitrix24.json for a folder, as a workspace edit creating it (undefined when one exists). */
+  proposeManifest(folderUri: string): { uri: string; text: string; scopes: string[]; notes: string[] } | undefined {
+    const folder = uriToPath(folderUri);
+    if (!folder) return undefined;
+    const p = this.index.proposeManifest(folder);
+    return { uri: pathToUri(p.file), text: p.text, scopes: p.scopes, notes: p.notes };
+  }
+
+  /** The manifest covering `uri`, for the hover's "declared by the manifest" line. */
+  manifestSummary(uri: string): ManifestSummary | undefined {
+    const path = uriToPath(uri);
+    const state = path ? this.index.manifestFor(path) : undefined;
+    const scopes = state?.parsed.manifest.scopes;
+    if (!state || !scopes) return undefined;
+    return { label: this.index.label(state.file), scopes: new Set(scopes.map((s) => s.code)) };
+  }
+}
+
+/** Default severities of the scope rules, for settings docs. */
+export const SCOPE_RULE_DEFAULTS = Object.fromEntries(Object.entries(SCOPE_RULES).map(([k, v]) => [k, v.severity]));
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function createFileEdit(uri: string, text: string): CodeAction['edit'] {
+  return {
+    documentChanges: [
+      { kind: 'create', uri, options: { ignoreIfExists: true } },
+      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+    ],
+  };
+}
+
+/** Per-manifest catalogue views that know the manifest's custom methods (same object while the manifest is unchanged). */
+export class CatalogueViews {
+  private readonly views = new Map<string, { text: string; view: Catalogue }>();
+
+  constructor(
+    private readonly base: Catalogue,
+    private readonly service: () => ScopeService | undefined,
+  ) {}
+
+  /** The catalogue for a document: the base one, or a view with its manifest's custom methods. */
+  for(uri: string): Catalogue {
+    const path = uriToPath(uri);
+    const state = path ? this.service()?.index.manifestFor(path) : undefined;
+    const custom = state?.parsed.manifest.custom ?? [];
+    if (!state || custom.length === 0) return this.base;
+    const hit = this.views.get(state.file);
+    if (hit && hit.text === state.text) return hit.view;
+    const view = this.base.withCustom(toCustomDeclarations(custom));
+    this.views.set(state.file, { text: state.text, view });
+    return view;
+  }
+}
