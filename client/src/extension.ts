@@ -53,7 +53,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
+  connectDemoPortal(portal, log);
   return { serverReady, portal, rightsTree };
+}
+
+/**
+ * `npm start` runs the bundled demo portal and hands its webhook over in the
+ * environment: connect to it once activation has returned (no network during
+ * activation), unless a portal is already connected.
+ */
+function connectDemoPortal(portal: ConnectionManager, log: vscode.LogOutputChannel): void {
+  const url = process.env.BITRIX24_DEMO_WEBHOOK;
+  if (!url) return;
+  setImmediate(() => {
+    void portal
+      .restore()
+      .then(() => (portal.active() ? undefined : portal.connect({ kind: 'webhook', url })))
+      .then((who) => who && log.info('Connected to the local demo portal'))
+      .catch((err: unknown) => log.warn(`Could not connect to the demo portal: ${err instanceof Error ? err.message : String(err)}`));
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm run package`: production build, then `vsce package` into dist-vsix/. The bundles
+// in dist/ carry their dependencies, so the package holds no node_modules; what goes in
+// is decided by the allowlist in .vscodeignore.
+//
+//   node scripts/package.mjs [--out file.vsix] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
+
+function run(label, command, commandArgs) {
+  const res = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0) {
+    console.error(`package: ${label} failed`);
+    process.exit(res.status ?? 1);
+  }
+}
+
+if (!args.includes('--no-build')) run('production build', process.execPath, [join(root, 'scripts', 'build.mjs'), '--production']);
+mkdirSync(dirname(out), { recursive: true });
+run('vsce package', process.execPath, [
+  join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  // Without a repository field vsce cannot make README's relative links absolute and refuses.
+  ...(pkg.repository ? [] : ['--no-rewrite-relative-links']),
+  '--out',
+  out,
+]);
+const size = statSync(out).size;
+console.log(`package: ${relative(process.cwd(), out)} (${(size / 1024).toFixed(1)} KiB)`);

@@ -1,0 +1,48 @@
+// Least-privilege scopes in the real VS Code: the diagnostic at the call, the quick fix
+// that edits bitrix24.json (keeping its comments), and the diagnostic going away.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhere, fixtureUri, openFixture, serverReady } from './helpers';
+
+describe('scopes: manifest and quick fix', () => {
+  const manifestUri = fixtureUri('sites-app', 'bitrix24.json');
+  let original: Uint8Array;
+
+  before(async () => {
+    original = await vscode.workspace.fs.readFile(manifestUri);
+    await serverReady();
+  });
+
+  after(async () => {
+    // Leave the fixture as it was for the next run.
+    await vscode.workspace.fs.writeFile(manifestUri, original);
+  });
+
+  it('reports the missing landing scope at the call, and the fix adds it to bitrix24.json', async () => {
+    const doc = await openFixture('sites-app', 'sites.js');
+    const diags = await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'missing-scope'), 'missing-scope on landing.site.getList');
+    const missing = diags.find((d) => codeOf(d) === 'missing-scope')!;
+    assert.equal(doc.getText(missing.range), 'landing.site.getList');
+    assert.match(missing.message, /landing/);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range);
+    const fix = actions.find((a) => /Add scope 'landing'/.test(a.title));
+    assert.ok(fix?.edit, `an "Add scope 'landing'" fix, got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+
+    const manifest = await vscode.workspace.openTextDocument(manifestUri);
+    assert.match(manifest.getText(), /"landing"/);
+    assert.match(manifest.getText(), /\/\/ who is calling/, 'comments are kept');
+    await manifest.save();
+    await diagnosticsWhere(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'missing-scope'), 'the missing-scope diagnostic to go away');
+  });
+
+  it('shows in the hover whether the manifest declares the scope', async () => {
+    const doc = await openFixture('sites-app', 'sites.js');
+    const at = doc.positionAt(doc.getText().indexOf('user.current') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(text, /Declared in `sites-app\/bitrix24\.json`/);
+  });
+});

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// ui tier: the packaged extension in the real workbench (code-server) driven through
+// Debian's Chromium with playwright-core. Installs the .vsix from `npm run package`
+// (or, with --from-source, loads the repo as an extension under development), opens
+// examples/, runs test/ui/*.test.mjs and saves test-output/ui/workbench.png.
+// Closing line: `ui: N passed, N failed`.
+//
+//   node test/ui/run.mjs [--from-source] [--no-build] [--headed]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { root, cacheDir } from '../../scripts/vscode/paths.mjs';
+import { ensureCodeServer, HarnessSetupError } from '../../scripts/vscode/ensure-code-server.mjs';
+import { startCodeServer, installExtension, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
+import { launchChromium } from '../../scripts/vscode/chromium.mjs';
+import { session } from './session.mjs';
+import { waitForWorkbench } from './workbench.mjs';
+
+const args = process.argv.slice(2);
+const fromSource = args.includes('--from-source');
+const skipBuild = args.includes('--no-build');
+const workDir = join(cacheDir, 'ui');
+const outputDir = join(root, 'test-output', 'ui');
+const folder = join(root, 'examples');
+
+function close(passed, failed) {
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+/** Runs a node script quietly: its output is shown only when it fails, else its last line. */
+function run(label, scriptArgs) {
+  const res = spawnSync(process.execPath, scriptArgs, { cwd: root, encoding: 'utf8' });
+  const output = `${res.stdout}${res.stderr}`.trim();
+  if (res.status !== 0) throw new Error(`${label} failed:\n${output}`);
+  console.log(output.split('\n').at(-1));
+}
+
+async function runMocha() {
+  const mocha = new Mocha({ reporter: 'spec', timeout: 180_000, color: false });
+  readdirSync(join(root, 'test', 'ui'))
+    .filter((f) => f.endsWith('.test.mjs'))
+    .sort()
+    .forEach((f) => mocha.addFile(join(root, 'test', 'ui', f)));
+  await mocha.loadFilesAsync();
+  mocha.suite.afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed' && session.page) {
+      const slug = test.title.replace(/[^\w]+/g, '-').slice(0, 60);
+      await session.page.screenshot({ path: join(outputDir, `failed-${slug}.png`) }).catch(() => undefined);
+    }
+  });
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1 }));
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  ensureCodeServer();
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(outputDir, { recursive: true, force: true });
+  mkdirSync(outputDir, { recursive: true });
+  const dirs = { userDataDir: join(workDir, 'user-data'), extensionsDir: join(workDir, 'extensions'), scratchDir: join(workDir, 'scratch') };
+
+  if (fromSource) {
+    if (!skipBuild) run('build', [join(root, 'scripts', 'build.mjs')]);
+  } else {
+    const vsix = join(workDir, 'bitrix24-rest-tools.vsix');
+    run('npm run package', [join(root, 'scripts', 'package.mjs'), '--out', vsix, ...(skipBuild ? ['--no-build'] : [])]);
+    installExtension(vsix, dirs);
+  }
+
+  let server;
+  let context;
+  const cleanup = async () => {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().then(() => process.exit(130)));
+  try {
+    server = await startCodeServer({ ...dirs, folder });
+    context = await launchChromium(join(workDir, 'chromium'), { headless: !args.includes('--headed') });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: fromSource ? [root] : [] }));
+    await waitForWorkbench(page, 'js');
+    Object.assign(session, { page, outputDir, workspace: folder });
+    console.log(`workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s (${fromSource ? 'from source' : 'installed .vsix'})`);
+    const stats = await runMocha();
+    console.log(`ui tier took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    close(stats.passes, stats.failures);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof HarnessSetupError ? `ui: ${err.message}` : err);
+  close(0, 1);
+});
