@@ -41,8 +41,8 @@ const allowed: RegExp[] = [
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(client|server|bin)\/[^/]+\.(js|json)$/,
-  /^extension\/(media|syntaxes|schemas)\/[^/]+\.(svg|png|json)$/,
+  /^extension\/dist\/(client|server|bin|schemas)\/[^/]+\.(js|json)$/,
+  /^extension\/(media|syntaxes)\/[^/]+\.(svg|png|json)$/,
 ];
 const forbidden: RegExp[] = [/\.map$/, /(^|\/)node_modules\//, /\.tsx?$/, /(^|\/)test\//, /(^|\/)(client|server)\/src\//, /(^|\/)\.[^/]+$/];
 
