@@ -10,7 +10,7 @@ import { completionContextAt } from './analysis/analyze';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
 import { hover } from './features/hover';
-import { complete } from './features/completion';
+import { complete, resolveCompletion } from './features/completion';
 import { diagnose } from './features/diagnostics';
 import { methodCodeActions } from './features/code-actions';
 import { liveDiagnostics, liveHoverLines } from './features/live-checks';
@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'] },
+        completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'bitrix24-language-server', version: '0.1.0' },
@@ -158,9 +158,11 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(({ textDocument, position }) => {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
-    if (!doc || !textDoc || doc.family === 'plain') return [];
+    if (!doc || !textDoc || doc.family === 'plain') return null;
     return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx(textDoc.uri));
   });
+
+  connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings }));
 
   connection.onCodeAction(({ textDocument, range, context }) => [
     ...methodCodeActions(textDocument.uri, context.diagnostics),

@@ -56,7 +56,7 @@ describe('language server over stdio', () => {
   it('completes method names by prefix in a call, with the scope as detail', async () => {
     const { text, position } = cursor("BX24.callMethod('crm.lea|');\n");
     open(client, 'file:///workspace/complete.js', 'javascript', text);
-    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+    const { items } = await client.connection.sendRequest<{ items: CompletionItem[] }>('textDocument/completion', {
       textDocument: { uri: 'file:///workspace/complete.js' },
       position,
     });

@@ -1,25 +1,45 @@
 /** Completion of method names, parameter keys and event names. */
-import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionSlot } from '../analysis/types';
 import type { ParamInfo } from '../catalogue/types';
 import type { FeatureContext } from './context';
 import { methodMarkdown, requirementMarkdown } from './method-markdown';
 
-const MAX_METHODS = 200;
+/** Enough to fill the suggest widget; the list is marked incomplete so typing more asks again. */
+const MAX_METHODS = 100;
 
-/** Completion items for the slot the cursor is in (see analysis `completionContextAt`). */
-export function complete(slot: CompletionSlot | undefined, textDoc: TextDocument, ctx: FeatureContext): CompletionItem[] {
-  if (!slot) return [];
+/** What a method item carries so `resolveCompletion` can add its documentation later. */
+interface MethodItemData {
+  method: string;
+  version: 2 | 3;
+}
+
+/**
+ * Completion for the slot the cursor is in (see analysis `completionContextAt`).
+ * Method lists are capped and marked incomplete, so the editor asks again as the prefix grows.
+ */
+export function complete(slot: CompletionSlot | undefined, textDoc: TextDocument, ctx: FeatureContext): CompletionList {
+  if (!slot) return { isIncomplete: false, items: [] };
   const range = { start: textDoc.positionAt(slot.start), end: textDoc.positionAt(slot.end) };
   switch (slot.kind) {
-    case 'method':
-      return completeMethods(slot.prefix, slot.version, range, ctx);
+    case 'method': {
+      const items = completeMethods(slot.prefix, slot.version, range, ctx);
+      return { isIncomplete: items.length >= MAX_METHODS, items };
+    }
     case 'param':
-      return completeParams(slot, range, ctx);
+      return { isIncomplete: false, items: completeParams(slot, range, ctx) };
     case 'event':
-      return completeEvents(slot.prefix, range, ctx);
+      return { isIncomplete: false, items: completeEvents(slot.prefix, range, ctx) };
   }
+}
+
+/** Adds the full method description to a method item the user is looking at (kept out of the list: it is large). */
+export function resolveCompletion(item: CompletionItem, ctx: FeatureContext): CompletionItem {
+  const data = item.data as MethodItemData | undefined;
+  const method = data?.method ? ctx.catalogue.get(data.method, data.version) : undefined;
+  if (method) item.documentation = { kind: MarkupKind.Markdown, value: methodMarkdown(method, ctx.catalogue) };
+  return item;
 }
 
 function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Range, ctx: FeatureContext): CompletionItem[] {
@@ -28,11 +48,10 @@ function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Rang
     label: m.name,
     kind: CompletionItemKind.Function,
     detail: requirementMarkdown(m.requirement, ctx.catalogue).replace(/`/g, '') + (m.version === 3 ? ' · REST 3.0' : ''),
-    documentation: { kind: MarkupKind.Markdown, value: methodMarkdown(m, ctx.catalogue) },
+    data: { method: m.name, version: m.version } satisfies MethodItemData,
     tags: m.deprecated ? [CompletionItemTag.Deprecated] : undefined,
     // Deprecated methods sort after every current one.
     sortText: `${m.deprecated ? '1' : '0'}${m.name}${m.version}`,
-    filterText: m.name,
     textEdit: { range, newText: m.name },
   }));
 }

@@ -5,7 +5,7 @@ import type { DocumentAnalysis, MethodReference } from '../../../server/src/anal
 import type { AnalysedDocument, FeatureContext, FeatureSettings } from '../../../server/src/features/context';
 import { hover } from '../../../server/src/features/hover';
 import { diagnose } from '../../../server/src/features/diagnostics';
-import { complete } from '../../../server/src/features/completion';
+import { complete, resolveCompletion } from '../../../server/src/features/completion';
 import { methodCodeActions } from '../../../server/src/features/code-actions';
 import { fakeCatalogue } from './fake-catalogue';
 
@@ -103,21 +103,28 @@ describe('method diagnostics', () => {
 describe('completion', () => {
   const td = TextDocument.create('file:///a.js', 'javascript', 1, "call('crm.')");
   it('offers method names for a prefix, deprecated ones tagged and sorted last', () => {
-    const items = complete({ kind: 'method', prefix: 'crm.', start: 6, end: 10 }, td, ctx());
+    const items = complete({ kind: 'method', prefix: 'crm.', start: 6, end: 10 }, td, ctx()).items;
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.deepEqual(sorted.map((i) => i.label), ['crm.item.add', 'crm.lead.add']);
     assert.deepEqual(sorted[1].tags, [1]);
     assert.match(sorted[0].detail!, /crm/);
   });
 
+  it('adds the method description when an item is resolved', () => {
+    const [item] = complete({ kind: 'method', prefix: 'crm.item', start: 6, end: 10 }, td, ctx()).items;
+    assert.equal(item.documentation, undefined, 'the list stays small');
+    const resolved = resolveCompletion(item, ctx());
+    assert.match(JSON.stringify(resolved.documentation), /Create an Item/);
+  });
+
   it('offers parameter keys, required first with types, skipping those present', () => {
-    const items = complete({ kind: 'param', method: 'crm.item.add', prefix: '', start: 0, end: 0, present: ['fields'], quoted: false }, td, ctx());
+    const items = complete({ kind: 'param', method: 'crm.item.add', prefix: '', start: 0, end: 0, present: ['fields'], quoted: false }, td, ctx()).items;
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.deepEqual(sorted.map((i) => [i.label, i.detail]), [['entityTypeId', 'integer · required'], ['useOriginalUfNames', 'boolean']]);
   });
 
   it('offers event names for event.bind', () => {
-    const items = complete({ kind: 'event', prefix: 'ONCRMD', start: 0, end: 0 }, td, ctx());
+    const items = complete({ kind: 'event', prefix: 'ONCRMD', start: 0, end: 0 }, td, ctx()).items;
     assert.deepEqual(items.map((i) => i.label), ['ONCRMDEALADD']);
   });
 });
