@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // ui tier: the packaged extension in the real workbench (code-server) driven through
 // Debian's Chromium with playwright-core. Installs the .vsix from `npm run package`
-// (or, with --from-source, loads the repo as an extension under development), opens
-// examples/, runs test/ui/*.test.mjs and saves test-output/ui/workbench.png.
+// (or, with --from-source, loads the repo as an extension under development), starts a
+// demo portal the extension connects to (BITRIX24_DEMO_WEBHOOK, as `npm start` does),
+// opens a fresh copy of examples/, runs test/ui/*.test.mjs and saves screenshots in
+// test-output/ui/.
 // Closing line: `ui: N passed, N failed`.
 //
 //   node test/ui/run.mjs [--from-source] [--no-build] [--headed]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { root, cacheDir } from '../../scripts/vscode/paths.mjs';
@@ -22,7 +25,8 @@ const fromSource = args.includes('--from-source');
 const skipBuild = args.includes('--no-build');
 const workDir = join(cacheDir, 'ui');
 const outputDir = join(root, 'test-output', 'ui');
-const folder = join(root, 'examples');
+// Tests change the workspace (site rights files): they get a fresh copy of examples/ each run.
+const folder = join(workDir, 'workspace');
 
 function close(passed, failed) {
   console.log(`ui: ${passed} passed, ${failed} failed`);
@@ -35,6 +39,16 @@ function run(label, scriptArgs) {
   const output = `${res.stdout}${res.stderr}`.trim();
   if (res.status !== 0) throw new Error(`${label} failed:\n${output}`);
   console.log(output.split('\n').at(-1));
+}
+
+/**
+ * The demo portal from the built bundle, in memory, without a rate limit (the tests
+ * are not about pacing). Its webhook URLs hold secrets, so they are never printed.
+ */
+function startDemoPortal() {
+  const bundle = join(root, 'dist', 'bin', 'demo-portal.js');
+  const { startDemoPortal: start } = createRequire(import.meta.url)(bundle);
+  return start({ port: 0, rateLimit: false });
 }
 
 async function runMocha() {
@@ -72,20 +86,25 @@ async function main() {
     installExtension(vsix, dirs);
   }
 
+  cpSync(join(root, 'examples'), folder, { recursive: true });
   let server;
   let context;
+  let portal;
   const cleanup = async () => {
     await context?.close().catch(() => undefined);
     await server?.stop();
+    await portal?.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void cleanup().then(() => process.exit(130)));
   try {
-    server = await startCodeServer({ ...dirs, folder });
+    portal = await startDemoPortal();
+    // The extension connects to this webhook (the demo administrator's) once activated.
+    server = await startCodeServer({ ...dirs, folder, env: { BITRIX24_DEMO_WEBHOOK: portal.webhooks.admin } });
     context = await launchChromium(join(workDir, 'chromium'), { headless: !args.includes('--headed') });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: fromSource ? [root] : [] }));
     await waitForWorkbench(page, 'js');
-    Object.assign(session, { page, outputDir, workspace: folder });
+    Object.assign(session, { page, outputDir, workspace: folder, portal });
     console.log(`workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s (${fromSource ? 'from source' : 'installed .vsix'})`);
     const stats = await runMocha();
     console.log(`ui tier took ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,3 +1,7 @@
 // The browser page and server the ui tier's run.mjs opens before the tests load.
-/** @type {{ page?: import('playwright-core').Page, outputDir?: string, workspace?: string }} */
+/**
+ * `portal` is the demo portal the extension is connected to (`snapshot()` shows its
+ * stored rights).
+ * @type {{ page?: import('playwright-core').Page, outputDir?: string, workspace?: string, portal?: { baseUrl: string, snapshot(): any } }}
+ */
 export const session = {};

@@ -121,3 +121,43 @@ export async function openView(page, containerTitle, paneTitle) {
   }, STEP_MS);
   return pane.first();
 }
+
+/** The row of a tree in `pane` whose text matches `text` (a string or RegExp). */
+export function treeRow(pane, text) {
+  return pane.locator('.monaco-list-row', { hasText: text }).first();
+}
+
+/**
+ * Clicks a tree row's inline action (they show while the row is hovered). Only finding
+ * the button is retried; the click itself happens once, so a command never runs twice.
+ */
+export async function clickRowAction(page, row, title) {
+  const action = row.locator(`.actions .action-label[aria-label^="${title}"]`);
+  await retry(page, `show the "${title}" button`, async () => {
+    await row.hover();
+    await action.waitFor({ state: 'visible', timeout: 2_000 });
+  }, STEP_MS);
+  await action.click();
+}
+
+/** The quick input's row holding `text`, once it is shown. */
+export async function quickPickRow(page, text) {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ state: 'visible', timeout: STEP_MS });
+  return row;
+}
+
+/** Clicks `button` in the modal dialog that says `message`. */
+export async function answerDialog(page, message, button) {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: message });
+  await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: STEP_MS });
+}
+
+/** The notification toast that says `text`, once it is shown; returns its text. */
+export async function notificationToast(page, text) {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: STEP_MS });
+  return toast.innerText();
+}

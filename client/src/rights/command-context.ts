@@ -1,36 +1,52 @@
 /**
  * What every rights command needs before it can act: a connection, a
  * folder, an editable model, a target site, its rights file. Each guard
- * tells the user once what is missing and how to fix it.
+ * tells the user once what is missing and how to fix it, without waiting
+ * for the message to be dismissed.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { portalHost, RightsApi } from './api';
-import { RightsFailure } from './failures';
+import { explainFailure, FailureAction, RightsFailure } from './failures';
+import type { Notice } from './outcome-notice';
 import { newRightsFile, RightsFile } from './rights-file';
 import { loadRights, rightsFilePath, RightsFileSystem } from './rights-store';
 import type { RightsDeps, SiteRightsTree } from './site-rights-tree';
-import { loadSitesPage } from './tree-loader';
+import { findSiteOnPortal, loadSitesPage } from './tree-loader';
 import { SECTIONS, SiteSummary, TreeNode } from './tree-model';
 
 export interface CommandDeps extends RightsDeps {
   tree: SiteRightsTree;
 }
 
+/**
+ * Shows a message with its actions as buttons and runs the one chosen. It
+ * does not wait for the answer: a notification may stay up for as long as
+ * the user leaves it, and the command that raised it has finished.
+ */
+export function showNotice(notice: Notice): void {
+  const show =
+    notice.level === 'error' ? vscode.window.showErrorMessage : notice.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(notice.text, ...notice.actions.map((a) => a.title)).then((choice) => {
+    const action = notice.actions.find((a) => a.title === choice);
+    if (action) void vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+  });
+}
+
+function tell(level: Notice['level'], text: string, ...actions: FailureAction[]): void {
+  showNotice({ level, text, actions });
+}
+
 /** Offers a failure's actions as buttons and runs the one chosen. */
-export async function showFailure(failure: RightsFailure, level: 'error' | 'warning' = 'error'): Promise<void> {
-  const show = level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  const choice = await show(failure.message, ...failure.actions.map((a) => a.title));
-  const action = failure.actions.find((a) => a.title === choice);
-  if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+export function showFailure(failure: RightsFailure, level: 'error' | 'warning' = 'error'): void {
+  showNotice({ level, text: failure.message, actions: failure.actions });
 }
 
 /** The connected API, or undefined after offering to connect. */
 export async function requireApi(deps: CommandDeps): Promise<RightsApi | undefined> {
   const api = deps.getApi();
   if (api) return api;
-  const choice = await vscode.window.showInformationMessage('Connect a Bitrix24 portal to work with site rights.', 'Connect to Portal');
-  if (choice) await vscode.commands.executeCommand('bitrix24.connect');
+  tell('info', 'Connect a Bitrix24 portal to work with site rights.', { title: 'Connect to Portal', command: 'bitrix24.connect' });
   return undefined;
 }
 
@@ -39,11 +55,11 @@ export async function requireFolder(deps: CommandDeps): Promise<{ root: string; 
   const root = deps.workspaceRoot();
   const fs = deps.tree.fileSystem();
   if (root && fs) return { root, fs };
-  const choice = await vscode.window.showInformationMessage(
+  tell(
+    'info',
     'Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.',
-    'Open Folder',
+    { title: 'Open Folder', command: 'vscode.openFolder' },
   );
-  if (choice) await vscode.commands.executeCommand('vscode.openFolder');
   return undefined;
 }
 
@@ -51,15 +67,15 @@ export async function requireFolder(deps: CommandDeps): Promise<{ root: string; 
 export async function requireEditable(deps: CommandDeps): Promise<boolean> {
   const model = deps.tree.model;
   if (model === 'role') {
-    const choice = await vscode.window.showWarningMessage(
+    tell(
+      'warning',
       'The portal uses the role model: per-site rules would be saved but not applied. Switch to the extended model to edit them.',
-      'Switch to Extended Model',
+      { title: 'Switch to Extended Model', command: 'bitrix24.rights.switchToExtended' },
     );
-    if (choice) await vscode.commands.executeCommand('bitrix24.rights.switchToExtended');
     return false;
   }
   if (model === 'unavailable') {
-    void vscode.window.showWarningMessage("The portal's plan does not include site access rights, so rules cannot be applied.");
+    tell('warning', "The portal's plan does not include site access rights, so rules cannot be applied.");
     return false;
   }
   return true;
@@ -69,21 +85,31 @@ function isNode(arg: unknown): arg is TreeNode {
   return typeof arg === 'object' && arg !== null && 'contextValue' in arg && 'id' in arg;
 }
 
-/** A site id from a command argument: a tree node, a site id, or nothing (then the user picks). */
+/**
+ * A site from a command argument: a tree node, a site id, or nothing (then
+ * the user picks). An id the view has not loaded is looked up on the portal.
+ */
 export async function resolveSite(deps: CommandDeps, api: RightsApi, arg: unknown): Promise<SiteSummary | undefined> {
   if (isNode(arg) && arg.ref && 'site' in arg.ref) return arg.ref.site;
   if (typeof arg === 'number') {
     const known = deps.tree.findSite(arg);
     if (known) return known;
+    try {
+      const site = await findSiteOnPortal(api, arg);
+      if (!site) tell('warning', `Site #${arg} is not on the portal, or your user cannot see it. Refresh the Site Rights view.`);
+      return site;
+    } catch (e) {
+      showFailure(explainFailure(e, `find site #${arg}`), 'warning');
+      return undefined;
+    }
   }
   let sites = deps.tree.loadedSites();
   if (sites.length === 0) {
     const pages = await Promise.all(SECTIONS.map((s) => loadSitesPage(api, s.section, 0).catch(() => ({ sites: [] }))));
     sites = pages.flatMap((p) => p.sites);
   }
-  if (typeof arg === 'number') return sites.find((s) => s.id === arg);
   if (sites.length === 0) {
-    void vscode.window.showWarningMessage('No sites to choose from: the portal listed none you can see, or could not be reached. See the Site Rights view.');
+    tell('warning', 'No sites to choose from: the portal listed none you can see, or could not be reached. See the Site Rights view.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -104,11 +130,11 @@ export async function editableFile(api: RightsApi, fs: RightsFileSystem, site: S
   const loaded = await loadRights(fs, host, site.id);
   if (loaded.status === 'ok') return loaded.file;
   if (loaded.status === 'missing') return newRightsFile(host, { id: site.id, code: site.code, title: site.title, type: site.type });
-  const choice = await vscode.window.showErrorMessage(
+  tell(
+    'error',
     `The rights file of "${site.title}" has problems (${loaded.problems[0]}${loaded.problems.length > 1 ? ` and ${loaded.problems.length - 1} more` : ''}). Fix it before editing.`,
-    'Open Rights File',
+    { title: 'Open Rights File', command: 'bitrix24.rights.openRightsFile', args: [site.id] },
   );
-  if (choice) await vscode.commands.executeCommand('bitrix24.rights.openRightsFile', site.id);
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 /**
  * The Site Rights commands. Edits change only the rights file; nothing
  * reaches the portal until Apply, which shows the plan and asks first.
+ * Every command also takes the prompt-free arguments of `scripted-args`;
+ * Apply and Restore resolve with their outcome and what the user was told.
  */
 import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
@@ -16,51 +18,47 @@ import {
   resolveSite,
   ruleCode,
   showFailure,
+  showNotice,
 } from './command-context';
+import { resolveNames } from './directory';
 import { explainFailure } from './failures';
 import { formatOperations } from './operations';
-import { buildPlan } from './plan';
+import { Notice, noticeFor } from './outcome-notice';
+import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
 import { confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
 import { SWITCH_TO_EXTENDED_WARNING, switchToExtended } from './rights-model';
-import { withoutRule, withRule } from './rights-file';
+import { RightsFile, withoutRule, withRule } from './rights-file';
+import { isScripted, readScriptedArgs, ScriptedArgs } from './scripted-args';
 import type { TreeNode } from './tree-model';
 
 export type { CommandDeps } from './command-context';
 
-/** Tells the user how an apply or restore ended, once, and re-renders what changed. */
-async function report(deps: CommandDeps, outcome: ApplyOutcome): Promise<void> {
+/** What Apply and Restore resolve with: how the attempt ended and the notice shown for it. */
+export interface RightsCommandResult extends ApplyOutcome {
+  notice?: Notice;
+}
+
+/** Logs an apply or restore, re-renders what changed, and tells the user once (without waiting for them). */
+function report(deps: CommandDeps, outcome: ApplyOutcome, siteId: number): Notice | undefined {
   deps.log.info(`Site Rights: ${outcome.status}${outcome.abortReason ? ` (${outcome.abortReason})` : ''}: ${outcome.message}`);
   if (outcome.failure?.detail) deps.log.info(`Site Rights: portal detail: ${outcome.failure.detail}`);
-  const site = outcome.plan?.site;
   if (outcome.abortReason === 'role-model' || outcome.abortReason === 'site-gone' || outcome.status === 'not-effective') deps.tree.refresh();
-  else if (site) {
-    const known = deps.tree.findSite(site.id);
+  else {
+    const known = deps.tree.findSite(siteId);
     if (known) deps.tree.siteChanged(known);
   }
-  switch (outcome.status) {
-    case 'applied':
-      await (outcome.problems ? vscode.window.showWarningMessage(outcome.message) : vscode.window.showInformationMessage(outcome.message));
-      return;
-    case 'cancelled':
-      return;
-    case 'nothing-to-restore':
-      await vscode.window.showInformationMessage(outcome.message);
-      return;
-    case 'invalid-file': {
-      const choice = await vscode.window.showErrorMessage(`${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim(), 'Open Rights File');
-      if (choice && site) await vscode.commands.executeCommand('bitrix24.rights.openRightsFile', site.id);
-      return;
-    }
-    case 'not-effective': {
-      const choice = await vscode.window.showWarningMessage(outcome.message, 'Switch to Extended Model');
-      if (choice) await vscode.commands.executeCommand('bitrix24.rights.switchToExtended');
-      return;
-    }
-    default:
-      if (outcome.failure) await showFailure({ ...outcome.failure, message: outcome.message }, outcome.status === 'rejected' ? 'error' : 'warning');
-      else await vscode.window.showWarningMessage(outcome.message);
-  }
+  const notice = noticeFor(outcome, siteId);
+  if (notice) showNotice(notice);
+  return notice;
+}
+
+/** The prompt-free arguments, if `arg` is one; a malformed one is the caller's mistake and throws. */
+function scriptedArgs(arg: unknown, needs: { code?: boolean; operations?: boolean } = {}): ScriptedArgs | undefined {
+  if (!isScripted(arg)) return undefined;
+  const read = readScriptedArgs(arg, needs);
+  if (!read.ok) throw new Error(`Site Rights: ${read.message}`);
+  return read.value;
 }
 
 /** Registers the rights commands and the plan document provider. */
@@ -68,55 +66,85 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
   const docs = new PlanDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, docs));
 
-  const editRule = async (arg: unknown, change: 'add' | 'edit' | 'remove') => {
+  const editRule = async (arg: unknown, change: 'add' | 'edit' | 'remove'): Promise<RightsFile | undefined> => {
+    const scripted = scriptedArgs(arg, { code: true, operations: change !== 'remove' });
     const api = await requireApi(deps);
-    if (!api || !(await requireEditable(deps))) return;
+    if (!api || !(await requireEditable(deps))) return undefined;
     const folder = await requireFolder(deps);
-    if (!folder) return;
-    const site = await resolveSite(deps, api, arg);
-    if (!site) return;
+    if (!folder) return undefined;
+    const site = await resolveSite(deps, api, scripted ? scripted.siteId : arg);
+    if (!site) return undefined;
     const file = await editableFile(api, folder.fs, site);
-    if (!file) return;
-    let code = change === 'add' ? await pickAccessCode(api, deps.log) : ruleCode(arg);
+    if (!file) return undefined;
+    let code = scripted?.code ?? (change === 'add' ? await pickAccessCode(api, deps.log) : ruleCode(arg));
     if (!code && change !== 'add') {
       const codes = Object.keys(file.rules);
       if (codes.length === 0) return void vscode.window.showInformationMessage(`"${site.title}" has no configured rules yet.`);
-      code = await vscode.window.showQuickPick(codes.map((c) => c), { placeHolder: 'Which access code?' });
+      code = await vscode.window.showQuickPick(codes, { placeHolder: 'Which access code?' });
     }
-    if (!code) return;
-    let next;
+    if (!code) return undefined;
+    if (change !== 'add' && !(code in file.rules)) {
+      // A node from before the file was edited elsewhere, or a script naming a code the file lacks.
+      return void vscode.window.showWarningMessage(`${code} is not among the configured rules of "${site.title}"; refresh the view or add it.`);
+    }
+    let next: RightsFile;
     if (change === 'remove') {
-      const ok = await vscode.window.showWarningMessage(
-        `Remove ${code} (${formatOperations(file.rules[code] ?? [])}) from the rules of "${site.title}"?`,
-        { modal: true, detail: 'Only the rights file changes now. The portal keeps the rule until you apply.' },
-        'Remove',
-      );
-      if (ok !== 'Remove') return;
+      const ok =
+        scripted?.confirm ||
+        (await vscode.window.showWarningMessage(
+          `Remove ${code} (${formatOperations(file.rules[code] ?? [])}) from the rules of "${site.title}"?`,
+          { modal: true, detail: 'Only the rights file changes now. The portal keeps the rule until you apply.' },
+          'Remove',
+        )) === 'Remove';
+      if (!ok) return undefined;
       next = withoutRule(file, code);
     } else {
-      const ops = await pickOperations(code, file.rules[code] ?? ['read']);
-      if (!ops) return;
+      const ops = scripted?.operations ?? (await pickOperations(code, file.rules[code] ?? ['read']));
+      if (!ops) return undefined;
       next = withRule(file, code, ops);
     }
     const where = await saveRights(folder.fs, next);
     deps.log.info(`Site Rights: ${change} ${code} on site #${site.id} → ${where}`);
     deps.tree.siteChanged(site);
+    return next;
   };
 
-  const applyOrRestore = async (arg: unknown, action: 'apply' | 'restore') => {
+  const applyOrRestore = async (arg: unknown, action: 'apply' | 'restore'): Promise<RightsCommandResult | undefined> => {
+    const scripted = scriptedArgs(arg);
     const api = await requireApi(deps);
-    if (!api || !(await requireEditable(deps))) return;
+    if (!api || !(await requireEditable(deps))) return undefined;
     const folder = await requireFolder(deps);
-    if (!folder) return;
-    const site = await resolveSite(deps, api, arg);
-    if (!site) return;
-    const confirm = async (plan: Parameters<typeof confirmPlan>[0]) => {
+    if (!folder) return undefined;
+    const site = await resolveSite(deps, api, scripted ? scripted.siteId : arg);
+    if (!site) return undefined;
+    // The diff is shown either way; a script's `confirm: true` only answers the question.
+    const confirm = async (plan: RightsPlan) => {
       await showPlanDiff(docs, plan, action === 'restore' ? 'restored' : 'planned');
-      return confirmPlan(plan, action);
+      deps.log.info(`Site Rights: ${action} plan for site #${plan.site.id}: ${summarisePlan(plan)}${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`);
+      return scripted?.confirm === true || confirmPlan(plan, action);
     };
     const run = () => (action === 'restore' ? restorePrevious({ api, fs: folder.fs, confirm }, site.id) : applyRights({ api, fs: folder.fs, confirm }, site.id));
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Site rights: ${action} "${site.title}"` }, run);
-    await report(deps, outcome);
+    return { ...outcome, notice: report(deps, outcome, site.id) };
+  };
+
+  const showPlan = async (arg: unknown): Promise<RightsPlan | undefined> => {
+    const scripted = scriptedArgs(arg);
+    const api = await requireApi(deps);
+    const folder = api && (await requireFolder(deps));
+    const site = api && folder && (await resolveSite(deps, api, scripted ? scripted.siteId : arg));
+    if (!api || !folder || !site) return undefined;
+    const file = await editableFile(api, folder.fs, site);
+    if (!file) return undefined;
+    // The same plan Apply would confirm, unknown-code warning included.
+    let plan = buildPlan(file);
+    const names = await resolveNames(api, Object.keys(plan.rules));
+    if (names) plan = withUnknownCodes(plan, names);
+    await showPlanDiff(docs, plan);
+    if (plan.warnings.length) {
+      showNotice({ level: 'warning', text: plan.warnings.map((w) => w.message).join(' '), actions: [{ title: 'Apply…', command: 'bitrix24.rights.apply', args: [site.id] }] });
+    }
+    return plan;
   };
 
   const table: Record<string, (arg?: unknown) => unknown> = {
@@ -128,20 +156,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     'bitrix24.rights.addAccessCode': (arg) => editRule(arg, 'add'),
     'bitrix24.rights.editOperations': (arg) => editRule(arg, 'edit'),
     'bitrix24.rights.removeAccessCode': (arg) => editRule(arg, 'remove'),
-    'bitrix24.rights.showPlan': async (arg) => {
-      const api = await requireApi(deps);
-      const folder = api && (await requireFolder(deps));
-      const site = api && folder && (await resolveSite(deps, api, arg));
-      if (!api || !folder || !site) return;
-      const file = await editableFile(api, folder.fs, site);
-      if (!file) return;
-      const plan = buildPlan(file);
-      await showPlanDiff(docs, plan);
-      if (plan.warnings.length) {
-        const choice = await vscode.window.showWarningMessage(plan.warnings.map((w) => w.message).join(' '), 'Apply…');
-        if (choice) await vscode.commands.executeCommand('bitrix24.rights.apply', site.id);
-      }
-    },
+    'bitrix24.rights.showPlan': showPlan,
     'bitrix24.rights.apply': (arg) => applyOrRestore(arg, 'apply'),
     'bitrix24.rights.restore': (arg) => applyOrRestore(arg, 'restore'),
     'bitrix24.rights.switchToExtended': async () => {
@@ -158,7 +173,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       } catch (e) {
         const failure = explainFailure(e, 'switch the rights model');
         deps.log.warn(`Site Rights: ${failure.message}${failure.detail ? ` (${failure.detail})` : ''}`);
-        await showFailure(failure);
+        showFailure(failure);
       }
     },
     'bitrix24.rights.openRightsFile': async (arg) => {

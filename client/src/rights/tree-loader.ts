@@ -91,6 +91,20 @@ export async function loadSitesPage(
   return { sites: sites.slice(0, pageSize), hasMore: sites.length > pageSize };
 }
 
+/** A site by id from whichever section lists it; undefined when none does (deleted, trashed, or hidden from the user). */
+export async function findSiteOnPortal(api: RightsApi, siteId: number): Promise<SiteSummary | undefined> {
+  for (const { section } of SECTIONS) {
+    const rows = await api.call<unknown>(
+      'landing.site.getList',
+      withSection(section, { params: { select: ['ID', 'TITLE', 'CODE', 'TYPE'], filter: { ID: siteId } } }),
+      { write: false },
+    );
+    const site = (Array.isArray(rows) ? rows : []).map((r) => toSite(r, section)).find((s) => s?.id === siteId);
+    if (site) return site;
+  }
+  return undefined;
+}
+
 /** What the tree keeps per section between "load more" clicks. */
 export interface SectionPages {
   sites: SiteSummary[];
