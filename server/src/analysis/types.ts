@@ -7,6 +7,15 @@
 export interface MethodNames {
   /** Case-insensitive; true for catalogue and custom methods. */
   has(name: string): boolean;
+  /**
+   * Case-insensitive; true when some method name matches `pattern`, where
+   * `*` stands for one or more name characters (`crm.*.list` → true,
+   * `crm.*.title` → false). Lets the analysis report a name built at run
+   * time outside a call position (`const m = 'crm.' + type + '.list'`)
+   * without flagging unrelated dotted keys. Optional: without it such
+   * patterns are reported only in call positions.
+   */
+  matchesPattern?(pattern: string): boolean;
 }
 
 /** The family of language a document is analysed as. */
@@ -72,8 +81,26 @@ export interface DocumentAnalysis {
  */
 export type CompletionSlot =
   /** A method-name slot: call argument, batch entry, `method:` value, REST URL path. */
-  | { kind: 'method'; prefix: string; start: number; end: number; version?: 2 | 3 }
+  | {
+      kind: 'method';
+      prefix: string;
+      start: number;
+      end: number;
+      version?: 2 | 3;
+      /** Which slot: a call argument, a batch command, a REST URL path, or another call's dotted string argument. */
+      slot?: 'call' | 'batch' | 'url' | 'literal';
+    }
   /** A key position inside the params object literal of a recognised call of `method`. */
-  | { kind: 'param'; method: string; prefix: string; start: number; end: number; present: string[]; quoted: boolean }
+  | {
+      kind: 'param';
+      method: string;
+      prefix: string;
+      start: number;
+      end: number;
+      present: string[];
+      quoted: boolean;
+      /** Keys from the params literal down to the cursor's object (`['fields']` inside `fields: {…}`); empty at the top. */
+      path?: string[];
+    }
   /** The event-name slot of event.bind / event.unbind. */
-  | { kind: 'event'; prefix: string; start: number; end: number };
+  | { kind: 'event'; prefix: string; start: number; end: number; /** `event.bind` or `event.unbind` as written. */ method?: string };

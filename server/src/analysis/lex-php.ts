@@ -1,0 +1,316 @@
+/**
+ * PHP lexer: only the code between `<?php`/`<?=` and `?>` is tokenised (the
+ * HTML around it is handled by the embedded-script scanner). Strings: single
+ * quoted, double quoted and backtick with `$var`/`{$expr}` holes, heredoc and
+ * nowdoc; comments `//`, `#` (not `#[`), `/* *\/`; `.` is concatenation.
+ */
+import { IDENT_START, StrFlag, Tok, TokenStream, isIdentPart, isIdentStart } from './tokens';
+import { findPair, identEnd, skipHole } from './lex-util';
+
+/**
+ * Lexes the PHP blocks of `text[from, to)`, appending tokens to `out`.
+ * `bare`: the range is a snippet without an open tag (a Markdown fence), so it starts as code.
+ */
+export function lexPhp(text: string, from: number, to: number, out: TokenStream, bare = false): void {
+  let p = bare ? lexCode(text, from, to, out) : from;
+  while (p < to) {
+    const open = openTag(text, p, to);
+    if (open < 0) return;
+    p = lexCode(text, open, to, out);
+  }
+}
+
+/** Offset after the next `<?php` / `<?=` / `<?` (not `<?xml`), or -1. */
+function openTag(text: string, p: number, to: number): number {
+  for (;;) {
+    const i = findPair(text, p, to, '<?');
+    if (i < 0 || i >= to) return -1;
+    const n = text.charCodeAt(i + 2);
+    if (n === 61) return i + 3;
+    if ((n | 32) === 112 && text.slice(i + 2, i + 5).toLowerCase() === 'php') return i + 5;
+    if ((n | 32) !== 120) return i + 2; // short open tag, but not <?xml
+    p = i + 2;
+  }
+}
+
+/** Lexes PHP code until `?>`; returns the offset after it (or `to`). */
+function lexCode(text: string, p: number, to: number, out: TokenStream): number {
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (c <= 32) {
+      p++;
+      continue;
+    }
+    if (c < 128 ? IDENT_START[c] === 1 : isIdentStart(c)) {
+      const e = identEnd(text, p + 1, to);
+      out.push(Tok.Ident, p, e);
+      p = e;
+      continue;
+    }
+    switch (c) {
+      case 63: // ?
+        if (text.charCodeAt(p + 1) === 62) return p + 2;
+        if (text.charCodeAt(p + 1) === 45 && text.charCodeAt(p + 2) === 62) {
+          out.push(Tok.Member, p, p + 3);
+          p += 3;
+          continue;
+        }
+        out.push(Tok.Op, p, p + 1, c);
+        break;
+      case 35: // #
+        if (text.charCodeAt(p + 1) === 91) {
+          out.push(Tok.Op, p, p + 1, c); // #[Attribute]
+          break;
+        }
+        p = lineComment(text, p, to, out);
+        continue;
+      case 47: {
+        const n = text.charCodeAt(p + 1);
+        if (n === 47) {
+          p = lineComment(text, p, to, out);
+          continue;
+        }
+        if (n === 42) {
+          const close = findPair(text, p + 2, to, '*/');
+          const e = close < 0 ? to : close + 2;
+          out.comment(p, e);
+          p = e;
+          continue;
+        }
+        out.push(Tok.Op, p, p + 1, c);
+        break;
+      }
+      case 39:
+        p = singleQuoted(text, p + 1, to, out);
+        continue;
+      case 34:
+      case 96:
+        p = interpolated(text, p + 1, to, out, c);
+        continue;
+      case 60: // <<<heredoc
+        if (text.charCodeAt(p + 1) === 60 && text.charCodeAt(p + 2) === 60) {
+          const e = heredoc(text, p + 3, to, out);
+          if (e > 0) {
+            p = e;
+            continue;
+          }
+        }
+        out.push(Tok.Op, p, p + 1, c);
+        break;
+      case 40:
+        out.push(Tok.LParen, p, p + 1);
+        break;
+      case 41:
+        out.push(Tok.RParen, p, p + 1);
+        break;
+      case 91:
+        out.push(Tok.LBrack, p, p + 1);
+        break;
+      case 93:
+        out.push(Tok.RBrack, p, p + 1);
+        break;
+      case 123:
+        out.push(Tok.LBrace, p, p + 1);
+        break;
+      case 125:
+        out.push(Tok.RBrace, p, p + 1);
+        break;
+      case 44:
+        out.push(Tok.Comma, p, p + 1);
+        break;
+      case 59:
+        out.push(Tok.Semi, p, p + 1);
+        break;
+      case 58:
+        if (text.charCodeAt(p + 1) === 58) {
+          out.push(Tok.Member, p, p + 2);
+          p += 2;
+          continue;
+        }
+        out.push(Tok.Colon, p, p + 1);
+        break;
+      case 61: {
+        const n = text.charCodeAt(p + 1);
+        if (n === 62) {
+          out.push(Tok.Arrow, p, p + 2);
+          p += 2;
+          continue;
+        }
+        if (n === 61) {
+          const e = text.charCodeAt(p + 2) === 61 ? p + 3 : p + 2;
+          out.push(Tok.Op, p, e, 61);
+          p = e;
+          continue;
+        }
+        out.push(Tok.Assign, p, p + 1);
+        break;
+      }
+      case 45: // -  ->
+        if (text.charCodeAt(p + 1) === 62) {
+          out.push(Tok.Member, p, p + 2);
+          p += 2;
+          continue;
+        }
+        out.push(Tok.Op, p, p + 1, c);
+        break;
+      case 46: {
+        // .  .=  ...  .5
+        const n = text.charCodeAt(p + 1);
+        if (n >= 48 && n <= 57) {
+          p = number(text, p, to, out);
+          continue;
+        }
+        if (n === 46 && text.charCodeAt(p + 2) === 46) {
+          out.push(Tok.Op, p, p + 3, 46);
+          p += 3;
+          continue;
+        }
+        const e = n === 61 ? p + 2 : p + 1;
+        out.push(Tok.Concat, p, e);
+        p = e;
+        continue;
+      }
+      default:
+        if (c >= 48 && c <= 57) {
+          p = number(text, p, to, out);
+          continue;
+        }
+        if (c < 127) out.push(Tok.Op, p, p + 1, c);
+        break;
+    }
+    p++;
+  }
+  return to;
+}
+
+function number(text: string, p: number, to: number, out: TokenStream): number {
+  const start = p;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46)) break;
+    p++;
+  }
+  out.push(Tok.Value, start, p);
+  return p;
+}
+
+/** `//` or `#` comment: ends at the line end or at `?>`, as in PHP. */
+function lineComment(text: string, p: number, to: number, out: TokenStream): number {
+  const start = p;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || (c === 63 && text.charCodeAt(p + 1) === 62)) break;
+    p++;
+  }
+  out.comment(start, p);
+  return p;
+}
+
+function singleQuoted(text: string, p: number, to: number, out: TokenStream): number {
+  const start = p;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (c === 39) {
+      out.push(Tok.Str, start, p, StrFlag.Terminated);
+      return p + 1;
+    }
+    p += c === 92 ? 2 : 1;
+  }
+  out.push(Tok.Str, start, to, 0);
+  return to;
+}
+
+/** `"..."` / `` `...` ``: `$name`, `$name[..]`, `$name->prop`, `{$...}` and `${...}` are holes. */
+function interpolated(text: string, p: number, to: number, out: TokenStream, q: number): number {
+  const start = p;
+  let holes: number[] | undefined;
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (c === q) {
+      const i = out.push(Tok.Str, start, p, StrFlag.Terminated | (holes ? StrFlag.Dynamic : 0));
+      if (holes) out.holes.set(i, holes);
+      return p + 1;
+    }
+    if (c === 92) {
+      p += 2;
+      continue;
+    }
+    const e = holeAt(text, p, to);
+    if (e > p) {
+      (holes ??= []).push(p, e);
+      p = e;
+      continue;
+    }
+    p++;
+  }
+  const i = out.push(Tok.Str, start, to, holes ? StrFlag.Dynamic : 0);
+  if (holes) out.holes.set(i, holes);
+  return to;
+}
+
+/** End of an interpolation starting at `p`, or `p` when there is none. */
+function holeAt(text: string, p: number, to: number): number {
+  const c = text.charCodeAt(p);
+  const n = text.charCodeAt(p + 1);
+  if (c === 123 && n === 36) return skipHole(text, p + 1, to, 123, 125); // {$expr}
+  if (c !== 36) return p;
+  if (n === 123) return skipHole(text, p + 2, to, 123, 125); // ${expr}
+  if (!(n < 128 ? IDENT_START[n] === 1 && n !== 36 : isIdentStart(n))) return p;
+  let e = identEnd(text, p + 2, to);
+  if (text.charCodeAt(e) === 91) {
+    let close = e + 1;
+    while (close < to && close - e < 64 && text.charCodeAt(close) !== 93) close++;
+    if (close < to && text.charCodeAt(close) === 93) e = close + 1;
+  } else if (text.charCodeAt(e) === 45 && text.charCodeAt(e + 1) === 62 && isIdentStart(text.charCodeAt(e + 2))) {
+    e = identEnd(text, e + 2, to);
+  }
+  return e;
+}
+
+/** After `<<<`: heredoc/nowdoc; returns the offset after the closing label, or 0 when this is no heredoc. */
+function heredoc(text: string, p: number, to: number, out: TokenStream): number {
+  while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+  let quote = text.charCodeAt(p);
+  if (quote === 39 || quote === 34) p++;
+  else quote = 0;
+  if (!isIdentStart(text.charCodeAt(p))) return 0;
+  const labelEnd = identEnd(text, p + 1, to);
+  const label = text.slice(p, labelEnd);
+  let i = labelEnd + (quote ? 1 : 0);
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) !== 10) return 0;
+  const start = i + 1;
+  let holes: number[] | undefined;
+  // Scan line by line for the closing label (indented closers allowed since PHP 7.3).
+  let line = start;
+  while (line < to) {
+    let k = line;
+    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (text.startsWith(label, k) && !isIdentPart(text.charCodeAt(k + label.length))) {
+      const end = line > start ? line - 1 : start;
+      const t = out.push(Tok.Str, start, Math.max(start, end), StrFlag.Terminated | StrFlag.Block | (holes ? StrFlag.Dynamic : 0));
+      if (holes) out.holes.set(t, holes);
+      return k + label.length;
+    }
+    // Walk this line, noting holes in heredocs.
+    while (k < to && text.charCodeAt(k) !== 10) {
+      if (quote !== 39) {
+        if (text.charCodeAt(k) === 92) {
+          k += 2;
+          continue;
+        }
+        const e = holeAt(text, k, to);
+        if (e > k) {
+          (holes ??= []).push(k, e);
+          k = e;
+          continue;
+        }
+      }
+      k++;
+    }
+    line = k + 1;
+  }
+  const t = out.push(Tok.Str, start, to, StrFlag.Block | (holes ? StrFlag.Dynamic : 0));
+  if (holes) out.holes.set(t, holes);
+  return to;
+}
