@@ -16,6 +16,8 @@ export interface TestClient {
   diagnostics: Map<string, unknown[]>;
   /** Resolves with the next diagnostics published for `uri`. */
   nextDiagnostics(uri: string): Promise<unknown[]>;
+  /** Resolves with the diagnostics of `uri` once `predicate` holds (now or at a later publish). */
+  diagnosticsWhere(uri: string, predicate: (d: unknown[]) => boolean): Promise<unknown[]>;
   stderr(): string;
   shutdown(): Promise<number | null>;
 }
@@ -53,6 +55,13 @@ export async function startServer(rootUri = 'file:///workspace'): Promise<TestCl
     process: child,
     diagnostics,
     nextDiagnostics: (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve])),
+    async diagnosticsWhere(uri, predicate) {
+      let current = diagnostics.get(uri);
+      while (!current || !predicate(current)) {
+        current = await new Promise<unknown[]>((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve]));
+      }
+      return current;
+    },
     stderr: () => stderr,
     async shutdown() {
       await connection.sendRequest('shutdown');

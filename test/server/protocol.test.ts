@@ -67,9 +67,9 @@ describe('language server over stdio', () => {
   });
 
   it('publishes an unknown-method diagnostic with a suggestion, and clears it when fixed', async () => {
-    const uri = 'file:///workspace/typo.php';
+    const uri = 'file:///workspace/typo.js';
     const first = client.nextDiagnostics(uri);
-    open(client, uri, 'php', "<?php\n$r = CRest::call('crm.lead.ad', ['fields' => []]);\n");
+    open(client, uri, 'javascript', "// create\nBX24.callMethod('crm.lead.ad', { fields: {} });\n");
     const diags = (await first) as Diagnostic[];
     const d = diags.find((x) => x.code === 'unknown-method');
     assert.ok(d, `unknown-method reported, got ${JSON.stringify(diags)}`);
@@ -77,12 +77,11 @@ describe('language server over stdio', () => {
     assert.match(d.message, /crm\.lead\.add/);
     assert.equal(d.range.start.line, 1);
 
-    const second = client.nextDiagnostics(uri);
     client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ text: "<?php\n$r = CRest::call('crm.lead.add', ['fields' => []]);\n" }],
+      contentChanges: [{ text: "// create\nBX24.callMethod('crm.lead.add', { fields: {} });\n" }],
     });
-    const after = (await second) as Diagnostic[];
-    assert.equal(after.filter((x) => x.code === 'unknown-method').length, 0);
+    // Resolves only when a publish no longer carries the diagnostic; the tier's timeout fails a server that never clears it.
+    await client.diagnosticsWhere(uri, (ds) => !(ds as Diagnostic[]).some((x) => x.code === 'unknown-method'));
   });
 });

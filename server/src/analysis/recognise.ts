@@ -13,6 +13,11 @@ import { hasDot, isMethodPattern, nameLength, patternOf, restUrlSegment } from '
 import { chainPattern, nameAfterSlash, noteStringArg, Slot, slotOf } from './slots';
 import { phpSdkCall, pythonSdkCall } from './sdk-calls';
 
+/** Callees that only ever take a Bitrix24 REST method name as their first argument. */
+const STRONG_CALLS = new Set(['callmethod', 'callmethodasync', 'calllistmethod', 'call_list_method', 'fetchlistmethod', 'fetch_list_method']);
+/** `crm.lead.add`, `landing.site.getRights`: lower-case namespace, 2 to 6 segments. */
+const METHOD_SHAPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,5}$/;
+
 /** A `NAME = 'method'` definition, decided once the whole document is seen. */
 export interface ConstantCandidate {
   /** The identifier as written (`M`, `$method`, `self::M` → `M`). */
@@ -192,7 +197,19 @@ export class Recogniser extends FrameWalker {
       if (names.has(name)) this.add(name, s, e - cut, prevConcat ? 'url' : contextOf(slot, f, this), slot, f, i);
       return;
     }
+    // `BX24.callMethod('crm.lead.ad')`: in a REST call function's method slot, a method-shaped
+    // name nobody documents is still a reference, so the editor can say "unknown method".
+    if (slot === Slot.CallArg && dotted && !prevConcat && this.strongCall(f) && METHOD_SHAPE.test(name)) {
+      this.add(name, s, e, 'call', slot, f, i);
+      return;
+    }
     this.chain(i, slot, f);
+  }
+
+  /** Whether the call frame `f` is a Bitrix24-specific call function (not a generic `call`/`do`). */
+  private strongCall(f: Frame): boolean {
+    const c = this.callee(f.open);
+    return c >= 0 && STRONG_CALLS.has(this.text.slice(this.ts.start[c], this.ts.end[c]).toLowerCase());
   }
 
   private add(name: string, s: number, e: number, context: CallContext, slot: Slot, f: Frame, i: number): MethodReference {

@@ -11,6 +11,15 @@ describe('analysis: JavaScript / TypeScript', () => {
     assert.equal(text.slice(ref.paramsRange!.start, ref.paramsRange!.end), "{ fields: { TITLE: 'x' } }");
   });
 
+  it('reports an undocumented name in callMethod (so it can be flagged), but not in generic call functions', () => {
+    const text = `BX24.callMethod('crm.lead.ad', {});
+    await $b24.callListMethod('crm.deel.list');
+    fn.call('config.app.title');
+    client.call('service.user.fetch');
+    BX24.callMethod('not a method');`;
+    assert.deepEqual(refs(text, 'js'), ['crm.lead.ad@call', 'crm.deel.list@call']);
+  });
+
   it('finds callBatch entries in object, array and {method, params} forms', () => {
     const text = `BX24.callBatch({
       a: ['crm.deal.list', { select: ['ID'] }],
