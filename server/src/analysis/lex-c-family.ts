@@ -4,7 +4,7 @@
  * interpolated strings) and Go (raw strings). Single pass; unterminated
  * strings end at the line end (or the region end for multi-line kinds).
  */
-import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart } from './tokens';
+import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
 import { findPair, identEnd, lineEnd, skipHole } from './lex-util';
 import { csharpStringAt } from './lex-csharp-strings';
 
@@ -45,6 +45,13 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
       p = e;
       continue;
     }
+    // Brackets, commas and semicolons mean the same in every family: one table lookup.
+    const punct = c < 128 ? PUNCT[c] : 0;
+    if (punct !== 0) {
+      out.push(punct, p, p + 1);
+      p++;
+      continue;
+    }
     switch (c) {
       case 34: // "
         p = dialect === Dialect.CSharp ? csharpStringAt(text, p, to, out) : doubleQuoted(text, p, to, out, dialect);
@@ -82,30 +89,6 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         }
         continue;
       }
-      case 40:
-        out.push(Tok.LParen, p, p + 1);
-        break;
-      case 41:
-        out.push(Tok.RParen, p, p + 1);
-        break;
-      case 91:
-        out.push(Tok.LBrack, p, p + 1);
-        break;
-      case 93:
-        out.push(Tok.RBrack, p, p + 1);
-        break;
-      case 123:
-        out.push(Tok.LBrace, p, p + 1);
-        break;
-      case 125:
-        out.push(Tok.RBrace, p, p + 1);
-        break;
-      case 44:
-        out.push(Tok.Comma, p, p + 1);
-        break;
-      case 59:
-        out.push(Tok.Semi, p, p + 1);
-        break;
       case 58: {
         // :  ::  :=
         const n = text.charCodeAt(p + 1);

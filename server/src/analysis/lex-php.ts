@@ -4,7 +4,7 @@
  * quoted, double quoted and backtick with `$var`/`{$expr}` holes, heredoc and
  * nowdoc; comments `//`, `#` (not `#[`), `/* *\/`; `.` is concatenation.
  */
-import { IDENT_START, StrFlag, Tok, TokenStream, isIdentPart, isIdentStart } from './tokens';
+import { IDENT_START, StrFlag, Tok, TokenStream, isIdentPart, isIdentStart, PUNCT } from './tokens';
 import { findPair, identEnd, skipHole } from './lex-util';
 
 /**
@@ -45,6 +45,13 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
       const e = identEnd(text, p + 1, to);
       out.push(Tok.Ident, p, e);
       p = e;
+      continue;
+    }
+    // Brackets, commas and semicolons mean the same in every family: one table lookup.
+    const punct = c < 128 ? PUNCT[c] : 0;
+    if (punct !== 0) {
+      out.push(punct, p, p + 1);
+      p++;
       continue;
     }
     switch (c) {
@@ -96,30 +103,6 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
           }
         }
         out.push(Tok.Op, p, p + 1, c);
-        break;
-      case 40:
-        out.push(Tok.LParen, p, p + 1);
-        break;
-      case 41:
-        out.push(Tok.RParen, p, p + 1);
-        break;
-      case 91:
-        out.push(Tok.LBrack, p, p + 1);
-        break;
-      case 93:
-        out.push(Tok.RBrack, p, p + 1);
-        break;
-      case 123:
-        out.push(Tok.LBrace, p, p + 1);
-        break;
-      case 125:
-        out.push(Tok.RBrace, p, p + 1);
-        break;
-      case 44:
-        out.push(Tok.Comma, p, p + 1);
-        break;
-      case 59:
-        out.push(Tok.Semi, p, p + 1);
         break;
       case 58:
         if (text.charCodeAt(p + 1) === 58) {

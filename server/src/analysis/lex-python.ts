@@ -2,7 +2,7 @@
  * Python lexer: `#` comments, string prefixes (r, b, u, f, t and pairs),
  * triple-quoted strings, f-string `{}` holes (recorded, not tokenised).
  */
-import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart } from './tokens';
+import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
 import { identEnd, lineEnd, skipHole } from './lex-util';
 
 /** Lexes `text[from, to)` as Python, appending tokens to `out`. */
@@ -25,6 +25,13 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
       p = e;
       continue;
     }
+    // Brackets, commas and semicolons mean the same in every family: one table lookup.
+    const punct = c < 128 ? PUNCT[c] : 0;
+    if (punct !== 0) {
+      out.push(punct, p, p + 1);
+      p++;
+      continue;
+    }
     switch (c) {
       case 35: {
         const e = lineEnd(text, p, to);
@@ -36,30 +43,6 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
       case 34:
         p = pyString(text, p, to, out, false, false);
         continue;
-      case 40:
-        out.push(Tok.LParen, p, p + 1);
-        break;
-      case 41:
-        out.push(Tok.RParen, p, p + 1);
-        break;
-      case 91:
-        out.push(Tok.LBrack, p, p + 1);
-        break;
-      case 93:
-        out.push(Tok.RBrack, p, p + 1);
-        break;
-      case 123:
-        out.push(Tok.LBrace, p, p + 1);
-        break;
-      case 125:
-        out.push(Tok.RBrace, p, p + 1);
-        break;
-      case 44:
-        out.push(Tok.Comma, p, p + 1);
-        break;
-      case 59:
-        out.push(Tok.Semi, p, p + 1);
-        break;
       case 58:
         if (text.charCodeAt(p + 1) === 61) {
           out.push(Tok.Assign, p, p + 2);

@@ -131,3 +131,14 @@ export function isIdentPart(c: number): boolean {
 export function isIdentStart(c: number): boolean {
   return c < 128 ? IDENT_START[c] === 1 : c > 159 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff && c !== 0xa0;
 }
+
+/** Single-character punctuation shared by every lexer: char code → token kind (0: not punctuation). */
+export const PUNCT = new Uint8Array(128);
+PUNCT[40] = Tok.LParen;
+PUNCT[41] = Tok.RParen;
+PUNCT[91] = Tok.LBrack;
+PUNCT[93] = Tok.RBrack;
+PUNCT[123] = Tok.LBrace;
+PUNCT[125] = Tok.RBrace;
+PUNCT[44] = Tok.Comma;
+PUNCT[59] = Tok.Semi;
