@@ -6,7 +6,7 @@ import { registerCommands } from './commands';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
-import { PortalFactsNotification, type PortalFactsParams } from '../../server/src/protocol';
+import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
 export interface ExtensionApi {
@@ -37,6 +37,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void serverReady.then(() => lc.sendNotification(PortalFactsNotification, params)).catch(() => undefined);
   };
   const portal = registerPortal(context, { log, onFacts: () => sendFacts() });
+  // The server asks about methods the catalogue does not know; the portal's answers return with the facts.
+  context.subscriptions.push(
+    lc.onNotification(UnknownMethodsNotification, (p: UnknownMethodsParams) => {
+      portal.checkMethods(p.names).catch((err: unknown) => log.warn(`method.get failed: ${err instanceof Error ? err.message : String(err)}`));
+    }),
+  );
   // A restarted server starts without portal facts: send them again.
   context.subscriptions.push(lc.onDidChangeState((e) => e.newState === State.Running && sendFacts()));
 

@@ -17,7 +17,8 @@ const BENCHES = [
 const only = process.argv.slice(2);
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
-if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+// Measure what ships: the minified production bundles.
+if (run(process.execPath, ['scripts/build.mjs', '--production']) !== 0) process.exit(1);
 let failed = 0;
 for (const [name, file] of BENCHES) {
   if (only.length && !only.includes(name)) continue;

@@ -78,3 +78,10 @@ export interface ProposeManifestResult {
 }
 /** Client → server: a bitrix24.json proposed from what the code in a folder calls (null when there is no workspace). */
 export const ProposeManifestRequest = 'bitrix24/proposeManifest';
+
+export interface UnknownMethodsParams {
+  /** Lower-case method names the catalogue does not know, referenced in open documents. */
+  names: string[];
+}
+/** Server → client: ask the connected portal (`method.get`) about these names; answers come back in the portal facts. */
+export const UnknownMethodsNotification = 'bitrix24/unknownMethods';

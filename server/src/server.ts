@@ -13,7 +13,7 @@ import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { diagnose } from './features/diagnostics';
 import { methodCodeActions } from './features/code-actions';
-import { liveDiagnostics, liveHoverLines } from './features/live-checks';
+import { freshFacts, liveDiagnostics, liveHoverLines, methodsToAsk, portalConfirms } from './features/live-checks';
 import { methodAt } from './features/reference-at';
 import { uriToPath } from './manifest/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
@@ -99,10 +99,25 @@ export function startServer(connection: Connection): void {
     const diagnostics: Diagnostic[] = [];
     if (doc && textDoc) {
       const c = ctx(uri);
-      diagnostics.push(...diagnose(doc, textDoc, c), ...liveDiagnostics(doc, textDoc, portalFacts, c, Date.now()));
+      const now = Date.now();
+      // A method the portal itself confirms (on-premise, newer than the docs) is not "unknown".
+      const offline = diagnose(doc, textDoc, c).filter((d) => d.code !== 'unknown-method' || !portalConfirms(textDoc.getText(d.range), portalFacts, now));
+      diagnostics.push(...offline, ...liveDiagnostics(doc, textDoc, portalFacts, c, now));
+      askPortal(methodsToAsk(doc, c));
     }
     if (scopes) diagnostics.push(...scopes.diagnostics(uri, settings));
     void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Names already sent to the client for `method.get`, per portal (the client caches answers too). */
+  const asked = new Set<string>();
+  function askPortal(names: string[]): void {
+    const live = freshFacts(portalFacts, Date.now());
+    if (!live) return;
+    const fresh = names.filter((n) => !live.methods?.[n] && !asked.has(`${live.portal}|${n}`));
+    if (!fresh.length) return;
+    fresh.forEach((n) => asked.add(`${live.portal}|${n}`));
+    void connection.sendNotification(protocol.UnknownMethodsNotification, { names: fresh } satisfies protocol.UnknownMethodsParams);
   }
 
   function publishChanged(): void {

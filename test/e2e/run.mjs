@@ -56,6 +56,8 @@ async function main() {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   cpSync(fixture, workspace, { recursive: true });
+  // The sample app `npm start` opens, checked as a user would meet it.
+  cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });
   const { runTests } = require('@vscode/test-electron');
   try {
     await runTests({

@@ -187,6 +187,21 @@ describe('portal connections', () => {
     assert.match(text, new RegExp(`Portal ${escapeRegExp(hookHost)}: \`crm\` not granted ✗`));
   });
 
+  it('asks the portal (method.get) about a method the catalogue does not know', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'unknown-method.js');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode("BX24.callMethod('crm.lead.addd', {});\n"));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const all = await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'portal-unknown-method'));
+    const answer = all.find((d) => codeOf(d) === 'portal-unknown-method')!;
+    assert.equal(doc.getText(answer.range), 'crm.lead.addd');
+    assert.equal(answer.source, LIVE_SOURCE);
+    assert.match(answer.message, new RegExp(`^Portal ${escapeRegExp(hookHost)} has no method 'crm.lead.addd'`));
+    assert.ok(all.some((d) => codeOf(d) === 'unknown-method'), 'the offline unknown-method warning stays: the portal does not have it either');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   it('connects a second portal with an OAuth local app; it becomes active and its facts replace the first', async () => {
     const authorize = await fetch(`${appPortal.oauth.authorizeUrl}?client_id=${encodeURIComponent(appPortal.oauth.clientId)}`);
     const { code } = (await authorize.json()) as { code: string };
