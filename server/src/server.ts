@@ -19,6 +19,9 @@ import { uriToPath } from './manifest/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
 import * as protocol from './protocol';
 
+/** Pause after the last edit of a document before the workspace index takes its text. */
+const INDEX_DEBOUNCE_MS = 150;
+
 interface InitOptions {
   envKeys?: string[];
 }
@@ -132,11 +135,25 @@ export function startServer(connection: Connection): void {
     op(scopes, path).then(publishChanged, (err: unknown) => connection.console.error(`Scope index: ${String(err)}`));
   }
 
+  // The workspace index follows typing after a short pause: a burst of keystrokes is one
+  // update, and hover/completion requests queued behind an edit are answered first.
+  const pendingIndex = new Map<string, NodeJS.Timeout>();
   documents.onDidChangeContent((e) => {
-    publish(e.document.uri);
-    indexThen((s, p) => s.index.update(p, e.document.getText()), e.document.uri);
+    const uri = e.document.uri;
+    publish(uri);
+    clearTimeout(pendingIndex.get(uri));
+    pendingIndex.set(
+      uri,
+      setTimeout(() => {
+        pendingIndex.delete(uri);
+        const doc = documents.get(uri);
+        if (doc) indexThen((s, p) => s.index.update(p, doc.getText()), uri);
+      }, INDEX_DEBOUNCE_MS),
+    );
   });
   documents.onDidClose((e) => {
+    clearTimeout(pendingIndex.get(e.document.uri));
+    pendingIndex.delete(e.document.uri);
     analysed.forget(e.document.uri);
     publish(e.document.uri);
     indexThen((s, p) => s.index.changedOnDisk(p), e.document.uri);
