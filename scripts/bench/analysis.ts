@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { seededRandom as random } from '../lib/seeded-random';
 
 const TARGET_RATIO = 1 / 3;
 const RUNS = 7;
@@ -28,17 +29,6 @@ const namesFile = join(root, '.bench', 'analysis-names.txt');
 const mbArg = process.argv.indexOf('--mb');
 const totalBytes = (mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50) * 1e6;
 
-/** Deterministic pseudo-random numbers, so every run measures the same tree. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function catalogueNames(): string[] {
   const data = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalog.json'), 'utf8')) as { methods: { name: string }[] };

@@ -16,6 +16,7 @@ import type { Catalogue } from '../../server/src/catalogue/catalogue';
 import type { defaultAnalyzer } from '../../server/src/manifest/default-analyzer';
 import type { nodeFileSystem, normalizePath } from '../../server/src/manifest/file-system';
 import type { WorkspaceIndex } from '../../server/src/manifest/workspace-index';
+import { seededRandom as random } from '../lib/seeded-random';
 
 /** The modules the benchmark drives, bundled as they ship. */
 interface Shipped {
@@ -32,17 +33,6 @@ const RECHECK_TARGET_MS = 50;
 const root = join(__dirname, '..', '..');
 const workspace = join(root, '.bench', 'workspace');
 
-/** Deterministic pseudo-random numbers, so every run measures the same workspace. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCOPES = ['crm', 'im', 'user_brief', 'disk', 'calendar', 'task', 'telephony'];
 

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, startServer, type TestClient } from './lsp-client';
+import { seededRandom as rng } from '../../scripts/lib/seeded-random';
 
 const DOCUMENTS = 2000;
 const ANSWER_WITHIN_MS = 5000;
@@ -15,15 +16,6 @@ const LANGUAGES: Record<string, string> = {
   '.java': 'java', '.cs': 'csharp', '.sh': 'shellscript', '.http': 'http', '.md': 'markdown',
 };
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedFiles(): { text: string; languageId: string }[] {
   const out: { text: string; languageId: string }[] = [];

@@ -2,18 +2,8 @@ import { strict as assert } from 'node:assert';
 import { analyze, completionContextAt } from '../../../server/src/analysis/analyze';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { names } from './helpers';
+import { seededRandom as random } from '../../../scripts/lib/seeded-random';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILIES: LanguageFamily[] = ['js', 'php', 'python', 'go', 'java', 'csharp', 'shell', 'http', 'markdown', 'plain'];
 
