@@ -61,6 +61,16 @@ function scriptedArgs(arg: unknown, needs: { code?: boolean; operations?: boolea
   return read.value;
 }
 
+/** A connection, an editable (extended) model, a folder and the target site, or undefined after telling the user what is missing. */
+async function editableTarget(deps: CommandDeps, siteArg: unknown) {
+  const api = await requireApi(deps);
+  if (!api || !(await requireEditable(deps))) return undefined;
+  const folder = await requireFolder(deps);
+  if (!folder) return undefined;
+  const site = await resolveSite(deps, api, siteArg);
+  return site ? { api, folder, site } : undefined;
+}
+
 /** Registers the rights commands and the plan document provider. */
 export function registerRightsCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const docs = new PlanDocuments();
@@ -68,12 +78,9 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
 
   const editRule = async (arg: unknown, change: 'add' | 'edit' | 'remove'): Promise<RightsFile | undefined> => {
     const scripted = scriptedArgs(arg, { code: true, operations: change !== 'remove' });
-    const api = await requireApi(deps);
-    if (!api || !(await requireEditable(deps))) return undefined;
-    const folder = await requireFolder(deps);
-    if (!folder) return undefined;
-    const site = await resolveSite(deps, api, scripted ? scripted.siteId : arg);
-    if (!site) return undefined;
+    const target = await editableTarget(deps, scripted ? scripted.siteId : arg);
+    if (!target) return undefined;
+    const { api, folder, site } = target;
     const file = await editableFile(api, folder.fs, site);
     if (!file) return undefined;
     let code = scripted?.code ?? (change === 'add' ? await pickAccessCode(api, deps.log) : ruleCode(arg));
@@ -111,12 +118,9 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
 
   const applyOrRestore = async (arg: unknown, action: 'apply' | 'restore'): Promise<RightsCommandResult | undefined> => {
     const scripted = scriptedArgs(arg);
-    const api = await requireApi(deps);
-    if (!api || !(await requireEditable(deps))) return undefined;
-    const folder = await requireFolder(deps);
-    if (!folder) return undefined;
-    const site = await resolveSite(deps, api, scripted ? scripted.siteId : arg);
-    if (!site) return undefined;
+    const target = await editableTarget(deps, scripted ? scripted.siteId : arg);
+    if (!target) return undefined;
+    const { api, folder, site } = target;
     // The diff is shown either way; a script's `confirm: true` only answers the question.
     const confirm = async (plan: RightsPlan) => {
       await showPlanDiff(docs, plan, action === 'restore' ? 'restored' : 'planned');
