@@ -1,6 +1,7 @@
 /** A small catalogue view for feature tests: a handful of real-shaped facts. */
 import type { EventInfo, MethodInfo, ScopeInfo } from '../../../server/src/catalogue/types';
 import type { CatalogueView } from '../../../server/src/features/context';
+import { editDistance } from '../../../server/src/catalogue/edit-distance';
 
 const url = (p: string) => `https://apidocs.bitrix24.com/api-reference/${p}.html`;
 
@@ -44,14 +45,6 @@ export const EVENTS: EventInfo[] = [
   { name: 'ONCRMDEALADD', scope: 'crm', url: url('crm/deals/events/on-crm-deal-add'), title: 'Deal added' },
 ];
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}
-
 export const fakeCatalogue: CatalogueView = {
   get: (name, version) => METHODS.find((m) => m.name.toLowerCase() === name.toLowerCase() && (!version || m.version === version)),
   has: (name) => METHODS.some((m) => m.name.toLowerCase() === name.toLowerCase()),
@@ -59,7 +52,7 @@ export const fakeCatalogue: CatalogueView = {
   methodsOfScope: (code) => METHODS.filter((m) => JSON.stringify(m.requirement).includes(`"${code}"`)),
   complete: (prefix, limit = 100) => METHODS.filter((m) => m.name.startsWith(prefix.toLowerCase())).slice(0, limit),
   suggest: (name, max = 3) =>
-    METHODS.map((m) => [m.name, distance(m.name, name)] as const)
+    METHODS.map((m) => [m.name, editDistance(m.name, name)] as const)
       .filter(([, d]) => d <= 3)
       .sort((a, b) => a[1] - b[1])
       .slice(0, max)
