@@ -13,8 +13,7 @@ import { hover } from './features/hover';
 import { complete, resolveCompletion } from './features/completion';
 import { diagnose } from './features/diagnostics';
 import { methodCodeActions } from './features/code-actions';
-import { freshFacts, liveDiagnostics, liveHoverLines, methodsToAsk, portalConfirms } from './features/live-checks';
-import { methodAt } from './features/reference-at';
+import { freshFacts, liveDiagnostics, methodsToAsk, portalConfirms } from './features/live-checks';
 import { uriToPath } from './manifest/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
 import * as protocol from './protocol';
@@ -177,14 +176,7 @@ export function startServer(connection: Connection): void {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
     if (!doc || !textDoc) return null;
-    const c = ctx(textDoc.uri);
-    const result = hover(doc, textDoc, position, c);
-    const ref = methodAt(doc.analysis, textDoc.offsetAt(position));
-    if (result && ref && typeof result.contents === 'object' && 'value' in result.contents) {
-      const lines = liveHoverLines(c.catalogue.get(ref.name, ref.version) ?? c.catalogue.get(ref.name) ?? ref.name, portalFacts, Date.now());
-      if (lines.length) result.contents.value += '\n\n---\n\n' + lines.join('\n\n');
-    }
-    return result;
+    return hover(doc, textDoc, position, { ...ctx(textDoc.uri), portal: { facts: portalFacts, now: Date.now() } });
   });
 
   connection.onCompletion(({ textDocument, position }) => {

@@ -4,6 +4,7 @@
  */
 import type { EventInfo, MethodInfo, ScopeInfo } from '../catalogue/types';
 import type { DocumentAnalysis, LanguageFamily } from '../analysis/types';
+import type { PortalFacts } from '../protocol';
 
 /** The slice of the method catalogue the features read. */
 export interface CatalogueView {
@@ -47,6 +48,8 @@ export interface FeatureContext {
   catalogue: CatalogueView;
   settings: FeatureSettings;
   manifest?: ManifestSummary;
+  /** The connected portal's facts (live checks decide whether they are fresh at `now`). */
+  portal?: { facts: PortalFacts | undefined; now: number };
 }
 
 /** The diagnostic `source` of everything this project reports. */

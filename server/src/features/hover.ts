@@ -6,25 +6,30 @@ import type { AnalysedDocument, FeatureContext } from './context';
 import { methodMarkdown, scopeMarkdown } from './method-markdown';
 import type { ScopeRequirement } from '../catalogue/types';
 import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
-import { methodAt, unresolvedAt } from './reference-at';
+import { referenceAt } from '../analysis/reference-at';
+import { liveHoverLines } from './live-checks';
 
 /** Hover for the method reference (or scope code in a manifest) under the cursor. */
 export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Position, ctx: FeatureContext): Hover | null {
   const offset = textDoc.offsetAt(position);
-  const ref = methodAt(doc.analysis, offset);
-  if (ref) {
+  const ref = referenceAt(doc.analysis, offset);
+  if (ref && 'name' in ref) {
     const range = { start: textDoc.positionAt(ref.start), end: textDoc.positionAt(ref.end) };
     const method = ctx.catalogue.get(ref.name, ref.version) ?? ctx.catalogue.get(ref.name);
+    let value: string;
     if (!method) {
       const guesses = ctx.catalogue.suggest(ref.name, 3);
-      const value = [`**${ref.name}** is not a documented Bitrix24 REST method.`];
-      if (guesses.length) value.push('', 'Did you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?');
-      return { contents: { kind: MarkupKind.Markdown, value: value.join('\n') }, range };
+      value = `**${ref.name}** is not a documented Bitrix24 REST method.`;
+      if (guesses.length) value += '\n\nDid you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?';
+    } else {
+      value = methodMarkdown(method, ctx.catalogue) + manifestLine(method.requirement, ctx);
     }
-    const value = methodMarkdown(method, ctx.catalogue) + manifestLine(method.requirement, ctx);
+    // What the connected portal says, when its facts are fresh.
+    const live = ctx.portal ? liveHoverLines(method ?? ref.name, ctx.portal.facts, ctx.portal.now) : [];
+    if (live.length) value += '\n\n---\n\n' + live.join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
-  const dynamic = unresolvedAt(doc.analysis, offset);
+  const dynamic = ref && 'pattern' in ref ? ref : undefined;
   if (dynamic) {
     return {
       contents: {
