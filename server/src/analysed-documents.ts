@@ -6,8 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, familyOf } from './analysis/analyze';
 import type { MethodNames } from './analysis/types';
 import type { AnalysedDocument } from './features/context';
-
-const MANIFEST_NAME = /(?:^|\/)(?:bitrix24\.json|\.env[^/]*)$/;
+import { ManifestRegistry } from './manifest/manifest-registry';
+import { baseName } from './manifest/file-system';
 
 export class AnalysedDocuments {
   private readonly cache = new Map<string, { version: number; names: MethodNames; doc: AnalysedDocument }>();
@@ -20,7 +20,7 @@ export class AnalysedDocuments {
     const names = this.namesFor(textDoc.uri);
     const hit = this.cache.get(textDoc.uri);
     if (hit && hit.version === textDoc.version && hit.names === names) return hit.doc;
-    const family = MANIFEST_NAME.test(textDoc.uri) ? 'plain' : familyOf(textDoc.languageId, textDoc.uri);
+    const family = ManifestRegistry.isManifestName(baseName(textDoc.uri)) ? 'plain' : familyOf(textDoc.languageId, textDoc.uri);
     if (!family) return undefined;
     const text = textDoc.getText();
     const analysis =

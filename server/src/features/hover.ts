@@ -8,6 +8,8 @@ import type { ScopeRequirement } from '../catalogue/types';
 import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import { referenceAt } from '../analysis/reference-at';
 import { liveHoverLines } from './live-checks';
+import { ManifestRegistry } from '../manifest/manifest-registry';
+import { baseName } from '../manifest/file-system';
 
 /** Hover for the method reference (or scope code in a manifest) under the cursor. */
 export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Position, ctx: FeatureContext): Hover | null {
@@ -44,7 +46,7 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
 
 /** Scope codes are hovered where they are declared: bitrix24.json and .env files. */
 function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number, ctx: FeatureContext): Hover | null {
-  if (!/(?:^|\/)(?:bitrix24\.json|\.env[^/]*)$/.test(doc.uri)) return null;
+  if (!ManifestRegistry.isManifestName(baseName(doc.uri))) return null;
   const text = doc.text;
   let start = offset;
   let end = offset;
