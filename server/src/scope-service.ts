@@ -49,6 +49,11 @@ export class ScopeService {
     return uris;
   }
 
+  /** Every file that has scope findings now (to re-publish when severities change). */
+  urisWithFindings(): string[] {
+    return [...this.published].filter(([, findings]) => findings.length > 0).map(([path]) => pathToUri(path));
+  }
+
   /** Scope diagnostics for one file, with the user's severities. */
   diagnostics(uri: string, settings: FeatureSettings): Diagnostic[] {
     const path = uriToPath(uri);

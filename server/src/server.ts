@@ -165,7 +165,9 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeConfiguration(async () => {
     await refreshSettings();
+    // Severities may have changed: every file with findings, open or not, is published again.
     publishChanged();
+    for (const uri of scopes?.urisWithFindings() ?? []) if (!documents.get(uri)) publish(uri);
   });
   connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
     portalFacts = p.facts ?? undefined;

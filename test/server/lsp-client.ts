@@ -12,6 +12,8 @@ export const SERVER = path.join(ROOT, 'dist', 'bin', 'language-server.js');
 export interface TestClient {
   connection: MessageConnection;
   process: ChildProcess;
+  /** What the client answers to workspace/configuration for `bitrix24` (change it, then notify). */
+  settings: unknown;
   /** Diagnostics published per URI (latest wins). */
   diagnostics: Map<string, unknown[]>;
   /** Resolves with the next diagnostics published for `uri`. */
@@ -38,7 +40,8 @@ export async function startServer(rootUri = 'file:///workspace'): Promise<TestCl
     waiters.delete(p.uri);
     list.forEach((w) => w(p.diagnostics));
   });
-  connection.onRequest('workspace/configuration', () => [null]);
+  const state = { settings: null as unknown };
+  connection.onRequest('workspace/configuration', () => [state.settings]);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -51,6 +54,12 @@ export async function startServer(rootUri = 'file:///workspace'): Promise<TestCl
   connection.sendNotification('initialized', {});
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
+    get settings() {
+      return state.settings;
+    },
+    set settings(value: unknown) {
+      state.settings = value;
+    },
     connection,
     process: child,
     diagnostics,
