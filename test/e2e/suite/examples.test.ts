@@ -2,21 +2,14 @@
 // completion while typing a new call, and the manifest's missing and unused scopes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, fixtureUri, openFixture, serverReady } from './helpers';
-
-async function hoverAt(doc: vscode.TextDocument, needle: string): Promise<string> {
-  const offset = doc.getText().indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not in ${doc.uri.path}`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 3));
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-}
+import { codeOf, diagnosticsWhere, fixtureUri, hoverText, openFixture, serverReady } from './helpers';
 
 describe('the examples/ app', () => {
   before(serverReady);
 
   it('hovers a method called through a wrapper in the JS front end', async () => {
     const doc = await openFixture('examples', 'js', 'frontend', 'app.js');
-    const text = await hoverAt(doc, 'crm.item.list');
+    const text = await hoverText(doc, 'crm.item.list');
     assert.match(text, /\*\*crm\.item\.list\*\*/);
     assert.match(text, /`crm` \(CRM\)/);
     assert.match(text, /✓ Declared in `examples\/bitrix24\.json`/);
@@ -24,7 +17,7 @@ describe('the examples/ app', () => {
 
   it('hovers a landing method in PHP and says the manifest lacks its scope', async () => {
     const doc = await openFixture('examples', 'php', 'publish-event.php');
-    const text = await hoverAt(doc, 'landing.site.getList');
+    const text = await hoverText(doc, 'landing.site.getList');
     assert.match(text, /\*\*landing\.site\.getList\*\*/);
     assert.match(text, /✗ Not declared in `examples\/bitrix24\.json`: add `landing`/);
   });

@@ -1,20 +1,33 @@
 // Shared by the e2e suites: activation, fixtures, and waiting on diagnostics without sleeps.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
 
 export const EXTENSION_ID = 'bitrix24-rest-tools.bitrix24-rest-tools';
 
+/** Activates the extension, waits until its language server answers, and returns its API. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  const api = await ext.activate();
+  await api.serverReady;
+  return api;
+}
+
 /** Activates the extension and waits until its language server answers. */
 export async function serverReady(): Promise<void> {
-  const ext = vscode.extensions.getExtension<{ serverReady: Promise<void> }>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  await (await ext.activate()).serverReady;
+  await extensionApi();
+}
+
+/** The e2e workspace folder (a fresh copy of the fixture for each run). */
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the e2e fixture workspace is not open');
+  return folder.uri;
 }
 
 export function fixtureUri(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the e2e fixture workspace is not open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
+  return vscode.Uri.joinPath(workspaceFolder(), ...parts);
 }
 
 export async function openFixture(...parts: string[]): Promise<vscode.TextDocument> {
@@ -24,7 +37,7 @@ export async function openFixture(...parts: string[]): Promise<vscode.TextDocume
 }
 
 /** Resolves with the diagnostics of `uri` once `predicate` holds for them (checked now and on every change). */
-export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, what = 'the expected diagnostics', timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const current = vscode.languages.getDiagnostics(uri);
@@ -51,4 +64,16 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnost
 /** The diagnostic code as a string (VS Code may wrap it in an object with a link). */
 export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Markdown of every hover VS Code collects at the middle of `needle` in `doc`. */
+export async function hoverText(doc: vscode.TextDocument, needle: string): Promise<string> {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} is not in ${doc.uri.path}`);
+  const position = doc.positionAt(offset + Math.floor(needle.length / 2));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }

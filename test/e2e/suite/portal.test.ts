@@ -11,53 +11,13 @@ import { startDemoPortal, type DemoPortal } from '../../../demo-portal/src';
 import type { PortalIdentity } from '../../../client/src/portal';
 import type { ConnectionManager } from '../../../client/src/portal-ui/connection-manager';
 import { statusView } from '../../../client/src/portal-ui/status-text';
+import { codeOf, diagnosticsWhere, extensionApi, hoverText, workspaceFolder } from './helpers';
 
-const EXTENSION_ID = 'bitrix24-rest-tools.bitrix24-rest-tools';
 const LIVE_SOURCE = 'bitrix24 (portal)';
 const LOG_FILE = 'Bitrix24 REST Tools.log';
 
-interface ExtensionApi {
-  serverReady: Promise<void>;
-  /** The portal connection manager returned by registerPortal. */
-  portal?: ConnectionManager;
-}
-
 async function activate(): Promise<ConnectionManager> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const api = await ext.activate();
-  await api.serverReady;
-  assert.ok(api.portal, 'activate() does not return the portal manager as `portal`');
-  return api.portal;
-}
-
-function workspaceFolder(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the e2e fixture workspace is not open');
-  return folder.uri;
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = diagnostic.code;
-  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
-}
-
-/** Resolves with the diagnostics of `uri` once `done` holds for them; waits on change events, never on time. */
-function diagnosticsWhere(uri: vscode.Uri, done: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const check = (): void => {
-      const current = vscode.languages.getDiagnostics(uri);
-      if (settled || !done(current)) return;
-      settled = true;
-      subscription.dispose();
-      resolve(current);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
+  return (await extensionApi()).portal;
 }
 
 /** Escapes `text` for a RegExp. */
@@ -181,9 +141,7 @@ describe('portal connections', () => {
     assert.equal(onLead.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(onLead.message, new RegExp(`^Portal ${escapeRegExp(hookHost)}: this webhook lacks the 'crm' scope.*re-issue the webhook with that scope`));
 
-    const position = doc.positionAt(doc.getText().indexOf('crm.lead.add') + 4);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const text = await hoverText(doc, 'crm.lead.add');
     assert.match(text, new RegExp(`Portal ${escapeRegExp(hookHost)}: \`crm\` not granted ✗`));
   });
 

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startDemoPortal, type DemoPortal } from '../../../demo-portal/src';
-import type { ExtensionApi } from '../../../client/src/extension';
 import type { RightsCommandResult } from '../../../client/src/rights/commands';
 import type { JournalEntry } from '../../../client/src/rights/journal';
 import type { RightsPlan } from '../../../client/src/rights/plan';
@@ -16,7 +15,7 @@ import { parseRightsFile, type RightsFile, type RulesSet } from '../../../client
 import { journalPath, rightsFilePath } from '../../../client/src/rights/rights-store';
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
 import type { TreeNode } from '../../../client/src/rights/tree-model';
-import { EXTENSION_ID } from './helpers';
+import { extensionApi, workspaceFolder } from './helpers';
 
 const PLAN_SCHEME = 'bitrix24-rights-plan';
 const ALL = ['read', 'edit', 'sett', 'public', 'delete'];
@@ -123,14 +122,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   const SET_2 = { U5: ['read', 'edit'] };
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-    const api = await ext.activate();
-    await api.serverReady;
-    tree = api.rightsTree;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the e2e fixture workspace is not open');
-    root = folder.uri.fsPath;
+    tree = (await extensionApi()).rightsTree;
+    root = workspaceFolder().fsPath;
     // The walk below reads far more than a user's clicks would; pace as an enterprise plan
     // so the client's own throttle does not dominate the run (the portal's limit is off).
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', 'enterprise', vscode.ConfigurationTarget.Global);

@@ -2,7 +2,7 @@
 // that edits bitrix24.json (keeping its comments), and the diagnostic going away.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, fixtureUri, openFixture, serverReady } from './helpers';
+import { codeOf, diagnosticsWhere, fixtureUri, hoverText, openFixture, serverReady } from './helpers';
 
 describe('scopes: manifest and quick fix', () => {
   const manifestUri = fixtureUri('sites-app', 'bitrix24.json');
@@ -40,9 +40,7 @@ describe('scopes: manifest and quick fix', () => {
 
   it('shows in the hover whether the manifest declares the scope', async () => {
     const doc = await openFixture('sites-app', 'sites.js');
-    const at = doc.positionAt(doc.getText().indexOf('user.current') + 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const text = await hoverText(doc, 'user.current');
     assert.match(text, /Declared in `sites-app\/bitrix24\.json`/);
   });
 });
