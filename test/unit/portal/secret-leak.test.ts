@@ -26,6 +26,14 @@ class Artefacts {
       this.items.push([where, typeof value === 'string' ? value : JSON.stringify(value)]);
     }
   }
+  /** Awaits `p` and records what it settled with, result or error. */
+  async attempt(where: string, p: Promise<unknown>): Promise<void> {
+    try {
+      this.add(where, await p);
+    } catch (e) {
+      this.add(where, e);
+    }
+  }
   /** Where any secret turned up; the secret itself is not repeated in the report. */
   leaks(secrets: string[]): string[] {
     return this.items
@@ -52,13 +60,7 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
     const settings = new MemorySettings();
     const store = new ConnectionStore({ secrets, settings, log, clock: new FakeClock(), retry: { maxAttempts: 2 } });
     const seen = new Artefacts();
-    const attempt = async (where: string, p: Promise<unknown>): Promise<void> => {
-      try {
-        seen.add(where, await p);
-      } catch (e) {
-        seen.add(where, e);
-      }
-    };
+    const attempt = (where: string, p: Promise<unknown>) => seen.attempt(where, p);
 
     // Webhooks: a wrong code, a good one, a scope failure whose description echoes the URL.
     await attempt('connect with wrong code', store.connect({ kind: 'webhook', url: `${server.baseUrl}/rest/1/${WRONG_HOOK}/` }));
@@ -114,13 +116,7 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       const settings = new MemorySettings();
       const store = new ConnectionStore({ secrets, settings, log, clock: new FakeClock(), retry: { maxAttempts: 2 } });
       const seen = new Artefacts();
-      const attempt = async (where: string, p: Promise<unknown>): Promise<void> => {
-        try {
-          seen.add(where, await p);
-        } catch (e) {
-          seen.add(where, e);
-        }
-      };
+      const attempt = (where: string, p: Promise<unknown>) => seen.attempt(where, p);
       await attempt('connect limited', store.connect({ kind: 'webhook', url: demo.webhooks.limited }));
       await attempt('scope failure', (await store.client()).call('landing.site.getList'));
       await attempt('connect admin', store.connect({ kind: 'webhook', url: demo.webhooks.admin }));
