@@ -72,10 +72,11 @@ function connectDemoPortal(portal: ConnectionManager, log: vscode.LogOutputChann
   const url = process.env.BITRIX24_DEMO_WEBHOOK;
   if (!url) return;
   setImmediate(() => {
+    // `active()` reads the saved settings: a portal connected earlier wins over the demo.
+    if (portal.active()) return;
     void portal
-      .restore()
-      .then(() => (portal.active() ? undefined : portal.connect({ kind: 'webhook', url })))
-      .then((who) => who && log.info('Connected to the local demo portal'))
+      .connect({ kind: 'webhook', url })
+      .then(() => log.info('Connected to the local demo portal'))
       .catch((err: unknown) => log.warn(`Could not connect to the demo portal: ${err instanceof Error ? err.message : String(err)}`));
   });
 }
