@@ -21,14 +21,6 @@ export interface ListMethodsParams {
 /** Client → server: list catalogue methods, for the "Show Method Catalogue" picker. */
 export const ListMethodsRequest = 'bitrix24/listMethods';
 
-export interface CatalogueStats {
-  methods: number;
-  scopes: number;
-  events: number;
-}
-
-/** Client → server: catalogue counts, shown by the client and used by tests as a readiness probe. */
-export const CatalogueStatsRequest = 'bitrix24/catalogueStats';
 
 /** What a connected portal told the client; none of it is secret. */
 export interface PortalFacts {

@@ -9,7 +9,6 @@ import { nodeFileSystem, pathToUri, uriToPath } from './manifest/file-system';
 import { defaultAnalyzer } from './manifest/default-analyzer';
 import { renderMarkdown } from './manifest/report';
 import { toCustomDeclarations } from './manifest/method-lookup';
-import { SCOPE_RULES } from './manifest/rules';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
 import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary } from './features/context';
@@ -135,9 +134,6 @@ export class ScopeService {
     return { label: this.index.label(state.file), scopes: new Set(scopes.map((s) => s.code)) };
   }
 }
-
-/** Default severities of the scope rules, for settings docs. */
-export const SCOPE_RULE_DEFAULTS = Object.fromEntries(Object.entries(SCOPE_RULES).map(([k, v]) => [k, v.severity]));
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -205,11 +205,6 @@ export function startServer(connection: Connection): void {
       deprecated: m.deprecated === true,
     })),
   );
-  connection.onRequest(protocol.CatalogueStatsRequest, (): protocol.CatalogueStats => ({
-    methods: catalogue.size,
-    scopes: catalogue.scopes().length,
-    events: catalogue.events().length,
-  }));
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
     markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));

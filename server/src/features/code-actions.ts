@@ -2,10 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { MethodDiagnosticData } from './diagnostics';
 
-/** Codes this module fixes. */
-export const FIXES_CODES = ['unknown-method', 'deprecated-method'];
-
-/** Quick fixes for the method diagnostics in `diagnostics` (those the client sent back for a range). */
+/** Quick fixes for the method diagnostics (`unknown-method`, `deprecated-method`) in `diagnostics` (those the client sent back for a range). */
 export function methodCodeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
