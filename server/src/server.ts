@@ -36,7 +36,12 @@ export function startServer(connection: Connection): void {
   let portalFacts: protocol.PortalFacts | undefined;
   let canPullConfig = false;
   let canShowProgress = false;
-  const ctx = (uri: string): FeatureContext => ({ catalogue: views.for(uri), settings, manifest: scopes?.manifestSummary(uri) });
+  const ctx = (uri: string): FeatureContext => ({
+    catalogue: views.for(uri),
+    settings,
+    manifest: scopes?.manifestSummary(uri),
+    envKeys: scopes?.index.envKeys,
+  });
 
   connection.onInitialize((params) => {
     canPullConfig = params.capabilities.workspace?.configuration === true;

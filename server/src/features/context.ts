@@ -48,6 +48,8 @@ export interface FeatureContext {
   catalogue: CatalogueView;
   settings: FeatureSettings;
   manifest?: ManifestSummary;
+  /** `.env*` keys that declare scopes (the `bitrix24.manifest.envKeys` setting); default: the b24phpsdk key. */
+  envKeys?: readonly string[];
   /** The connected portal's facts (live checks decide whether they are fresh at `now`). */
   portal?: { facts: PortalFacts | undefined; now: number };
 }

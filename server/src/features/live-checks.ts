@@ -11,6 +11,7 @@ import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import type { MethodInfo, ScopeRequirement } from '../catalogue/types';
 import { isEnvFileName, parseEnvManifest } from '../manifest/env-manifest';
 import { MANIFEST_FILE, parseManifest } from '../manifest/manifest';
+import { baseName } from '../manifest/file-system';
 import type { DeclaredScope } from '../manifest/types';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../protocol';
 import type { AnalysedDocument, FeatureContext, RuleLevel } from './context';
@@ -70,7 +71,7 @@ export function liveDiagnostics(
       push(ref.start, ref.end, 'portal-not-admin', `Portal ${host}: '${method.name}' needs a portal administrator, and you are connected as a user who is not one.`);
     }
   }
-  for (const declared of manifestScopes(doc) ?? []) {
+  for (const declared of manifestScopes(doc, ctx.envKeys) ?? []) {
     if (isSatisfiedBy({ kind: 'scope', scope: declared.code }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase())) continue;
     push(declared.span.start, declared.span.end, 'portal-missing-scope',
       `Portal ${host}: ${holder(live)} lacks the '${declared.code}' scope, which this manifest declares — ${reissue(live, 'that scope')}.`);
@@ -158,10 +159,11 @@ function scopeVerdict(req: ScopeRequirement, live: PortalFacts): string {
   }
 }
 
-function manifestScopes(doc: AnalysedDocument): DeclaredScope[] | undefined {
-  const name = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
+/** Scopes a manifest document declares, read from its current text (it may be unsaved), with the configured `.env` keys. */
+function manifestScopes(doc: AnalysedDocument, envKeys: readonly string[] | undefined): DeclaredScope[] | undefined {
+  const name = baseName(doc.uri);
   if (name === MANIFEST_FILE) return parseManifest(doc.text).manifest.scopes;
-  if (isEnvFileName(name)) return parseEnvManifest(doc.text)?.manifest.scopes;
+  if (isEnvFileName(name)) return parseEnvManifest(doc.text, envKeys)?.manifest.scopes;
   return undefined;
 }
 

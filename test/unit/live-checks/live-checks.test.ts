@@ -167,6 +167,14 @@ describe('live checks: diagnostics', () => {
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
   });
+
+  it('reads .env scopes under the keys the user configured', () => {
+    const text = "SCOPE=user,task\nBITRIX24_PHP_SDK_APPLICATION_SCOPE=crm\n";
+    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
+    const found = liveDiagnostics(doc, td, facts(), { ...ctx(), envKeys: ['SCOPE'] }, NOW);
+    assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
+  });
 });
 
 describe('live checks: hover lines', () => {
