@@ -14,7 +14,7 @@ export function simpleAnalyzer(analysed: string[] = []): SourceAnalyzer {
     accepts: (path) => /\.(js|php|py)$/.test(path),
     analyze(path, text, names) {
       analysed.push(path);
-      const out: DocumentAnalysis = { references: [], unresolved: [], suppressions: new Map() };
+      const out: DocumentAnalysis = { references: [], unresolved: [], bindings: [], suppressions: new Map() };
       for (const m of text.matchAll(/call\('([^']+)'\)/g)) {
         const start = (m.index ?? 0) + 6;
         out.references.push({ name: m[1], start, end: start + m[1].length, context: 'call' });
