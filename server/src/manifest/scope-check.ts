@@ -165,7 +165,8 @@ export class ScopeChecker {
       const at: Need = { kind: b.kind, method: b.name, file: f.file, range: b.range, suppressions: f.suppressions };
       this.referenceFindings(check, at, bindingProblems(b, catalogue, this.suggestions));
       const info = b.kind === 'event' ? catalogue.event?.(b.name) : catalogue.placement?.(b.name);
-      if (info) this.addNeed(check, { ...at, method: info.name ?? info.code ?? b.name }, bindingRequirement(info));
+      // Removing a handler (event.unbind, placement.unbind) asks for nothing new.
+      if (info && !b.via.endsWith('.unbind')) this.addNeed(check, { ...at, method: info.name ?? info.code ?? b.name }, bindingRequirement(info));
     }
     return check;
   }
