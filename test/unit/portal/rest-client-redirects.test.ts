@@ -38,7 +38,7 @@ describe('portal REST client: redirects are refused', () => {
     new RestClient({ credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: CODE }, clock: new FakeClock(), log, random: () => 0.5 });
   const oauthClient = (log: CapturingLog) =>
     new RestClient({
-      credentials: { kind: 'oauth', portal: portal.baseUrl, clientEndpoint: `${portal.baseUrl}/rest/`, tokenEndpoint: `${portal.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
+      credentials: { kind: 'oauth', portal: portal.baseUrl, tokenEndpoint: `${portal.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
       clock: new FakeClock(),
       log,
       random: () => 0.5,
@@ -89,7 +89,7 @@ describe('portal REST client: redirects are refused', () => {
     });
     try {
       const client = new RestClient({
-        credentials: { kind: 'oauth', portal: renewing.baseUrl, clientEndpoint: `${renewing.baseUrl}/rest/`, tokenEndpoint: `${renewing.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
+        credentials: { kind: 'oauth', portal: renewing.baseUrl, tokenEndpoint: `${renewing.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
         clock: new FakeClock(),
       });
       const e = await rejection(client.call('profile'));
