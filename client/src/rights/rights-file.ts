@@ -174,6 +174,23 @@ export function parseRightsFile(text: string): ParsedRightsFile {
   };
 }
 
+/**
+ * Why a file must not be used with the connected portal `host` (whose folder
+ * it was read from): its `"portal"` names another host, as when a folder is
+ * copied to replicate rules. Applying it would confirm one host, send to
+ * another and save the result into the first one's folder.
+ */
+export function portalMismatch(file: RightsFile, host: string): string | undefined {
+  const own = file.portal.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const connected = host.toLowerCase();
+  if (own === connected) return undefined;
+  return (
+    `"portal" is "${file.portal}", but the file is in the folder of ${connected}, the connected portal. ` +
+    `Nothing is sent while they disagree. To use these rules on ${connected}, change "portal" to "${connected}"; ` +
+    `to work on ${own || 'the other portal'}, connect to it and use its folder.`
+  );
+}
+
 /** Rules sorted broad to narrow with operations in the portal's order. */
 export function sortRules(rules: RulesSet): RulesSet {
   const out: RulesSet = {};

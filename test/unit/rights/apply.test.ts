@@ -286,4 +286,32 @@ describe('rights/apply', () => {
       assert.match(out.message, /never visible/);
     });
   });
+
+  it('sends nothing for a rights file whose "portal" names another host, and writes into no folder', async () => {
+    const t = setup();
+    await t.ready;
+    // Replicating rules by copying staging's folder to the connected portal's: the copy still names staging.
+    const copied = newRightsFile('staging.bitrix24.com', { id: 1, code: 'site-1', title: 'Site 1', type: 'PAGE' });
+    await saveRights(t.fs, withRule(copied, 'AU', ['read']));
+    t.fs.files.set(rightsFilePath(HOST, 1), t.fs.files.get(rightsFilePath('staging.bitrix24.com', 1)) ?? '');
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'invalid-file');
+    assert.match(out.problems?.[0] ?? '', /"portal" is "staging\.bitrix24\.com", but the file is in the folder of example\.bitrix24\.com, the connected portal\. Nothing is sent/);
+    assert.match(out.problems?.[0] ?? '', /change "portal" to "example\.bitrix24\.com"/);
+    assert.equal(t.plans.length, 0, 'no plan naming the other host was shown');
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+    assert.deepEqual(t.fs.snapshot(), before, 'neither folder was written');
+    // Restore goes through the same check.
+    assert.equal((await restorePrevious(t.deps, 1)).status, 'nothing-to-restore');
+  });
+
+  it('accepts the connected host in any letter case', async () => {
+    const t = setup();
+    await t.ready;
+    const f = await file(t.fs);
+    t.fs.files.set(rightsFilePath(HOST, 1), JSON.stringify({ ...JSON.parse(t.fs.files.get(rightsFilePath(HOST, 1)) ?? '{}'), portal: 'Example.Bitrix24.com' }));
+    assert.ok(f);
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+  });
 });

@@ -7,6 +7,7 @@ import { RestClient } from '../../../client/src/portal/rest-client';
 import { portalHost } from '../../../client/src/rights/api';
 import { applyRights, ApplyDeps, restorePrevious } from '../../../client/src/rights/apply';
 import { readJournal } from '../../../client/src/rights/journal';
+import type { Operation } from '../../../client/src/rights/operations';
 import { newRightsFile, RulesSet, withRule } from '../../../client/src/rights/rights-file';
 import { loadRights, saveRights } from '../../../client/src/rights/rights-store';
 import { DemoPortal, startDemoPortal } from '../../../demo-portal/src';
@@ -55,7 +56,7 @@ async function startGateway(target: string, next: () => Gateway): Promise<{ orig
 }
 
 const SITE = 1; // "Company website"; the manager webhook acts as Carol (U3, a full-access non-administrator).
-const ALL = ['read', 'edit', 'sett', 'public', 'delete'];
+const ALL: Operation[] = ['read', 'edit', 'sett', 'public', 'delete'];
 const FIRST: RulesSet = { AU: ['read'], U1: ALL, U3: ['read'] };
 const SECOND: RulesSet = { AU: ['read'], U1: ALL, U3: ['read', 'edit', 'public'] };
 
