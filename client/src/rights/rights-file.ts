@@ -141,8 +141,35 @@ function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
   return { at: value.at, rules: parseRules(value.rules, 'lastApplied.rules', problems, []) };
 }
 
-/** Parses a rights file; on any problem returns them all (with line/column for syntax). */
-export function parseRightsFile(text: string): ParsedRightsFile {
+/** Far deeper than any rights file (which nests four levels); deeper input would overflow the parser's stack. */
+const MAX_DEPTH = 64;
+
+/** The offset where nesting first exceeds `max` levels (strings skipped), if it does. */
+function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a rights file; on any problem returns them all (with line/column for
+ * syntax). Never throws. A leading byte order mark (Windows editors write one)
+ * is ignored.
+ */
+export function parseRightsFile(input: string): ParsedRightsFile {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep !== undefined) return { ok: false, problems: [`${lineColumn(text, deep)}: nested more than ${MAX_DEPTH} levels deep; a rights file needs four.`] };
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
