@@ -1,7 +1,8 @@
 /**
  * Routing: `/rest/<userId>/<code>/<method>` (webhook), `/rest/<method>`
  * (OAuth `auth` parameter), `/oauth/*`, and the `/_demo/*` switches. Faults
- * and the rate limit apply to REST and OAuth requests only.
+ * and the rate limit apply to REST and OAuth requests only; redirects and
+ * 5xx-after-running to REST requests.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callMethod, type Caller } from '../methods/registry';
@@ -76,6 +77,14 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
   }
   delete params.auth;
   method = method.replace(/\.json$/i, '');
+  const redirect = faults.redirectFor(method);
+  if (redirect) {
+    // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
+    rt.log(`${loggedMethod(method)} ${redirect.status} redirect to ${redirect.origin}`);
+    res.writeHead(redirect.status, { Location: `${redirect.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
+    res.end();
+    return;
+  }
   if (!auth.ok) return sendRestError(rt, res, auth.error, loggedMethod(method));
 
   let mutated = false;
@@ -100,6 +109,11 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
       rt.log(`could not save the state file: ${(error as Error).message}`);
       return sendRestError(rt, res, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), loggedMethod(method));
     }
+  }
+  const failAfter = faults.takeFailureAfter(method);
+  if (failAfter !== undefined) {
+    rt.log(`${loggedMethod(method)} ${failAfter} after running (fault) user=${auth.user.id}`);
+    return sendFaultStatus(res, failAfter);
   }
   if (!outcome.ok) return sendRestError(rt, res, outcome.error, loggedMethod(method), auth.user.id);
   rt.log(`${loggedMethod(method)} 200 user=${auth.user.id} ${outcome.finish - outcome.start}ms`);
