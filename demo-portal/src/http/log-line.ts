@@ -12,7 +12,10 @@ function secretsOf(state: PortalState): string[] {
     ...state.oauthClients.map((c) => c.clientSecret),
     ...state.oauthCodes.map((c) => c.code),
     ...state.oauthTokens.flatMap((t) => [t.accessToken, t.refreshToken]),
-  ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  ]
+    .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+    // Longest first, so a secret that contains another is masked whole.
+    .sort((a, b) => b.length - a.length);
 }
 
 /** `line` with control characters escaped (`\n` → `\x0a`) and every secret of `state` masked. */
