@@ -68,6 +68,20 @@ function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
   return keys.filter((k) => !sameRoleRights({ [k]: sent[k] ?? [] }, { [k]: got[k] ?? [] })).sort((a, b) => Number(a) - Number(b));
 }
 
+/** The plan Apply would confirm now, without asking or sending anything. */
+export async function planRoles(api: RightsApi, fs: RightsFileSystem, section: LandingSection): Promise<{ plan: RolePlan; titles: Map<number, string> } | RoleApplyOutcome> {
+  const loaded = await loadRoleFile(fs, portalHost(api.portal), section);
+  if (loaded.status === 'missing') return { status: 'invalid-file', message: `There is no role file for ${SECTION_LABELS[section]} yet; import the roles from the portal first.`, problems: [] };
+  if (loaded.status === 'invalid') return { status: 'invalid-file', message: `The role file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+  try {
+    const view = await readPortal(api, section);
+    return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
+  } catch (e) {
+    const failure = explainFailure(e, 'read the roles');
+    return { status: 'aborted', abortReason: 'precheck-failed', message: failure.message, failure };
+  }
+}
+
 /**
  * Applies a section's role file (or, for restore, `override` of it) after the
  * user confirms the plan.

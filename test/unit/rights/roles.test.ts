@@ -13,6 +13,8 @@ import { RoleFile, withAccessCodes, withRole, withRoleRight } from '../../../cli
 import { readRoleJournal } from '../../../client/src/rights/role-journal';
 import { renderRolePlan, RolePlan } from '../../../client/src/rights/role-plan';
 import { loadRoleFile, roleFilePath, saveRoleFile } from '../../../client/src/rights/role-store';
+import { loadRoleSection } from '../../../client/src/rights/tree-loader';
+import type { TreeNode } from '../../../client/src/rights/tree-model';
 import { MemoryFs } from './memory-fs';
 
 function clientFor(portal: DemoPortal, name: string): RestClient {
@@ -206,5 +208,28 @@ describe('role model editing against the demo portal', function () {
     assert.equal(out.status, 'imported');
     assert.deepEqual(manager(await file()).accessCodes, ['U5']);
     assert.deepEqual(manager(await file()).rights['0'], ['read']);
+  });
+
+  it('the tree shows roles → holders with names → default and per-site rights, marked until applied', async () => {
+    const before = await loadRoleSection({ api: admin, fs }, 'SITE');
+    assert.equal(before[0].label, 'Import from portal to edit these roles');
+    assert.equal(before[0].command?.command, 'bitrix24.rights.importRoles');
+    await importRoles(admin, fs, 'SITE');
+    await edit((f) => withRole(f, withRoleRight(withAccessCodes(manager(f), ['U5', 'DR3']), '3', ['read', 'edit'])));
+    const nodes = await loadRoleSection({ api: admin, fs }, 'SITE');
+    const m = nodes.find((n) => n.id === 'roles:SITE:2') as TreeNode;
+    assert.equal(m.contextValue, 'roleEntry.pending');
+    const [holders, ...rights] = m.children ?? [];
+    assert.equal(holders.description, 'DR3, U5 · not applied');
+    assert.deepEqual(holders.children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
+    assert.deepEqual(rights.map((r) => [r.label, r.description]), [
+      ['All sites without their own setting (0)', 'read'],
+      ['Company website (#1)', 'read, edit, sett, public'],
+      ['Spring promo (#3)', 'read, edit · not applied'],
+    ]);
+    await applyRoles(deps, 'SITE');
+    const after = (await loadRoleSection({ api: admin, fs }, 'SITE')).find((n) => n.id === 'roles:SITE:2') as TreeNode;
+    assert.equal(after.contextValue, 'roleEntry');
+    assert.equal(after.children?.[0].description, 'DR3, U5');
   });
 });
