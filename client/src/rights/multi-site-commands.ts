@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
 import { parseAccessCode } from './access-codes';
 import type { LandingSection } from './api';
-import { CommandDeps, requireApi, requireEditable, requireWritableFolder, showNotice } from './command-context';
+import { CommandDeps, requireApi, requireWritableFolder, showNotice } from './command-context';
 import { applyToSites, describeChange, MultiSiteOutcome, MultiSitePlan, SiteChange } from './multi-site';
 import { normaliseOperations } from './operations';
 import { confirmMultiSitePlan, PlanDocuments, showMultiSitePlanDiff } from './plan-view';
@@ -79,7 +79,8 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
   const handler = async (arg?: unknown): Promise<MultiSiteOutcome | undefined> => {
     const scripted = readScripted(arg);
     const api = await requireApi(deps);
-    if (!api || !(await requireEditable(deps))) return undefined;
+    // The model is checked on the portal right before writing (the view's may be stale).
+    if (!api) return undefined;
     const folder = await requireWritableFolder(deps);
     if (!folder) return undefined;
     let sites: SiteSummary[] | undefined;

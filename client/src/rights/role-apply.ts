@@ -267,7 +267,10 @@ export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection)
       return { ...role, accessCodes: holders, rights: t.before.rights };
     }),
   });
-  return applyRoles(deps, section, { override, action: 'restore' });
+  const outcome = await applyRoles(deps, section, { override, action: 'restore' });
+  const unknown = target.roles.filter((r) => r.holdersSent && r.before.accessCodes === null).map((r) => `"${r.title}"`);
+  if (!unknown.length || outcome.status === 'cancelled') return outcome;
+  return { ...outcome, message: `${outcome.message} Who held ${unknown.join(', ')} before ${target.entry.time} was never known here, so the holders stay as applied.` };
 }
 
 /**
