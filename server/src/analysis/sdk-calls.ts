@@ -5,6 +5,7 @@
 import type { MethodNames, MethodReference } from './types';
 import { Tok } from './tokens';
 import type { Frame, FrameWalker } from './frames';
+import { documentedNamespace, METHOD_SHAPE } from './strong-slots';
 
 /**
  * b24phpsdk typed services: `$sb->getCRMScope()->lead()->add(...)` is
@@ -39,7 +40,7 @@ export function phpSdkCall(w: FrameWalker, f: Frame, names: MethodNames): Method
  * (a receiver named like `client`, `b24`, `bitrix`) is the method, snake_case
  * mapped to the catalogue's camelCase (`batch_import` → `batchImport`).
  */
-export function pythonSdkCall(w: FrameWalker, f: Frame, names: MethodNames): MethodReference | undefined {
+export function pythonSdkCall(w: FrameWalker, f: Frame, names: MethodNames, sdkImported: boolean): MethodReference | undefined {
   const { kind, start, end } = w.ts;
   const last = f.open - 1;
   if (last - 4 < w.from || kind[last] !== Tok.Ident || kind[last - 1] !== Tok.Member) return undefined;
@@ -49,8 +50,14 @@ export function pythonSdkCall(w: FrameWalker, f: Frame, names: MethodNames): Met
   if (j - 1 >= w.from && kind[j - 1] === Tok.Member) return undefined;
   if (!/client|b24|bitrix/i.test(w.text.slice(start[j], end[j]))) return undefined;
   const raw = w.text.slice(start[j + 2], end[last]);
-  const name = sdkName(raw, names);
+  const name = sdkName(raw, names) ?? (sdkImported ? unknownSdkName(raw, names) : undefined);
   return name ? { name, start: start[j + 2], end: end[last], context: 'call' } : undefined;
+}
+
+/** In a file using b24pysdk, a chain in a documented namespace (`client.crm.deal.lst`) names a method even when nobody documents it. */
+function unknownSdkName(raw: string, names: MethodNames): string | undefined {
+  const camel = raw.replace(/_+$/, '').replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  return METHOD_SHAPE.test(camel) && documentedNamespace(camel, names) ? camel : undefined;
 }
 
 function sdkName(raw: string, names: MethodNames): string | undefined {
