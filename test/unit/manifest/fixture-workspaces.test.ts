@@ -11,7 +11,6 @@ import { Catalogue } from '../../../server/src/catalogue/catalogue';
 import { defaultAnalyzer } from '../../../server/src/manifest/default-analyzer';
 import { nodeFileSystem, normalizePath } from '../../../server/src/manifest/file-system';
 import { WorkspaceIndex } from '../../../server/src/manifest/workspace-index';
-import { SCOPE_RULES } from '../../../server/src/manifest/rules';
 import type { Finding } from '../../../server/src/manifest/types';
 import { MemoryFileSystem } from './helpers/memory-fs';
 
@@ -91,14 +90,39 @@ describe('fixture workspaces: expected findings', () => {
   });
 });
 
+/**
+ * Default severities as docs/manifest.md ("Findings") documents them, copied here as literals so
+ * the check does not read the implementation's own rule table.
+ */
+const DOCUMENTED_SEVERITY: Record<string, string> = {
+  'missing-scope': 'error',
+  'unused-scope': 'warning',
+  'unknown-scope': 'error',
+  'deprecated-scope': 'warning',
+  'duplicate-scope': 'warning',
+  'unknown-extra-method': 'warning',
+  'admin-confirmation': 'hint',
+  'admin-only': 'hint',
+  'app-only-in-webhook': 'hint',
+};
+
 describe('fixture workspaces: severities', () => {
   it('report every rule at its documented default severity (unused-scope drops to a hint when it may be incomplete)', async () => {
+    const seen = new Set<string>();
     for (const name of ['js-app', 'php-app', 'python-app', 'monorepo', 'env-app']) {
       for (const f of (await open(name)).findings()) {
-        const expected = f.code === 'unused-scope' && /may be unused/.test(f.message) ? 'hint' : SCOPE_RULES[f.code].severity;
+        const expected = f.code === 'unused-scope' && /may be unused/.test(f.message) ? 'hint' : DOCUMENTED_SEVERITY[f.code];
         assert.equal(f.severity, expected, `${name}: ${f.code}`);
+        seen.add(f.code);
       }
     }
+    assert.ok(['missing-scope', 'unused-scope', 'admin-only'].every((c) => seen.has(c)), `the fixtures exercise the main rules: ${[...seen]}`);
+  });
+
+  it('the literals above are what docs/manifest.md says', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'manifest.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| \w+ \| (error|warning|hint|info) \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(Object.fromEntries(rows), DOCUMENTED_SEVERITY);
   });
 });
 
