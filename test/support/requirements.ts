@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { docsRoot } from '../../scripts/catalog/docs-location';
 
 /** True when running on CI (`CI` set to anything but empty, `0` or `false`). */
 export function onCi(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -14,13 +13,6 @@ export function onCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return value !== '' && value !== '0' && value !== 'false';
 }
 
-/**
- * The official Bitrix24 REST docs: `$BITRIX24_REST_DOCS` when set, else `bitrix24-rest-docs`
- * in the `shared/` folder beside the repository (`../shared/bitrix24-rest-docs`).
- */
-export function docsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.BITRIX24_REST_DOCS ? resolve(env.BITRIX24_REST_DOCS) : resolve(ROOT, '..', 'shared', 'bitrix24-rest-docs');
-}
 
 /** Thrown instead of skipping when CI is set and a component is missing. */
 export class MissingOnCiError extends Error {}
@@ -36,9 +28,12 @@ export function requireComponent(ctx: Mocha.Context, present: boolean, what: str
   ctx.skip();
 }
 
-/** Requires the official docs (see `docsDir`), returning their folder. */
+/**
+ * Requires the official docs, found as `npm run catalog` finds them (`$BITRIX24_REST_DOCS`, else
+ * `../shared/bitrix24-rest-docs`), with `sub` inside; returns the docs folder.
+ */
 export function requireDocs(ctx: Mocha.Context, sub = ''): string {
-  const dir = docsDir();
+  const dir = docsRoot();
   requireComponent(ctx, existsSync(resolve(dir, sub)), `the official REST docs (${resolve(dir, sub)})`, 'set BITRIX24_REST_DOCS or place bitrix24-rest-docs in ../shared/');
   return dir;
 }
