@@ -97,6 +97,8 @@ export interface PlacementInfo {
   template?: boolean;
   /** What an app needs to register a handler there, e.g. placement + crm. */
   requirement: ScopeRequirement;
+  /** The documentation archives the placement (registration still works, nothing is shown). */
+  deprecated?: boolean;
   /** Official page, https://apidocs.bitrix24.com/<path>.html */
   url: string;
   /** Short title of the page. */
