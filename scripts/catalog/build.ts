@@ -235,6 +235,7 @@ function buildMethod(page: Page, block: SharedBlock | undefined, ctx: BuildConte
   const dep = findDeprecation(page.lines);
   if (dep || ruSamePage?.deprecated) {
     m.deprecated = true;
+    if (dep?.halted) m.superseded = true;
     let replacement = dep?.replacementName;
     if (!replacement && dep?.replacementLink) {
       const target = resolveLink(page.path, dep.replacementLink);

@@ -13,7 +13,15 @@ export interface Deprecation {
   replacementName?: string;
   /** Target of the first link in the note, to resolve via the page map. */
   replacementLink?: string;
+  /** The note says the method's development is halted (it still works): superseded, not removed. */
+  halted?: boolean;
 }
+
+/**
+ * The note says the method still works but is no longer developed: "The development of this
+ * method has been halted / discontinued", "kept to support existing integrations".
+ */
+const HALTED = /development (?:of this (?:method|event) )?(?:has been|is|was) (?:halted|stopped|discontinued)|kept (?:only )?to support existing integrations/i;
 
 const DEPRECATED_NOTE = /\{%\s*note\s+\w+\s+"(deprecated|deprecated method)"\s*%\}/i;
 
@@ -26,11 +34,12 @@ export function findDeprecation(lines: string[]): Deprecation | undefined {
     const body: string[] = [];
     for (let j = i + 1; j < lines.length && !/\{%\s*endnote/.test(lines[j]); j++) body.push(lines[j]);
     const text = body.join('\n');
+    const halted = HALTED.test(plainText(text)) || undefined;
     for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {
       const name = methodTokens(m[1].replace(/`/g, ''))[0];
-      if (name || m[2].endsWith('.md') || m[2].includes('.md#')) return { replacementName: name, replacementLink: m[2] };
+      if (name || m[2].endsWith('.md') || m[2].includes('.md#')) return { replacementName: name, replacementLink: m[2], halted };
     }
-    return {};
+    return { halted };
   }
   return undefined;
 }
