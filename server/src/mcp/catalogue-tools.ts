@@ -129,7 +129,8 @@ function rank(catalogue: Catalogue, words: string[], scope: string | undefined):
         break;
       }
     }
-    if (score > 0) scored.push({ m, score: score - (m.deprecated ? 1 : 0) });
+    // Shorter names are the more direct match; deprecated ones sink a little.
+    if (score > 0) scored.push({ m, score: score - 0.5 * (name.split('.').length - 2) - (m.deprecated ? 0.25 : 0) });
   }
   return scored.sort((a, b) => b.score - a.score || a.m.name.localeCompare(b.m.name)).map((s) => s.m);
 }
