@@ -98,7 +98,7 @@ export const siteRights: ToolDefinition = {
     if (siteId && ctx.portal) {
       const facts = await ctx.portal.facts().catch(() => undefined);
       try {
-        const answer = await ctx.portal.siteRights(siteId);
+        const answer = await ctx.portal.siteRights(siteId, chosen[0]?.site.type);
         lines.push(`The portal${facts ? ` (${facts.portal})` : ''} says the current user may: ${answer.operations.join(', ') || 'nothing'} on site ${siteId}.`);
       } catch (err) {
         lines.push(`The portal did not answer landing.site.getRights for site ${siteId}: ${err instanceof Error ? err.message : String(err)}`);

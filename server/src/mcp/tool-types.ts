@@ -7,6 +7,11 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
 
+/** The landing `scope` parameter a site of `type` needs (ordinary sites need none). */
+export function landingSection(type: string | undefined): string | undefined {
+  return type === 'KNOWLEDGE' || type === 'GROUP' || type === 'MAINPAGE' ? type : undefined;
+}
+
 /** The JSON Schema subset the tools use (also what package.json declares for VS Code). */
 export interface InputSchema {
   type: 'object';
@@ -41,8 +46,8 @@ export interface PortalSiteRights {
 /** Read-only portal access for tools; absent when offline. Implementations never expose credentials. */
 export interface PortalReader {
   facts(): Promise<PortalFactsView | undefined>;
-  /** `landing.site.getRights` for one site: what the current user may do there. */
-  siteRights(siteId: number): Promise<PortalSiteRights>;
+  /** `landing.site.getRights` for one site (of `type`, e.g. KNOWLEDGE): what the current user may do there. */
+  siteRights(siteId: number, type?: string): Promise<PortalSiteRights>;
 }
 
 /** Everything a tool may read. */

@@ -8,7 +8,7 @@ import { Redactor } from '../../../client/src/portal/redact';
 import { parseWebhookUrl } from '../../../client/src/portal/portal-url';
 import { whoAmI } from '../../../client/src/portal/identity';
 import type { FetchLike } from '../../../client/src/portal/transport';
-import type { PortalFactsView, PortalReader, PortalSiteRights } from './tool-types';
+import { landingSection, type PortalFactsView, type PortalReader, type PortalSiteRights } from './tool-types';
 
 export interface WebhookPortal {
   reader: PortalReader;
@@ -33,8 +33,9 @@ export function webhookPortal(url: string, fetchImpl?: FetchLike): WebhookPortal
       facts.catch(() => (facts = undefined));
       return facts;
     },
-    async siteRights(siteId: number): Promise<PortalSiteRights> {
-      const ops = await client.call<unknown>('landing.site.getRights', { id: siteId }, { write: false });
+    async siteRights(siteId: number, type?: string): Promise<PortalSiteRights> {
+      const section = landingSection(type);
+      const ops = await client.call<unknown>('landing.site.getRights', section ? { scope: section, id: siteId } : { id: siteId }, { write: false });
       return { siteId, operations: Array.isArray(ops) ? ops.filter((o): o is string => typeof o === 'string') : [] };
     },
   };
