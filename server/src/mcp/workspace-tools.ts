@@ -156,7 +156,8 @@ export const checkSnippet: ToolDefinition = {
     const manifest = index ? (file ? index.manifestFor(file) : index.manifests()[0]) : undefined;
     const lookup = index ? index.lookup(manifest?.file) : undefined;
     const declared = manifest?.parsed.manifest.scopes ? new Set(manifest.parsed.manifest.scopes.map((s) => s.code)) : undefined;
-    const code = String(input.code);
+    // A PHP snippet usually comes without its opening tag; without one the lexer sees only HTML.
+    const code = family === 'php' && !code0(input).includes('<?') ? `<?php ${code0(input)}` : code0(input);
     const analysis = analyze(code, family, lookup ?? ctx.catalogue);
     const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
     const findings: string[] = [];
@@ -194,3 +195,7 @@ export const checkSnippet: ToolDefinition = {
     return { text: [head, ...capped(findings, limitOf(input), (f) => f, 'check a smaller snippet or raise "limit".')].join('\n') };
   },
 };
+
+function code0(input: Record<string, unknown>): string {
+  return String(input.code);
+}
