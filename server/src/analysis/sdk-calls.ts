@@ -83,9 +83,11 @@ function remember(w: FrameWalker, f: Frame, member: number, chain: string[], var
   const { kind, start, end } = w.ts;
   const key = chain.join('.').toLowerCase();
   if (!phpSdkTable().prefixes.has(key)) return;
-  const recv = member - 1;
   const o = f.open;
   if (o + 2 >= w.to || kind[o + 1] !== Tok.RParen || kind[o + 2] !== Tok.Semi) return;
+  // The receiver may be a property path: `$this->sb->getCRMScope()`.
+  let recv = member - 1;
+  while (recv - 2 >= w.from && kind[recv] === Tok.Ident && kind[recv - 1] === Tok.Member && kind[recv - 2] === Tok.Ident) recv -= 2;
   if (recv - 2 < w.from || kind[recv] !== Tok.Ident || kind[recv - 1] !== Tok.Assign || kind[recv - 2] !== Tok.Ident) return;
   vars.set(w.text.slice(start[recv - 2], end[recv - 2]), key);
 }
