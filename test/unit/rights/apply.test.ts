@@ -382,4 +382,17 @@ describe('rights/apply', () => {
     release(false);
     assert.equal((await held).status, 'cancelled');
   });
+
+  it('a restore started while an apply runs restores from that apply', async () => {
+    const t = setup({ U1: ['read'] });
+    await t.ready;
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+    await t.write({ U1: ['read', 'edit'] });
+    const f = await file(t.fs);
+    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    const [applied, restored] = await Promise.all([applyRights(t.deps, 1), restorePrevious(t.deps, 1)]);
+    assert.deepEqual([applied.status, restored.status], ['applied', 'applied']);
+    assert.deepEqual(restored.plan?.rules, { U1: ['read'] }, 'the set from before the concurrent apply');
+    assert.deepEqual(t.api.sites[0].rights, { U1: ['read'] });
+  });
 });
