@@ -1,0 +1,138 @@
+// Roles and many sites at once in the real workbench, after site-rights.test.mjs: switch the
+// demo portal to the role model through the confirmation, import its roles from the tree,
+// edit the role file as a user would, and see roles → holders (names resolved) → default and
+// per-site rights (screenshot); then switch back and change one access code on three sites
+// through the pickers, with the whole plan in one confirmation (screenshot).
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { session } from './session.mjs';
+import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, treeRow } from './workbench.mjs';
+
+/** Resolves once no CSS animation or transition is running, so a screenshot shows the settled state. */
+async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: STEP_MS });
+}
+
+describe('roles and many sites in the workbench', function () {
+  this.timeout(180_000);
+  let pane;
+  const page = () => {
+    assert.ok(session.page, 'no browser page: run this file through test/ui/run.mjs');
+    return session.page;
+  };
+  const portal = () => {
+    assert.ok(session.portal, 'no demo portal: run this file through test/ui/run.mjs');
+    return session.portal;
+  };
+  const hostFolder = () => new URL(portal().baseUrl).host.replace(':', '_');
+  const out = (name) => join(session.outputDir ?? 'test-output/ui', name);
+
+  after(async () => {
+    const p = session.page;
+    if (!p) return;
+    await p.keyboard.press('Escape');
+    await runCommand(p, 'Notifications: Clear All Notifications');
+    await runCommand(p, 'View: Close All Editors');
+    await runCommand(p, 'View: Show Explorer');
+    await p.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_MS });
+  });
+
+  it('switches to the role model only after the confirmation, with Cancel as the default', async () => {
+    const p = page();
+    pane = await openView(p, 'Bitrix24', 'Site Rights');
+    await runCommand(p, 'Notifications: Clear All Notifications');
+    await runCommand(p, 'Switch to Role Model');
+    const dialog = p.locator('.monaco-dialog-box', { hasText: 'Switch the portal to the role model?' });
+    await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
+    assert.match(await dialog.innerText(), /nothing of them is carried over into roles/);
+    // The focused button is Cancel: Enter alone must not switch.
+    assert.equal((await dialog.locator('.dialog-buttons .monaco-button:focus').innerText()).trim(), 'Cancel');
+    await answerDialog(p, 'Switch the portal to the role model?', 'Switch');
+    await treeRow(pane, 'Rights model: roles').waitFor({ state: 'visible', timeout: STEP_MS });
+    assert.equal(portal().snapshot().roleModel, true);
+  });
+
+  it('imports the roles from the tree and shows roles → holders → rights as edited in the role file (screenshot)', async () => {
+    const p = page();
+    await treeRow(pane, 'Roles: Sites and Stores').waitFor({ state: 'visible', timeout: STEP_MS });
+    await treeRow(pane, 'Import from portal to edit these roles').click();
+    await notificationToast(p, 'Imported 2 roles of Sites and Stores');
+    const path = join(session.workspace, '.bitrix24', 'roles', hostFolder(), 'sites.json');
+    assert.ok(existsSync(path), 'the role file is in the workspace');
+    // Edit the desired state as a user would in the editor: holders and one site's rights of "Manager".
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    const manager = file.roles.find((r) => r.id === 2);
+    manager.accessCodes = ['U5', 'DR3'];
+    manager.rights['3'] = ['read', 'edit'];
+    writeFileSync(path, JSON.stringify(file, null, 2));
+    await runCommand(p, 'Notifications: Clear All Notifications');
+    await runCommand(p, 'Bitrix24 Site Rights: Refresh');
+
+    const holder = treeRow(pane, /U5\s+Eva Schmidt/);
+    await holder.waitFor({ state: 'visible', timeout: STEP_MS });
+    await treeRow(pane, /DR3\s+Marketing \(with subdepartments\)/).waitFor({ state: 'visible', timeout: STEP_MS });
+    assert.match(await treeRow(pane, /^Holders/).innerText(), /not set here/, 'Administrator: holders unknown until set here');
+    const text = await pane.innerText();
+    assert.match(text, /Manager\s*manager · #2 · not applied/);
+    assert.match(text, /Holders\s*DR3, U5 · not applied/);
+    assert.match(text, /All sites without their own setting \(0\)\s*read/);
+    assert.match(text, /Spring promo \(#3\)\s*read, edit · not applied/);
+    assert.deepEqual(portal().snapshot().roles.find((r) => r.id === 2).accessCodes, ['DR3'], 'nothing sent before Apply');
+
+    await settled(p);
+    const shot = out('site-rights-roles.png');
+    await p.screenshot({ path: shot });
+    assert.ok(existsSync(shot) && statSync(shot).size > 10_000, `no screenshot at ${shot}`);
+    console.log(`      screenshot: ${shot}`);
+  });
+
+  it('switches back and changes one access code on three sites in one plan and one confirmation (screenshot)', async () => {
+    const p = page();
+    await runCommand(p, 'Switch to Extended Model');
+    await answerDialog(p, 'Switch the portal to the extended rights model?', 'Switch');
+    await treeRow(pane, 'Rights model: extended').waitFor({ state: 'visible', timeout: STEP_MS });
+    await treeRow(pane, 'Developer portal').waitFor({ state: 'visible', timeout: STEP_MS });
+    await runCommand(p, 'Notifications: Clear All Notifications');
+
+    await runCommand(p, 'Change Access Code on Several Sites');
+    for (const site of ['Company website', 'Spring promo', 'Developer portal']) {
+      const row = await quickPickRow(p, site);
+      await row.click();
+      await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: site }).waitFor({ state: 'visible', timeout: STEP_MS });
+    }
+    await p.keyboard.press('Enter');
+    await (await quickPickRow(p, 'Type an access code')).click();
+    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Access code' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.quick-input-widget input').fill('DR3');
+    await p.keyboard.press('Enter');
+    await (await quickPickRow(p, 'Set its operations')).click();
+    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Operations for DR3' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await (await quickPickRow(p, 'Edit pages')).click();
+    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.keyboard.press('Enter');
+
+    const question = 'Apply DR3 → read, edit to 3 sites?';
+    const dialog = p.locator('.monaco-dialog-box', { hasText: question });
+    await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.tabs-container .tab', { hasText: '3 sites: DR3 → read, edit' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    const detail = await dialog.innerText();
+    for (const line of [/Multi-site plan on .*: DR3 → read, edit/, /== Company website \(#1\)/, /== Spring promo \(#3\)/, /\+ DR3: read, edit/]) assert.match(detail, line);
+    assert.equal((await dialog.locator('.dialog-buttons .monaco-button:focus').innerText()).trim(), 'Cancel');
+    assert.deepEqual(portal().snapshot().sites.find((s) => s.id === 4).rights.DR3, undefined, 'nothing sent before the answer');
+
+    await settled(p);
+    const shot = out('site-rights-multi-site-plan.png');
+    await p.screenshot({ path: shot });
+    assert.ok(existsSync(shot) && statSync(shot).size > 10_000, `no screenshot at ${shot}`);
+    console.log(`      screenshot: ${shot}`);
+
+    await answerDialog(p, question, 'Apply');
+    const told = await notificationToast(p, 'DR3 → read, edit: applied to 3 of 3 sites');
+    assert.match(told, /applied to 3 of 3 sites/);
+    for (const id of [1, 3, 4]) assert.deepEqual(portal().snapshot().sites.find((s) => s.id === id).rights.DR3, ['read', 'edit'], `site ${id}`);
+    await retry(p, 'see the sites applied', async () => {
+      assert.doesNotMatch(await treeRow(pane, 'Developer portal').innerText(), /not applied/);
+    }, STEP_MS);
+  });
+});
