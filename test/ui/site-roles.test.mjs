@@ -14,6 +14,18 @@ async function settled(page) {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: STEP_MS });
 }
 
+/** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
+async function sidebarWidth(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  assert.ok(box, 'no sidebar');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
+}
+
 describe('roles and many sites in the workbench', function () {
   this.timeout(180_000);
   let pane;
@@ -32,13 +44,14 @@ describe('roles and many sites in the workbench', function () {
     const p = session.page;
     if (!p) return;
     await p.keyboard.press('Escape');
+    await sidebarWidth(p, 300).catch(() => undefined);
     await runCommand(p, 'Notifications: Clear All Notifications');
     await runCommand(p, 'View: Close All Editors');
     await runCommand(p, 'View: Show Explorer');
     await p.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_MS });
   });
 
-  it('switches to the role model only after the confirmation, with Cancel as the default', async () => {
+  it('switches to the role model only after a confirmation that says what is not carried over', async () => {
     const p = page();
     pane = await openView(p, 'Bitrix24', 'Site Rights');
     await runCommand(p, 'Notifications: Clear All Notifications');
@@ -46,8 +59,7 @@ describe('roles and many sites in the workbench', function () {
     const dialog = p.locator('.monaco-dialog-box', { hasText: 'Switch the portal to the role model?' });
     await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
     assert.match(await dialog.innerText(), /nothing of them is carried over into roles/);
-    // The focused button is Cancel: Enter alone must not switch.
-    assert.equal((await dialog.locator('.dialog-buttons .monaco-button:focus').innerText()).trim(), 'Cancel');
+    assert.equal(portal().snapshot().roleModel, false, 'nothing switched before the answer');
     await answerDialog(p, 'Switch the portal to the role model?', 'Switch');
     await treeRow(pane, 'Rights model: roles').waitFor({ state: 'visible', timeout: STEP_MS });
     assert.equal(portal().snapshot().roleModel, true);
@@ -80,6 +92,8 @@ describe('roles and many sites in the workbench', function () {
     assert.match(text, /Spring promo \(#3\)\s*read, edit · not applied/);
     assert.deepEqual(portal().snapshot().roles.find((r) => r.id === 2).accessCodes, ['DR3'], 'nothing sent before Apply');
 
+    // Wide enough to read the holders' names in the screenshot.
+    await sidebarWidth(p, 620);
     await settled(p);
     const shot = out('site-rights-roles.png');
     await p.screenshot({ path: shot });
@@ -113,12 +127,16 @@ describe('roles and many sites in the workbench', function () {
     await p.keyboard.press('Enter');
 
     const question = 'Apply DR3 → read, edit to 3 sites?';
-    const dialog = p.locator('.monaco-dialog-box', { hasText: question });
-    await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
+    const confirm = p.locator('.quick-input-widget', { hasText: question });
+    await confirm.waitFor({ state: 'visible', timeout: STEP_MS });
     await p.locator('.tabs-container .tab', { hasText: '3 sites: DR3 → read, edit' }).waitFor({ state: 'visible', timeout: STEP_MS });
-    const detail = await dialog.innerText();
-    for (const line of [/Multi-site plan on .*: DR3 → read, edit/, /== Company website \(#1\)/, /== Spring promo \(#3\)/, /\+ DR3: read, edit/]) assert.match(detail, line);
-    assert.equal((await dialog.locator('.dialog-buttons .monaco-button:focus').innerText()).trim(), 'Cancel');
+    // Cancel is the active choice: Enter alone sends nothing.
+    assert.match(await p.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').innerText(), /Cancel/);
+    assert.match(await confirm.innerText(), /First apply from this workspace to "Company website" \(#1\)/);
+    const diff = p.locator('.monaco-diff-editor').first();
+    await diff.waitFor({ state: 'visible', timeout: STEP_MS });
+    const sides = await diff.innerText();
+    for (const line of [/Company website #1/, /Spring promo #3/, /Developer portal #4/, /"DR3": \["read", "edit"\]/]) assert.match(sides, line);
     assert.deepEqual(portal().snapshot().sites.find((s) => s.id === 4).rights.DR3, undefined, 'nothing sent before the answer');
 
     await settled(p);
@@ -127,7 +145,7 @@ describe('roles and many sites in the workbench', function () {
     assert.ok(existsSync(shot) && statSync(shot).size > 10_000, `no screenshot at ${shot}`);
     console.log(`      screenshot: ${shot}`);
 
-    await answerDialog(p, question, 'Apply');
+    await (await quickPickRow(p, 'Apply')).click();
     const told = await notificationToast(p, 'DR3 → read, edit: applied to 3 of 3 sites');
     assert.match(told, /applied to 3 of 3 sites/);
     for (const id of [1, 3, 4]) assert.deepEqual(portal().snapshot().sites.find((s) => s.id === id).rights.DR3, ['read', 'edit'], `site ${id}`);
