@@ -11,7 +11,12 @@ import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry
 
 /** Resolves once no CSS animation or transition is running, so a screenshot shows the settled state. */
 async function settled(page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: STEP_MS });
+  // Endless ones (a progress spinner) never finish; every other must have.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: STEP_MS },
+  );
 }
 
 /** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
@@ -67,7 +72,14 @@ describe('roles and many sites in the workbench', function () {
 
   it('imports the roles from the tree and shows roles → holders → rights as edited in the role file (screenshot)', async () => {
     const p = page();
-    await treeRow(pane, 'Roles: Sites and Stores').waitFor({ state: 'visible', timeout: STEP_MS });
+    // The view remembers the model row collapsed from the extended model; open it as a user would.
+    const model = treeRow(pane, 'Rights model: roles');
+    await retry(p, 'expand the rights model', async () => {
+      if ((await model.getAttribute('aria-expanded')) !== 'true') await model.click();
+      await treeRow(pane, 'Roles: Sites and Stores').waitFor({ state: 'visible', timeout: 5_000 });
+    }, STEP_MS);
+    const sites = treeRow(pane, /^\s*Sites and Stores\s*$/);
+    if ((await sites.getAttribute('aria-expanded')) === 'true') await sites.click();
     await treeRow(pane, 'Import from portal to edit these roles').click();
     await notificationToast(p, 'Imported 2 roles of Sites and Stores');
     const path = join(session.workspace, '.bitrix24', 'roles', hostFolder(), 'sites.json');
@@ -81,8 +93,12 @@ describe('roles and many sites in the workbench', function () {
     await runCommand(p, 'Notifications: Clear All Notifications');
     await runCommand(p, 'Bitrix24 Site Rights: Refresh');
 
+    const holders = treeRow(pane, /Holders\s*DR3, U5/);
     const holder = treeRow(pane, /U5\s+Eva Schmidt/);
-    await holder.waitFor({ state: 'visible', timeout: STEP_MS });
+    await retry(p, 'expand the holders', async () => {
+      if ((await holders.getAttribute('aria-expanded')) !== 'true') await holders.click();
+      await holder.waitFor({ state: 'visible', timeout: 5_000 });
+    }, STEP_MS);
     await treeRow(pane, /DR3\s+Marketing \(with subdepartments\)/).waitFor({ state: 'visible', timeout: STEP_MS });
     assert.match(await treeRow(pane, /^Holders/).innerText(), /not set here/, 'Administrator: holders unknown until set here');
     const text = await pane.innerText();
@@ -106,7 +122,11 @@ describe('roles and many sites in the workbench', function () {
     await runCommand(p, 'Switch to Extended Model');
     await answerDialog(p, 'Switch the portal to the extended rights model?', 'Switch');
     await treeRow(pane, 'Rights model: extended').waitFor({ state: 'visible', timeout: STEP_MS });
-    await treeRow(pane, 'Developer portal').waitFor({ state: 'visible', timeout: STEP_MS });
+    const sites = treeRow(pane, /^\s*Sites and Stores\s*$/);
+    await retry(p, 'expand the sites', async () => {
+      if ((await sites.getAttribute('aria-expanded')) !== 'true') await sites.click();
+      await treeRow(pane, 'Developer portal').waitFor({ state: 'visible', timeout: 5_000 });
+    }, STEP_MS);
     await runCommand(p, 'Notifications: Clear All Notifications');
 
     await runCommand(p, 'Change Access Code on Several Sites');
@@ -133,10 +153,10 @@ describe('roles and many sites in the workbench', function () {
     // Cancel is the active choice: Enter alone sends nothing.
     assert.match(await p.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').innerText(), /Cancel/);
     assert.match(await confirm.innerText(), /First apply from this workspace to "Company website" \(#1\)/);
-    const diff = p.locator('.monaco-diff-editor').first();
-    await diff.waitFor({ state: 'visible', timeout: STEP_MS });
-    const sides = await diff.innerText();
-    for (const line of [/Company website #1/, /Spring promo #3/, /Developer portal #4/, /"DR3": \["read", "edit"\]/]) assert.match(sides, line);
+    const planned = p.locator('.monaco-diff-editor .editor.modified .view-lines').first();
+    await planned.waitFor({ state: 'visible', timeout: STEP_MS });
+    const sides = (await planned.innerText()).replace(/\u00a0/g, ' ');
+    for (const line of [/Spring promo #3/, /Developer portal #4/, /"DR3": \["read", "edit"\]/]) assert.match(sides, line);
     assert.deepEqual(portal().snapshot().sites.find((s) => s.id === 4).rights.DR3, undefined, 'nothing sent before the answer');
 
     await settled(p);
