@@ -7,6 +7,9 @@ import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
 import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
+import { registerLanguageModelTools } from './ai/language-model-tools';
+import { registerMcpProvider } from './ai/mcp-provider';
+import { registerSiteRightsBridge } from './ai/site-rights-bridge';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
@@ -68,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
+  // Agent mode: the same read-only tools as bitrix24-mcp, answered by the language server.
+  context.subscriptions.push(registerSiteRightsBridge(lc, () => portal.activeClient()));
+  registerLanguageModelTools(context, { client: lc, log, portal: () => portal.facts()?.portal });
+  registerMcpProvider(context, log);
   connectDemoPortal(portal, log);
   return { serverReady, portal, rightsTree };
 }
