@@ -9,6 +9,7 @@ import { registerRightsCommands } from './rights/commands';
 import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
 import { registerSiteRightsBridge } from './ai/site-rights-bridge';
+import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
@@ -51,7 +52,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const rightsDeps = {
     getApi: () => portal.activeClient(),
-    workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    fileSystem: () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? workspaceFileSystem(folder) : undefined;
+    },
+    fileUri: (rel: string) => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? vscode.Uri.joinPath(folder, ...rel.split('/')) : undefined;
+    },
+    writeRefusal: () => writeRefusal(vscode.workspace.workspaceFolders?.[0]?.uri),
     log,
   };
   const rightsTree = new SiteRightsTree(rightsDeps);

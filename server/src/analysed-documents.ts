@@ -24,7 +24,7 @@ export class AnalysedDocuments {
     if (!family) return undefined;
     const text = textDoc.getText();
     const analysis =
-      family === 'plain' ? { references: [], unresolved: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
+      family === 'plain' ? { references: [], unresolved: [], bindings: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
     const doc: AnalysedDocument = { uri: textDoc.uri, text, family, analysis };
     this.cache.set(textDoc.uri, { version: textDoc.version, names, doc });
     return doc;

@@ -118,7 +118,13 @@ export function startServer(connection: Connection): void {
       diagnostics.push(...offline, ...liveDiagnostics(doc, textDoc, portalFacts, c, now));
       askPortal(methodsToAsk(doc, c));
     }
-    if (scopes) diagnostics.push(...scopes.diagnostics(uri, settings));
+    if (scopes) {
+      // Method problems of closed files come from the index; a portal-confirmed method is not "unknown" there either.
+      const now = Date.now();
+      const keep = (f: { code: string; data: { kind: string; name?: string } }) =>
+        f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portalConfirms(f.data.name ?? '', portalFacts, now);
+      diagnostics.push(...scopes.diagnostics(uri, settings, { open: doc !== undefined, keep }));
+    }
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
@@ -201,10 +207,14 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings }));
 
-  connection.onCodeAction(({ textDocument, range, context }) => [
-    ...methodCodeActions(textDocument.uri, context.diagnostics),
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const text = documents.get(textDocument.uri);
+    const analysedDoc = text && analysed.get(text);
+    return [
+    ...methodCodeActions(textDocument.uri, context.diagnostics, analysedDoc && text ? { analysed: analysedDoc, text } : undefined),
     ...(scopes?.codeActions(textDocument.uri, range, context.diagnostics) ?? []),
-  ]);
+    ];
+  });
 
   connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
     catalogue.complete(params?.prefix ?? '', Number.MAX_SAFE_INTEGER).map((m) => ({

@@ -16,6 +16,7 @@ import type { AppKind, FileCalls, Finding, ScopeCatalogue } from './types';
 import { buildReport, type ScopeReport } from './report';
 import { proposeForFiles, type ProposedManifest } from './create-manifest';
 import { MANIFEST_FILE } from './manifest';
+import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
 import { DEFAULT_SKIP_FOLDERS, inSkippedFolder, limiter, walk } from './workspace-walk';
 
@@ -135,12 +136,12 @@ export class WorkspaceIndex {
 
   /** Quick fixes for a finding this index reported (plus "add all missing" for a missing scope). */
   codeActionsFor(finding: Finding): Fix[] {
-    const file = finding.data.kind === 'call' ? undefined : finding.data.manifestFile;
+    const file = 'manifestFile' in finding.data ? finding.data.manifestFile : undefined;
     const state = file ? this.registry.byFile(file) : undefined;
     if (!state) return [];
     const manifest = { file: state.file, text: state.text, format: state.parsed.format, envKeys: this.envKeys };
     const fixes = fixesFor(finding, manifest);
-    if (finding.code === 'missing-scope') {
+    if (finding.code === 'missing-scope' || finding.code === 'missing-scope-call') {
       const all = addAllMissingFix(this.groups.group(state.file), manifest);
       if (all && fixes.every((f) => f.edit.newText !== all.edit.newText || f.edit.range.start.line !== all.edit.range.start.line)) fixes.push(all);
     }
@@ -189,6 +190,23 @@ export class WorkspaceIndex {
       findings: this.groups.group(state?.file ?? UNCOVERED),
       label: (f) => this.label(f),
     });
+  }
+
+  /**
+   * The least scope set the code under `folder` (default: every root) needs,
+   * with evidence; each file's manifest contributes its custom methods. Needs no manifest.
+   */
+  needed(folder?: string): NeededScopes {
+    const dir = folder === undefined ? undefined : normalizePath(folder);
+    const files = [...this.files.values()].filter((f) => dir === undefined || f.file === dir || relativeTo(dir, f.file) !== undefined);
+    const lookups = new Map<string, MethodLookup>();
+    const lookupFor = (file: string) => {
+      const owner = this.registry.owner(file)?.file ?? UNCOVERED;
+      let lookup = lookups.get(owner);
+      if (!lookup) lookups.set(owner, (lookup = this.lookup(owner || undefined)));
+      return lookup;
+    };
+    return neededScopes({ files, catalogue: this.options.catalogue, lookupFor, label: (f) => this.label(f) });
   }
 
   /** A bitrix24.json for `folder` declaring what its files outside any manifest call. */
@@ -294,8 +312,8 @@ export class WorkspaceIndex {
       return;
     }
     const analysis = this.options.analyzer.analyze(p, text, this.names);
-    const { calls, dynamic } = toCalls(text, analysis);
-    this.files.set(p, { file: p, hash, calls, dynamic, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
+    const { calls, dynamic, bindings } = toCalls(text, analysis);
+    this.files.set(p, { file: p, hash, calls, dynamic, bindings, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
     this.groups.fileChanged(p);
   }
 

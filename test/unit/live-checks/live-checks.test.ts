@@ -6,7 +6,10 @@ import type { DocumentAnalysis, MethodReference } from '../../../server/src/anal
 import type { MethodInfo } from '../../../server/src/catalogue/types';
 import type { AnalysedDocument, CatalogueView, FeatureContext, FeatureSettings } from '../../../server/src/features/context';
 import { LIVE_SOURCE, liveDiagnostics, liveHoverLines, methodsToAsk, portalConfirms } from '../../../server/src/features/live-checks';
-import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../../../server/src/protocol';
+import type { PortalFacts } from '../../../server/src/protocol';
+
+/** README ("Connect a portal"): what the portal said is used for ten minutes. A literal, not the code's constant. */
+const TEN_MINUTES_MS = 10 * 60 * 1000;
 import { fakeCatalogue, METHODS } from '../features/fake-catalogue';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
@@ -41,7 +44,7 @@ function analysed(uri: string, text: string, names: string[], suppress: [number,
     assert.ok(start >= 0, `${name} is not in the text`);
     return { name, start, end: start + name.length, context: 'call' };
   });
-  const analysis: DocumentAnalysis = { references, unresolved: [], suppressions: new Map(suppress) };
+  const analysis: DocumentAnalysis = { references, unresolved: [], bindings: [], suppressions: new Map(suppress) };
   return { doc: { uri, text, family: 'js', analysis }, td: TextDocument.create(uri, 'javascript', 1, text) };
 }
 
@@ -113,8 +116,8 @@ describe('live checks: diagnostics', () => {
 
   it('reports nothing once the facts are older than ten minutes, and still does just before', () => {
     const { doc, td } = analysed('file:///a.js', APP, ['crm.lead.add']);
-    assert.equal(liveDiagnostics(doc, td, facts({ fetchedAt: NOW - PORTAL_FACTS_MAX_AGE_MS }), ctx(), NOW).length, 1);
-    assert.deepEqual(liveDiagnostics(doc, td, facts({ fetchedAt: NOW - PORTAL_FACTS_MAX_AGE_MS - 1 }), ctx(), NOW), []);
+    assert.equal(liveDiagnostics(doc, td, facts({ fetchedAt: NOW - TEN_MINUTES_MS }), ctx(), NOW).length, 1);
+    assert.deepEqual(liveDiagnostics(doc, td, facts({ fetchedAt: NOW - TEN_MINUTES_MS - 1 }), ctx(), NOW), []);
   });
 
   it('follows rule settings and suppression comments', () => {
@@ -153,7 +156,7 @@ describe('live checks: diagnostics', () => {
 
   it('marks manifest scopes the webhook was not granted', () => {
     const text = '{\n  "scopes": ["crm", "landing", "nonsense"]\n}';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'json', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['crm']);
@@ -162,7 +165,7 @@ describe('live checks: diagnostics', () => {
 
   it('marks scopes declared in a .env file too', () => {
     const text = "BITRIX24_PHP_SDK_APPLICATION_SCOPE='user,task'\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
@@ -170,7 +173,7 @@ describe('live checks: diagnostics', () => {
 
   it('reads .env scopes under the keys the user configured', () => {
     const text = "SCOPE=user,task\nBITRIX24_PHP_SDK_APPLICATION_SCOPE=crm\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), { ...ctx(), envKeys: ['SCOPE'] }, NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
