@@ -46,8 +46,9 @@ describe('bitrix24-scopes, the shipped binary', function () {
   it('exits 1 and lists each problem when code calls a scope the manifest lacks', () => {
     const run = scopes(['check', fixture('js-app')]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^src\/app\.js:21:20 error missing-scope 'im\.notify\.system\.add' needs the scope 'im'/m);
-    assert.match(run.stdout, /^2 error\(s\), 2 warning\(s\), 1 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
+    assert.match(run.stdout, /^bitrix24\.json:4:3 error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
+    assert.match(run.stdout, /^ {2}src\/app\.js:21:20 'im\.notify\.system\.add' needs 'im'$/m);
+    assert.match(run.stdout, /^2 error\(s\), 2 warning\(s\), 6 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
 
   it('exits 0 when there are only warnings and hints', () => {
@@ -118,8 +119,11 @@ describe('bitrix24-scopes, the shipped binary', function () {
       assert.equal(res.status, 1, `${res.stdout}${res.stderr}`);
       const log = JSON.parse(readFileSync(path.join(project, 'scopes.sarif'), 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
       assert.deepEqual(sarifErrors(log), []);
-      const missing = log.runs[0].results.filter((r) => r.ruleId === 'missing-scope').map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
-      assert.deepEqual(missing.sort(), ['src/app.js', 'src/placement.js']);
+      // One result per missing scope, on the manifest; the calls needing it are its related locations.
+      const missing = log.runs[0].results.filter((r) => r.ruleId === 'missing-scope');
+      assert.deepEqual(missing.map((r) => r.locations[0].physicalLocation.artifactLocation.uri), ['bitrix24.json', 'bitrix24.json']);
+      const related = missing.flatMap((r) => (r as { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }).relatedLocations ?? []);
+      assert.deepEqual([...new Set(related.map((l) => l.physicalLocation.artifactLocation.uri))].sort(), ['src/app.js', 'src/placement.js']);
     });
   });
 });

@@ -74,10 +74,14 @@ describe('a multi-root workspace over stdio', () => {
   });
 
   it('checks each folder against its own manifest: a missing scope in one, an unused one in the other', async () => {
-    const sites = (await client.diagnosticsWhere(uri('sites', 'src', 'app.js'), has('missing-scope'))) as Diagnostic[];
-    const missing = sites.find((d) => d.code === 'missing-scope')!;
+    const sites = (await client.diagnosticsWhere(uri('sites', 'src', 'app.js'), has('missing-scope-call'))) as Diagnostic[];
+    const missing = sites.find((d) => d.code === 'missing-scope-call')!;
     assert.equal(missing.range.start.line, 1);
     assert.match(missing.message, /landing\.site\.getList.*landing/);
+
+    // The call gets a hint; the missing scope itself is one problem on the sites manifest, with the call as related information.
+    const sitesManifest = (await client.diagnosticsWhere(uri('sites', 'bitrix24.json'), has('missing-scope'))) as (Diagnostic & { relatedInformation?: { location: { uri: string } }[] })[];
+    assert.deepEqual(sitesManifest.find((d) => d.code === 'missing-scope')?.relatedInformation?.map((r) => r.location.uri), [uri('sites', 'src', 'app.js')]);
 
     // The manifest itself carries the unused scope, at the scope's own string.
     const manifest = (await client.diagnosticsWhere(uri('crm', 'bitrix24.json'), has('unused-scope'))) as Diagnostic[];
@@ -86,12 +90,12 @@ describe('a multi-root workspace over stdio', () => {
     assert.match(unused[0].message, /'calendar'/);
     assert.equal(unused[0].range.start.line, 2);
     // crm.lead.add is covered by the crm folder's own manifest, not the other folder's.
-    assert.deepEqual(codes(client.diagnostics.get(uri('crm', 'leads.php')) ?? []).filter((c) => c === 'missing-scope'), []);
+    assert.deepEqual(codes(client.diagnostics.get(uri('crm', 'leads.php')) ?? []).filter((c) => c === 'missing-scope-call'), []);
   });
 
   it('offers a quick fix that adds the missing scope to the manifest', async () => {
-    const diagnostics = (await client.diagnosticsWhere(uri('sites', 'src', 'app.js'), has('missing-scope'))) as Diagnostic[];
-    const missing = diagnostics.find((d) => d.code === 'missing-scope')!;
+    const diagnostics = (await client.diagnosticsWhere(uri('sites', 'src', 'app.js'), has('missing-scope-call'))) as Diagnostic[];
+    const missing = diagnostics.find((d) => d.code === 'missing-scope-call')!;
     const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uri('sites', 'src', 'app.js') },
       range: missing.range,
@@ -121,18 +125,18 @@ describe('a multi-root workspace over stdio', () => {
 
   it('follows files changed, created and deleted on disk (watched-file notifications)', async () => {
     const app = uri('sites', 'src', 'app.js');
-    await client.diagnosticsWhere(app, has('missing-scope'));
+    await client.diagnosticsWhere(app, has('missing-scope-call'));
 
     // The manifest gains the scope on disk (a git pull, another editor): the error goes.
     writeFileSync(file('sites', 'bitrix24.json'), '{\n  "kind": "webhook",\n  "scopes": ["user_brief", "landing"]\n}\n');
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'bitrix24.json'), type: CHANGED }] });
-    await client.diagnosticsWhere(app, lacks('missing-scope'));
+    await client.diagnosticsWhere(app, lacks('missing-scope-call'));
 
     // A new file calling a method outside the manifest.
     writeFileSync(file('sites', 'src', 'tasks.js'), "BX24.callMethod('tasks.task.add', { fields: {} });\n");
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'src', 'tasks.js'), type: CREATED }] });
-    const created = (await client.diagnosticsWhere(uri('sites', 'src', 'tasks.js'), has('missing-scope'))) as Diagnostic[];
-    assert.match(created.find((d) => d.code === 'missing-scope')!.message, /'task'/);
+    const created = (await client.diagnosticsWhere(uri('sites', 'src', 'tasks.js'), has('missing-scope-call'))) as Diagnostic[];
+    assert.match(created.find((d) => d.code === 'missing-scope-call')!.message, /'task'/);
 
     // Deleting it clears its findings.
     unlinkSync(file('sites', 'src', 'tasks.js'));
