@@ -76,6 +76,11 @@ export interface MethodInfo {
   who: string;
   whoClass: ExecutorClass;
   deprecated?: boolean;
+  /**
+   * With `deprecated`: the documentation says the method's development is
+   * halted but it still works (crm.deal.* → crm.item.*), rather than removed.
+   */
+  superseded?: boolean;
   /** Replacement method when the documentation names one. */
   replacement?: string;
   /** Needs administrator confirmation before an app may use it. */
