@@ -262,6 +262,7 @@ function buildMethod(page: Page, block: SharedBlock | undefined, ctx: BuildConte
     }
     if (replacement && replacement.toLowerCase() !== name.toLowerCase()) m.replacement = replacement;
     if (!dep) ctx.report.problems.push(`${page.path}: deprecated only per the Russian spec`);
+    if (dep?.halted) m.superseded = true;
   }
   if (isAppOnly(page.lines, who)) m.appOnly = true;
   if (needsAdminConfirmation(page.lines) || ctx.confirmList.has(name.toLowerCase())) m.adminConfirm = true;

@@ -28,6 +28,7 @@ export function countsBlock({ data, russian, report }: GenerateResult): string {
     '| what | count |',
     '| --- | --- |',
     `| methods | ${data.methods.length} (REST 2: ${v2}, REST 3.0: ${data.methods.length - v2}; unknown requirement: ${unknown}) |`,
+    `| deprecated methods | ${data.methods.filter((m) => m.deprecated).length} (superseded: development halted, still working: ${data.methods.filter((m) => m.superseded).length}) |`,
     `| scopes | ${data.scopes.length} |`,
     `| events | ${data.events.length} |`,
     `| with Russian facts (methods, events, placements, scopes) | ${[

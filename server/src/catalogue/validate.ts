@@ -96,7 +96,7 @@ export function validateCatalogue(data: unknown): string[] {
     if (!isStr(m.whoClass) || !WHO_CLASSES.has(m.whoClass)) errors.push(`${where}: whoClass ${String(m.whoClass)} is not known`);
     if (!isStr(m.url) || !m.url.startsWith('https://')) errors.push(`${where}: url must be an https URL`);
     if (!isStr(m.title)) errors.push(`${where}: title is not a string`);
-    for (const f of ['deprecated', 'adminConfirm', 'appOnly'] as const) {
+    for (const f of ['deprecated', 'superseded', 'adminConfirm', 'appOnly'] as const) {
       if (m[f] !== undefined && typeof m[f] !== 'boolean') errors.push(`${where}: ${f} must be boolean`);
     }
     if (m.replacement !== undefined && !isStr(m.replacement)) errors.push(`${where}: replacement must be a string`);

@@ -197,6 +197,17 @@ describe('catalogue: hand-checked events and placements', () => {
     assert.equal(catalogue.russianTool('calendar'), 'Календарь');
   });
 
+  it('tells superseded methods (development halted, still working) from deprecated ones that stop working somewhere', () => {
+    for (const n of ['crm.deal.add', 'crm.lead.list', 'crm.activity.add']) {
+      assert.equal(catalogue.get(n)?.deprecated, true, n);
+      assert.equal(catalogue.get(n)?.superseded, true, n);
+    }
+    // "does not work in the new task card"
+    assert.equal(catalogue.get('task.commentitem.get')?.deprecated, true);
+    assert.equal(catalogue.get('task.commentitem.get')?.superseded, undefined);
+    assert.equal(catalogue.get('crm.item.add')?.superseded, undefined);
+  });
+
   it('records where the editions disagree: sale.delivery.* scopes, im.search.last.* deprecation', () => {
     const delivery = catalogue.get('sale.delivery.add');
     assert.deepEqual(delivery?.editions, { en: { requirement: scope('sale') }, ru: { requirement: scope('delivery') } });
