@@ -32,6 +32,8 @@ export function complete(slot: CompletionSlot | undefined, textDoc: TextDocument
       return { isIncomplete: false, items: completeParams(slot, range, ctx) };
     case 'event':
       return { isIncomplete: false, items: completeEvents(slot.prefix, range, ctx) };
+    case 'placement':
+      return { isIncomplete: false, items: completePlacements(slot.prefix, range, ctx) };
   }
 }
 
@@ -89,4 +91,23 @@ function completeEvents(prefix: string, range: Range, ctx: FeatureContext): Comp
       documentation: { kind: MarkupKind.Markdown, value: `${e.title}\n\n[Official documentation](${e.url})` },
       textEdit: { range, newText: e.name },
     }));
+}
+
+function completePlacements(prefix: string, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const upper = prefix.toUpperCase();
+  const items: CompletionItem[] = [];
+  for (const p of ctx.catalogue.placements?.() ?? []) {
+    const code = p.code ?? p.name;
+    // Templates (`CRM_DYNAMIC_<id>_DETAIL_TAB`) are not codes one can insert as they are.
+    if (!code || code.includes('<') || !code.startsWith(upper)) continue;
+    items.push({
+      label: code,
+      kind: CompletionItemKind.EnumMember,
+      detail: p.requirement && p.requirement.kind !== 'unknown' ? `scope ${formatRequirement(p.requirement)}` : undefined,
+      documentation: p.url ? { kind: MarkupKind.Markdown, value: `${p.title ?? code}\n\n[Official documentation](${p.url})` } : undefined,
+      textEdit: { range, newText: code },
+    });
+    if (items.length >= MAX_METHODS) break;
+  }
+  return items;
 }
