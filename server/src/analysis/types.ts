@@ -118,5 +118,5 @@ export type CompletionSlot =
     }
   /** The event-name slot of event.bind / event.unbind. */
   | { kind: 'event'; prefix: string; start: number; end: number; /** `event.bind` or `event.unbind` as written. */ method?: string }
-  /** The placement-code slot (`PLACEMENT`, any case) of placement.bind / placement.unbind. */
-  | { kind: 'placement'; prefix: string; start: number; end: number; /** `placement.bind` or `placement.unbind` as written. */ method: string };
+  /** The `PLACEMENT` value slot of placement.bind / placement.unbind. */
+  | { kind: 'placement'; prefix: string; start: number; end: number; /** `placement.bind` or `placement.unbind` as written. */ method?: string };
