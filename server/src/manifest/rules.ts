@@ -19,5 +19,8 @@ export const SCOPE_RULES: Record<FindingCode, RuleInfo> = {
   'manifest-invalid-json': { severity: 'error', description: 'bitrix24.json is not valid JSON (comments and trailing commas are allowed).' },
   'manifest-invalid-value': { severity: 'error', description: 'A bitrix24.json value has the wrong type or form.' },
   'manifest-unknown-key': { severity: 'warning', description: 'bitrix24.json has a key the manifest format does not define.' },
+  'manifest-duplicate-key': { severity: 'warning', description: 'bitrix24.json has the same key twice; only the last one counts.' },
+  'unreadable-file': { severity: 'warning', description: 'A file or folder covered by a manifest could not be read; its calls are not checked.' },
+  'invalid-ignore-pattern': { severity: 'warning', description: 'A .gitignore line cannot be compiled; it ignores nothing.' },
   'manifest-secret': { severity: 'error', description: 'bitrix24.json holds a webhook code or token.' },
 };

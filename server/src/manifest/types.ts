@@ -66,6 +66,7 @@ export type ManifestProblemCode =
   | 'manifest-invalid-json'
   | 'manifest-invalid-value'
   | 'manifest-unknown-key'
+  | 'manifest-duplicate-key'
   | 'manifest-secret';
 
 /** Result of parsing a manifest file: never throws, problems say what is wrong. */
@@ -89,7 +90,11 @@ export type FindingCode =
   | 'admin-confirmation'
   | 'admin-only'
   | 'app-only-in-webhook'
+  | WorkspaceProblemCode
   | ManifestProblemCode;
+
+/** Problems with the workspace's files themselves, reported on the file (or folder) concerned. */
+export type WorkspaceProblemCode = 'unreadable-file' | 'invalid-ignore-pattern';
 
 /** Everything a quick fix needs, so fixes never re-run the check. */
 export type FindingData =
@@ -103,6 +108,7 @@ export type FindingData =
     }
   | { kind: 'declared'; scope: string; index: number; manifestFile: string; suggestion?: string }
   | { kind: 'call'; method: string }
+  | { kind: 'file' }
   | { kind: 'manifest'; manifestFile: string };
 
 /** One reported problem. `file` is a path in the index's own notation (forward slashes). */
