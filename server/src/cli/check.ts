@@ -4,12 +4,12 @@
  * an error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
+import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
 import { SCOPE_RULES } from '../manifest/rules';
 import type { Finding, FindingCode, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
 
-const USAGE = 'usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY]...\n';
+const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] ${SCAN_OPTIONS_USAGE}\n`;
 const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
@@ -22,7 +22,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  const index = await openWorkspace(options);
+  const index = await openWorkspace(options, io);
   const findings = index
     .findings()
     .sort((a, b) => index.label(a.file).localeCompare(index.label(b.file)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -53,7 +53,7 @@ function location(index: WorkspaceIndex, f: Finding) {
 function toText(index: WorkspaceIndex, findings: Finding[]): string {
   const lines = findings.map((f) => {
     const at = location(index, f);
-    return `${at.file}:${at.line}:${at.column} ${f.severity} ${f.code} ${f.message}`;
+    return `${escapeControl(at.file)}:${at.line}:${at.column} ${f.severity} ${f.code} ${escapeControl(f.message)}`;
   });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const files = new Set(index.manifests().flatMap((m) => index.filesOf(m.file).map((f) => f.file))).size;
