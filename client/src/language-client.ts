@@ -39,8 +39,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
-    synchronize: { configurationSection: 'bitrix24', fileEvents: watcher },
-    initializationOptions: { envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys') },
+    synchronize: { configurationSection: ['bitrix24', 'files.exclude'], fileEvents: watcher },
+    initializationOptions: {
+      envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys'),
+      // What the first scan leaves out; later changes arrive as configuration changes.
+      scanExclude: vscode.workspace.getConfiguration('bitrix24').get<string[]>('scan.exclude'),
+      filesExclude: vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude'),
+    },
   };
   return new LanguageClient('bitrix24', 'Bitrix24 REST Tools', serverOptions, clientOptions);
 }

@@ -238,6 +238,19 @@ export class Catalogue implements MethodNames {
   suggest(name: string, max = 3): string[] {
     const key = name.toLowerCase();
     if (!key) return [];
+    // Memoised: a file may repeat one unknown name 100k times, and every publish asks again.
+    const memoKey = `${max}|${key}`;
+    const hit = this.suggestions.get(memoKey);
+    if (hit) return hit.slice();
+    const found = this.rankSuggestions(key, max);
+    if (this.suggestions.size >= 2000) this.suggestions.clear();
+    this.suggestions.set(memoKey, found);
+    return found;
+  }
+
+  private readonly suggestions = new Map<string, string[]>();
+
+  private rankSuggestions(key: string, max: number): string[] {
     const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
     const scored: { name: string; d: number }[] = [];
     const consider = (lower: string, display: string) => {

@@ -256,10 +256,27 @@ export class WorkspaceIndex {
     return path;
   }
 
+  /**
+   * Runs index operations one after another. Reads are synchronous behind async calls, so a
+   * long series (a branch switch: thousands of file events) would otherwise run as one
+   * unbroken chain of microtasks; every ~10 ms the event loop gets a turn for requests.
+   */
   private serial<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(op, op);
+    const start = () => this.breathe().then(op);
+    const run = this.queue.then(start, start);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private slice = 0;
+  private breathe(): Promise<void> {
+    if (performance.now() - this.slice < 10) return Promise.resolve();
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.slice = performance.now();
+        resolve();
+      }),
+    );
   }
 
   /**
