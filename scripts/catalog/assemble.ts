@@ -47,7 +47,7 @@ export function mergeScopes(
   const used = new Set<string>();
   for (const m of methods) for (const c of requirementScopes(m.requirement)) used.add(c);
   for (const m of methods) if (m.requirement.kind === 'basic') used.add('basic');
-  for (const e of events) if (e.scope) used.add(e.scope);
+  for (const e of events) for (const c of requirementScopes(e.requirement)) used.add(c);
   for (const c of [...used].sort()) {
     if (byCode.has(c)) continue;
     byCode.set(c, { code: c, tool: '' });

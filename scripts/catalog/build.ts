@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueData, EventInfo, MethodInfo, ScopeInfo } from '../../server/src/catalogue/types';
+import type { CatalogueData, MethodInfo, ScopeInfo } from '../../server/src/catalogue/types';
 import { findDeprecation, isAppOnly, needsAdminConfirmation } from './flags';
 import { resolveLink, sharedBlocks, type SharedBlock } from './index-blocks';
 import { applyMethodOverrides, type Overrides } from './overrides';
-import { classifyPage, declaresV3Section, eventNames, isIndexPage, type Page, type PageKind } from './page';
+import { classifyPage, declaresV3Section, isIndexPage, type Page, type PageKind } from './page';
 import { methodTokens } from './method-name';
 import { extractParams } from './params-table';
 import { loadRuSpec } from './ru-spec';
@@ -19,6 +19,7 @@ import { pageUrl, parseScopesTable } from './scopes-table';
 import { docsLayout, markdownFiles, readSources } from './sources';
 import { classifyWho, isMethodSubject } from './who';
 import { compareMethods, mergeScopes, requirementCodes } from './assemble';
+import { buildEvents } from './events';
 
 /** What the generator could not decide or found suspicious. */
 export interface Report {
@@ -157,18 +158,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
   }
 
   // Events.
-  const events: EventInfo[] = [];
-  const seenEvents = new Set<string>();
-  for (const page of pages) {
-    if (page.kind !== 'event' || !page.name || seenEvents.has(page.name.toLowerCase())) continue;
-    seenEvents.add(page.name.toLowerCase());
-    if (page.nameNote) report.nameNotes.push({ path: page.path, name: page.name, note: page.nameNote });
-    const scope = (page.scope ?? shared.get(page.path)?.scope)?.codes[0];
-    const e: EventInfo = { name: page.name, url: pageUrl(page.path), title: shortTitle(page.heading, [page.name, ...eventNames(page.heading)]) };
-    if (scope) e.scope = scope;
-    events.push(e);
-  }
-  events.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+  const events = buildEvents(pages, shared, overrides, report);
 
   // Scopes.
   const table: ScopeInfo[] = texts.has(SCOPES_PAGE) ? parseScopesTable(SCOPES_PAGE, texts.get(SCOPES_PAGE) ?? '') : [];
@@ -182,6 +172,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     methods: unique,
     scopes,
     events,
+    placements: [],
   };
   return { data, report };
 }

@@ -12,14 +12,13 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateCatalogue } from '../../server/src/catalogue/validate';
 import { generate, type GenerateResult } from './build';
+import { docsRoot, repoRoot as repo } from './docs-location';
 import { loadOverrides } from './overrides';
 import { serializeCatalogue } from './serialize';
 
-const repo = resolve(__dirname, '..', '..');
-
 /** Default input and output locations (BITRIX24_REST_DOCS overrides the docs path). */
 export const defaults = {
-  docs: process.env.BITRIX24_REST_DOCS ? resolve(process.env.BITRIX24_REST_DOCS) : resolve(repo, '..', 'shared', 'bitrix24-rest-docs'),
+  docs: docsRoot(),
   out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
   overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
 };

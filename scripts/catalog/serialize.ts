@@ -14,6 +14,7 @@ export function serializeCatalogue(data: CatalogueData): string {
     `"generated":${JSON.stringify(data.generated)},\n` +
     `"scopes":${list(data.scopes)},\n` +
     `"events":${list(data.events)},\n` +
+    `"placements":${list(data.placements)},\n` +
     `"methods":${list(data.methods)}` +
     '}\n'
   );

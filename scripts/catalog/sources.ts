@@ -35,20 +35,20 @@ export function docsLayout(root: string): DocsLayout {
 
 /**
  * Parses the README table rows `| folder | github.com/owner/repo (...) | <sha> (YYYY-MM-DD) |`.
+ * A row whose source cell says "the same repository" takes the repository of the row above.
  */
 export function readSources(root: string): SourceInfo[] {
   const readme = join(root, 'README.md');
   if (!existsSync(readme)) return [];
   const out: SourceInfo[] = [];
   for (const line of readFileSync(readme, 'utf8').split('\n')) {
-    const m = /^\|\s*`([^`]+)`\s*\|\s*(github\.com\/[\w.-]+\/[\w.-]+)[^|]*\|\s*([0-9a-f]{7,40})\s*\((\d{4}-\d{2}-\d{2})\)\s*\|/.exec(line);
+    const m = /^\|\s*`([^`]+)`\s*\|([^|]*)\|\s*([0-9a-f]{7,40})\s*\((\d{4}-\d{2}-\d{2})\)\s*\|/.exec(line);
     if (!m) continue;
-    out.push({
-      name: m[1].replace(/\/$/, '').split('/')[0],
-      repository: `https://${m[2]}`,
-      commit: m[3],
-      date: m[4],
-    });
+    const repo = /github\.com\/[\w.-]+\/[\w.-]+/.exec(m[2])?.[0];
+    const previous = out[out.length - 1];
+    const repository = repo ? `https://${repo}` : /\bsame repository\b/i.test(m[2]) && previous ? previous.repository : undefined;
+    if (!repository) continue;
+    out.push({ name: m[1].replace(/\/$/, '').split('/')[0], repository, commit: m[3], date: m[4] });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export class AnalysedDocuments {
     if (!family) return undefined;
     const text = textDoc.getText();
     const skip = family === 'plain' || text.length > MAX_ANALYSED_DOCUMENT;
-    const analysis = skip ? { references: [], unresolved: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
+    const analysis = skip ? { references: [], unresolved: [], bindings: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
     const doc: AnalysedDocument = { uri: textDoc.uri, text, family, analysis };
     this.cache.set(textDoc.uri, { version: textDoc.version, names, doc });
     return doc;

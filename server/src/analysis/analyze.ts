@@ -27,6 +27,7 @@ export function analyze(text: string, family: LanguageFamily, names: MethodNames
   return {
     references: dedupe(found.references.sort(byStart)),
     unresolved: dedupe(found.unresolved.sort(byStart)),
+    bindings: [],
     suppressions: suppressionsFrom(text, markers, ts.comments),
   };
 }

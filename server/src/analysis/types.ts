@@ -66,10 +66,24 @@ export interface UnresolvedReference {
   context: CallContext;
 }
 
+/** An event or placement named in a registration call (event.bind, placement.bind, …). */
+export interface BindingReference {
+  kind: 'event' | 'placement';
+  /** As written: 'ONCRMDEALADD', 'CRM_DEAL_DETAIL_TAB'. */
+  name: string;
+  /** Offsets of the name's characters (inside the quotes). */
+  start: number;
+  end: number;
+  /** The registering method as documented: 'event.bind', 'event.unbind', 'placement.bind', 'placement.unbind', 'userfieldtype.add', 'imconnector.register', … */
+  via: string;
+}
+
 /** The analysis of one document. */
 export interface DocumentAnalysis {
   references: MethodReference[];
   unresolved: UnresolvedReference[];
+  /** Events and placements named in registration calls, in document order. */
+  bindings: BindingReference[];
   /** Lines (0-based) carrying a `bitrix24-disable-line` / `bitrix24-disable-next-line` suppression, with optional rule codes (empty = all). */
   suppressions: Map<number, string[]>;
 }

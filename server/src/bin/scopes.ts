@@ -6,6 +6,7 @@ import * as catalog from '../cli/catalog';
 import * as describe from '../cli/describe';
 import * as check from '../cli/check';
 import * as scan from '../cli/scan';
+import * as needed from '../cli/needed';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {
@@ -15,6 +16,7 @@ interface Io {
 
 const COMMANDS: Record<string, { summary: string; command: Command }> = {
   check: { summary: 'check [dir] [--format text|json|sarif]   declared scopes against what the code calls', command: check },
+  needed: { summary: 'needed [dir] [--format text|json]         the least scope set the code needs, with evidence', command: needed },
   scan: { summary: 'scan [dir] [--format text|json]           every REST call found, with its requirement', command: scan },
   describe: { summary: 'describe <method> [--format json]        one method: scope, who can execute, parameters', command: describe },
   catalog: { summary: 'catalog [--format json]                  the whole method catalogue', command: catalog },

@@ -6,7 +6,7 @@
 import type { MethodNames } from '../analysis/types';
 import { editDistance } from './edit-distance';
 import { requirementScopes } from './requirement';
-import type { CatalogueData, EventInfo, MethodInfo, ScopeInfo, ScopeRequirement } from './types';
+import type { CatalogueData, EventInfo, MethodInfo, PlacementInfo, ScopeInfo, ScopeRequirement } from './types';
 import { assertCatalogue } from './validate';
 
 /** A method the app declares itself (on-premise custom methods, methods newer than the docs). */
@@ -32,6 +32,38 @@ interface Index {
   scopes: Map<string, ScopeInfo>;
   byScope: Map<string, MethodInfo[]>;
   events: Map<string, EventInfo>;
+  /** Concrete placement codes, lower-cased. */
+  placements: Map<string, PlacementInfo>;
+  /** Template placements with their matchers, most specific (longest literal part) first. */
+  templates: { info: PlacementInfo; pattern: RegExp; literal: number }[];
+  /** "Did you mean" answers per lower-cased name and limit; names repeat while a user types. */
+  eventSuggestions: Map<string, string[]>;
+  placementSuggestions: Map<string, string[]>;
+}
+
+/**
+ * Placeholder parts of a template code: `<id>` (e.g. the numeric id of a
+ * custom CRM type) and a whole `XXX` segment (the documentation's "substitute
+ * the entity type").
+ */
+const PLACEHOLDER = /<[^>]+>|(?<=^|_)XXX(?=_|$)/g;
+
+/** A matcher for a template code: placeholders match one or more letters/digits (`XXX` also underscores). */
+export function templatePattern(code: string): { pattern: RegExp; literal: number } {
+  let source = '';
+  let literal = 0;
+  let last = 0;
+  for (const m of code.matchAll(PLACEHOLDER)) {
+    const text = code.slice(last, m.index);
+    source += text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    literal += text.length;
+    source += m[0] === 'XXX' ? '[a-z0-9]+(?:_[a-z0-9]+)*' : '[a-z0-9]+';
+    last = (m.index ?? 0) + m[0].length;
+  }
+  const rest = code.slice(last);
+  source += rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  literal += rest.length;
+  return { pattern: new RegExp(`^${source}$`, 'i'), literal };
 }
 
 function buildIndex(data: CatalogueData): Index {
@@ -56,7 +88,40 @@ function buildIndex(data: CatalogueData): Index {
     scopes: new Map(data.scopes.map((s) => [s.code.toLowerCase(), s])),
     byScope,
     events: new Map(data.events.map((e) => [e.name.toLowerCase(), e])),
+    placements: new Map(data.placements.filter((p) => !p.template).map((p) => [p.code.toLowerCase(), p])),
+    templates: data.placements
+      .filter((p) => p.template)
+      .map((info) => ({ info, ...templatePattern(info.code) }))
+      .sort((a, b) => b.literal - a.literal || (a.info.code < b.info.code ? -1 : 1)),
+    eventSuggestions: new Map(),
+    placementSuggestions: new Map(),
   };
+}
+
+/** The names closest to `key` by edit distance (about a quarter of its length at most), nearest first. */
+function nearest(key: string, names: Iterable<[string, string]>, max: number): string[] {
+  if (!key) return [];
+  const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
+  const scored: { name: string; d: number }[] = [];
+  for (const [lower, display] of names) {
+    if (lower === key) continue;
+    const d = editDistance(key, lower, limit);
+    if (d <= limit) scored.push({ name: display, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+/** Looks `key` up in a per-index memo, computing it once. */
+function memo(cache: Map<string, string[]>, key: string, compute: () => string[]): string[] {
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = compute();
+    // Bounded: a long session of typos must not grow it without limit.
+    if (cache.size >= 2000) cache.clear();
+    cache.set(key, hit);
+  }
+  return [...hit];
 }
 
 /** Turns a declaration into a MethodInfo marked `custom`. */
@@ -206,9 +271,43 @@ export class Catalogue implements MethodNames {
     return [...this.index.data.events];
   }
 
-  /** One event by name, case-insensitive. */
+  /** One event by name, case-insensitive (`ONCRMDEALADD` finds `onCrmDealAdd`). */
   event(name: string): EventInfo | undefined {
     return this.index.events.get(name.toLowerCase());
+  }
+
+  /** "Did you mean" for an event name: documented events nearest by edit distance, at most `max`. */
+  suggestEvents(name: string, max = 3): string[] {
+    const key = name.toLowerCase();
+    return memo(this.index.eventSuggestions, `${max} ${key}`, () =>
+      nearest(key, this.index.data.events.map((e) => [e.name.toLowerCase(), e.name] as [string, string]), max),
+    );
+  }
+
+  /** All documented placements (concrete codes and templates), sorted by code. */
+  placements(): PlacementInfo[] {
+    return [...this.index.data.placements];
+  }
+
+  /**
+   * One placement by code, case-insensitive. A concrete code the docs give
+   * as a template (`CRM_DYNAMIC_183_DETAIL_TAB`) resolves to the template
+   * entry (`CRM_DYNAMIC_<id>_DETAIL_TAB`); the template code itself too.
+   */
+  placement(code: string): PlacementInfo | undefined {
+    const key = code.toLowerCase();
+    const exact = this.index.placements.get(key);
+    if (exact) return exact;
+    for (const t of this.index.templates) if (t.info.code.toLowerCase() === key || t.pattern.test(code)) return t.info;
+    return undefined;
+  }
+
+  /** "Did you mean" for a placement code: documented concrete codes nearest by edit distance, at most `max`. */
+  suggestPlacements(code: string, max = 3): string[] {
+    const key = code.toLowerCase();
+    return memo(this.index.placementSuggestions, `${max} ${key}`, () =>
+      nearest(key, [...this.index.placements.values()].map((p) => [p.code.toLowerCase(), p.code] as [string, string]), max),
+    );
   }
 
   /**
@@ -237,30 +336,14 @@ export class Catalogue implements MethodNames {
    */
   suggest(name: string, max = 3): string[] {
     const key = name.toLowerCase();
-    if (!key) return [];
-    // Memoised: a file may repeat one unknown name 100k times, and every publish asks again.
-    const memoKey = `${max}|${key}`;
-    const hit = this.suggestions.get(memoKey);
-    if (hit) return hit.slice();
-    const found = this.rankSuggestions(key, max);
-    if (this.suggestions.size >= 2000) this.suggestions.clear();
-    this.suggestions.set(memoKey, found);
-    return found;
+    // Memoised per view (custom methods differ): a file may repeat one unknown name 100k times, and every publish asks again.
+    return memo(this.suggestions, `${max} ${key}`, () => {
+      const names: [string, string][] = [];
+      for (const [lower, list] of this.custom) names.push([lower, list[0].name]);
+      for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) names.push([lower, list[0].name]);
+      return nearest(key, names, max);
+    });
   }
 
   private readonly suggestions = new Map<string, string[]>();
-
-  private rankSuggestions(key: string, max: number): string[] {
-    const limit = key.length <= 4 ? 1 : key.length <= 10 ? 2 : 3;
-    const scored: { name: string; d: number }[] = [];
-    const consider = (lower: string, display: string) => {
-      if (lower === key) return;
-      const d = editDistance(key, lower, limit);
-      if (d <= limit) scored.push({ name: display, d });
-    };
-    for (const [lower, list] of this.custom) consider(lower, list[0].name);
-    for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) consider(lower, list[0].name);
-    scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return scored.slice(0, max).map((s) => s.name);
-  }
 }

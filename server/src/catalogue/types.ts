@@ -70,11 +70,31 @@ export interface ScopeInfo {
   url?: string;
 }
 
-/** One documented event (for event.bind completion). */
+/** One documented event (what `event.bind` subscribes to). */
 export interface EventInfo {
+  /** As documented, e.g. `onCrmDealAdd`; matched without regard to case (`ONCRMDEALADD`). */
   name: string;
-  scope?: string;
+  /** What an app needs to subscribe to the event. */
+  requirement: ScopeRequirement;
+  /** "Who can subscribe" as documented (short fact line); '' when the page has none. */
+  who: string;
+  /** Official page, https://apidocs.bitrix24.com/<path>.html (with an anchor when the event is a section). */
   url: string;
+  /** Short title of the page, without the event name. */
+  title: string;
+}
+
+/** One widget placement (integration point) code, as `placement.bind` takes it. */
+export interface PlacementInfo {
+  /** `CRM_DEAL_DETAIL_TAB`, or a template with a placeholder part, e.g. `CRM_DYNAMIC_<id>_DETAIL_TAB`. */
+  code: string;
+  /** True when `code` has a placeholder part; concrete codes resolve to it (`Catalogue.placement`). */
+  template?: boolean;
+  /** What an app needs to register a handler there, e.g. placement + crm. */
+  requirement: ScopeRequirement;
+  /** Official page, https://apidocs.bitrix24.com/<path>.html */
+  url: string;
+  /** Short title of the page. */
   title: string;
 }
 
@@ -88,4 +108,5 @@ export interface CatalogueData {
   methods: MethodInfo[];
   scopes: ScopeInfo[];
   events: EventInfo[];
+  placements: PlacementInfo[];
 }

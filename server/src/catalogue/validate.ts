@@ -60,8 +60,8 @@ export function validateCatalogue(data: unknown): string[] {
   if (!isStr(data.$schema)) errors.push('$schema missing');
   if (!isStr(data.generated) || !/^\d{4}-\d{2}-\d{2}$/.test(data.generated)) errors.push('generated is not a YYYY-MM-DD date');
   if (!Array.isArray(data.sources)) errors.push('sources is not an array');
-  if (!Array.isArray(data.methods) || !Array.isArray(data.scopes) || !Array.isArray(data.events)) {
-    return [...errors, 'methods, scopes and events must be arrays'];
+  if (!Array.isArray(data.methods) || !Array.isArray(data.scopes) || !Array.isArray(data.events) || !Array.isArray(data.placements)) {
+    return [...errors, 'methods, scopes, events and placements must be arrays'];
   }
   const codes = new Set<string>();
   for (const s of data.scopes) {
@@ -93,9 +93,28 @@ export function validateCatalogue(data: unknown): string[] {
     if (m.replacement !== undefined && !isStr(m.replacement)) errors.push(`${where}: replacement must be a string`);
     checkParams(m.params, where, errors);
   }
+  const seenEvents = new Set<string>();
   for (const e of data.events) {
-    if (!isObj(e) || !isStr(e.name) || !isStr(e.url) || !isStr(e.title)) errors.push(`malformed event ${JSON.stringify(e).slice(0, 80)}`);
-    else if (e.scope !== undefined && (!isStr(e.scope) || !codes.has(e.scope))) errors.push(`event ${e.name}: scope ${String(e.scope)} unknown`);
+    if (!isObj(e) || !isStr(e.name) || !e.name || !isStr(e.url) || !isStr(e.title) || !isStr(e.who)) {
+      errors.push(`malformed event ${JSON.stringify(e).slice(0, 80)}`);
+      continue;
+    }
+    const where = `event ${e.name}`;
+    if (seenEvents.has(e.name.toLowerCase())) errors.push(`${where}: duplicate event`);
+    seenEvents.add(e.name.toLowerCase());
+    for (const c of checkRequirement(e.requirement, where, errors)) if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
+  }
+  const seenPlacements = new Set<string>();
+  for (const p of data.placements) {
+    if (!isObj(p) || !isStr(p.code) || !p.code || !isStr(p.url) || !isStr(p.title)) {
+      errors.push(`malformed placement ${JSON.stringify(p).slice(0, 80)}`);
+      continue;
+    }
+    const where = `placement ${p.code}`;
+    if (seenPlacements.has(p.code.toLowerCase())) errors.push(`${where}: duplicate placement`);
+    seenPlacements.add(p.code.toLowerCase());
+    if (p.template !== undefined && typeof p.template !== 'boolean') errors.push(`${where}: template must be boolean`);
+    for (const c of checkRequirement(p.requirement, where, errors)) if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
   }
   return errors;
 }

@@ -51,7 +51,7 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
   io.out(
     `Bitrix24 REST method catalogue (documentation of ${catalogue.generated})\n` +
       `${methods.length} methods (REST 2: ${methods.length - v3}, REST 3.0: ${v3}), ` +
-      `${catalogue.scopes().length} scopes, ${catalogue.events().length} events\n\n`,
+      `${catalogue.scopes().length} scopes, ${catalogue.events().length} events, ${catalogue.placements().length} placements\n\n`,
   );
   const width = Math.max(...catalogue.scopes().map((s) => s.code.length));
   for (const s of catalogue.scopes()) {

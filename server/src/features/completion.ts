@@ -2,6 +2,7 @@
 import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionSlot } from '../analysis/types';
+import { formatRequirement } from '../catalogue/requirement';
 import type { ParamInfo } from '../catalogue/types';
 import type { FeatureContext } from './context';
 import { methodMarkdown, requirementMarkdown } from './method-markdown';
@@ -84,7 +85,7 @@ function completeEvents(prefix: string, range: Range, ctx: FeatureContext): Comp
     .map((e) => ({
       label: e.name,
       kind: CompletionItemKind.Event,
-      detail: e.scope ? `scope ${e.scope}` : undefined,
+      detail: e.requirement.kind === 'unknown' ? undefined : `scope ${formatRequirement(e.requirement)}`,
       documentation: { kind: MarkupKind.Markdown, value: `${e.title}\n\n[Official documentation](${e.url})` },
       textEdit: { range, newText: e.name },
     }));

@@ -3,7 +3,7 @@
  * given the declared scopes, and which of several alternatives grants least.
  */
 import type { ScopeRequirement } from '../catalogue/types';
-import type { ScopeCatalogue } from './types';
+import type { BindingInfo, ScopeCatalogue } from './types';
 
 /** What a requirement lacks: nothing, every one of `scopes`, or any one of them. */
 export type Shortfall = { satisfied: true } | { satisfied: false; scopes: string[]; choice: 'all' | 'any' };
@@ -60,4 +60,11 @@ export function wildcardMatcher(pattern: string): (name: string) => boolean {
     .join('.*');
   const re = new RegExp(`^${source}$`, 'i');
   return (name) => re.test(name);
+}
+
+/** What binding an event or placement needs; a catalogue entry naming no scope is undocumented. */
+export function bindingRequirement(info: BindingInfo): ScopeRequirement {
+  if (info.requirement) return info.requirement;
+  if (info.scope) return { kind: 'scope', scope: info.scope };
+  return { kind: 'unknown', reason: 'its page names no scope' };
 }

@@ -4,7 +4,16 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, MethodNames } from '../analysis/types';
-import type { CallSite, DynamicSite } from './types';
+import type { BindingSite, CallSite, DynamicSite } from './types';
+
+/** An event or placement reference as the analysis reports it (offsets into the text). */
+interface BindingReference {
+  kind: 'event' | 'placement';
+  name: string;
+  start: number;
+  end: number;
+  via: string;
+}
 
 /** Which files the workspace scan reads and how they are analysed. */
 export interface SourceAnalyzer {
@@ -14,10 +23,12 @@ export interface SourceAnalyzer {
 }
 
 /** The calls of an analysis with positions instead of offsets. */
-export function toCalls(text: string, analysis: DocumentAnalysis): { calls: CallSite[]; dynamic: DynamicSite[] } {
-  if (analysis.references.length === 0 && analysis.unresolved.length === 0) return { calls: [], dynamic: [] };
+export function toCalls(text: string, analysis: DocumentAnalysis): { calls: CallSite[]; dynamic: DynamicSite[]; bindings: BindingSite[] } {
+  const refs: readonly BindingReference[] = (analysis as { bindings?: BindingReference[] }).bindings ?? [];
+  if (analysis.references.length === 0 && analysis.unresolved.length === 0 && refs.length === 0) return { calls: [], dynamic: [], bindings: [] };
   const at = positionFinder(text);
   return {
+    bindings: refs.map((b) => ({ kind: b.kind, name: b.name, via: b.via, range: { start: at(b.start), end: at(b.end) } })),
     calls: analysis.references.map((r) => ({
       name: r.name,
       version: r.version,

@@ -136,13 +136,38 @@ export interface DynamicSite {
   context: CallContext;
 }
 
+/** How the code registers an event handler or a placement. */
+export type BindingVia = 'event.bind' | 'placement.bind' | 'userfieldtype.add' | 'imconnector.register' | (string & {});
+
+/** An event or placement the code binds (its name as written, with its position). */
+export interface BindingSite {
+  kind: 'event' | 'placement';
+  name: string;
+  range: Range;
+  via: BindingVia;
+}
+
 /** The calls of one source file, as the scope checker consumes them. */
 export interface FileCalls {
   file: string;
   calls: CallSite[];
   dynamic: DynamicSite[];
+  /** Events and placements bound here (each needs its own scopes, besides the binding method's). */
+  bindings?: BindingSite[];
   /** 0-based line → rule codes silenced there (empty = all). */
   suppressions: ReadonlyMap<number, string[]>;
+}
+
+/** What the catalogue says about an event or a placement: its name and what binding it needs. */
+export interface BindingInfo {
+  /** The documented spelling (event name or placement code). */
+  name?: string;
+  code?: string;
+  requirement?: ScopeRequirement;
+  /** Older catalogues name a single scope instead of a requirement. */
+  scope?: string;
+  url?: string;
+  title?: string;
 }
 
 /** The slice of the method catalogue the scope checker reads; `Catalogue` satisfies it. */
@@ -151,4 +176,12 @@ export interface ScopeCatalogue {
   scope(code: string): ScopeInfo | undefined;
   scopes(): ScopeInfo[];
   methodsOfScope(code: string): MethodInfo[];
+  /** "Did you mean" for method names (nearest first). */
+  suggest?(name: string, max?: number): string[];
+  /** An event by name, case-insensitive. */
+  event?(name: string): BindingInfo | undefined;
+  suggestEvents?(name: string, max?: number): string[];
+  /** A placement by code (templates such as CRM_DYNAMIC_<id>_DETAIL_TAB resolved). */
+  placement?(code: string): BindingInfo | undefined;
+  suggestPlacements?(code: string, max?: number): string[];
 }

@@ -16,6 +16,7 @@ import type { AppKind, FileCalls, Finding, ScopeCatalogue } from './types';
 import { buildReport, type ScopeReport } from './report';
 import { proposeForFiles, type ProposedManifest } from './create-manifest';
 import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from './manifest';
+import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
 import { DEFAULT_SCAN_EXCLUDE, limiter, ScanExclusions, walk, type WalkResult } from './workspace-walk';
 import type { GitignoreProblem } from './gitignore';
@@ -238,6 +239,23 @@ export class WorkspaceIndex {
       findings: this.groups.group(state?.file ?? UNCOVERED),
       label: (f) => this.label(f),
     });
+  }
+
+  /**
+   * The least scope set the code under `folder` (default: every root) needs,
+   * with evidence; each file's manifest contributes its custom methods. Needs no manifest.
+   */
+  needed(folder?: string): NeededScopes {
+    const dir = folder === undefined ? undefined : normalizePath(folder);
+    const files = [...this.files.values()].filter((f) => dir === undefined || f.file === dir || relativeTo(dir, f.file) !== undefined);
+    const lookups = new Map<string, MethodLookup>();
+    const lookupFor = (file: string) => {
+      const owner = this.registry.owner(file)?.file ?? UNCOVERED;
+      let lookup = lookups.get(owner);
+      if (!lookup) lookups.set(owner, (lookup = this.lookup(owner || undefined)));
+      return lookup;
+    };
+    return neededScopes({ files, catalogue: this.options.catalogue, lookupFor, label: (f) => this.label(f) });
   }
 
   /** A bitrix24.json for `folder` declaring what its files outside any manifest call. */
@@ -490,8 +508,8 @@ export class WorkspaceIndex {
       return;
     }
     const analysis = this.options.analyzer.analyze(p, text, this.names);
-    const { calls, dynamic } = toCalls(text, analysis);
-    this.files.set(p, { file: p, hash, calls, dynamic, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
+    const { calls, dynamic, bindings } = toCalls(text, analysis);
+    this.files.set(p, { file: p, hash, calls, dynamic, bindings, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
     this.groups.fileChanged(p);
   }
 

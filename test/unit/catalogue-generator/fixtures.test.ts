@@ -28,7 +28,9 @@ describe('catalogue generator on fixture pages', () => {
   };
 
   it('takes provenance and the generation date from the docs README', () => {
-    assert.deepEqual(raw.data.sources.map((s) => s.commit.slice(0, 4)), ['1111', '2222']);
+    assert.deepEqual(raw.data.sources.map((s) => s.commit.slice(0, 4)), ['1111', '2222', '2222']);
+    // "the same repository" in a row takes the repository of the row above.
+    assert.equal(raw.data.sources[2].repository, raw.data.sources[1].repository);
     assert.equal(raw.data.generated, '2025-03-04');
   });
 
@@ -80,7 +82,7 @@ describe('catalogue generator on fixture pages', () => {
   });
 
   it('lists events separately, named after the file when the heading disagrees', () => {
-    assert.deepEqual(raw.data.events.map((e) => [e.name, e.scope]), [['ONGARDENBEDADD', 'garden']]);
+    assert.deepEqual(raw.data.events.map((e) => [e.name, e.requirement]), [['ONGARDENBEDADD', { kind: 'scope', scope: 'garden' }]]);
   });
 
   it('keeps the documented case of a name and finds it case-insensitively', () => {

@@ -27,7 +27,8 @@ function data(): CatalogueData {
       { code: 'garden3', tool: 'Garden 3.0' },
       { code: 'orchard', tool: 'Orchard', deprecated: true },
     ],
-    events: [{ name: 'onGardenBedAdd', scope: 'garden', url: 'https://apidocs.bitrix24.com/e.html', title: 'Bed added' }],
+    events: [{ name: 'onGardenBedAdd', requirement: { kind: 'scope', scope: 'garden' }, who: 'any user', url: 'https://apidocs.bitrix24.com/e.html', title: 'Bed added' }],
+    placements: [],
     methods: [
       method('garden.bed.add'),
       method('garden.bed.getFields'),
@@ -65,7 +66,7 @@ describe('catalogue accessors', () => {
   it('describes scopes and events', () => {
     assert.equal(c.scope('Orchard')?.deprecated, true);
     assert.deepEqual(c.scopes().map((s) => s.code), ['basic', 'garden', 'garden3', 'orchard']);
-    assert.equal(c.event('ONGARDENBEDADD')?.scope, 'garden');
+    assert.deepEqual(c.event('ONGARDENBEDADD')?.requirement, { kind: 'scope', scope: 'garden' });
     assert.equal(c.events().length, 1);
   });
 

@@ -39,7 +39,8 @@ describe('catalogue consistency (checked-in catalog.json)', () => {
   it('uses only known scope codes, in methods and events', () => {
     const codes = new Set(data.scopes.map((s) => s.code));
     for (const m of data.methods) for (const c of requirementScopes(m.requirement)) assert.ok(codes.has(c), `${m.name}: ${c}`);
-    for (const e of data.events) if (e.scope) assert.ok(codes.has(e.scope), `${e.name}: ${e.scope}`);
+    for (const e of data.events) for (const c of requirementScopes(e.requirement)) assert.ok(codes.has(c), `${e.name}: ${c}`);
+    for (const p of data.placements) for (const c of requirementScopes(p.requirement)) assert.ok(codes.has(c), `${p.code}: ${c}`);
   });
 
   it('gives every scope code a tool', () => {

@@ -135,9 +135,9 @@ describe('catalogue: hand-checked facts', () => {
 
   it('keeps events out of the methods and lists them for event.bind (events pages)', () => {
     assert.equal(catalogue.has('onCrmLeadAdd'), false);
-    assert.equal(catalogue.event('onCrmLeadAdd')?.scope, 'crm');
-    assert.equal(catalogue.event('OnTaskAdd')?.scope, 'task');
-    assert.equal(catalogue.event('CATALOG.PRODUCT.ON.ADD')?.scope, 'catalog');
+    assert.deepEqual(catalogue.event('onCrmLeadAdd')?.requirement, { kind: 'scope', scope: 'crm' });
+    assert.deepEqual(catalogue.event('OnTaskAdd')?.requirement, { kind: 'scope', scope: 'task' });
+    assert.deepEqual(catalogue.event('CATALOG.PRODUCT.ON.ADD')?.requirement, { kind: 'scope', scope: 'catalog' });
     // Heading says onLeadDelete; the page and its file say ONCRMLEADDELETE.
     assert.ok(catalogue.event('ONCRMLEADDELETE'));
     assert.equal(catalogue.event('onLeadDelete'), undefined);

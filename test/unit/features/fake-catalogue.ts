@@ -41,8 +41,8 @@ export const SCOPES: ScopeInfo[] = [
 ];
 
 export const EVENTS: EventInfo[] = [
-  { name: 'ONCRMLEADADD', scope: 'crm', url: url('crm/leads/events/on-crm-lead-add'), title: 'Lead added' },
-  { name: 'ONCRMDEALADD', scope: 'crm', url: url('crm/deals/events/on-crm-deal-add'), title: 'Deal added' },
+  { name: 'ONCRMLEADADD', requirement: { kind: 'scope', scope: 'crm' }, who: 'any user', url: url('crm/leads/events/on-crm-lead-add'), title: 'Lead added' },
+  { name: 'ONCRMDEALADD', requirement: { kind: 'scope', scope: 'crm' }, who: 'any user', url: url('crm/deals/events/on-crm-deal-add'), title: 'Deal added' },
 ];
 
 export const fakeCatalogue: CatalogueView = {

@@ -15,7 +15,7 @@ function analysed(uri: string, text: string, names: { name: string; version?: 2 
     const start = text.indexOf(name);
     return { name, start, end: start + name.length, context: 'call', version };
   });
-  const analysis: DocumentAnalysis = { references, unresolved: [], suppressions: new Map(suppress ?? []) };
+  const analysis: DocumentAnalysis = { references, unresolved: [], bindings: [], suppressions: new Map(suppress ?? []) };
   return { uri, text, family: 'js', analysis };
 }
 
@@ -50,7 +50,7 @@ describe('hover', () => {
 
   it('explains a scope code in bitrix24.json with its method count', () => {
     const text = '{ "scopes": ["crm", "user"] }';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'json', 1, text);
     const h = hover(doc, td, td.positionAt(text.indexOf('crm') + 1), ctx());
     assert.match(JSON.stringify(h), /Scope `crm`.*CRM.*2 documented methods/);

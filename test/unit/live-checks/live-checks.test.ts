@@ -41,7 +41,7 @@ function analysed(uri: string, text: string, names: string[], suppress: [number,
     assert.ok(start >= 0, `${name} is not in the text`);
     return { name, start, end: start + name.length, context: 'call' };
   });
-  const analysis: DocumentAnalysis = { references, unresolved: [], suppressions: new Map(suppress) };
+  const analysis: DocumentAnalysis = { references, unresolved: [], bindings: [], suppressions: new Map(suppress) };
   return { doc: { uri, text, family: 'js', analysis }, td: TextDocument.create(uri, 'javascript', 1, text) };
 }
 
@@ -153,7 +153,7 @@ describe('live checks: diagnostics', () => {
 
   it('marks manifest scopes the webhook was not granted', () => {
     const text = '{\n  "scopes": ["crm", "landing", "nonsense"]\n}';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'json', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['crm']);
@@ -162,7 +162,7 @@ describe('live checks: diagnostics', () => {
 
   it('marks scopes declared in a .env file too', () => {
     const text = "BITRIX24_PHP_SDK_APPLICATION_SCOPE='user,task'\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
@@ -170,7 +170,7 @@ describe('live checks: diagnostics', () => {
 
   it('reads .env scopes under the keys the user configured', () => {
     const text = "SCOPE=user,task\nBITRIX24_PHP_SDK_APPLICATION_SCOPE=crm\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), { ...ctx(), envKeys: ['SCOPE'] }, NOW);
     assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);

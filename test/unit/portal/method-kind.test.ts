@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodKind } from '../../../client/src/portal/method-kind';
+import { docsRoot } from '../../../scripts/catalog/docs-location';
 
-const SPEC_DIR = '/work/shared/bitrix24-rest-docs/ru-simulator-spec/_assets/simulator/spec/methods';
+// The docs folder as `npm run catalog` finds it: $BITRIX24_REST_DOCS, else ../shared/bitrix24-rest-docs.
+const SPEC_DIR = join(docsRoot(), 'ru-simulator-spec', '_assets', 'simulator', 'spec', 'methods');
 
 describe('portal method read/write classification', () => {
   it('treats get/list/fields/search methods and the identity calls as reads', () => {
@@ -20,7 +22,7 @@ describe('portal method read/write classification', () => {
 
   it('classifies every method the documentation marks as a read as a read', function () {
     if (!existsSync(SPEC_DIR)) {
-      this.skip(); // needs /work/shared/bitrix24-rest-docs (not part of a clone)
+      this.skip(); // needs the documentation folder (not part of a clone)
     }
     const missed: string[] = [];
     let reads = 0;

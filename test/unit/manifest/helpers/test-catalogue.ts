@@ -4,7 +4,8 @@
  * generated catalogue's size or version.
  */
 import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../../../../server/src/catalogue/types';
-import type { ScopeCatalogue } from '../../../../server/src/manifest/types';
+import type { BindingInfo, ScopeCatalogue } from '../../../../server/src/manifest/types';
+import { editDistance } from '../../../../server/src/catalogue/edit-distance';
 
 function method(name: string, requirement: ScopeRequirement, extra: Partial<MethodInfo> = {}): MethodInfo {
   return { name, version: 2, requirement, who: 'any user', whoClass: 'any', params: [], url: `https://apidocs.bitrix24.com/${name}.html`, title: name, ...extra };
@@ -37,6 +38,27 @@ export const SCOPES: ScopeInfo[] = [
   { code: 'tasks_extended', tool: 'Tasks', deprecated: true },
 ];
 
+export const EVENTS: BindingInfo[] = [
+  { name: 'onCrmDealAdd', requirement: { kind: 'scope', scope: 'crm' } },
+  { name: 'onCrmLeadAdd', requirement: { kind: 'scope', scope: 'crm' } },
+  { name: 'OnTaskAdd', requirement: { kind: 'scope', scope: 'task' } },
+  { name: 'OnAppInstall', requirement: { kind: 'basic' } },
+];
+
+export const PLACEMENTS: BindingInfo[] = [
+  { code: 'CRM_DEAL_DETAIL_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  { code: 'CRM_LEAD_LIST_MENU', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  { code: 'TASK_VIEW_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'task'] } },
+];
+
+const nearest = (names: string[], name: string, max = 3) =>
+  names
+    .map((n) => [n, editDistance(n.toLowerCase(), name.toLowerCase())] as const)
+    .filter(([, d]) => d > 0 && d <= 3)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, max)
+    .map(([n]) => n);
+
 /** The test catalogue (fresh each call: nothing shared between tests). */
 export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo[] = SCOPES): ScopeCatalogue {
   const byName = new Map(methods.map((m) => [m.name.toLowerCase(), m]));
@@ -47,5 +69,14 @@ export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo
     scope: (code) => scopes.find((s) => s.code === code),
     scopes: () => scopes,
     methodsOfScope: (code) => methods.filter((m) => mentions(m.requirement, code)),
+    suggest: (name, max) => nearest(methods.map((m) => m.name), name, max),
+    event: (name) => EVENTS.find((e) => e.name?.toLowerCase() === name.toLowerCase()),
+    suggestEvents: (name, max) => nearest(EVENTS.map((e) => e.name ?? ''), name, max),
+    // CRM_DYNAMIC_<id>_DETAIL_TAB is a template: any number stands for a smart-process type.
+    placement: (code) =>
+      /^CRM_DYNAMIC_\d+_DETAIL_TAB$/i.test(code)
+        ? { code: 'CRM_DYNAMIC_<id>_DETAIL_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } }
+        : PLACEMENTS.find((p) => p.code?.toLowerCase() === code.toLowerCase()),
+    suggestPlacements: (code, max) => nearest(PLACEMENTS.map((p) => p.code ?? ''), code, max),
   };
 }

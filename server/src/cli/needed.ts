@@ -1,0 +1,50 @@
+/**
+ * `bitrix24-scopes needed [dir] [--format text|json] [--env-key KEY]`: the
+ * least scope set the code needs, with the calls, events and placements that
+ * need each scope, and what could not be decided. Works without a manifest.
+ * Exit 0, or 2 on a usage mistake.
+ */
+import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
+import type { NeededScopes } from '../manifest/needed';
+
+const USAGE = 'usage: bitrix24-scopes needed [dir] [--format text|json] [--env-key KEY]...\n';
+
+/** Evidence lines printed per scope in text output before "… and N more". */
+const TEXT_EVIDENCE = 5;
+
+/** Runs the command; resolves to the exit code. */
+export async function run(args: string[], io: Io): Promise<number> {
+  let options;
+  try {
+    options = parseOptions(args, ['text', 'json']);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`bitrix24-scopes needed: ${err.message}\n${USAGE}`);
+    return 2;
+  }
+  const index = await openWorkspace(options);
+  const result = index.needed();
+  io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toText(result));
+  return 0;
+}
+
+/** The result as lines for people: scopes with their evidence, the choices made, then what is undecided. */
+export function toText(r: NeededScopes): string {
+  const out: string[] = [];
+  out.push(r.scopes.length ? `Scopes the code needs: ${r.scopes.join(', ')}` : 'The code needs no scope.');
+  for (const scope of r.scopes) {
+    const list = r.evidence[scope] ?? [];
+    out.push('', `${scope} (${list.length} use${list.length === 1 ? '' : 's'})`);
+    for (const e of list.slice(0, TEXT_EVIDENCE)) out.push(`  ${e.file}:${e.line} ${e.kind} ${e.name}`);
+    if (list.length > TEXT_EVIDENCE) out.push(`  … and ${list.length - TEXT_EVIDENCE} more (--format json lists all)`);
+  }
+  if (r.choices.length) {
+    out.push('', 'Choices among alternatives:');
+    for (const c of r.choices) out.push(`  ${c.scope} of ${c.among.join(' | ')}: ${c.why}`);
+  }
+  if (r.undecided.length) {
+    out.push('', `Not decided (${r.undecided.length}):`);
+    for (const u of r.undecided) out.push(`  ${u.file}:${u.line} ${u.kind} ${u.name}: ${u.reason}`);
+  }
+  return `${out.join('\n')}\n`;
+}
