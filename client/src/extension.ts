@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
+import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
@@ -48,7 +49,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const rightsDeps = {
     getApi: () => portal.activeClient(),
-    workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    fileSystem: () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? workspaceFileSystem(folder) : undefined;
+    },
+    fileUri: (rel: string) => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? vscode.Uri.joinPath(folder, ...rel.split('/')) : undefined;
+    },
+    writeRefusal: () => writeRefusal(vscode.workspace.workspaceFolders?.[0]?.uri),
     log,
   };
   const rightsTree = new SiteRightsTree(rightsDeps);

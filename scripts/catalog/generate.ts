@@ -31,7 +31,12 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   const unknown = data.methods.filter((m) => m.requirement.kind === 'unknown').length;
   const out: string[] = [
     `methods: ${data.methods.length} (REST 2: ${v2}, REST 3.0: ${v3}); unknown requirement: ${unknown}`,
-    `scopes: ${data.scopes.length}; events: ${data.events.length}`,
+    `scopes: ${data.scopes.length}; events: ${data.events.length}; placements: ${data.placements.length} (templates: ${
+      data.placements.filter((p) => p.template).length
+    }); unclassified pages: ${report.unclassified.length}`,
+    `event directories: ${Object.entries(report.eventPages.kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; not classified: ${report.eventPages.notEvents.length}`,
     `pages: ${Object.entries(report.pages)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
@@ -44,6 +49,7 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   };
   section('UNCLASSIFIED pages (add a page override or fix the generator)', report.unclassified.map((u) => `${u.path}: ${u.reason}`), true);
   section('stale overrides (match nothing)', report.staleOverrides, true);
+  section('event-directory pages that document no event', report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`), true);
   section('problems', report.problems);
   section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
   section('duplicates dropped', report.duplicates);

@@ -156,7 +156,13 @@ export function startServer(connection: Connection): void {
       diagnostics = diagnostics.concat(offline, liveDiagnostics(doc, textDoc, portalFacts, c, now));
       askPortal(methodsToAsk(doc, c));
     }
-    if (scopes) diagnostics = diagnostics.concat(scopes.diagnostics(uri, settings));
+    if (scopes) {
+      // Method problems of closed files come from the index; a portal-confirmed method is not "unknown" there either.
+      const now = Date.now();
+      const keep = (f: { code: string; data: { kind: string; name?: string } }) =>
+        f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portalConfirms(f.data.name ?? '', portalFacts, now);
+      diagnostics = diagnostics.concat(scopes.diagnostics(uri, settings, { open: doc !== undefined, keep }));
+    }
     void connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(diagnostics) });
   }
 
@@ -249,16 +255,20 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(({ textDocument, position }) => {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
-    if (!doc || !textDoc || doc.family === 'plain') return null;
+    if (!doc || !textDoc || doc.family === 'plain' || AnalysedDocuments.tooLarge(textDoc)) return null;
     return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx(textDoc.uri));
   });
 
   connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings }));
 
-  connection.onCodeAction(({ textDocument, range, context }) => [
-    ...methodCodeActions(textDocument.uri, context.diagnostics),
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const text = documents.get(textDocument.uri);
+    const analysedDoc = text && analysed.get(text);
+    return [
+    ...methodCodeActions(textDocument.uri, context.diagnostics, analysedDoc && text ? { analysed: analysedDoc, text } : undefined),
     ...(scopes?.codeActions(textDocument.uri, range, context.diagnostics) ?? []),
-  ]);
+    ];
+  });
 
   connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
     catalogue.complete(params?.prefix ?? '', Number.MAX_SAFE_INTEGER).map((m) => ({

@@ -2,7 +2,8 @@
 // e2e tier: mocha suites (test/e2e/suite/*.test.ts) inside a real VS Code extension
 // host. @vscode/test-electron's runTests starts our launcher instead of a downloaded
 // VS Code (see scripts/vscode/launcher.mjs); a `code` on PATH is used when
-// VSCODE_E2E_USE_CODE=1. Closing line: `e2e: N passed, N failed`.
+// VSCODE_E2E_USE_CODE=1. A stray `it.only` fails the tier; with CI set, so does a
+// skipped test. Closing line: `e2e: N passed, N failed, N skipped`.
 //
 //   node test/e2e/run.mjs [--no-build] [grep]
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root, cacheDir } from '../../scripts/vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from '../../scripts/vscode/ensure-code-server.mjs';
+import { countsLine } from '../support/counts.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -24,9 +26,9 @@ const fixture = join(root, 'test', 'fixtures', 'workspaces', 'e2e');
 const workspace = join(workDir, 'workspace');
 const launcher = join(root, 'scripts', 'vscode', 'vscode-launcher');
 
-function close(passed, failed) {
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+function close(passes, failures, pending = 0, skippedOnCi = 0) {
+  console.log(countsLine('e2e', { passes, failures, pending }));
+  process.exitCode = failures > 0 || skippedOnCi > 0 || passes === 0 ? 1 : 0;
 }
 
 function whichCode() {
@@ -65,7 +67,7 @@ async function main() {
       extensionDevelopmentPath: root,
       extensionTestsPath: testsPath,
       launchArgs: [workspace, `--user-data-dir=${join(workDir, 'user-data')}`, `--extensions-dir=${join(workDir, 'extensions')}`],
-      extensionTestsEnv: { E2E_RESULT_FILE: resultFile, ...(grep ? { E2E_GREP: grep } : {}) },
+      extensionTestsEnv: { E2E_RESULT_FILE: resultFile, CI: process.env.CI ?? '', ...(grep ? { E2E_GREP: grep } : {}) },
     });
   } catch (err) {
     // A failing test also lands here; the counts below tell which.
@@ -74,7 +76,7 @@ async function main() {
   console.log(`e2e tier took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (!existsSync(resultFile)) return close(0, 1);
   const stats = JSON.parse(readFileSync(resultFile, 'utf8'));
-  close(stats.passes, stats.failures);
+  close(stats.passes, stats.failures, stats.pending, stats.skippedOnCi);
 }
 
 main().catch((err) => {

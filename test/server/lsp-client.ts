@@ -26,8 +26,15 @@ export interface TestClient {
   shutdown(): Promise<number | null>;
 }
 
+export interface StartOptions {
+  /** Workspace folder URIs, sent as `workspaceFolders` (multi-root); the first is also `rootUri`. */
+  workspaceFolders?: string[];
+  /** What the extension passes as `initializationOptions` (e.g. `{ envKeys: [...] }`). */
+  initializationOptions?: unknown;
+}
+
 /** Spawns the server, runs initialize/initialized, and returns a connected client. */
-export async function startServer(rootUri = 'file:///workspace'): Promise<TestClient> {
+export async function startServer(rootUri = 'file:///workspace', options: StartOptions = {}): Promise<TestClient> {
   // LSP_TEST_NODE_ARGS lets a benchmark profile the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.LSP_TEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -49,7 +56,9 @@ export async function startServer(rootUri = 'file:///workspace'): Promise<TestCl
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri,
+    rootUri: options.workspaceFolders?.[0] ?? rootUri,
+    ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i + 1}` })) } : {}),
+    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     capabilities: {
       textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: false } } },
       workspace: { configuration: true },

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SERVER } from './lsp-client';
+import { requireComponent } from '../support/requirements';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 
@@ -33,10 +34,7 @@ vim.cmd('qa!')
 
 describe('Neovim (headless) as the LSP client', function () {
   before(function () {
-    if (!hasNvim) {
-      console.log('    skipped: nvim not installed (npm run test:server installs Debian neovim when root)');
-      this.skip();
-    }
+    requireComponent(this, hasNvim, 'Neovim (nvim)', '`npm test` and `npm run test:server` install Debian neovim when root');
   });
 
   it('shows our hover for a method in a JS file', async () => {

@@ -29,6 +29,8 @@ describe('language server under load (stdio)', () => {
     root = mkdtempSync(path.join(tmpdir(), 'b24-storms-'));
     put('bitrix24.json', '{ "kind": "webhook", "scopes": ["crm"] }\n');
     put('src/app.js', "BX24.callMethod('crm.lead.add');\n");
+    put('pkg/bitrix24.json', '{ "kind": "webhook", "scopes": ["crm"] }\n');
+    put('pkg/app.js', "BX24.callMethod('crm.item.add');\n");
     put('src/other.js', "BX24.callMethod('crm.deal.list');\nBX24.callMethod('tasks.task.add');\n");
     put('bitrix/modules/main/core.js', "BX24.callMethod('tasks.task.add');\n");
     client = await startServer(pathToFileURL(root).toString());
@@ -81,8 +83,9 @@ describe('language server under load (stdio)', () => {
   });
 
   it('after a burst of file events publishes only the files whose findings changed', async () => {
-    const openUri = uriOf('src/app.js');
-    open(client, openUri, 'javascript', "BX24.callMethod('crm.lead.add');\n");
+    // Open in another package (its own manifest), so nothing it reports depends on the changed files.
+    const openUri = uriOf('pkg/app.js');
+    open(client, openUri, 'javascript', "BX24.callMethod('crm.item.add');\n");
     await client.diagnosticsWhere(openUri, () => true);
     const changes = [];
     for (let i = 0; i < 200; i++) {
@@ -91,7 +94,7 @@ describe('language server under load (stdio)', () => {
     }
     const before = client.publishLog.length;
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
-    await client.diagnosticsWhere(uriOf('src/gen/f199.js'), (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope'));
+    await client.diagnosticsWhere(uriOf('src/gen/f199.js'), (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope-call'));
     // A request answered after the index settled: everything it published is in by now.
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: openUri }, position: { line: 0, character: 20 } });
     const sent = client.publishLog.slice(before);
@@ -113,6 +116,6 @@ describe('language server under load (stdio)', () => {
     });
     const secret = (await client.diagnosticsWhere(uriOf('src/secret.js'), (d) => d.length > 0)) as Diagnostic[];
     assert.equal(secret[0].code, 'unreadable-file');
-    await client.diagnosticsWhere(uriOf('src/next.js'), (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope'));
+    await client.diagnosticsWhere(uriOf('src/next.js'), (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope-call'));
   });
 });

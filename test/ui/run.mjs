@@ -5,20 +5,22 @@
 // demo portal the extension connects to (BITRIX24_DEMO_WEBHOOK, as `npm start` does),
 // opens a fresh copy of examples/, runs test/ui/*.test.mjs and saves screenshots in
 // test-output/ui/.
-// Closing line: `ui: N passed, N failed`.
+// A stray `it.only` fails the tier; with CI set, so does a skip (see mocha.mjs).
+// Closing line: `ui: N passed, N failed, N skipped`.
 //
 //   node test/ui/run.mjs [--from-source] [--no-build] [--headed]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Mocha from 'mocha';
 import { root, cacheDir } from '../../scripts/vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from '../../scripts/vscode/ensure-code-server.mjs';
 import { startCodeServer, installExtension, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
 import { launchChromium } from '../../scripts/vscode/chromium.mjs';
 import { session } from './session.mjs';
 import { waitForWorkbench } from './workbench.mjs';
+import { runUiMocha } from './mocha.mjs';
+import { countsLine } from '../support/counts.mjs';
 
 const args = process.argv.slice(2);
 const fromSource = args.includes('--from-source');
@@ -28,9 +30,9 @@ const outputDir = join(root, 'test-output', 'ui');
 // Tests change the workspace (site rights files): they get a fresh copy of examples/ each run.
 const folder = join(workDir, 'workspace');
 
-function close(passed, failed) {
-  console.log(`ui: ${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+function close(passes, failures, pending = 0) {
+  console.log(countsLine('ui', { passes, failures, pending }));
+  process.exitCode = failures > 0 || passes === 0 ? 1 : 0;
 }
 
 /** Runs a node script quietly: its output is shown only when it fails, else its last line. */
@@ -51,22 +53,15 @@ function startDemoPortal() {
   return start({ port: 0, rateLimit: false });
 }
 
-async function runMocha() {
-  const mocha = new Mocha({ reporter: 'spec', timeout: 180_000, color: false });
-  readdirSync(join(root, 'test', 'ui'))
-    .filter((f) => f.endsWith('.test.mjs'))
-    .sort()
-    .forEach((f) => mocha.addFile(join(root, 'test', 'ui', f)));
-  await mocha.loadFilesAsync();
-  mocha.suite.afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && session.page) {
-      const slug = test.title.replace(/[^\w]+/g, '-').slice(0, 60);
-      await session.page.screenshot({ path: join(outputDir, `failed-${slug}.png`) }).catch(() => undefined);
-    }
-  });
-  return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1 }));
+function runMocha() {
+  return runUiMocha(join(root, 'test', 'ui'), {
+    async afterEach() {
+      const test = this.currentTest;
+      if (test?.state === 'failed' && session.page) {
+        const slug = test.title.replace(/[^\w]+/g, '-').slice(0, 60);
+        await session.page.screenshot({ path: join(outputDir, `failed-${slug}.png`) }).catch(() => undefined);
+      }
+    },
   });
 }
 
@@ -108,7 +103,7 @@ async function main() {
     console.log(`workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s (${fromSource ? 'from source' : 'installed .vsix'})`);
     const stats = await runMocha();
     console.log(`ui tier took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    close(stats.passes, stats.failures);
+    close(stats.passes, stats.failures, stats.pending);
   } finally {
     await cleanup();
   }

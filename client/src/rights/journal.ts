@@ -70,6 +70,27 @@ function readEntry(line: string): JournalEntry | undefined {
   };
 }
 
+/**
+ * A multi-site apply is one line holding an entry per site (`sites`); each
+ * counts as that site's own entry, so Restore works per site.
+ */
+function readEntries(line: string): JournalEntry[] | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const sites = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).sites : undefined;
+  if (!Array.isArray(sites)) {
+    const one = readEntry(line);
+    return one ? [one] : undefined;
+  }
+  const { time, portal, action } = v as Record<string, unknown>;
+  const entries = sites.map((s) => readEntry(JSON.stringify({ ...(s as object), time, portal, action })));
+  return entries.every((e): e is JournalEntry => e !== undefined) ? entries : undefined;
+}
+
 /** Reads a portal's journal; lines that do not parse are counted, not fatal. */
 export async function readJournal(fs: RightsFileSystem, host: string): Promise<{ entries: JournalEntry[]; skipped: number }> {
   const text = await fs.read(journalPath(host));
@@ -77,8 +98,8 @@ export async function readJournal(fs: RightsFileSystem, host: string): Promise<{
   let skipped = 0;
   for (const line of (text ?? '').split('\n')) {
     if (line.trim() === '') continue;
-    const entry = readEntry(line);
-    if (entry) entries.push(entry);
+    const read = readEntries(line);
+    if (read) entries.push(...read);
     else skipped++;
   }
   return { entries, skipped };

@@ -4,7 +4,9 @@
  * confirmation that carries the full plan text.
  */
 import * as vscode from 'vscode';
+import { describeChange, MultiSitePlan, multiSitePlanSides, renderMultiSitePlan } from './multi-site';
 import { planSides, renderPlan, RightsPlan, summarisePlan } from './plan';
+import { renderRolePlan, RolePlan, rolePlanSides, SECTION_LABELS, summariseRolePlan } from './role-plan';
 
 export const PLAN_SCHEME = 'bitrix24-rights-plan';
 
@@ -62,6 +64,48 @@ export async function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore')
   const message = plan.hasChanges
     ? `${verb} ${n} rule${n === 1 ? '' : 's'} to "${siteLabel(plan)}"? They replace every rule the site has now.`
     : `"${siteLabel(plan)}" already has this set from the last apply. ${verb} it again anyway?`;
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: renderPlan(plan) }, verb);
-  return choice === verb;
+  return askCancelDefault(message, renderPlan(plan), verb);
+}
+
+/**
+ * A modal question whose default (focused, Enter) answer is Cancel: the
+ * action must be chosen on purpose. Resolves true only for `verb`.
+ */
+export async function askCancelDefault(message: string, detail: string, verb: string): Promise<boolean> {
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const go: vscode.MessageItem = { title: verb };
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, cancel, go);
+  return choice === go;
+}
+
+/** Opens a role plan as a diff: the portal now (holders as last sent) ↔ what Apply sends. */
+export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what = 'planned'): Promise<void> {
+  const sides = rolePlanSides(plan);
+  const base = `/${plan.portal}/roles/${plan.section.toLowerCase()}`;
+  const left = docs.put(`${base}/portal.json`, sides.before);
+  const right = docs.put(`${base}/${what}.json`, sides.after);
+  const title = `Roles: ${SECTION_LABELS[plan.section]}: portal ↔ ${what} (${summariseRolePlan(plan)})`;
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
+}
+
+/** Asks before a role apply or restore, with the whole plan in the detail. */
+export function confirmRolePlan(plan: RolePlan, titles: ReadonlyMap<number, string>, action: 'apply' | 'restore'): Promise<boolean> {
+  const verb = action === 'restore' ? 'Restore' : 'Apply';
+  const message = `${verb} ${summariseRolePlan(plan)} in ${SECTION_LABELS[plan.section]}? Each role's holders and rights are replaced as shown.`;
+  return askCancelDefault(message, renderRolePlan(plan, titles), verb);
+}
+
+/** Opens a multi-site plan as a diff: every site's last applied set ↔ the set that will be sent. */
+export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSitePlan): Promise<void> {
+  const sides = multiSitePlanSides(plan);
+  const base = `/${plan.portal}/sites`;
+  const left = docs.put(`${base}/last-applied.json`, sides.before);
+  const right = docs.put(`${base}/planned.json`, sides.after);
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${plan.sending} sites: ${describeChange(plan.change)}`, { preview: true, preserveFocus: true });
+}
+
+/** Asks once for a multi-site apply, with every site's set in the detail. */
+export function confirmMultiSitePlan(plan: MultiSitePlan): Promise<boolean> {
+  const message = `Apply ${describeChange(plan.change)} to ${plan.sending} site${plan.sending === 1 ? '' : 's'}? Each site's whole rule set is replaced as shown.`;
+  return askCancelDefault(message, renderMultiSitePlan(plan), 'Apply');
 }

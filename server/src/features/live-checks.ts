@@ -14,21 +14,14 @@ import { MANIFEST_FILE, parseManifest } from '../manifest/manifest';
 import { baseName } from '../manifest/file-system';
 import type { DeclaredScope } from '../manifest/types';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../protocol';
-import type { AnalysedDocument, FeatureContext, RuleLevel } from './context';
-import { isSuppressed, severityOf } from './rules';
+import type { AnalysedDocument, FeatureContext } from './context';
+import { isSuppressed, RULES, severityOf } from './rules';
 
 /** Source of live diagnostics, so users can tell them from the offline ones. */
 export const LIVE_SOURCE = 'bitrix24 (portal)';
 
-/** Live rule codes and their default levels; users can change them in `bitrix24.diagnostics.rules`. */
-export const LIVE_RULES = {
-  'portal-missing-scope': 'warning',
-  'portal-not-admin': 'info',
-  'portal-method-unavailable': 'warning',
-  'portal-unknown-method': 'info',
-} as const satisfies Record<string, RuleLevel>;
-
-export type LiveRuleCode = keyof typeof LIVE_RULES;
+/** Live rule codes (their defaults are in the rule registry). */
+export type LiveRuleCode = 'portal-missing-scope' | 'portal-not-admin' | 'portal-method-unavailable' | 'portal-unknown-method';
 
 /** The facts when they are recent enough to show, otherwise undefined. */
 export function freshFacts(facts: PortalFacts | undefined, now: number): PortalFacts | undefined {
@@ -49,7 +42,7 @@ export function liveDiagnostics(
   const host = hostOf(live.portal);
   const granted = new Set(live.scopes);
   const push = (start: number, end: number, code: LiveRuleCode, message: string) => {
-    const severity = severityOf(code, LIVE_RULES[code], ctx.settings);
+    const severity = severityOf(code, RULES[code].severity, ctx.settings, ctx.manifest?.rules);
     if (severity === undefined) return;
     const range = { start: textDoc.positionAt(start), end: textDoc.positionAt(end) };
     if (isSuppressed(doc.analysis, range.start.line, code)) return;

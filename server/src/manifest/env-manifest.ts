@@ -16,6 +16,8 @@ export function isEnvFileName(name: string): boolean {
 /** Where a scope key's value sits in a `.env` text. */
 export interface EnvScopeValue {
   key: string;
+  /** The key's own characters. */
+  keySpan: Span;
   /** The value without its quotes (may be empty). */
   value: Span;
   quote: '' | '"' | "'" | '`';
@@ -43,7 +45,8 @@ export function findEnvScopes(text: string, keys: readonly string[]): EnvScopeVa
     if (!wanted.has(m[1])) continue;
     const [from, to] = m.indices?.[2] ?? [m.index + m[0].length, m.index + m[0].length];
     const value = valueSpan(text, from, to);
-    found = { key: m[1], ...value, items: splitItems(text, value.value) };
+    const [keyStart, keyEnd] = m.indices?.[1] ?? [m.index, m.index];
+    found = { key: m[1], keySpan: { start: keyStart, end: keyEnd }, ...value, items: splitItems(text, value.value) };
   }
   return found;
 }
@@ -54,6 +57,7 @@ export function parseEnvManifest(text: string, keys: readonly string[] = DEFAULT
   if (!found) return undefined;
   const manifest = emptyManifest();
   manifest.scopes = found.items;
+  manifest.scopesSpan = found.keySpan;
   return { format: 'env', manifest, problems: [] };
 }
 

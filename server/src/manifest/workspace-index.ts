@@ -190,7 +190,7 @@ export class WorkspaceIndex {
     if (!state) return [];
     const manifest = { file: state.file, text: state.text, format: state.parsed.format, envKeys: this.envKeys };
     const fixes = fixesFor(finding, manifest);
-    if (finding.code === 'missing-scope') {
+    if (finding.code === 'missing-scope' || finding.code === 'missing-scope-call') {
       const all = addAllMissingFix(this.groups.group(state.file), manifest);
       if (all && fixes.every((f) => f.edit.newText !== all.edit.newText || f.edit.range.start.line !== all.edit.range.start.line)) fixes.push(all);
     }

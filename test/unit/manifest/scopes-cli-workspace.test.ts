@@ -24,7 +24,7 @@ describe('bitrix24-scopes on a 1C-Bitrix site', () => {
     put('bitrix24.json', '{ "kind": "webhook", "scopes": ["crm"] }\n');
     put('bitrix/modules/main/tools.js', "BX24.callMethod('tasks.task.add');\n");
     put('upload/cache/a.js', "BX24.callMethod('tasks.task.add');\n");
-    put('local/js/app.js', "BX24.callMethod('crm.lead.add');\n");
+    put('local/js/app.js', "BX24.callMethod('crm.item.add');\n");
     put('local/js/legacy/old.js', "BX24.callMethod('im.notify.system.add');\n");
   });
   afterEach(() => {
@@ -42,8 +42,8 @@ describe('bitrix24-scopes on a 1C-Bitrix site', () => {
   it('checks the core with --no-default-exclude', async () => {
     const { code, out } = await run(check, [dir, '--no-default-exclude', '--exclude=local']);
     assert.equal(code, 1);
-    assert.match(out, /^bitrix\/modules\/main\/tools\.js:1:\d+ error missing-scope/m);
-    assert.match(out, /^upload\/cache\/a\.js:1:\d+ error missing-scope/m);
+    assert.match(out, /^bitrix\/modules\/main\/tools\.js:1:\d+ hint missing-scope-call/m);
+    assert.match(out, /^upload\/cache\/a\.js:1:\d+ hint missing-scope-call/m);
     assert.doesNotMatch(out, /local\//);
   });
 
@@ -54,7 +54,7 @@ describe('bitrix24-scopes on a 1C-Bitrix site', () => {
     const { code, out } = await run(check, [dir]);
     assert.equal(code, 1, 'the missing scope in local/js/legacy still fails the check');
     assert.match(out, /^local\/php_interface\/dbconn\.php:1:1 warning unreadable-file Could not read this file \(permission denied\)/m);
-    assert.match(out, /^local\/js\/legacy\/old\.js:1:\d+ error missing-scope/m);
+    assert.match(out, /^local\/js\/legacy\/old\.js:1:\d+ hint missing-scope-call/m);
   });
 });
 
@@ -80,6 +80,7 @@ describe('bitrix24-scopes text output', () => {
     const scanned = await run(scan, [dir]);
     assert.match(scanned.out, /^evil\\x0aforged\.js:1:1 crm\.lead\.add crm\.js:1:\d+ tasks\.task\.add task$/m);
     const checked = await run(check, [dir]);
-    assert.match(checked.out, /^evil\\x0aforged\.js:1:1 crm\.lead\.add crm\.js:1:\d+ error missing-scope/m);
+    assert.match(checked.out, /^evil\\x0aforged\.js:1:1 crm\.lead\.add crm\.js:1:\d+ hint missing-scope-call/m);
+    assert.match(checked.out, /^ {2}evil\\x0aforged\.js:1:1 crm\.lead\.add crm\.js:1:\d+ 'tasks\.task\.add' needs 'task'$/m);
   });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodKind } from '../../../client/src/portal/method-kind';
-import { docsRoot } from '../../../scripts/catalog/docs-location';
+import { requireDocs } from '../../support/requirements';
 
-// The docs folder as `npm run catalog` finds it: $BITRIX24_REST_DOCS, else ../shared/bitrix24-rest-docs.
-const SPEC_DIR = join(docsRoot(), 'ru-simulator-spec', '_assets', 'simulator', 'spec', 'methods');
+// The per-method spec shipped with the official docs marks each method as a read or a write.
+const SPEC = join('ru-simulator-spec', '_assets', 'simulator', 'spec', 'methods');
 
 describe('portal method read/write classification', () => {
   it('treats get/list/fields/search methods and the identity calls as reads', () => {
@@ -20,10 +20,9 @@ describe('portal method read/write classification', () => {
     }
   });
 
+  // methodKind decides which calls may be retried: a write wrongly called a read could be repeated.
   it('classifies every method the documentation marks as a read as a read', function () {
-    if (!existsSync(SPEC_DIR)) {
-      this.skip(); // needs the documentation folder (not part of a clone)
-    }
+    const SPEC_DIR = join(requireDocs(this, SPEC), SPEC);
     const missed: string[] = [];
     let reads = 0;
     for (const file of readdirSync(SPEC_DIR)) {
@@ -37,7 +36,7 @@ describe('portal method read/write classification', () => {
   });
 
   it('never classifies a documented add/update/delete/set method as a read', function () {
-    if (!existsSync(SPEC_DIR)) this.skip();
+    const SPEC_DIR = join(requireDocs(this, SPEC), SPEC);
     const wrong = readdirSync(SPEC_DIR)
       .map((f) => f.replace(/\.json$/, ''))
       .filter((m) => /\.(add|update|delete|set\w*)$/i.test(m) && methodKind(m) === 'read');
