@@ -5,6 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './features/context';
+import { ruleMessage } from './rules';
 
 /** Diagnostics published per document; the rest are summed up in one more. */
 export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
@@ -33,7 +34,7 @@ export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCU
     severity: DiagnosticSeverity.Information,
     code: 'too-many-problems',
     source: DIAGNOSTIC_SOURCE,
-    message: `${hidden.toLocaleString('en-US')} more problem(s) in this file are not shown; only the first ${max.toLocaleString('en-US')} are listed. Fix or suppress some to see the rest.`,
+    message: ruleMessage('too-many-problems', { hidden: hidden.toLocaleString('en-US'), max: max.toLocaleString('en-US') }),
   });
   return kept;
 }
@@ -46,7 +47,7 @@ export function tooLargeDiagnostic(length: number): Diagnostic {
     severity: DiagnosticSeverity.Information,
     code: 'document-too-large',
     source: DIAGNOSTIC_SOURCE,
-    message: `This file is ${mb(length)}; REST calls in files over ${mb(MAX_ANALYSED_DOCUMENT)} are not checked (a minified bundle or generated file is best excluded).`,
+    message: ruleMessage('document-too-large', { size: mb(length), limit: mb(MAX_ANALYSED_DOCUMENT) }),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ScopeRequirement } from '../catalogue/types';
 import { blankBom } from './bom';
 import { closest } from './did-you-mean';
 import { globError } from './glob';
+import { ruleMessage } from '../rules';
 import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, RuleLevelSetting, Span } from './types';
 
 /** The manifest's file name. */
@@ -256,7 +257,7 @@ class Reader {
       const earlier = last.get(key);
       if (earlier) {
         this.problems.push(
-          problem('manifest-duplicate-key', 'warning', `"${prefix}${key}" appears again below; only the last one counts. Merge them into one.`, spanOf(earlier)),
+          problem('manifest-duplicate-key', 'warning', ruleMessage('manifest-duplicate-key', { key: `${prefix}${key}` }), spanOf(earlier)),
         );
       }
       last.set(key, keyNode);

@@ -20,6 +20,7 @@ import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
 import { DEFAULT_SCAN_EXCLUDE, limiter, ScanExclusions, walk, type WalkResult } from './workspace-walk';
 import type { GitignoreProblem } from './gitignore';
+import { ruleMessage } from '../rules';
 
 /** Progress of the first scan (reading and analysing files). */
 export interface ScanProgress {
@@ -401,9 +402,7 @@ export class WorkspaceIndex {
       this.options.onNotice?.(`Skipped ${this.label(p)}: the ${what} could not be read (${reason}).`);
       return;
     }
-    const message =
-      `Could not read this ${what} (${reason}); the REST calls in it are not checked. ` +
-      'Make it readable, or leave it out of the scan (setting bitrix24.scan.exclude, or --exclude on the command line).';
+    const message = ruleMessage('unreadable-file', { what, reason });
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     this.setProblems(p, [{ code: 'unreadable-file', severity: 'warning', message, file: p, range, data: { kind: 'file' } }]);
   }
@@ -413,7 +412,7 @@ export class WorkspaceIndex {
     const findings: Finding[] = problems.map((g) => ({
       code: 'invalid-ignore-pattern',
       severity: 'warning',
-      message: `"${g.pattern}" is not a usable pattern (${g.reason}); this line hides nothing, so the files it was meant to hide are checked.`,
+      message: ruleMessage('invalid-ignore-pattern', { pattern: g.pattern, reason: g.reason }),
       file,
       range: { start: { line: g.line, character: 0 }, end: { line: g.line, character: g.pattern.length } },
       data: { kind: 'file' },
