@@ -13,6 +13,7 @@ const BENCHES = [
   ['lsp', 'scripts/bench/lsp.ts'],
   ['analysis', 'scripts/bench/analysis.ts'],
   ['workspace', 'scripts/bench/workspace.ts'],
+  ['sites', 'scripts/bench/sites.ts'],
 ];
 const only = process.argv.slice(2);
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1;

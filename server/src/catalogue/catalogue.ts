@@ -399,9 +399,14 @@ export class Catalogue implements MethodNames {
    */
   suggest(name: string, max = 3): string[] {
     const key = name.toLowerCase();
-    const names: [string, string][] = [];
-    for (const [lower, list] of this.custom) names.push([lower, list[0].name]);
-    for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) names.push([lower, list[0].name]);
-    return nearest(key, names, max);
+    // Memoised per view (custom methods differ): a file may repeat one unknown name 100k times, and every publish asks again.
+    return memo(this.suggestions, `${max} ${key}`, () => {
+      const names: [string, string][] = [];
+      for (const [lower, list] of this.custom) names.push([lower, list[0].name]);
+      for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) names.push([lower, list[0].name]);
+      return nearest(key, names, max);
+    });
   }
+
+  private readonly suggestions = new Map<string, string[]>();
 }
