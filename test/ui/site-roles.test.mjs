@@ -110,6 +110,7 @@ describe('roles and many sites in the workbench', function () {
 
     // Wide enough to read the holders' names in the screenshot.
     await sidebarWidth(p, 620);
+    await p.mouse.move(1000, 800);
     await settled(p);
     const shot = out('site-rights-roles.png');
     await p.screenshot({ path: shot });
@@ -153,12 +154,13 @@ describe('roles and many sites in the workbench', function () {
     // Cancel is the active choice: Enter alone sends nothing.
     assert.match(await p.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').innerText(), /Cancel/);
     assert.match(await confirm.innerText(), /First apply from this workspace to "Company website" \(#1\)/);
-    const planned = p.locator('.monaco-diff-editor .editor.modified .view-lines').first();
-    await planned.waitFor({ state: 'visible', timeout: STEP_MS });
-    const sides = (await planned.innerText()).replace(/\u00a0/g, ' ');
+    const diff = p.locator('.monaco-diff-editor').first();
+    await diff.waitFor({ state: 'visible', timeout: STEP_MS });
+    const sides = ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ');
     for (const line of [/Spring promo #3/, /Developer portal #4/, /"DR3": \["read", "edit"\]/]) assert.match(sides, line);
     assert.deepEqual(portal().snapshot().sites.find((s) => s.id === 4).rights.DR3, undefined, 'nothing sent before the answer');
 
+    await p.mouse.move(1000, 800);
     await settled(p);
     const shot = out('site-rights-multi-site-plan.png');
     await p.screenshot({ path: shot });

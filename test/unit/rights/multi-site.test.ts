@@ -97,6 +97,16 @@ describe('many sites at once against the demo portal', function () {
     assert.deepEqual(rightsOf(4), { AU: ['read'], DR3: ['read', 'edit'] }, 'restoring one site leaves the others');
   });
 
+  it('an unclear answer (a gateway 504) is re-read before anything is journaled, and said plainly', async () => {
+    portal.faults.set({ failNext: { method: 'landing.site.setRights', error: 'GATEWAY_TIMEOUT', status: 504 } });
+    const out = await applyToSites({ api: admin, fs, confirm: async () => true }, SITES.slice(0, 2), { code: 'U5', operations: ['read'] });
+    assert.equal(out.status, 'partial', out.message);
+    assert.equal(out.results[0].status, 'uncertain');
+    assert.match(out.results[0].message, /re-reading could not settle it: .*administrator/);
+    const { entries } = await readJournal(fs, portalHost(admin.portal));
+    assert.deepEqual(entries.map((e) => e.outcome), ['uncertain', 'applied']);
+  });
+
   it('stops before writing when the role model is on', async () => {
     await admin.call('landing.role.enable', { mode: 1 }, { write: true });
     const out = await applyToSites({ api: admin, fs, confirm: async () => true }, SITES, { code: 'U5', operations: ['read'] });
