@@ -6,10 +6,10 @@ import { registerCommands } from './commands';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
-import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
 import { registerSiteRightsBridge } from './ai/site-rights-bridge';
+import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
@@ -18,6 +18,8 @@ export interface ExtensionApi {
   serverReady: Promise<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
+  /** How many language-model tools were registered, and whether VS Code took the MCP server definition. */
+  assistant: { tools: number; mcpProvider: boolean };
 }
 
 let client: LanguageClient | undefined;
@@ -73,10 +75,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands(context, { client: lc, log });
   // Agent mode: the same read-only tools as bitrix24-mcp, answered by the language server.
   context.subscriptions.push(registerSiteRightsBridge(lc, () => portal.activeClient()));
-  registerLanguageModelTools(context, { client: lc, log, portal: () => portal.facts()?.portal });
-  registerMcpProvider(context, log);
+  const assistant = {
+    tools: registerLanguageModelTools(context, { client: lc, log, portal: () => portal.facts()?.portal }),
+    mcpProvider: registerMcpProvider(context, log),
+  };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree };
+  return { serverReady, portal, rightsTree, assistant };
 }
 
 /**

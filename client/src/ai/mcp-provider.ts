@@ -1,7 +1,9 @@
 /**
  * Offers `bitrix24-mcp` to VS Code's MCP support, one server per workspace
  * folder, where the running VS Code has `lm.registerMcpServerDefinitionProvider`
- * (1.101+). Feature-detected: older versions get nothing and lose nothing.
+ * (1.100 declares it as `modelContextServerCollections`, 1.101+ as
+ * `mcpServerDefinitionProviders`; package.json carries both). Feature-detected,
+ * and a refusal never stops activation.
  */
 import * as vscode from 'vscode';
 
@@ -23,18 +25,22 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
   if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || !Definition) return false;
   const changed = new vscode.EventEmitter<void>();
   const bin = context.asAbsolutePath('dist/bin/mcp.js');
-  context.subscriptions.push(
-    changed,
-    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
-    lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
+  let registration: vscode.Disposable;
+  try {
+    registration = lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
       onDidChangeMcpServerDefinitions: changed.event,
       provideMcpServerDefinitions: () =>
         (vscode.workspace.workspaceFolders ?? []).map(
           // The extension host's executable runs scripts as Node when told to (Electron).
           (f) => new Definition(`Bitrix24 REST Tools (${f.name})`, process.execPath, [bin, f.uri.fsPath], { ELECTRON_RUN_AS_NODE: 1 }, '0.1.0'),
         ),
-    }),
-  );
+    });
+  } catch (err) {
+    changed.dispose();
+    log.warn(`VS Code did not take the Bitrix24 MCP server definition: ${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
+  context.subscriptions.push(changed, registration, vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()));
   log.info('Offered bitrix24-mcp to VS Code’s MCP support');
   return true;
 }

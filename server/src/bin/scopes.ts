@@ -6,8 +6,8 @@ import * as catalog from '../cli/catalog';
 import * as describe from '../cli/describe';
 import * as check from '../cli/check';
 import * as scan from '../cli/scan';
-import * as needed from '../cli/needed';
 import * as explain from '../cli/explain';
+import * as needed from '../cli/needed';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {

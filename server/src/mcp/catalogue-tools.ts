@@ -16,11 +16,12 @@ export const describeMethod: ToolDefinition = {
   description:
     'Looks up one Bitrix24 REST API name in the bundled catalogue of the official documentation: a method (e.g. crm.lead.add) gives its scope, ' +
     'who can execute it, REST version, deprecation and replacement, administrator confirmation, app-only use, required parameters and the docs page; ' +
-    'an event (e.g. ONCRMLEADADD) gives its scope and page; a scope code (e.g. crm) gives what it grants. Offline; use it before writing a call.',
+    'an event (e.g. ONCRMLEADADD) or a widget placement (e.g. CRM_DEAL_DETAIL_TAB) gives the scope needed to bind it and its page; a scope code ' +
+    '(e.g. crm) gives what it grants. Offline; use it before writing a call.',
   inputSchema: {
     type: 'object',
     properties: {
-      name: { type: 'string', description: 'A method name, event name or scope code, e.g. "crm.lead.add", "OnCrmLeadAdd", "user_brief".', maxLength: 200 },
+      name: { type: 'string', description: 'A method name, event name, placement code or scope code, e.g. "crm.lead.add", "OnCrmLeadAdd", "CRM_DEAL_DETAIL_TAB", "user_brief".', maxLength: 200 },
       version: { type: 'string', enum: ['2', '3'], description: 'REST version of the method when both exist ("3" is REST 3.0, /rest/api/).' },
     },
     required: ['name'],
@@ -34,7 +35,23 @@ export const describeMethod: ToolDefinition = {
     const event = catalogue.event(name);
     if (event) {
       return {
-        text: [`Event ${event.name}${event.title ? ` — ${event.title}` : ''}`, `- scope: ${formatRequirement(event.requirement)}`, ...(event.who ? [`- who can subscribe: ${event.who}`] : []), `- bind with event.bind; docs: ${event.url}`].join('\n'),
+        text: [
+          `Event ${event.name}${event.title ? ` — ${event.title}` : ''}`,
+          `- scope to subscribe: ${formatRequirement(event.requirement)}`,
+          ...(event.who ? [`- who can subscribe: ${event.who}`] : []),
+          `- bind with event.bind; docs: ${event.url}`,
+        ].join('\n'),
+      };
+    }
+    const placement = catalogue.placement(name);
+    if (placement) {
+      return {
+        text: [
+          `Placement ${placement.code}${placement.title ? ` — ${placement.title}` : ''}${placement.code.toUpperCase() !== name.toUpperCase() ? ` (matches ${name})` : ''}`,
+          `- scope to register a handler: ${formatRequirement(placement.requirement)}`,
+          ...(placement.deprecated ? ['- archived by the documentation: registration works, nothing is shown'] : []),
+          `- bind with placement.bind; docs: ${placement.url}`,
+        ].join('\n'),
       };
     }
     const scope = catalogue.scope(name);
@@ -48,7 +65,7 @@ function notFound(catalogue: Catalogue, name: string, version: 2 | 3 | undefined
   if (version && all.length) return { text: `${name} has no REST ${version === 3 ? '3.0' : '2'} version; it exists as REST ${all.map((m) => (m.version === 3 ? '3.0' : '2')).join(' and ')}.` };
   const suggestions = catalogue.suggest(name);
   return {
-    text: `“${name}” is not a documented method, event or scope.${suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''} search_methods finds methods by words.`,
+    text: `“${name}” is not a documented method, event, placement or scope.${suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''} search_methods finds methods by words.`,
     isError: true,
   };
 }

@@ -12,7 +12,6 @@ import { normalizePath, relativeTo } from '../manifest/file-system';
 import type { ManifestState } from '../manifest/manifest-registry';
 import { shortfall } from '../manifest/scope-arithmetic';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
-import { neededScopes } from './needed';
 import { capped, limitOf, limitProperty, ToolInputError, type ToolContext, type ToolDefinition } from './tool-types';
 
 const NO_FOLDER = 'No folder is open: open the app’s folder (or start bitrix24-mcp in it) to check its scopes.';
@@ -50,7 +49,7 @@ export const neededScopesTool: ToolDefinition = {
     const index = workspaceOf(ctx);
     if (!index) return { text: NO_FOLDER, isError: true };
     const folder = resolveInWorkspace(ctx, input.folder, 'folder');
-    const needed = neededScopes(index, ctx.catalogue, folder);
+    const needed = index.needed(folder);
     const limit = limitOf(input);
     const where = folder ? index.label(folder) || '.' : 'the workspace';
     const lines = [`Least scopes for ${where}: ${needed.scopes.join(', ') || 'none'} (${needed.scopes.length})`];
@@ -58,11 +57,11 @@ export const neededScopesTool: ToolDefinition = {
       ...capped(
         needed.scopes,
         limit,
-        (s) => `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
+        (s) => `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.kind === 'method' ? '' : `${e.kind} `}${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
         'pass a "folder" to narrow, or raise "limit".',
       ),
     );
-    if (needed.choices.length) lines.push('Least-privilege choices:', ...capped(needed.choices, 5, (c) => `- ${c.chosen} for ${c.method} (also accepted: ${c.alternatives.join(', ')})`, ''));
+    if (needed.choices.length) lines.push('Least-privilege choices:', ...capped(needed.choices, 5, (c) => `- ${c.scope}: ${c.why}`, ''));
     if (needed.undecided.length) lines.push('Not decided:', ...capped(needed.undecided, 5, (u) => `- ${u.name} (${u.file}:${u.line}): ${u.reason}`, 'list them in the manifest’s "methods.extra" or fix the names.'));
     const manifest = folder ? index.manifestFor(`${folder}/x`) : index.manifests()[0];
     const declared = manifest?.parsed.manifest.scopes?.map((s) => s.code);

@@ -76,6 +76,9 @@ describe('assistant tools: answers on the fixture app', () => {
     const event = catalogue.events()[0];
     assert.match(await text('describe_method', { name: event.name }), new RegExp(`^Event ${event.name}`));
     assert.match(await text('describe_method', { name: 'user_brief' }), /^Scope user_brief/);
+    const placement = await text('describe_method', { name: 'CRM_DEAL_DETAIL_TAB' });
+    assert.match(placement, /^Placement CRM_DEAL_DETAIL_TAB/);
+    assert.match(placement, /- scope to register a handler: .*crm/);
     const typo = await runTool('describe_method', { name: 'crm.lead.ad' }, ctx);
     assert.equal(typo.isError, true);
     assert.match(typo.text, /Did you mean: crm\.lead\.add/);
@@ -104,7 +107,7 @@ describe('assistant tools: answers on the fixture app', () => {
     assert.match(out, /^bitrix24\.json declares: crm, calendar/);
     assert.match(out, /Missing: .*task/);
     assert.match(out, /calendar \(unused-scope\)/);
-    assert.match(out, /src\/sync\.js:6 error missing-scope/);
+    assert.match(out, /bitrix24\.json:3 error missing-scope: bitrix24\.json lacks the scope 'task', needed by 'tasks\.task\.add' \(src\/sync\.js:6\)/);
   });
 
   it('check_snippet: unknown methods, undeclared scopes and app-only use from a webhook', async () => {
