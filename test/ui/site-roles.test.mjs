@@ -120,6 +120,8 @@ describe('roles and many sites in the workbench', function () {
 
   it('switches back and changes one access code on three sites in one plan and one confirmation (screenshot)', async () => {
     const p = page();
+    // Back to the usual width, so the plan's diff has room beside the view.
+    await sidebarWidth(p, 300);
     await runCommand(p, 'Switch to Extended Model');
     await answerDialog(p, 'Switch the portal to the extended rights model?', 'Switch');
     await treeRow(pane, 'Rights model: extended').waitFor({ state: 'visible', timeout: STEP_MS });
