@@ -22,6 +22,7 @@ const entries = [
   ['server/src/main.ts', 'dist/server/server.js'],
   ['server/src/bin/language-server.ts', 'dist/bin/language-server.js', { banner: '#!/usr/bin/env node' }],
   ['server/src/bin/scopes.ts', 'dist/bin/scopes.js', { banner: '#!/usr/bin/env node' }],
+  ['server/src/bin/mcp.ts', 'dist/bin/mcp.js', { banner: '#!/usr/bin/env node' }],
   ['demo-portal/src/main.ts', 'dist/bin/demo-portal.js', { banner: '#!/usr/bin/env node' }],
 ];
 

@@ -6,6 +6,10 @@ import { registerCommands } from './commands';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
+import { registerLanguageModelTools } from './ai/language-model-tools';
+import { registerMcpProvider } from './ai/mcp-provider';
+import { registerSiteRightsBridge } from './ai/site-rights-bridge';
+import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
@@ -14,6 +18,8 @@ export interface ExtensionApi {
   serverReady: Promise<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
+  /** How many language-model tools were registered, and whether VS Code took the MCP server definition. */
+  assistant: { tools: number; mcpProvider: boolean };
 }
 
 let client: LanguageClient | undefined;
@@ -48,7 +54,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const rightsDeps = {
     getApi: () => portal.activeClient(),
-    workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    fileSystem: () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? workspaceFileSystem(folder) : undefined;
+    },
+    fileUri: (rel: string) => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      return folder ? vscode.Uri.joinPath(folder, ...rel.split('/')) : undefined;
+    },
+    writeRefusal: () => writeRefusal(vscode.workspace.workspaceFolders?.[0]?.uri),
     log,
   };
   const rightsTree = new SiteRightsTree(rightsDeps);
@@ -59,8 +73,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
+  // Agent mode: the same read-only tools as bitrix24-mcp, answered by the language server.
+  context.subscriptions.push(registerSiteRightsBridge(lc, () => portal.activeClient()));
+  const assistant = {
+    tools: registerLanguageModelTools(context, { client: lc, log, portal: () => portal.facts()?.portal }),
+    mcpProvider: registerMcpProvider(context, log),
+  };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree };
+  return { serverReady, portal, rightsTree, assistant };
 }
 
 /**

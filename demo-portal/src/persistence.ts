@@ -1,6 +1,8 @@
 /**
  * The state file: written atomically (temp file, fsync, rename, directory
  * fsync) so a crash mid-write leaves the previous complete file in place.
+ * The temp file is owner-only, and one a crash left behind is deleted when
+ * the state is next loaded.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -19,8 +21,53 @@ const REAL_OPS: FileOps = { open: fsp.open, rename: fsp.rename, unlink: fsp.unli
 /** Thrown when the state file exists but cannot be used; the message says which file and why. */
 export class StateFileError extends Error {}
 
-/** Reads the state file; `undefined` when it does not exist yet. */
+/** Temp files of `file` as `writeFileAtomic` names them, with the writer's process id. */
+function tempFilePattern(file: string): RegExp {
+  const name = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${name}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the temp files a writer killed mid-write (`kill -9`, power loss)
+ * left beside `file`: each holds a copy of the state, webhook codes included.
+ * Files of a writer that is still running are left alone. Returns how many went.
+ */
+export async function removeStaleTempFiles(file: string): Promise<number> {
+  const pattern = tempFilePattern(file);
+  let names: string[];
+  try {
+    names = await fsp.readdir(dirname(file));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    try {
+      await fsp.unlink(join(dirname(file), name));
+      removed++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new StateFileError(`cannot remove ${join(dirname(file), name)}, left by a writer that stopped mid-write; it holds a copy of the state with its secrets, so delete it: ${(error as Error).message}`);
+      }
+    }
+  }
+  return removed;
+}
+
+/** Reads the state file, after removing temp files a crashed writer left; `undefined` when it does not exist yet. */
 export async function loadState(file: string): Promise<PortalState | undefined> {
+  await removeStaleTempFiles(file);
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');

@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import { Faults, type FaultSwitches } from './http/faults';
 import { DEFAULT_RATE_LIMIT, LeakyBucket, type RateLimitSettings } from './http/rate-limit';
 import type { Runtime } from './http/runtime';
+import { safeLogLine } from './http/log-line';
 import { createRequestHandler } from './http/server';
 import { loadState, StateWriter } from './persistence';
 import { expireAllAccessTokens } from './portal/oauth';
@@ -100,7 +101,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       bucket = rateDefault ? new LeakyBucket(rateDefault) : null;
       await writer?.save();
     },
-    log: options.log ?? (() => undefined),
+    // Every line is escaped and has the state's secrets masked, whatever a handler put in it.
+    log: (line) => options.log?.(safeLogLine(line, state)),
     delay: (ms) =>
       new Promise((resolve) => {
         const timer = setTimeout(() => {

@@ -2,7 +2,7 @@
  * Final assembly steps shared by the generator: stable ordering and the
  * merged scope table (documented table + overrides + codes seen on pages).
  */
-import type { EventInfo, MethodInfo, ScopeInfo } from '../../server/src/catalogue/types';
+import type { EventInfo, MethodInfo, PlacementInfo, ScopeInfo } from '../../server/src/catalogue/types';
 import { requirementScopes } from '../../server/src/catalogue/requirement';
 import type { ScopeOverride } from './overrides';
 import type { Report } from './build';
@@ -28,7 +28,8 @@ export function mergeScopes(
   table: ScopeInfo[],
   overrides: ScopeOverride[],
   methods: MethodInfo[],
-  events: EventInfo[],
+  /** Events and placements: their requirements count as uses too. */
+  others: (EventInfo | PlacementInfo)[],
   report: Report,
 ): ScopeInfo[] {
   const byCode = new Map<string, ScopeInfo>();
@@ -47,7 +48,7 @@ export function mergeScopes(
   const used = new Set<string>();
   for (const m of methods) for (const c of requirementScopes(m.requirement)) used.add(c);
   for (const m of methods) if (m.requirement.kind === 'basic') used.add('basic');
-  for (const e of events) for (const c of requirementScopes(e.requirement)) used.add(c);
+  for (const e of others) for (const c of requirementScopes(e.requirement)) used.add(c);
   for (const c of [...used].sort()) {
     if (byCode.has(c)) continue;
     byCode.set(c, { code: c, tool: '' });

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogueData, MethodInfo, ScopeInfo } from '../../server/src/catalogue/types';
 import { findDeprecation, isAppOnly, needsAdminConfirmation } from './flags';
-import { resolveLink, sharedBlocks, type SharedBlock } from './index-blocks';
+import { firstBlock, resolveLink, sharedBlocks, type SharedBlock } from './index-blocks';
 import { applyMethodOverrides, type Overrides } from './overrides';
-import { classifyPage, declaresV3Section, isIndexPage, type Page, type PageKind } from './page';
+import { classifyPage, declaresV3Section, inEventsDir, isIndexPage, type Page, type PageKind } from './page';
 import { methodTokens } from './method-name';
 import { extractParams } from './params-table';
 import { loadRuSpec } from './ru-spec';
@@ -20,6 +20,7 @@ import { docsLayout, markdownFiles, readSources } from './sources';
 import { classifyWho, isMethodSubject } from './who';
 import { compareMethods, mergeScopes, requirementCodes } from './assemble';
 import { buildEvents } from './events';
+import { buildPlacements } from './placements';
 
 /** What the generator could not decide or found suspicious. */
 export interface Report {
@@ -27,6 +28,8 @@ export interface Report {
   unclassified: { path: string; reason: string }[];
   /** Ambiguities resolved to `unknown`, or facts worth a look. */
   problems: string[];
+  /** Pages in events directories by kind, and those that document no event and are not otherwise classified. */
+  eventPages: { kinds: Partial<Record<PageKind, number>>; notEvents: { path: string; reason: string }[] };
   /** Pages whose name was not taken from the heading, with how. */
   nameNotes: { path: string; name: string; note: string }[];
   /** English page vs Russian spec disagreements left after overrides. */
@@ -74,6 +77,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
   const report: Report = {
     pages: {},
     unclassified: [],
+    eventPages: { kinds: {}, notEvents: [] },
     problems: [],
     nameNotes: [],
     disagreements: [],
@@ -87,11 +91,15 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
   // Pass 1: index pages (shared Scope blocks, REST 3.0 sections).
   const v3Sections = new Set<string>();
   const shared = new Map<string, SharedBlock>();
+  /** The first Scope block of each directory's index page (for event pages no table links). */
+  const dirBlocks = new Map<string, SharedBlock>();
   for (const [path, text] of texts) {
     const heading = /^#\s+(.*)$/m.exec(text)?.[1] ?? '';
     if (!isIndexPage(path, heading)) continue;
     if (declaresV3Section(text)) v3Sections.add(path.split('/').slice(0, -1).join('/'));
     for (const [target, block] of sharedBlocks(path, text)) if (!shared.has(target)) shared.set(target, block);
+    const first = firstBlock(path, text);
+    if (/(^|\/)index$/.test(path) && first) dirBlocks.set(path.split('/').slice(0, -1).join('/'), first);
   }
 
   // Pass 2: classify every page.
@@ -107,6 +115,12 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     }
     report.pages[page.kind] = (report.pages[page.kind] ?? 0) + 1;
     if (page.kind === 'unclassified') report.unclassified.push({ path, reason: page.reason ?? '' });
+    if (inEventsDir(path)) {
+      report.eventPages.kinds[page.kind] = (report.eventPages.kinds[page.kind] ?? 0) + 1;
+      if (page.kind === 'none' || page.kind === 'unclassified') {
+        report.eventPages.notEvents.push({ path, reason: page.reason ?? 'no Scope block, no event name in the heading, no event sections' });
+      }
+    }
     pages.push(page);
   }
   const nameOfPage = new Map<string, string>();
@@ -158,11 +172,14 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
   }
 
   // Events.
-  const events = buildEvents(pages, shared, overrides, report);
+  const events = buildEvents(pages, { shared, dirBlocks }, overrides, report);
+
+  // Placements.
+  const placements = buildPlacements(texts, unique, report);
 
   // Scopes.
   const table: ScopeInfo[] = texts.has(SCOPES_PAGE) ? parseScopesTable(SCOPES_PAGE, texts.get(SCOPES_PAGE) ?? '') : [];
-  const scopes = mergeScopes(table, overrides.scopes, unique, events, report);
+  const scopes = mergeScopes(table, overrides.scopes, unique, [...events, ...placements], report);
 
   const generated = sources.map((s) => s.date).sort().pop() ?? '1970-01-01';
   const data: CatalogueData = {
@@ -172,7 +189,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     methods: unique,
     scopes,
     events,
-    placements: [],
+    placements,
   };
   return { data, report };
 }

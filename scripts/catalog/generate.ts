@@ -8,11 +8,12 @@
  * Prints a summary and every page it could not classify; exits non-zero only
  * when the docs cannot be read or the result fails validation.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateCatalogue } from '../../server/src/catalogue/validate';
 import { generate, type GenerateResult } from './build';
 import { docsRoot, repoRoot as repo } from './docs-location';
+import { updateDocs } from './docs-report';
 import { loadOverrides } from './overrides';
 import { serializeCatalogue } from './serialize';
 
@@ -21,6 +22,8 @@ export const defaults = {
   docs: docsRoot(),
   out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
   overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
+  /** The catalogue document whose generated blocks (counts, disagreements) a run rewrites. */
+  doc: join(repo, 'docs', 'catalogue.md'),
 };
 
 /** Renders the human summary printed after a run. */
@@ -31,7 +34,12 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   const unknown = data.methods.filter((m) => m.requirement.kind === 'unknown').length;
   const out: string[] = [
     `methods: ${data.methods.length} (REST 2: ${v2}, REST 3.0: ${v3}); unknown requirement: ${unknown}`,
-    `scopes: ${data.scopes.length}; events: ${data.events.length}`,
+    `scopes: ${data.scopes.length}; events: ${data.events.length}; placements: ${data.placements.length} (templates: ${
+      data.placements.filter((p) => p.template).length
+    }); unclassified pages: ${report.unclassified.length}`,
+    `event directories: ${Object.entries(report.eventPages.kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; not classified: ${report.eventPages.notEvents.length}`,
     `pages: ${Object.entries(report.pages)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
@@ -44,6 +52,7 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   };
   section('UNCLASSIFIED pages (add a page override or fix the generator)', report.unclassified.map((u) => `${u.path}: ${u.reason}`), true);
   section('stale overrides (match nothing)', report.staleOverrides, true);
+  section('event-directory pages that document no event', report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`), true);
   section('problems', report.problems);
   section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
   section('duplicates dropped', report.duplicates);
@@ -67,6 +76,7 @@ function main(argv: string[]): number {
     return 1;
   }
   writeFileSync(out, serializeCatalogue(result.data));
+  if (out === defaults.out && existsSync(defaults.doc)) writeFileSync(defaults.doc, updateDocs(readFileSync(defaults.doc, 'utf8'), result));
   process.stdout.write(`${summary(result, verbose)}\nwrote ${out}\n`);
   return 0;
 }

@@ -27,6 +27,17 @@ export function resolveLink(from: string, target: string): string | undefined {
   return parts.join('/');
 }
 
+/** The first Scope block of a page (with the who-can block next to it), if any. */
+export function firstBlock(path: string, text: string): SharedBlock | undefined {
+  const lines = text.split('\n');
+  const mask = fenceMask(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const scope = mask[i] ? undefined : scopeLineText(lines[i]);
+    if (scope !== undefined) return { index: path, scope: parseScopeLine(scope), who: findWho(lines, i, Math.min(lines.length, i + 6)) };
+  }
+  return undefined;
+}
+
 /**
  * Maps each page linked from a table row after a Scope block (until the
  * next block or the next `##` heading) to that block.
@@ -42,7 +53,7 @@ export function sharedBlocks(path: string, text: string): Map<string, SharedBloc
     if (h2.has(i)) current = undefined;
     const scope = scopeLineText(line);
     if (scope !== undefined) {
-      current = { index: path, scope: parseScopeLine(scope), who: findWho(lines, i + 1, Math.min(lines.length, i + 6)) };
+      current = { index: path, scope: parseScopeLine(scope), who: findWho(lines, i, Math.min(lines.length, i + 6)) };
       return;
     }
     if (!current || !line.trim().startsWith('||')) return;

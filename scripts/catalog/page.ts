@@ -28,6 +28,8 @@ export interface Page {
   who?: WhoBlock;
   /** Why a page could not be classified. */
   reason?: string;
+  /** Events documented as sections of one page (`## ONIMV2MESSAGEADD {#onimv2messageadd}`). */
+  sections?: { name: string; anchor?: string }[];
 }
 
 /** Context shared by all pages. */
@@ -42,6 +44,11 @@ const V3_NOTE = /(this|the) methods? (belongs?|in this section belong) to \[?RES
 const V3_SECTION_NOTE = /methods in this section belong to \[?REST 3\.0/i;
 const EVENT_NAME = /(?<![\w.])(on[A-Z][A-Za-z0-9]*|On[A-Z][A-Za-z0-9]*|ON[A-Z][A-Z0-9_]{2,})(?![\w.])/;
 const PLACEMENT_CODE = /\b[A-Z][A-Z0-9]*(?:_(?:[A-Z0-9]+|\*))+/;
+
+/** True for pages in an events directory (`crm/deals/events/`, `tasks/events-tasks/`). */
+export function inEventsDir(path: string): boolean {
+  return /(^|\/)events[^/]*\//.test(path);
+}
 
 /** True for overview pages: `index.md` or a heading "...: Overview of ...". */
 export function isIndexPage(path: string, heading: string): boolean {
@@ -73,6 +80,8 @@ export function classifyPage(path: string, text: string, ctx: PageContext): Page
   const page: Page = { path, kind: 'none', heading, lines, version: 2 };
 
   if (path.startsWith('tutorials/')) return { ...page, kind: 'guide' };
+  // Shared snippets (`_includes/`, `crm/_include/`) are pasted into other pages.
+  if (/(^|\/)_[^/]*\//.test(path)) return page;
   // Overview pages, including family pages titled with a wildcard (`user.option.*`).
   // A heading that names a method fitting the file is a method page, whatever else it says.
   const namesMethod = methodTokens(heading).some((t) => stemFit(t, pageStem(path)));
@@ -83,6 +92,11 @@ export function classifyPage(path: string, text: string, ctx: PageContext): Page
   for (let i = 0; i < zoneEnd && scopeText === undefined; i++) if (!mask[i]) scopeText = scopeLineText(lines[i]);
   const who = findWho(lines, 0, zoneEnd);
   if (scopeText === undefined && !who) {
+    // Event pages of some sections carry no block of their own: their overview page does.
+    if (inEventsDir(path)) {
+      const event = eventPageWithoutBlock(path, heading, lines, mask, hs);
+      if (event) return { ...page, ...event };
+    }
     const ru = ctx.ruPageToMethod.get(`/${path}`);
     return ru ? { ...page, kind: 'unclassified', reason: `no Scope or who-can block, but the Russian edition lists it as ${ru}` } : page;
   }
@@ -128,6 +142,28 @@ export function classifyPage(path: string, text: string, ctx: PageContext): Page
   }
   const v3 = zoneHas(lines, mask, zoneEnd + 30, V3_NOTE) || /-rest-v3$/.test(path) || inV3Section(path, ctx.v3Sections);
   return { ...base, kind: 'method', name: decision.name, nameNote: decision.note, version: v3 ? 3 : 2 };
+}
+
+/**
+ * An events-directory page without a Scope block: one event ("Event
+ * onCrmInvoiceAdd", named after the file) or several, one per `##` section
+ * headed by the event name alone ("Event Formats im.v2").
+ */
+function eventPageWithoutBlock(
+  path: string,
+  heading: string,
+  lines: string[],
+  mask: boolean[],
+  hs: ReturnType<typeof headings>,
+): Pick<Page, 'kind' | 'name' | 'nameNote' | 'sections'> | undefined {
+  if (/^event\b/i.test(heading) && EVENT_NAME.test(heading)) {
+    const decision = decideEventName(path, heading, lines, mask);
+    if (decision) return { kind: 'event', name: decision.name, nameNote: decision.note };
+  }
+  const sections = hs
+    .filter((h) => h.level === 2 && /^(on[A-Z]\w*|ON[A-Z][A-Z0-9_]{2,})$/.test(h.text.trim()))
+    .map((h) => ({ name: h.text.trim(), anchor: h.anchor }));
+  return sections.length ? { kind: 'event', sections } : undefined;
 }
 
 const EVENT_TOKENS = /(?<![\w.])(on[A-Z][A-Za-z0-9]*|On[A-Z][A-Za-z0-9]*|ON[A-Z][A-Z0-9_]{2,}|[A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)+)(?![\w.])/g;

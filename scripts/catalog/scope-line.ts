@@ -32,10 +32,16 @@ export interface CombinationRule {
 
 const CODE = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
 
-/** Matches a Scope line and returns the text after the colon. */
+/**
+ * Matches a Scope line and returns the text after the colon: `> Scope: ...`,
+ * or the inline form of some overview pages,
+ * `**Scope**: ... | **Who can subscribe**: ...` (cut before the who part).
+ */
 export function scopeLineText(line: string): string | undefined {
   const m = /^\s*>\s*scopes?\s*:(.*)$/i.exec(line);
-  return m ? m[1].trim() : undefined;
+  if (m) return m[1].trim();
+  const b = /^\s*(?:>\s*)?\*\*scopes?\*\*\s*:(.*)$/i.exec(line);
+  return b ? b[1].split(/\|?\s*\*\*who can\b/i)[0].trim() : undefined;
 }
 
 /** Splits on commas that are outside backticks and parentheses. */

@@ -18,10 +18,14 @@ export interface WhoBlock {
 }
 
 const WHO = /^\s*>\s*who can ([^:]+):(.*)$/i;
+/** The inline form next to a bold Scope: `**Scope**: ... | **Who can subscribe**: any user`. */
+const WHO_INLINE = /^\s*(?:>\s*)?\*\*scopes?\*\*.*?\*\*who can ([^*:]+)\*\*\s*:(.*)$/i;
 
 /** Finds the first who-can block in `lines[from, to)`. */
 export function findWho(lines: string[], from = 0, to = lines.length): WhoBlock | undefined {
   for (let i = from; i < to; i++) {
+    const inline = WHO_INLINE.exec(lines[i]);
+    if (inline) return { subject: inline[1].trim().toLowerCase().replace(/\s+/g, ' '), text: plainText(inline[2]).replace(/[,;.]$/, ''), line: i };
     const m = WHO.exec(lines[i]);
     if (!m) continue;
     const parts: string[] = [];

@@ -53,12 +53,18 @@ export class ScopeService {
     return [...this.published].filter(([, findings]) => findings.length > 0).map(([path]) => pathToUri(path));
   }
 
-  /** Scope diagnostics for one file, with the user's severities. */
-  diagnostics(uri: string, settings: FeatureSettings): Diagnostic[] {
+  /**
+   * The index's diagnostics for one file, with the user's severities. With
+   * `open`, the file's own method/event/placement problems are left out: the
+   * editor reports those from the open document's current text.
+   */
+  diagnostics(uri: string, settings: FeatureSettings, options: { open?: boolean; keep?: (f: Finding) => boolean } = {}): Diagnostic[] {
     const path = uriToPath(uri);
     const findings = path ? (this.published.get(path) ?? this.index.diagnosticsFor(path)) : [];
     const out: Diagnostic[] = [];
     for (const f of findings) {
+      if (options.open && f.data.kind === 'reference') continue;
+      if (options.keep && !options.keep(f)) continue;
       const severity = severityOf(f.code, f.severity, settings);
       if (severity === undefined) continue;
       out.push({
@@ -68,6 +74,8 @@ export class ScopeService {
         source: DIAGNOSTIC_SOURCE,
         message: f.message,
         tags: f.code === 'unused-scope' && severity === DiagnosticSeverity.Hint ? [1] : undefined,
+        relatedInformation: f.related?.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message })),
+        data: f.data.kind === 'reference' ? { suggestions: f.data.suggestions, replacement: f.data.replacement, entityTypeId: f.data.entityTypeId } : undefined,
       });
     }
     return out;
@@ -131,7 +139,7 @@ export class ScopeService {
     const state = path ? this.index.manifestFor(path) : undefined;
     const scopes = state?.parsed.manifest.scopes;
     if (!state || !scopes) return undefined;
-    return { label: this.index.label(state.file), scopes: new Set(scopes.map((s) => s.code)) };
+    return { label: this.index.label(state.file), scopes: new Set(scopes.map((s) => s.code)), rules: state.parsed.manifest.rules };
   }
 }
 

@@ -2,7 +2,7 @@
  * Language server wiring: connection, documents, capabilities, and one short
  * handler per request that fetches the document and calls a pure feature.
  */
-import { CodeActionKind, FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from './catalogue/catalogue';
 import { formatRequirement } from './catalogue/requirement';
@@ -16,6 +16,10 @@ import { methodCodeActions } from './features/code-actions';
 import { freshFacts, liveDiagnostics, methodsToAsk, portalConfirms } from './features/live-checks';
 import { uriToPath } from './manifest/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
+import { errorCodeHover } from './explain/hover';
+import { runTool } from './mcp/tools';
+import { serverToolContext } from './mcp/server-context';
+import { ToolInputError } from './mcp/tool-types';
 import * as protocol from './protocol';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
@@ -36,6 +40,8 @@ export function startServer(connection: Connection): void {
   let portalFacts: protocol.PortalFacts | undefined;
   let canPullConfig = false;
   let canShowProgress = false;
+  /** Settles when the first workspace scan is done; tool requests wait for it. */
+  let scanned: Promise<void> = Promise.resolve();
   const ctx = (uri: string): FeatureContext => ({
     catalogue: views.for(uri),
     settings,
@@ -64,7 +70,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canPullConfig) await refreshSettings();
-    if (scopes) await firstScan(scopes);
+    if (scopes) await (scanned = firstScan(scopes));
   });
 
   /** Reads the workspace once, with progress in the status bar, then publishes every finding. */
@@ -112,7 +118,13 @@ export function startServer(connection: Connection): void {
       diagnostics.push(...offline, ...liveDiagnostics(doc, textDoc, portalFacts, c, now));
       askPortal(methodsToAsk(doc, c));
     }
-    if (scopes) diagnostics.push(...scopes.diagnostics(uri, settings));
+    if (scopes) {
+      // Method problems of closed files come from the index; a portal-confirmed method is not "unknown" there either.
+      const now = Date.now();
+      const keep = (f: { code: string; data: { kind: string; name?: string } }) =>
+        f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portalConfirms(f.data.name ?? '', portalFacts, now);
+      diagnostics.push(...scopes.diagnostics(uri, settings, { open: doc !== undefined, keep }));
+    }
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
@@ -183,7 +195,7 @@ export function startServer(connection: Connection): void {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
     if (!doc || !textDoc) return null;
-    return hover(doc, textDoc, position, { ...ctx(textDoc.uri), portal: { facts: portalFacts, now: Date.now() } });
+    return hover(doc, textDoc, position, { ...ctx(textDoc.uri), portal: { facts: portalFacts, now: Date.now() } }) ?? errorCodeHover(textDoc, position);
   });
 
   connection.onCompletion(({ textDocument, position }) => {
@@ -195,10 +207,14 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings }));
 
-  connection.onCodeAction(({ textDocument, range, context }) => [
-    ...methodCodeActions(textDocument.uri, context.diagnostics),
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const text = documents.get(textDocument.uri);
+    const analysedDoc = text && analysed.get(text);
+    return [
+    ...methodCodeActions(textDocument.uri, context.diagnostics, analysedDoc && text ? { analysed: analysedDoc, text } : undefined),
     ...(scopes?.codeActions(textDocument.uri, range, context.diagnostics) ?? []),
-  ]);
+    ];
+  });
 
   connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
     catalogue.complete(params?.prefix ?? '', Number.MAX_SAFE_INTEGER).map((m) => ({
@@ -214,6 +230,23 @@ export function startServer(connection: Connection): void {
     markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));
   connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
+
+  connection.onRequest(protocol.RunToolRequest, async (p: protocol.RunToolParams): Promise<protocol.RunToolResult> => {
+    await scanned;
+    const toolCtx = serverToolContext({
+      catalogue,
+      index: scopes?.index,
+      facts: () => freshFacts(portalFacts, Date.now()),
+      siteRights: async (siteId, type) =>
+        ((await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type } satisfies protocol.SiteRightsFromPortalParams)) as protocol.SiteRightsFromPortalResult).operations,
+    });
+    try {
+      return await runTool(p.tool, p.input, toolCtx);
+    } catch (err) {
+      if (err instanceof ToolInputError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
+      throw err;
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describeLandingContract } from './landing-contract';
+import { describeRoleContract } from './role-contract';
 import { fails, ok, type ContractContext } from './contract-context';
 import { restCall, withWrongCode, type Json } from './rest-call';
 
@@ -152,5 +153,6 @@ export function describePortalContract(label: string, target: () => ContractTarg
     });
 
     describeLandingContract(ctx);
+    describeRoleContract(ctx);
   });
 }

@@ -17,7 +17,8 @@ export type PortalErrorKind =
   | 'network'
   | 'timeout'
   | 'cancelled'
-  | 'malformed';
+  | 'malformed'
+  | 'redirect';
 
 export interface PortalErrorInit {
   kind: PortalErrorKind;
@@ -70,6 +71,26 @@ export class PortalError extends Error {
         return false;
     }
   }
+
+  /**
+   * Whether a *write* that failed this way may still have been carried out:
+   * no answer came back, or an answer that does not say the portal refused
+   * (a 5xx page from a proxy, a server error, a reply that is not REST JSON).
+   * A Bitrix24 refusal code (auth, scope, rights, parameters, rate limit) is
+   * an answer from before the method ran, whatever its HTTP status.
+   */
+  get outcomeUnknown(): boolean {
+    switch (this.kind) {
+      case 'network':
+      case 'timeout':
+      case 'malformed':
+        return true;
+      case 'server':
+        return this.code !== 'NOT_EXECUTED';
+      default:
+        return false;
+    }
+  }
 }
 
 /** True when `e` is a PortalError (also across duplicated module instances). */
@@ -86,6 +107,8 @@ export interface ErrorContext {
   status?: number;
   detail?: string;
   retryAfterMs?: number;
+  /** For `redirect`: the origin the answer pointed to (never its path or query, which may hold secrets). */
+  target?: string;
 }
 
 const CODE_KINDS: Readonly<Record<string, PortalErrorKind>> = {
@@ -199,10 +222,12 @@ function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorCo
       return `The portal did not answer ${m} in time. Try again later.`;
     case 'cancelled':
       return `${m} was cancelled.`;
+    case 'redirect':
+      return `The portal answered ${m} with a redirect (HTTP ${ctx.status ?? '3xx'}) to ${ctx.target ?? 'another address'}. REST requests are never sent on to another address, so nothing was sent there. If the portal has moved, connect with its new address.`;
   }
 }
 
 /** A PortalError for a condition found on this side (transport failure, cancellation, bad input). */
 export function localError(kind: PortalErrorKind, ctx: ErrorContext = {}, code?: string): PortalError {
-  return new PortalError({ kind, code, method: ctx.method, detail: ctx.detail, message: adviceFor(kind, code, ctx) });
+  return new PortalError({ kind, code, status: ctx.status, method: ctx.method, detail: ctx.detail, message: adviceFor(kind, code, ctx) });
 }

@@ -3,7 +3,7 @@
  * read the whole body under the same deadline, parse JSON, and turn the
  * outcome into either an envelope or a PortalError. No retries here.
  */
-import { ErrorContext, errorFromResponse, localError, PortalError } from './errors';
+import { ErrorContext, errorFromResponse, isPortalError, localError, PortalError } from './errors';
 import { Redactor } from './redact';
 
 /** The subset of `fetch` the client uses; injectable for tests. */
@@ -26,7 +26,7 @@ export interface ExchangeOptions {
   redactor: Redactor;
 }
 
-/** Performs one request; rejects only with `network`, `timeout` or `cancelled` PortalErrors. */
+/** Performs one request, never following redirects; rejects only with `network`, `timeout`, `cancelled` or `redirect` PortalErrors. */
 export async function exchange(fetchFn: FetchLike, url: string, init: RequestInit, opts: ExchangeOptions): Promise<HttpReply> {
   if (opts.signal?.aborted) throw localError('cancelled', opts.ctx);
   const controller = new AbortController();
@@ -38,7 +38,13 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
   const onAbort = (): void => controller.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const res = await fetchFn(url, { ...init, signal: controller.signal });
+    // Following a redirect would re-send the body (with an OAuth token and a write's parameters) to
+    // another address, over http if it says so; a 301/302 would even turn a write into a GET.
+    const res = await fetchFn(url, { ...init, redirect: 'manual', signal: controller.signal });
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      await res.body?.cancel().catch(() => undefined);
+      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target: redirectTarget(url, res.headers.get('location'), opts.redactor) });
+    }
     const text = await res.text();
     let json: unknown;
     let malformed = false;
@@ -51,12 +57,25 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
     }
     return { status: res.status, json, malformed, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
   } catch (e) {
+    if (isPortalError(e)) throw e;
     if (opts.signal?.aborted) throw localError('cancelled', opts.ctx);
     if (timedOut) throw localError('timeout', opts.ctx);
     throw localError('network', { ...opts.ctx, detail: networkDetail(e, opts.redactor) });
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The origin a redirect points to, for the message: never its path or query, which may carry a secret. */
+function redirectTarget(from: string, location: string | null, redactor: Redactor): string {
+  if (location === null || location.trim() === '') return 'an address it did not give';
+  try {
+    const target = new URL(location, from);
+    const origin = target.origin === 'null' ? `a ${target.protocol} address` : target.origin;
+    return redactor.redactText(origin);
+  } catch {
+    return 'an address that is not valid';
   }
 }
 

@@ -2,15 +2,18 @@
  * Apply and restore: plan → confirm → pre-check → setRights → verify →
  * record. Nothing is written (portal or workspace) before the user confirms
  * and the pre-checks pass; a rejected setRights leaves the desired rules
- * unapplied and `lastApplied` untouched.
+ * unapplied and `lastApplied` untouched. A save whose answer was unclear is
+ * settled by re-reading the portal before anything is recorded. Applies to
+ * one site run one after another, so each plan starts from the last result.
  */
 import { RightsApi, sectionOfType, withSection, portalHost } from './api';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
+import { checkUnclearSave } from './outcome-check';
 import { appendJournal, JournalEntry, JournalOutcome, readJournal, restoreTarget } from './journal';
 import { formatOperations, isOperation, Operation } from './operations';
 import { resolveNames } from './directory';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
-import { markApplied, RulesSet, sameRules } from './rights-file';
+import { markApplied, RightsFile, RulesSet, sameRules } from './rights-file';
 import { loadRights, RightsFileSystem, saveRights } from './rights-store';
 
 export interface ApplyDeps {
@@ -93,11 +96,32 @@ async function record(fs: RightsFileSystem, entry: JournalEntry): Promise<string
  * Applies a site's desired rules (or `rules`, for restore) after the user
  * confirms the plan. Every setRights attempt is journaled.
  */
-export async function applyRights(
+export function applyRights(
   deps: ApplyDeps,
   siteId: number,
   opts: { rules?: RulesSet; action?: 'apply' | 'restore' } = {},
 ): Promise<ApplyOutcome> {
+  return oneAtATime(`${portalHost(deps.api.portal)}#${siteId}`, () => applyNow(deps, siteId, opts));
+}
+
+/** Applies in flight, per portal and site; an entry is removed once nothing waits behind it. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task with the same key has settled. */
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const result = (inFlight.get(key) ?? Promise.resolve()).then(task);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  inFlight.set(key, tail);
+  void tail.then(() => {
+    if (inFlight.get(key) === tail) inFlight.delete(key);
+  });
+  return result;
+}
+
+async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSet; action?: 'apply' | 'restore' }): Promise<ApplyOutcome> {
   const { api, fs } = deps;
   const now = deps.now ?? (() => new Date());
   const host = portalHost(api.portal);
@@ -143,17 +167,47 @@ export async function applyRights(
     saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: siteId, rights: plan.rules }), { write: true });
   } catch (e) {
     const failure = explainFailure(e, 'save the rules');
-    if (outcomeUnknown(e)) {
-      const journalProblem = await record(fs, entry('uncertain', { error: failure.code ?? 'no answer' }));
-      return {
-        status: 'uncertain',
-        message: `No answer from the portal: the rules may or may not have been saved. The rights file still holds them as not applied; apply again when the portal is reachable. ${journalProblem ?? ''}`.trim(),
-        plan,
-        failure,
-      };
+    if (!outcomeUnknown(e)) {
+      const journalProblem = await record(fs, entry('rejected', { error: failure.code ?? failure.reason }));
+      return { status: 'rejected', message: `${failure.message} The portal kept its rules; the rights file keeps yours as not applied. ${journalProblem ?? ''}`.trim(), plan, failure };
     }
-    const journalProblem = await record(fs, entry('rejected', { error: failure.code ?? failure.reason }));
-    return { status: 'rejected', message: `${failure.message} The portal kept its rules; the rights file keeps yours as not applied. ${journalProblem ?? ''}`.trim(), plan, failure };
+    const answer = unclearAnswer(e);
+    const unknown = `Outcome unknown: the portal's answer to the save was unclear (${answer}), so the site was read again.`;
+    const checked = await checkUnclearSave(api, plan, section);
+    switch (checked.state) {
+      case 'applied':
+        return settleApplied(deps, loaded.file, plan, entry, { verified: checked.verified, answer, lead: `${unknown} Verified: applied.` });
+      case 'not-applied': {
+        const journalProblem = await record(fs, entry('rejected', { verified: checked.verified, error: `${answer}; verified not applied` }));
+        return {
+          status: 'rejected',
+          message: `${unknown} Verified: not applied. The portal kept its rules (you still have: ${formatOperations(checked.verified) || 'no rights'}); the rights file keeps yours as not applied. Apply again when the portal answers normally. ${journalProblem ?? ''}`.trim(),
+          plan,
+          failure,
+          verified: checked.verified,
+        };
+      }
+      case 'site-gone': {
+        const journalProblem = await record(fs, entry('uncertain', { error: `${answer}; site gone` }));
+        return {
+          status: 'aborted',
+          abortReason: 'site-gone',
+          message: `${unknown} Site ${siteName(plan)} no longer exists on the portal or is in the trash, so its rules no longer matter. ${journalProblem ?? ''}`.trim(),
+          plan,
+          failure,
+        };
+      }
+      case 'unknown': {
+        const journalProblem = await record(fs, entry('uncertain', { error: answer, ...(checked.verified ? { verified: checked.verified } : {}) }));
+        return {
+          status: 'uncertain',
+          message: `${unknown} Still unknown: ${checked.reason}. The rules may or may not have been saved; the rights file still holds them as not applied. Apply again to be sure: it sends the whole set, so repeating it is safe. ${journalProblem ?? ''}`.trim(),
+          plan,
+          failure,
+          ...(checked.verified ? { verified: checked.verified } : {}),
+        };
+      }
+    }
   }
   if (saved !== true) {
     return {
@@ -188,14 +242,27 @@ export async function applyRights(
   } catch (e) {
     verifyFailure = explainFailure(e, 'verify the result');
   }
+  return settleApplied(deps, loaded.file, plan, entry, { verified, verifyFailure });
+}
 
+/** Records a save the portal holds (answered, or verified by re-reading) in the rights file and the journal, and says so. */
+async function settleApplied(
+  deps: ApplyDeps,
+  file: RightsFile,
+  plan: RightsPlan,
+  entry: (outcome: JournalOutcome, extra?: Partial<JournalEntry>) => JournalEntry,
+  how: { verified?: Operation[]; verifyFailure?: RightsFailure; answer?: string; lead?: string },
+): Promise<ApplyOutcome> {
+  const { verified, verifyFailure } = how;
+  const now = deps.now ?? (() => new Date());
   const problems: string[] = [];
   try {
-    await saveRights(fs, markApplied(loaded.file, plan.rules, now().toISOString()));
+    await saveRights(deps.fs, markApplied(file, plan.rules, now().toISOString()));
   } catch (e) {
     problems.push(`The rights file could not be updated (${e instanceof Error ? e.message : String(e)}); its "lastApplied" is out of date.`);
   }
-  const journalProblem = await record(fs, entry('applied', verified ? { verified } : {}));
+  const extra: Partial<JournalEntry> = { ...(verified ? { verified } : {}), ...(how.answer ? { error: `${how.answer}; verified applied` } : {}) };
+  const journalProblem = await record(deps.fs, entry('applied', extra));
   if (journalProblem) problems.push(journalProblem);
 
   const count = Object.keys(plan.rules).length;
@@ -207,7 +274,7 @@ export async function applyRights(
     : `Saved, but not verified: ${verifyFailure?.message ?? ''}`;
   return {
     status: 'applied',
-    message: [what, check, ...problems].join(' '),
+    message: [...(how.lead ? [how.lead] : []), what, check, ...problems].join(' '),
     plan,
     ...(verified ? { verified } : {}),
     ...(verifyFailure ? { failure: verifyFailure } : {}),
@@ -215,13 +282,26 @@ export async function applyRights(
   };
 }
 
+/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
+function unclearAnswer(e: unknown): string {
+  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  if (typeof status === 'number') return `HTTP ${status}`;
+  if (kind === 'timeout') return 'no answer in time';
+  if (kind === 'malformed') return 'not Bitrix24 REST JSON';
+  return 'no answer';
+}
+
 /**
  * Puts back the rules the site had before its last apply from this
  * workspace, through the same plan/confirm/pre-check path.
  */
-export async function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
-  const { entries } = await readJournal(deps.fs, portalHost(deps.api.portal));
-  const target = restoreTarget(entries, siteId);
-  if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
-  return applyRights(deps, siteId, { rules: target.rules, action: 'restore' });
+export function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
+  const host = portalHost(deps.api.portal);
+  // The journal is read in turn too, so a restore right after an apply restores from that apply.
+  return oneAtATime(`${host}#${siteId}`, async () => {
+    const { entries } = await readJournal(deps.fs, host);
+    const target = restoreTarget(entries, siteId);
+    if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+    return applyNow(deps, siteId, { rules: target.rules, action: 'restore' });
+  });
 }

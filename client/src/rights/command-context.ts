@@ -4,7 +4,6 @@
  * tells the user once what is missing and how to fix it, without waiting
  * for the message to be dismissed.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { portalHost, RightsApi } from './api';
 import { explainFailure, FailureAction, RightsFailure } from './failures';
@@ -50,11 +49,10 @@ export async function requireApi(deps: CommandDeps): Promise<RightsApi | undefin
   return undefined;
 }
 
-/** The workspace root and its rights file system, or undefined after explaining why a folder is needed. */
-export async function requireFolder(deps: CommandDeps): Promise<{ root: string; fs: RightsFileSystem } | undefined> {
-  const root = deps.workspaceRoot();
+/** The workspace's rights file system, or undefined after explaining why a folder is needed. */
+export async function requireFolder(deps: CommandDeps): Promise<{ fs: RightsFileSystem } | undefined> {
   const fs = deps.tree.fileSystem();
-  if (root && fs) return { root, fs };
+  if (fs) return { fs };
   tell(
     'info',
     'Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.',
@@ -138,7 +136,20 @@ export async function editableFile(api: RightsApi, fs: RightsFileSystem, site: S
   return undefined;
 }
 
-/** The absolute path of a site's rights file. */
-export function absoluteRightsPath(root: string, api: RightsApi, siteId: number): string {
-  return path.join(root, ...rightsFilePath(portalHost(api.portal), siteId).split('/'));
+/**
+ * The workspace's rights file system when writing is allowed there, or
+ * undefined after saying why not (no folder, Restricted Mode, read-only).
+ */
+export async function requireWritableFolder(deps: CommandDeps): Promise<{ fs: RightsFileSystem } | undefined> {
+  const folder = await requireFolder(deps);
+  if (!folder) return undefined;
+  const refusal = deps.writeRefusal();
+  if (!refusal) return folder;
+  tell('warning', refusal, ...(refusal.includes('Restricted Mode') ? [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }] : []));
+  return undefined;
+}
+
+/** The URI of a site's rights file. */
+export function rightsFileUri(deps: CommandDeps, api: RightsApi, siteId: number): vscode.Uri | undefined {
+  return deps.fileUri(rightsFilePath(portalHost(api.portal), siteId));
 }

@@ -9,12 +9,13 @@ import { pickAccessCode, pickOperations } from './access-code-picker';
 import type { LandingSection } from './api';
 import { applyRights, ApplyOutcome, restorePrevious } from './apply';
 import {
-  absoluteRightsPath,
   CommandDeps,
   editableFile,
   requireApi,
   requireEditable,
   requireFolder,
+  requireWritableFolder,
+  rightsFileUri,
   resolveSite,
   ruleCode,
   showFailure,
@@ -25,9 +26,12 @@ import { explainFailure } from './failures';
 import { formatOperations } from './operations';
 import { Notice, noticeFor } from './outcome-notice';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
-import { confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
+import { askModal, confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
-import { SWITCH_TO_EXTENDED_WARNING, switchToExtended } from './rights-model';
+import { SWITCH_TO_EXTENDED_WARNING } from './rights-model';
+import { switchModel } from './model-switch';
+import { registerMultiSiteCommand } from './multi-site-commands';
+import { registerRoleCommands } from './role-commands';
 import { RightsFile, withoutRule, withRule } from './rights-file';
 import { isScripted, readScriptedArgs, ScriptedArgs } from './scripted-args';
 import type { TreeNode } from './tree-model';
@@ -65,7 +69,7 @@ function scriptedArgs(arg: unknown, needs: { code?: boolean; operations?: boolea
 async function editableTarget(deps: CommandDeps, siteArg: unknown) {
   const api = await requireApi(deps);
   if (!api || !(await requireEditable(deps))) return undefined;
-  const folder = await requireFolder(deps);
+  const folder = await requireWritableFolder(deps);
   if (!folder) return undefined;
   const site = await resolveSite(deps, api, siteArg);
   return site ? { api, folder, site } : undefined;
@@ -75,6 +79,12 @@ async function editableTarget(deps: CommandDeps, siteArg: unknown) {
 export function registerRightsCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const docs = new PlanDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, docs));
+  // Edit and apply menus show only where the rights files can be written (trusted, writable file system).
+  const updateWritable = () => void vscode.commands.executeCommand('setContext', 'bitrix24.rights.writable', deps.fileSystem() !== undefined && !deps.writeRefusal());
+  updateWritable();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(updateWritable), vscode.workspace.onDidChangeWorkspaceFolders(updateWritable));
+  registerRoleCommands(context, deps, docs);
+  registerMultiSiteCommand(context, deps, docs);
 
   const editRule = async (arg: unknown, change: 'add' | 'edit' | 'remove'): Promise<RightsFile | undefined> => {
     const scripted = scriptedArgs(arg, { code: true, operations: change !== 'remove' });
@@ -166,14 +176,14 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     'bitrix24.rights.switchToExtended': async () => {
       const api = await requireApi(deps);
       if (!api) return;
-      const ok = await vscode.window.showWarningMessage('Switch the portal to the extended rights model?', { modal: true, detail: SWITCH_TO_EXTENDED_WARNING }, 'Switch');
-      if (ok !== 'Switch') return;
+      if (!(await askModal('Switch the portal to the extended rights model?', SWITCH_TO_EXTENDED_WARNING, 'Switch'))) return;
       try {
-        const model = await switchToExtended(api);
-        deps.log.info(`Site Rights: rights model is now ${model}`);
+        // Journaled with the roles as they are now, so "Restore Previous Rights Model" can bring them back.
+        const out = await switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'extended');
+        deps.log.info(`Site Rights: ${out.message}${out.journalProblem ? ` ${out.journalProblem}` : ''}`);
         deps.tree.refresh();
-        if (model === 'extended') void vscode.window.showInformationMessage('The portal now uses the extended rights model; per-site rules can be edited and applied.');
-        else void vscode.window.showWarningMessage('The portal still reports the role model. Check with an administrator.');
+        if (out.status === 'switched') void vscode.window.showInformationMessage('The portal now uses the extended rights model; per-site rules can be edited and applied. Restore Previous Rights Model switches the roles back on.');
+        else void vscode.window.showWarningMessage(out.message);
       } catch (e) {
         const failure = explainFailure(e, 'switch the rights model');
         deps.log.warn(`Site Rights: ${failure.message}${failure.detail ? ` (${failure.detail})` : ''}`);
@@ -185,10 +195,12 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       const folder = api && (await requireFolder(deps));
       const site = api && folder && (await resolveSite(deps, api, arg));
       if (!api || !folder || !site) return;
-      const target = vscode.Uri.file(absoluteRightsPath(folder.root, api, site.id));
+      const target = rightsFileUri(deps, api, site.id);
+      if (!target) return;
       try {
         await vscode.workspace.fs.stat(target);
       } catch {
+        if (deps.writeRefusal()) return showNotice({ level: 'info', text: `"${site.title}" has no rights file yet, and this workspace cannot create one: ${deps.writeRefusal()}`, actions: [] });
         const file = await editableFile(api, folder.fs, site);
         if (!file) return;
         await saveRights(folder.fs, file);

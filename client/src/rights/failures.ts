@@ -128,10 +128,13 @@ export function explainFailure(e: unknown, doing: string): RightsFailure {
 }
 
 /**
- * Whether a failed *write* may still have reached the portal: the request
- * left but no answer came back.
+ * Whether a failed *write* may still have been carried out: no answer came
+ * back, or one that does not say the portal refused (a gateway's 5xx page).
+ * The REST client's errors decide this themselves (`outcomeUnknown`).
  */
 export function outcomeUnknown(e: unknown): boolean {
+  const own = typeof e === 'object' && e !== null ? (e as { outcomeUnknown?: unknown }).outcomeUnknown : undefined;
+  if (typeof own === 'boolean') return own;
   const kind = fieldsOf(e).kind;
   return kind === 'network' || kind === 'timeout' || kind === 'malformed';
 }

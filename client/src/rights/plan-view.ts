@@ -4,7 +4,9 @@
  * confirmation that carries the full plan text.
  */
 import * as vscode from 'vscode';
+import { describeChange, MultiSitePlan, multiSitePlanSides } from './multi-site';
 import { planSides, renderPlan, RightsPlan, summarisePlan } from './plan';
+import { RolePlan, rolePlanSides, SECTION_LABELS, summariseRolePlan } from './role-plan';
 
 export const PLAN_SCHEME = 'bitrix24-rights-plan';
 
@@ -64,4 +66,64 @@ export async function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore')
     : `"${siteLabel(plan)}" already has this set from the last apply. ${verb} it again anyway?`;
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: renderPlan(plan) }, verb);
   return choice === verb;
+}
+
+/**
+ * A modal question for consent with a long explanation (switching models).
+ * Resolves true only for `verb`.
+ */
+export async function askModal(message: string, detail: string, verb: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, verb)) === verb;
+}
+
+/**
+ * Confirms a plan shown beside as a diff, with Cancel as the default: a
+ * modal dialog always focuses its action button, so the question is a
+ * quick pick whose first (active) item is Cancel; Enter, Escape or
+ * clicking away send nothing. Warnings are listed under the choices.
+ */
+export async function confirmCancelDefault(question: string, verb: string, summary: string, warnings: readonly string[]): Promise<boolean> {
+  type Item = vscode.QuickPickItem & { go?: boolean };
+  const items: Item[] = [
+    { label: '$(close) Cancel', description: 'send nothing', alwaysShow: true },
+    { label: `$(cloud-upload) ${verb}`, description: summary, go: true, alwaysShow: true },
+  ];
+  if (warnings.length) {
+    items.push({ label: 'Before you answer', kind: vscode.QuickPickItemKind.Separator });
+    for (const w of warnings) items.push({ label: `$(warning) ${w}` });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: question, placeHolder: 'The full plan is open in the diff beside. Enter cancels.', ignoreFocusOut: true });
+  return picked?.go === true;
+}
+
+/** Opens a role plan as a diff: the portal now (holders as last sent) ↔ what Apply sends. */
+export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what = 'planned'): Promise<void> {
+  const sides = rolePlanSides(plan);
+  const base = `/${plan.portal}/roles/${plan.section.toLowerCase()}`;
+  const left = docs.put(`${base}/portal.json`, sides.before);
+  const right = docs.put(`${base}/${what}.json`, sides.after);
+  const title = `Roles: ${SECTION_LABELS[plan.section]}: portal ↔ ${what} (${summariseRolePlan(plan)})`;
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
+}
+
+/** Asks before a role apply or restore; Cancel is the default. */
+export function confirmRolePlan(plan: RolePlan, action: 'apply' | 'restore'): Promise<boolean> {
+  const verb = action === 'restore' ? 'Restore' : 'Apply';
+  const question = `${verb} ${summariseRolePlan(plan)} in ${SECTION_LABELS[plan.section]}? Each role's holders and rights are replaced as shown.`;
+  return confirmCancelDefault(question, verb, summariseRolePlan(plan), plan.warnings.map((w) => w.message));
+}
+
+/** Opens a multi-site plan as a diff: every site's last applied set ↔ the set that will be sent. */
+export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSitePlan): Promise<void> {
+  const sides = multiSitePlanSides(plan);
+  const base = `/${plan.portal}/sites`;
+  const left = docs.put(`${base}/last-applied.json`, sides.before);
+  const right = docs.put(`${base}/planned.json`, sides.after);
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${plan.sending} sites: ${describeChange(plan.change)}`, { preview: true, preserveFocus: true });
+}
+
+/** Asks once for a multi-site apply; Cancel is the default. */
+export function confirmMultiSitePlan(plan: MultiSitePlan): Promise<boolean> {
+  const question = `Apply ${describeChange(plan.change)} to ${plan.sending} site${plan.sending === 1 ? '' : 's'}? Each site's whole rule set is replaced as shown.`;
+  return confirmCancelDefault(question, 'Apply', `${plan.sending} of ${plan.entries.length} sites change`, plan.warnings);
 }

@@ -141,8 +141,35 @@ function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
   return { at: value.at, rules: parseRules(value.rules, 'lastApplied.rules', problems, []) };
 }
 
-/** Parses a rights file; on any problem returns them all (with line/column for syntax). */
-export function parseRightsFile(text: string): ParsedRightsFile {
+/** Far deeper than any rights file (which nests four levels); deeper input would overflow the parser's stack. */
+const MAX_DEPTH = 64;
+
+/** The offset where nesting first exceeds `max` levels (strings skipped), if it does. */
+function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a rights file; on any problem returns them all (with line/column for
+ * syntax). Never throws. A leading byte order mark (Windows editors write one)
+ * is ignored.
+ */
+export function parseRightsFile(input: string): ParsedRightsFile {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep !== undefined) return { ok: false, problems: [`${lineColumn(text, deep)}: nested more than ${MAX_DEPTH} levels deep; a rights file needs four.`] };
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
@@ -172,6 +199,23 @@ export function parseRightsFile(text: string): ParsedRightsFile {
     file: { version: RIGHTS_FILE_VERSION, portal: value.portal as string, site, rules, lastApplied, extra },
     notes,
   };
+}
+
+/**
+ * Why a file must not be used with the connected portal `host` (whose folder
+ * it was read from): its `"portal"` names another host, as when a folder is
+ * copied to replicate rules. Applying it would confirm one host, send to
+ * another and save the result into the first one's folder.
+ */
+export function portalMismatch(file: RightsFile, host: string): string | undefined {
+  const own = file.portal.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const connected = host.toLowerCase();
+  if (own === connected) return undefined;
+  return (
+    `"portal" is "${file.portal}", but the file is in the folder of ${connected}, the connected portal. ` +
+    `Nothing is sent while they disagree. To use these rules on ${connected}, change "portal" to "${connected}"; ` +
+    `to work on ${own || 'the other portal'}, connect to it and use its folder.`
+  );
 }
 
 /** Rules sorted broad to narrow with operations in the portal's order. */

@@ -25,3 +25,16 @@ export async function switchToExtended(api: RightsApi): Promise<RightsModel> {
   await api.call<unknown>('landing.role.enable', { mode: 0 }, { write: true });
   return readRightsModel(api);
 }
+
+/** What the confirmation before switching to roles says: what the role model does not carry over. */
+export const SWITCH_TO_ROLES_WARNING =
+  'Switch the whole portal to the role model? This applies at once to every site and store, knowledge bases, group sites and the main page. ' +
+  "Each site's individual rules stop applying (the portal keeps them; they return if the extended model is switched on again), and nothing of them is carried over into roles. " +
+  'Roles apply with the holders and rights saved for them; who holds a role cannot be read through REST, so check the role files first. ' +
+  'Only an administrator or a user with full access to Sites and Stores can do this. The switch is journaled, so it can be undone.';
+
+/** Switches to the role model (`landing.role.enable` with `mode: 1`) and reads the model back. */
+export async function switchToRoles(api: RightsApi): Promise<RightsModel> {
+  await api.call<unknown>('landing.role.enable', { mode: 1 }, { write: true });
+  return readRightsModel(api);
+}

@@ -3,7 +3,7 @@
  * they are read and written. File access goes through `RightsFileSystem` so
  * tests run against memory and the extension against disk.
  */
-import { parseRightsFile, RightsFile, serialiseRightsFile } from './rights-file';
+import { parseRightsFile, portalMismatch, RightsFile, serialiseRightsFile } from './rights-file';
 
 /** Paths are workspace-relative with forward slashes. */
 export interface RightsFileSystem {
@@ -37,7 +37,7 @@ export type LoadedRights =
   | { status: 'invalid'; path: string; problems: string[] }
   | { status: 'ok'; path: string; file: RightsFile; notes: string[] };
 
-/** Reads and parses a site's rights file. */
+/** Reads and parses a site's rights file from the folder of `host`; a file naming another portal is invalid. */
 export async function loadRights(fs: RightsFileSystem, host: string, siteId: number): Promise<LoadedRights> {
   const path = rightsFilePath(host, siteId);
   const text = await fs.read(path);
@@ -47,6 +47,8 @@ export async function loadRights(fs: RightsFileSystem, host: string, siteId: num
   if (parsed.file.site.id !== siteId) {
     return { status: 'invalid', path, problems: [`"site.id" is ${parsed.file.site.id} but the file is named for site ${siteId}.`] };
   }
+  const mismatch = portalMismatch(parsed.file, host);
+  if (mismatch) return { status: 'invalid', path, problems: [mismatch] };
   return { status: 'ok', path, file: parsed.file, notes: parsed.notes };
 }
 

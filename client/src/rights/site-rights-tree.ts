@@ -7,26 +7,30 @@
 import * as vscode from 'vscode';
 import type { LandingSection, RightsApi } from './api';
 import { explainFailure } from './failures';
-import { nodeFileSystem } from './node-file-system';
 import type { RightsFileSystem } from './rights-store';
 import {
   LoaderDeps,
   loadMoreSites,
   loadRoleRights,
-  loadRoles,
+  loadRoleSection,
   loadRoot,
   loadSiteChildren,
   sectionChildren,
   SectionPages,
 } from './tree-loader';
 import { errorNode, SiteSummary, TreeModel, TreeNode } from './tree-model';
+import { ROLE_SECTIONS, roleSectionNode } from './role-nodes';
 
 /** What the rights view and commands need from the extension; wired to the active connection. */
 export interface RightsDeps {
   /** The active connection's API, or undefined when no portal is connected. */
   getApi(): RightsApi | undefined;
-  /** The first workspace folder's path, or undefined when no folder is open. */
-  workspaceRoot(): string | undefined;
+  /** The workspace's rights file system (through `workspace.fs` in the extension), or undefined when no folder is open. */
+  fileSystem(): RightsFileSystem | undefined;
+  /** The URI of a workspace-relative path, for opening a file in an editor; undefined when no folder is open. */
+  fileUri(rel: string): vscode.Uri | undefined;
+  /** Why writing is not allowed in this workspace (Restricted Mode, a read-only file system); undefined when it is. */
+  writeRefusal(): string | undefined;
   log: vscode.LogOutputChannel;
 }
 
@@ -107,7 +111,9 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
       case 'site':
         return loadSiteChildren(ldeps, node.ref.site, this.modelState);
       case 'roles':
-        return loadRoles(ldeps.api);
+        return ROLE_SECTIONS.map((s) => roleSectionNode(s, this.modelState === 'role'));
+      case 'roleSection':
+        return loadRoleSection(ldeps, node.ref.section);
       case 'role':
         return loadRoleRights(ldeps.api, node.ref.role, new Map(this.loadedSites().map((s) => [s.id, s.title])));
       default:
@@ -117,8 +123,7 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
 
   /** Rights files live in the workspace; undefined when no folder is open. */
   fileSystem(): RightsFileSystem | undefined {
-    const root = this.deps?.workspaceRoot();
-    return root ? nodeFileSystem(root) : undefined;
+    return this.deps?.fileSystem();
   }
 
   /** Sites loaded so far, in all sections. */
@@ -138,6 +143,18 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
     const next = await loadMoreSites(api, section, this.sections.get(section)?.pages);
     this.sections.set(section, next);
     this.changed.fire(this.nodes.get(`section:${section}`));
+  }
+
+  /** Re-renders a site type's roles after its role file changed. */
+  rolesChanged(section: LandingSection): void {
+    const node = this.nodes.get(`roles:${section}`);
+    if (node) this.changed.fire(node);
+    else this.changed.fire(undefined);
+  }
+
+  /** A node handed out by id (for tests and for commands given a node id). */
+  node(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
   }
 
   /** Re-renders a site after its rights file changed (pending marker, rules), without refetching the site list. */

@@ -28,6 +28,10 @@ import {
   TreeNode,
 } from './tree-model';
 import { rulesNode, RulesState } from './rule-nodes';
+import { importHintNode, roleFileNodes } from './role-nodes';
+import type { PortalRole } from './role-plan';
+import { readPortalRoles, readSectionSites } from './role-portal';
+import { loadRoleFile } from './role-store';
 
 export interface LoaderDeps {
   api: RightsApi;
@@ -158,10 +162,10 @@ export async function loadSiteChildren(deps: LoaderDeps, site: SiteSummary, mode
   return nodes;
 }
 
-/** The role model's roles, read-only. */
-export async function loadRoles(api: RightsApi): Promise<TreeNode[]> {
+/** The role model's roles of a site type as the portal lists them, read-only. */
+export async function loadRoles(api: RightsApi, section: LandingSection = 'SITE'): Promise<TreeNode[]> {
   try {
-    const rows = await api.call<unknown>('landing.role.getList', {}, { write: false });
+    const rows = await api.call<unknown>('landing.role.getList', withSection(section, {}), { write: false });
     const roles: RoleSummary[] = (Array.isArray(rows) ? rows : []).flatMap((r: unknown) => {
       const x = (r ?? {}) as Record<string, unknown>;
       const id = Number(x.ID);
@@ -174,9 +178,9 @@ export async function loadRoles(api: RightsApi): Promise<TreeNode[]> {
 }
 
 /** A role's rights per site (`landing.role.getRights`); `titles` names the sites already loaded. */
-export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: ReadonlyMap<number, string>): Promise<TreeNode[]> {
+export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: ReadonlyMap<number, string>, section: LandingSection = 'SITE'): Promise<TreeNode[]> {
   try {
-    const result = await api.call<unknown>('landing.role.getRights', { id: role.id }, { write: false });
+    const result = await api.call<unknown>('landing.role.getRights', withSection(section, { id: role.id }), { write: false });
     // An empty PHP array arrives as [], a filled one as an object keyed by site id.
     const entries = typeof result === 'object' && result !== null && !Array.isArray(result) ? Object.entries(result as Record<string, unknown>) : [];
     const nodes = entries
@@ -189,4 +193,32 @@ export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: 
   } catch (e) {
     return [errorNode(`role:${role.id}:error`, explainFailure(e, 'read the role\'s rights'))];
   }
+}
+
+/**
+ * A site type's roles: from its role file when there is one (compared with
+ * the portal), otherwise the portal's roles read-only under an import hint.
+ */
+export async function loadRoleSection(deps: LoaderDeps, section: LandingSection): Promise<TreeNode[]> {
+  const host = portalHost(deps.api.portal);
+  const loaded = deps.fs ? await loadRoleFile(deps.fs, host, section) : undefined;
+  if (!loaded || loaded.status === 'missing') {
+    const roles = await loadRoles(deps.api, section);
+    return deps.fs ? [importHintNode(section), ...roles] : roles;
+  }
+  if (loaded.status === 'invalid') {
+    return loaded.problems.map((p, i) => infoNode(`roles:${section}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRoleFile', title: 'Open Role File', args: [section] }));
+  }
+  let portal: PortalRole[] | undefined;
+  let error: TreeNode | undefined;
+  try {
+    portal = await readPortalRoles(deps.api, section);
+  } catch (e) {
+    error = errorNode(`roles:${section}:error`, explainFailure(e, 'read the roles from the portal'));
+  }
+  const sites = await readSectionSites(deps.api, section).catch(() => ({ titles: new Map<number, string>() }));
+  const codes = [...new Set(loaded.file.roles.flatMap((r) => r.accessCodes ?? []))];
+  const names = await resolveNames(deps.api, codes);
+  const nodes = roleFileNodes(loaded.file, portal, names, sites.titles);
+  return error ? [error, ...nodes] : nodes;
 }

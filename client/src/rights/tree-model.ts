@@ -39,7 +39,11 @@ export type NodeRef =
   | { type: 'rules'; site: SiteSummary }
   | { type: 'rule'; site: SiteSummary; code: string }
   | { type: 'roles' }
-  | { type: 'role'; role: RoleSummary };
+  | { type: 'role'; role: RoleSummary }
+  | { type: 'roleSection'; section: LandingSection }
+  | { type: 'roleEntry'; section: LandingSection; roleId: number }
+  | { type: 'roleHolders'; section: LandingSection; roleId: number }
+  | { type: 'roleSite'; section: LandingSection; roleId: number; key: string };
 
 export interface NodeCommand {
   command: string;
@@ -92,10 +96,11 @@ export function modelNode(model: RightsModel): TreeNode {
       id: 'model',
       label: 'Rights model: extended',
       description: 'rules per site',
-      tooltip: 'Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply.',
+      tooltip: 'Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply. Roles can be prepared below; they take effect only in the role model.',
       icon: 'shield',
       contextValue: 'model.extended',
-      collapsible: 'none',
+      collapsible: 'collapsed',
+      ref: { type: 'roles' },
     };
   }
   return {
@@ -103,7 +108,7 @@ export function modelNode(model: RightsModel): TreeNode {
     label: 'Rights model: roles',
     description: 'site rules not in effect',
     tooltip:
-      'The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Roles are shown read-only; use "Switch to Extended Model" to edit rules per site (administrator only).',
+      'The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Edit the roles below (import them first), or use "Switch to Extended Model" to edit rules per site (administrator only).',
     icon: 'shield',
     iconColor: 'charts.yellow',
     contextValue: 'model.role',

@@ -1,7 +1,8 @@
 /**
  * Fault switches for tests: slow answers, 5xx answers, dropped connections,
- * broken JSON, a one-shot error for a chosen method, forced token expiry and
- * the rate limit itself.
+ * broken JSON, a one-shot error for a chosen method, a 5xx after the method
+ * ran (a gateway timing out on a save that went through), redirects to
+ * another origin, forced token expiry and the rate limit itself.
  */
 import { RestError } from '../portal/rest-error';
 import type { RateLimitSettings } from './rate-limit';
@@ -13,6 +14,21 @@ export interface FailNext {
   description?: string;
   status?: number;
 }
+
+/** One queued gateway failure: the next call of `method` (any when omitted) runs, then answers `status`. */
+export interface FailAfterApplying {
+  method?: string;
+  status: number;
+}
+
+/** Answer REST requests (for `method` only, when given) with a redirect to the same path on `origin`. */
+export interface RedirectFault {
+  status: number;
+  origin: string;
+  method?: string;
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 /** The switches as they are read back. */
 export interface FaultState {
@@ -26,6 +42,10 @@ export interface FaultState {
   malformedJson: boolean;
   /** Queued one-shot failures, consumed in order. */
   failNext: FailNext[];
+  /** Queued one-shot 5xx answers given after the method ran. */
+  failAfterApplying: FailAfterApplying[];
+  /** The redirect every matching REST request gets, or null. */
+  redirect: RedirectFault | null;
   /** Current rate limit, or null when off. */
   rateLimit: RateLimitSettings | null;
 }
@@ -37,6 +57,8 @@ export interface FaultPatch {
   dropConnections?: boolean;
   malformedJson?: boolean;
   failNext?: FailNext | FailNext[] | null;
+  failAfterApplying?: FailAfterApplying | FailAfterApplying[] | null;
+  redirect?: RedirectFault | null | false;
   expireTokens?: boolean;
   rateLimit?: RateLimitSettings | null | false;
 }
@@ -63,7 +85,9 @@ export class Faults implements FaultSwitches {
   status5xx: number | null = null;
   dropConnections = false;
   malformedJson = false;
+  redirect: RedirectFault | null = null;
   private queue: FailNext[] = [];
+  private afterQueue: FailAfterApplying[] = [];
 
   constructor(private readonly hooks: FaultHooks) {}
 
@@ -75,6 +99,9 @@ export class Faults implements FaultSwitches {
     if (patch.malformedJson !== undefined) this.malformedJson = patch.malformedJson;
     if (patch.failNext === null) this.queue = [];
     else if (patch.failNext !== undefined) this.queue.push(...(Array.isArray(patch.failNext) ? patch.failNext : [patch.failNext]));
+    if (patch.failAfterApplying === null) this.afterQueue = [];
+    else if (patch.failAfterApplying !== undefined) this.afterQueue.push(...listOf(patch.failAfterApplying));
+    if (patch.redirect !== undefined) this.redirect = patch.redirect ? { ...patch.redirect, origin: new URL(patch.redirect.origin).origin } : null;
     if (patch.rateLimit !== undefined) this.hooks.setRateLimit(patch.rateLimit || null);
     if (patch.expireTokens) this.hooks.expireTokens();
     return this.get();
@@ -86,19 +113,33 @@ export class Faults implements FaultSwitches {
     this.dropConnections = false;
     this.malformedJson = false;
     this.queue = [];
+    this.afterQueue = [];
+    this.redirect = null;
     return this.get();
   }
 
   get(): FaultState {
     return {
       latencyMs: this.latencyMs, status5xx: this.status5xx, dropConnections: this.dropConnections,
-      malformedJson: this.malformedJson, failNext: this.queue.map((f) => ({ ...f })), rateLimit: this.hooks.rateLimit(),
+      malformedJson: this.malformedJson, failNext: this.queue.map((f) => ({ ...f })),
+      failAfterApplying: this.afterQueue.map((f) => ({ ...f })), redirect: this.redirect && { ...this.redirect }, rateLimit: this.hooks.rateLimit(),
     };
+  }
+
+  /** Takes the first queued after-the-fact failure matching `method`: the status to answer with. */
+  takeFailureAfter(method: string): number | undefined {
+    const index = this.afterQueue.findIndex((f) => matches(f.method, method));
+    return index === -1 ? undefined : this.afterQueue.splice(index, 1)[0].status;
+  }
+
+  /** The redirect a request for `method` gets, if any. */
+  redirectFor(method: string): RedirectFault | undefined {
+    return this.redirect && matches(this.redirect.method, method) ? this.redirect : undefined;
   }
 
   /** Takes the first queued failure matching `method`, as a RestError to throw. */
   takeFailure(method: string): RestError | undefined {
-    const index = this.queue.findIndex((f) => f.method === undefined || f.method.toLowerCase() === method.toLowerCase());
+    const index = this.queue.findIndex((f) => matches(f.method, method));
     if (index === -1) return undefined;
     const [f] = this.queue.splice(index, 1);
     // Without an explicit status the code's documented one applies (see envelope.statusOf).
@@ -106,9 +147,17 @@ export class Faults implements FaultSwitches {
   }
 }
 
+function matches(wanted: string | undefined, method: string): boolean {
+  return wanted === undefined || wanted.toLowerCase() === method.toLowerCase();
+}
+
+function listOf<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
 function validate(patch: FaultPatch): void {
   if (patch === null || typeof patch !== 'object') throw new FaultPatchError('expected an object of fault switches');
-  const known = ['latencyMs', 'status5xx', 'dropConnections', 'malformedJson', 'failNext', 'expireTokens', 'rateLimit'];
+  const known = ['latencyMs', 'status5xx', 'dropConnections', 'malformedJson', 'failNext', 'failAfterApplying', 'redirect', 'expireTokens', 'rateLimit'];
   const unknown = Object.keys(patch).filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new FaultPatchError(`unknown switch: ${unknown.join(', ')} (known: ${known.join(', ')})`);
   if (patch.latencyMs !== undefined && !(Number.isFinite(patch.latencyMs) && patch.latencyMs >= 0)) {
@@ -119,6 +168,21 @@ function validate(patch: FaultPatch): void {
   }
   const fails = patch.failNext ? (Array.isArray(patch.failNext) ? patch.failNext : [patch.failNext]) : [];
   if (fails.some((f) => !f || typeof f.error !== 'string' || f.error === '')) throw new FaultPatchError('failNext needs an error code');
+  const after = patch.failAfterApplying ? listOf(patch.failAfterApplying) : [];
+  if (after.some((f) => !f || !(Number.isInteger(f.status) && f.status >= 500 && f.status <= 599))) {
+    throw new FaultPatchError('failAfterApplying needs a status between 500 and 599');
+  }
+  const r = patch.redirect;
+  if (r) {
+    if (!REDIRECT_STATUSES.includes(r.status)) throw new FaultPatchError(`redirect.status must be one of ${REDIRECT_STATUSES.join(', ')}`);
+    let protocol = '';
+    try {
+      protocol = new URL(r.origin).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') throw new FaultPatchError('redirect.origin must be an http:// or https:// origin');
+  }
   const rl = patch.rateLimit;
   if (rl && !(rl.limit >= 1 && rl.drainPerSecond >= 0)) throw new FaultPatchError('rateLimit needs limit >= 1 and drainPerSecond >= 0');
 }

@@ -1,7 +1,8 @@
 /**
  * Routing: `/rest/<userId>/<code>/<method>` (webhook), `/rest/<method>`
  * (OAuth `auth` parameter), `/oauth/*`, and the `/_demo/*` switches. Faults
- * and the rate limit apply to REST and OAuth requests only.
+ * and the rate limit apply to REST and OAuth requests only; redirects and
+ * 5xx-after-running to REST requests.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callMethod, type Caller } from '../methods/registry';
@@ -10,6 +11,7 @@ import { RestError } from '../portal/rest-error';
 import { authenticateToken, authenticateWebhook, type AuthResult } from './auth';
 import { handleControl } from './control';
 import { errorBody, sendJson, statusOf, successBody } from './envelope';
+import { decodeSegment, loggedMethod } from './log-line';
 import { handleOAuth } from './oauth-endpoints';
 import { readBody, requestParams } from './request';
 import type { Runtime } from './runtime';
@@ -56,22 +58,34 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
   if (bucket && !bucket.take(req.socket.remoteAddress ?? 'local', rt.now())) {
     return sendRestError(rt, res, new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503), '-');
   }
-  const segments = path.slice('/rest/'.length).split('/');
+  const segments = path.slice('/rest/'.length).split('/').map(decodeSegment);
+  if (segments.some((s) => s === undefined)) {
+    return sendRestError(rt, res, new RestError('INVALID_REQUEST', 'The request path has a malformed %-escape.', 400), '-');
+  }
+  const [first, second, third] = segments as string[];
   let auth: AuthResult;
   let method: string;
-  if (segments.length === 3 && /^\d+$/.test(segments[0])) {
-    auth = authenticateWebhook(rt.state, segments[0], decodeURIComponent(segments[1]));
-    method = segments[2];
+  if (segments.length === 3 && /^\d+$/.test(first)) {
+    auth = authenticateWebhook(rt.state, first, second);
+    method = third;
   } else if (segments.length === 1) {
     auth = authenticateToken(rt.state, params.auth, rt.now());
-    method = segments[0];
+    method = first;
   } else {
     // The path may hold a webhook code in an unexpected place, so none of it goes to the log.
     return sendRestError(rt, res, new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404), '-');
   }
   delete params.auth;
-  method = decodeURIComponent(method).replace(/\.json$/i, '');
-  if (!auth.ok) return sendRestError(rt, res, auth.error, method);
+  method = method.replace(/\.json$/i, '');
+  const redirect = faults.redirectFor(method);
+  if (redirect) {
+    // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
+    rt.log(`${loggedMethod(method)} ${redirect.status} redirect to ${redirect.origin}`);
+    res.writeHead(redirect.status, { Location: `${redirect.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
+    res.end();
+    return;
+  }
+  if (!auth.ok) return sendRestError(rt, res, auth.error, loggedMethod(method));
 
   let mutated = false;
   const caller: Caller = {
@@ -93,11 +107,16 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
       await rt.persist();
     } catch (error) {
       rt.log(`could not save the state file: ${(error as Error).message}`);
-      return sendRestError(rt, res, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), method);
+      return sendRestError(rt, res, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), loggedMethod(method));
     }
   }
-  if (!outcome.ok) return sendRestError(rt, res, outcome.error, method, auth.user.id);
-  rt.log(`${method} 200 user=${auth.user.id} ${outcome.finish - outcome.start}ms`);
+  const failAfter = faults.takeFailureAfter(method);
+  if (failAfter !== undefined) {
+    rt.log(`${loggedMethod(method)} ${failAfter} after running (fault) user=${auth.user.id}`);
+    return sendFaultStatus(res, failAfter);
+  }
+  if (!outcome.ok) return sendRestError(rt, res, outcome.error, loggedMethod(method), auth.user.id);
+  rt.log(`${loggedMethod(method)} 200 user=${auth.user.id} ${outcome.finish - outcome.start}ms`);
   sendJson(res, 200, successBody(outcome.output, outcome.start, outcome.finish), faults.malformedJson, CORS);
 }
 

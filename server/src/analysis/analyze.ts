@@ -6,6 +6,7 @@ import type { DocumentAnalysis, LanguageFamily, MethodNames, MethodReference } f
 import { Tok, TokenStream, isIdentPart } from './tokens';
 import { lexDocument, type Region } from './lexer';
 import { Recogniser, type Findings } from './recognise';
+import { findBindings } from './bindings';
 import { suppressionMarkers, suppressionsFrom } from './suppressions';
 
 export { familyOf } from './family';
@@ -20,14 +21,15 @@ export function analyze(text: string, family: LanguageFamily, names: MethodNames
   ts.collectComments = markers.length > 0;
   const regions = lexDocument(text, family, ts);
   const restHits = indexesOf(text, '/rest/');
-  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set() };
+  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set(), sdkVars: new Map() };
   for (const region of regions) new Recogniser(text, ts, region, names, restHits, found).run();
   resolveConstants(text, ts, regions, found);
   const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
+  const references = dedupe(found.references.sort(byStart));
   return {
-    references: dedupe(found.references.sort(byStart)),
+    references,
     unresolved: dedupe(found.unresolved.sort(byStart)),
-    bindings: [],
+    bindings: dedupe(findBindings(text, ts, regions, references).sort(byStart)),
     suppressions: suppressionsFrom(text, markers, ts.comments),
   };
 }

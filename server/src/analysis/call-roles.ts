@@ -24,7 +24,7 @@ const CALL_NAMES = new Set([
   'fetchlistmethod', 'fetch_list_method', 'calllist', 'call_list', 'get_all', 'getall', 'get_by_id', 'getbyid',
   'callrest', 'call_rest', 'restcall', 'rest_call', 'restcommand', 'rest_command', 'callapi', 'call_api', 'do',
   'executemethod', 'execute_method', 'callhook', 'callwebhook', 'call_webhook', 'callcurl', 'callb24', 'callbx24',
-  'bx24call', 'b24call', 'callbitrix', 'bitrixcall', 'callrestmethod', 'rest',
+  'bx24call', 'b24call', 'callbitrix', 'bitrixcall', 'callrestmethod', 'rest', 'list_and_get',
 ]);
 const BATCH_NAMES = new Set([
   'callbatch', 'callbatchbychunk', 'createbatch', 'call_batch', 'call_batches', 'callbatches', 'callbatchasync',

@@ -12,11 +12,8 @@ import type { Region } from './lexer';
 import { hasDot, isMethodPattern, nameLength, patternOf, restUrlSegment } from './rest-url';
 import { chainPattern, nameAfterSlash, noteStringArg, Slot, slotOf } from './slots';
 import { phpSdkCall, pythonSdkCall } from './sdk-calls';
+import { documentedNamespace, METHOD_SHAPE, reportsUnknown } from './strong-slots';
 
-/** Callees that only ever take a Bitrix24 REST method name as their first argument. */
-const STRONG_CALLS = new Set(['callmethod', 'callmethodasync', 'calllistmethod', 'call_list_method', 'fetchlistmethod', 'fetch_list_method']);
-/** `crm.lead.add`, `landing.site.getRights`: lower-case namespace, 2 to 6 segments. */
-const METHOD_SHAPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,5}$/;
 
 /** A `NAME = 'method'` definition, decided once the whole document is seen. */
 export interface ConstantCandidate {
@@ -35,6 +32,8 @@ export interface Findings {
   constants: ConstantCandidate[];
   /** Identifier texts seen in method slots (`callMethod(M)`). */
   slotIdents: Set<string>;
+  /** PHP variables holding a b24phpsdk service or scope builder: name → accessor chain (lower case). */
+  sdkVars: Map<string, string>;
 }
 
 /** Walks one region and records its references into `out`. */
@@ -43,6 +42,8 @@ export class Recogniser extends FrameWalker {
   private hit: number;
   private readonly urlOnly: boolean;
   private readonly python: boolean;
+  /** Whether the document imports b24pysdk (-1: not looked yet). */
+  private pySdkDoc = -1;
 
   constructor(
     text: string,
@@ -143,6 +144,7 @@ export class Recogniser extends FrameWalker {
       // A batch command string: `crm.lead.get?id=1`.
       const name = text.slice(s, ne);
       if ((slot !== Slot.None || hasDot(text, s, ne)) && this.names.has(name)) this.add(name, s, ne, 'batch', slot, f, i);
+      else if (slot === Slot.BatchEntry && reportsUnknown(this, slot, f, name, this.names)) this.add(name, s, ne, 'batch', slot, f, i);
       return;
     }
     if (this.formatString(i, s, e, slot, f)) return;
@@ -197,19 +199,13 @@ export class Recogniser extends FrameWalker {
       if (names.has(name)) this.add(name, s, e - cut, prevConcat ? 'url' : contextOf(slot, f, this), slot, f, i);
       return;
     }
-    // `BX24.callMethod('crm.lead.ad')`: in a REST call function's method slot, a method-shaped
-    // name nobody documents is still a reference, so the editor can say "unknown method".
-    if (slot === Slot.CallArg && dotted && !prevConcat && this.strongCall(f) && METHOD_SHAPE.test(name)) {
-      this.add(name, s, e, 'call', slot, f, i);
+    // `CRest::call('crm.deal.lst')`: in a certain method slot, a method-shaped name nobody
+    // documents is still a reference, so the editor and CI can say "unknown method".
+    if (dotted && !prevConcat && (i + 1 >= this.to || this.ts.kind[i + 1] !== Tok.Concat) && reportsUnknown(this, slot, f, name, names)) {
+      this.add(name, s, e, contextOf(slot, f, this), slot, f, i);
       return;
     }
     this.chain(i, slot, f);
-  }
-
-  /** Whether the call frame `f` is a Bitrix24-specific call function (not a generic `call`/`do`). */
-  private strongCall(f: Frame): boolean {
-    const c = this.callee(f.open);
-    return c >= 0 && STRONG_CALLS.has(this.text.slice(this.ts.start[c], this.ts.end[c]).toLowerCase());
   }
 
   private add(name: string, s: number, e: number, context: CallContext, slot: Slot, f: Frame, i: number): MethodReference {
@@ -377,10 +373,21 @@ export class Recogniser extends FrameWalker {
       return;
     }
     const name = this.text.slice(seg.start, seg.end);
-    if (!this.names.has(name)) return;
+    if (!this.names.has(name) && !this.restUrlMethod(at, seg.start, name)) return;
     const ref: MethodReference = { name, start: seg.start, end: seg.end, context: 'url' };
     if (seg.version === 3) ref.version = 3;
     this.out.references.push(ref);
+  }
+
+  /**
+   * Whether an undocumented `name` at `nameStart` is still the method of the
+   * REST URL whose `/rest/` is at `at`: a webhook URL (`/rest/1/<code>/name`),
+   * a REST 3.0 URL, or a name in a documented namespace right after `/rest/`.
+   */
+  private restUrlMethod(at: number, nameStart: number, name: string): boolean {
+    if (!METHOD_SHAPE.test(name)) return false;
+    const path = this.text.slice(at + 6, nameStart);
+    return /^([^/]+\/[^/]+\/|api\/)$/.test(path) || (path === '' && documentedNamespace(name, this.names));
   }
 
   /** Offset of a `/rest/` inside `[s, e)` (not inside a hole), or -1. */
@@ -419,12 +426,17 @@ export class Recogniser extends FrameWalker {
     f.methodArg = f.arg;
   }
 
+  private pySdk(): boolean {
+    if (this.pySdkDoc < 0) this.pySdkDoc = this.text.indexOf('b24pysdk') >= 0 ? 1 : 0;
+    return this.pySdkDoc === 1;
+  }
+
   protected onOpen(f: Frame): void {
     // SDK attribute chains end in `ident.ident(` / `->ident(`: rule everything else out first.
     if (!this.python && !this.php) return;
     const o = f.open;
     if (o - 2 < this.from || this.ts.kind[o - 1] !== Tok.Ident || this.ts.kind[o - 2] !== Tok.Member) return;
-    const ref = this.python ? pythonSdkCall(this, f, this.names) : phpSdkCall(this, f, this.names);
+    const ref = this.python ? pythonSdkCall(this, f, this.names, this.pySdk()) : phpSdkCall(this, f, this.names, this.out.sdkVars);
     if (!ref) return;
     f.dirty = true;
     f.linkRef = ref;

@@ -4,6 +4,7 @@
  * lookups are case-insensitive, as Bitrix24 itself is.
  */
 import type { MethodNames } from '../analysis/types';
+import { matchesPattern } from '../analysis/method-names';
 import { editDistance } from './edit-distance';
 import { requirementScopes } from './requirement';
 import type { CatalogueData, EventInfo, MethodInfo, PlacementInfo, ScopeInfo, ScopeRequirement } from './types';
@@ -234,6 +235,11 @@ export class Catalogue implements MethodNames {
   has(name: string): boolean {
     const key = name.toLowerCase();
     return this.index.byName.has(key) || this.custom.has(key);
+  }
+
+  /** Whether some documented or custom name matches a `*` pattern (`crm.*.list`); see MethodNames. */
+  matchesPattern(pattern: string): boolean {
+    return matchesPattern(this.index.sorted, pattern) || (this.custom.size > 0 && matchesPattern([...this.custom.keys()].sort(), pattern));
   }
 
   /** All documented methods, in catalogue order. */

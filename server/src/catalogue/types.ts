@@ -44,6 +44,11 @@ export interface MethodInfo {
   who: string;
   whoClass: ExecutorClass;
   deprecated?: boolean;
+  /**
+   * With `deprecated`: the documentation says the method's development is
+   * halted but it still works (crm.deal.* → crm.item.*), rather than removed.
+   */
+  superseded?: boolean;
   /** Replacement method when the documentation names one. */
   replacement?: string;
   /** Needs administrator confirmation before an app may use it. */
@@ -92,6 +97,8 @@ export interface PlacementInfo {
   template?: boolean;
   /** What an app needs to register a handler there, e.g. placement + crm. */
   requirement: ScopeRequirement;
+  /** The documentation archives the placement (registration still works, nothing is shown). */
+  deprecated?: boolean;
   /** Official page, https://apidocs.bitrix24.com/<path>.html */
   url: string;
   /** Short title of the page. */

@@ -113,7 +113,7 @@ export function validateCatalogue(data: unknown): string[] {
     const where = `placement ${p.code}`;
     if (seenPlacements.has(p.code.toLowerCase())) errors.push(`${where}: duplicate placement`);
     seenPlacements.add(p.code.toLowerCase());
-    if (p.template !== undefined && typeof p.template !== 'boolean') errors.push(`${where}: template must be boolean`);
+    for (const f of ['template', 'deprecated'] as const) if (p[f] !== undefined && typeof p[f] !== 'boolean') errors.push(`${where}: ${f} must be boolean`);
     for (const c of checkRequirement(p.requirement, where, errors)) if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
   }
   return errors;

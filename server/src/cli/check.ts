@@ -1,30 +1,43 @@
 /**
- * `bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY]`:
- * the editor's scope findings for a whole folder, for CI. Exit 1 when there is
- * an error (or no manifest at all), 2 on a usage mistake.
+ * `bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY] [--baseline FILE|REF]`:
+ * the editor's findings (the same rules, severities, manifest `rules` and
+ * suppression comments) for a whole folder, for CI. Exit 1 when there is an
+ * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
 import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
-import { SCOPE_RULES } from '../manifest/rules';
-import type { Finding, FindingCode, Severity } from '../manifest/types';
+import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
+import { Catalogue } from '../catalogue/catalogue';
+import { baselineFindings, baselineSource, takeBaseline } from './baseline';
+import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
 
-const USAGE = 'usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY]...\n';
+const USAGE = 'usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY]... [--baseline FILE|GIT-REF]\n';
 const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   let options;
+  let baseline: string | undefined;
   try {
-    options = parseOptions(args, ['text', 'json', 'sarif']);
+    const taken = takeBaseline(args);
+    baseline = taken.baseline;
+    options = parseOptions(taken.args, ['text', 'json', 'sarif']);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
   const index = await openWorkspace(options);
-  const findings = index
-    .findings()
+  let gate: Finding[] = [];
+  try {
+    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
+    return 2;
+  }
+  const findings = [...index.findings(), ...gate]
     .sort((a, b) => index.label(a.file).localeCompare(index.label(b.file)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const manifests = index.manifests();
   if (options.format === 'json') io.out(`${JSON.stringify(toJson(index, findings), null, 2)}\n`);
@@ -40,7 +53,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-function location(index: WorkspaceIndex, f: Finding) {
+function physical(at: ReturnType<typeof location>) {
+  return {
+    artifactLocation: { uri: encodeURI(at.file), uriBaseId: 'SRCROOT' },
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
+  };
+}
+
+function location(index: WorkspaceIndex, f: Pick<Finding, 'file' | 'range'>) {
   return {
     file: index.label(f.file),
     line: f.range.start.line + 1,
@@ -51,9 +71,14 @@ function location(index: WorkspaceIndex, f: Finding) {
 }
 
 function toText(index: WorkspaceIndex, findings: Finding[]): string {
-  const lines = findings.map((f) => {
+  const lines = findings.flatMap((f) => {
     const at = location(index, f);
-    return `${at.file}:${at.line}:${at.column} ${f.severity} ${f.code} ${f.message}`;
+    // Every use of a missing scope, indented under the one problem.
+    const related = (f.related ?? []).map((r) => {
+      const rel = location(index, r);
+      return `  ${rel.file}:${rel.line}:${rel.column} ${r.message}`;
+    });
+    return [`${at.file}:${at.line}:${at.column} ${f.severity} ${f.code} ${f.message}`, ...related];
   });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const files = new Set(index.manifests().flatMap((m) => index.filesOf(m.file).map((f) => f.file))).size;
@@ -69,7 +94,13 @@ function toJson(index: WorkspaceIndex, findings: Finding[]) {
       kind: m.parsed.manifest.kind ?? null,
       scopes: m.parsed.manifest.scopes?.map((s) => s.code) ?? null,
     })),
-    findings: findings.map((f) => ({ ...location(index, f), severity: f.severity, code: f.code, message: f.message })),
+    findings: findings.map((f) => ({
+      ...location(index, f),
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      ...(f.related ? { related: f.related.map((r) => ({ ...location(index, r), message: r.message })) } : {}),
+    })),
   };
 }
 
@@ -77,7 +108,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 /** SARIF 2.1.0, with every rule described so code-scanning UIs can explain results. */
 function toSarif(index: WorkspaceIndex, findings: Finding[], dir: string) {
-  const codes = Object.keys(SCOPE_RULES) as FindingCode[];
+  const codes = RULE_CODES;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -89,8 +120,10 @@ function toSarif(index: WorkspaceIndex, findings: Finding[], dir: string) {
             version: VERSION,
             rules: codes.map((id) => ({
               id,
-              shortDescription: { text: SCOPE_RULES[id].description },
-              defaultConfiguration: { level: SARIF_LEVEL[SCOPE_RULES[id].severity] },
+              shortDescription: { text: RULES[id].description },
+              defaultConfiguration: { level: SARIF_LEVEL[RULES[id].severity] },
+              help: { text: `${RULES[id].description} See ${ruleDocAnchor(id)}.` },
+              properties: { category: RULES[id].category, docs: ruleDocAnchor(id) },
             })),
           },
         },
@@ -102,14 +135,8 @@ function toSarif(index: WorkspaceIndex, findings: Finding[], dir: string) {
             ruleIndex: codes.indexOf(f.code),
             level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(at.file), uriBaseId: 'SRCROOT' },
-                  region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
-                },
-              },
-            ],
+            locations: [{ physicalLocation: physical(at) }],
+            relatedLocations: f.related?.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physical(location(index, r)) })),
           };
         }),
       },

@@ -1,13 +1,20 @@
 /** Quick fixes for method diagnostics. */
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedDocument } from './context';
 import type { MethodDiagnosticData } from './diagnostics';
 
-/** Quick fixes for the method diagnostics (`unknown-method`, `deprecated-method`) in `diagnostics` (those the client sent back for a range). */
-export function methodCodeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * Quick fixes for the method diagnostics (`unknown-method`, `deprecated-method`,
+ * `superseded-method`, `unknown-event`, `unknown-placement`) in `diagnostics`
+ * (those the client sent back for a range). With the document, a superseded
+ * CRM call also gets its `entityTypeId` added to the parameters.
+ */
+export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: { analysed: AnalysedDocument; text: TextDocument }): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     const data = (d.data ?? {}) as MethodDiagnosticData;
-    if (d.code === 'unknown-method') {
+    if (d.code === 'unknown-method' || d.code === 'unknown-event' || d.code === 'unknown-placement') {
       (data.suggestions ?? []).forEach((s, i) =>
         actions.push({
           title: `Replace with '${s}'`,
@@ -17,14 +24,33 @@ export function methodCodeActions(uri: string, diagnostics: Diagnostic[]): CodeA
           edit: { changes: { [uri]: [{ range: d.range, newText: s }] } },
         }),
       );
-    } else if (d.code === 'deprecated-method' && data.replacement) {
-      actions.push({
-        title: `Replace with '${data.replacement}' (check its parameters)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        edit: { changes: { [uri]: [{ range: d.range, newText: data.replacement }] } },
-      });
+    } else if ((d.code === 'deprecated-method' || d.code === 'superseded-method') && data.replacement) {
+      const edits: TextEdit[] = [{ range: d.range, newText: data.replacement }];
+      let title = `Replace with '${data.replacement}' (check its parameters)`;
+      if (data.entityTypeId !== undefined) {
+        const insert = doc && entityTypeIdEdit(doc, d, data.entityTypeId);
+        if (insert) edits.push(insert);
+        title = insert
+          ? `Replace with '${data.replacement}' and pass entityTypeId: ${data.entityTypeId} (field names are camelCase there)`
+          : `Replace with '${data.replacement}' (pass entityTypeId: ${data.entityTypeId})`;
+      }
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: d.code === 'superseded-method', edit: { changes: { [uri]: edits } } });
     }
   }
   return actions;
+}
+
+/** `entityTypeId: 2, ` inserted at the start of the call's params literal, in the document's syntax. */
+function entityTypeIdEdit(doc: { analysed: AnalysedDocument; text: TextDocument }, d: Diagnostic, id: number): TextEdit | undefined {
+  const start = doc.text.offsetAt(d.range.start);
+  const ref = doc.analysed.analysis.references.find((r) => r.start === start);
+  const params = ref?.paramsRange;
+  if (!params) return undefined;
+  const open = doc.analysed.text[params.start];
+  if (open !== '{' && open !== '[') return undefined;
+  const family = doc.analysed.family;
+  const pair = family === 'php' ? `'entityTypeId' => ${id}` : family === 'python' ? `'entityTypeId': ${id}` : `entityTypeId: ${id}`;
+  const body = doc.analysed.text.slice(params.start + 1, params.end - 1).trim();
+  const at = doc.text.positionAt(params.start + 1);
+  return { range: { start: at, end: at }, newText: body ? ` ${pair},` : ` ${pair} ` };
 }

@@ -5,6 +5,7 @@
 import type { EventInfo, MethodInfo, ScopeInfo } from '../catalogue/types';
 import type { DocumentAnalysis, LanguageFamily } from '../analysis/types';
 import type { PortalFacts } from '../protocol';
+import type { BindingInfo } from '../manifest/types';
 
 /** The slice of the method catalogue the features read. */
 export interface CatalogueView {
@@ -15,6 +16,13 @@ export interface CatalogueView {
   complete(prefix: string, limit?: number): MethodInfo[];
   suggest(name: string, max?: number): string[];
   events(): EventInfo[];
+  /** An event by name, case-insensitive (catalogues with events and placements). */
+  event?(name: string): BindingInfo | undefined;
+  suggestEvents?(name: string, max?: number): string[];
+  /** A placement by code, templates resolved. */
+  placement?(code: string): BindingInfo | undefined;
+  suggestPlacements?(code: string, max?: number): string[];
+  placements?(): BindingInfo[];
 }
 
 /** Severity a user may give a rule in settings; `off` silences it. */
@@ -42,6 +50,8 @@ export interface ManifestSummary {
   /** Its path relative to the workspace root. */
   label: string;
   scopes: ReadonlySet<string>;
+  /** The manifest's `rules` (levels by code), applied under the user's settings. */
+  rules?: Readonly<Record<string, RuleLevel>>;
 }
 
 export interface FeatureContext {

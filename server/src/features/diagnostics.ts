@@ -1,49 +1,26 @@
-/** Diagnostics about the methods a document calls (not about scopes: see manifest/). */
+/** Diagnostics about the methods, events and placements a document names (not about scopes: see manifest/). */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MethodReference } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE, type AnalysedDocument, type FeatureContext } from './context';
-import { isSuppressed, RULES, severityOf, type RuleCode } from './rules';
+import { bindingProblems, methodProblems, type ReferenceCatalogue, type ReferenceProblem, type ReferenceProblemData } from './method-checks';
+import { documentBindings } from './bindings';
+import { isSuppressed, RULES, severityOf } from './rules';
 
 /** Data attached to diagnostics so code actions can fix them without re-analysing. */
-export interface MethodDiagnosticData {
-  suggestions?: string[];
-  replacement?: string;
-}
+export type MethodDiagnosticData = ReferenceProblemData;
 
-/** Every method diagnostic for one document. */
+/** Every method, event and placement diagnostic for one document. */
 export function diagnose(doc: AnalysedDocument, textDoc: TextDocument, ctx: FeatureContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (ref: MethodReference, code: RuleCode, message: string, data?: MethodDiagnosticData) => {
-    const severity = severityOf(code, RULES[code], ctx.settings);
+  const catalogue = ctx.catalogue as ReferenceCatalogue;
+  const push = (start: number, end: number, p: ReferenceProblem) => {
+    const severity = severityOf(p.code, RULES[p.code].severity, ctx.settings, ctx.manifest?.rules);
     if (severity === undefined) return;
-    const range = { start: textDoc.positionAt(ref.start), end: textDoc.positionAt(ref.end) };
-    if (isSuppressed(doc.analysis, range.start.line, code)) return;
-    out.push({ range, severity, code, source: DIAGNOSTIC_SOURCE, message, data });
+    const range = { start: textDoc.positionAt(start), end: textDoc.positionAt(end) };
+    if (isSuppressed(doc.analysis, range.start.line, p.code)) return;
+    out.push({ range, severity, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message, data: p.data });
   };
-
-  for (const ref of doc.analysis.references) {
-    const exact = ref.version ? ctx.catalogue.get(ref.name, ref.version) : ctx.catalogue.get(ref.name);
-    const any = exact ?? ctx.catalogue.get(ref.name);
-    if (!any) {
-      const suggestions = ctx.catalogue.suggest(ref.name, 3);
-      const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
-      push(ref, 'unknown-method', `'${ref.name}' is not a documented Bitrix24 REST method.${hint}`, { suggestions });
-      continue;
-    }
-    if (!exact && ref.version) {
-      const other = ref.version === 3 ? '2' : '3.0';
-      push(
-        ref,
-        'rest-version-mismatch',
-        `'${any.name}' is documented for REST ${other} only, but is called here as REST ${ref.version === 3 ? '3.0' : '2'}.`,
-      );
-    }
-    const method = exact ?? any;
-    if (method.deprecated) {
-      const instead = method.replacement ? ` Use '${method.replacement}' instead.` : '';
-      push(ref, 'deprecated-method', `'${method.name}' is deprecated.${instead}`, { replacement: method.replacement });
-    }
-  }
+  for (const ref of doc.analysis.references) for (const p of methodProblems(ref, catalogue)) push(ref.start, ref.end, p);
+  for (const b of documentBindings(doc.analysis)) for (const p of bindingProblems(b, catalogue)) push(b.start, b.end, p);
   return out;
 }

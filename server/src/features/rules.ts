@@ -1,19 +1,12 @@
 /**
- * The diagnostic rules this server reports, their default severities, and how
- * settings and suppression comments change them.
+ * How settings, manifests and suppression comments change the registry's
+ * rules (server/src/rules.ts) for one diagnostic.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { FeatureSettings, RuleLevel } from './context';
 
-/** Stable diagnostic codes; users refer to them in settings and suppression comments. */
-export const RULES = {
-  'unknown-method': 'warning',
-  'deprecated-method': 'warning',
-  'rest-version-mismatch': 'warning',
-} as const satisfies Record<string, RuleLevel>;
-
-export type RuleCode = keyof typeof RULES;
+export { RULES, type RuleCode } from '../rules';
 
 const SEVERITY: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,10 +15,13 @@ const SEVERITY: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The severity of `code` under the user's settings, or undefined when the rule is off. */
-export function severityOf(code: string, fallback: RuleLevel, settings: FeatureSettings): DiagnosticSeverity | undefined {
+/**
+ * The severity of `code`, or undefined when the rule is off: the user's
+ * setting wins, then the manifest's `rules`, then `fallback` (the registry's default).
+ */
+export function severityOf(code: string, fallback: RuleLevel, settings: FeatureSettings, manifestRules?: Readonly<Record<string, RuleLevel>>): DiagnosticSeverity | undefined {
   if (!settings.enable) return undefined;
-  const level = settings.rules[code] ?? fallback;
+  const level = settings.rules[code] ?? manifestRules?.[code] ?? fallback;
   return level === 'off' ? undefined : SEVERITY[level];
 }
 

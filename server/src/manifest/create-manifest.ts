@@ -5,7 +5,7 @@
  */
 import type { ScopeRequirement } from '../catalogue/types';
 import type { MethodLookup } from './method-lookup';
-import { rankByPrivilege } from './scope-arithmetic';
+import { bindingRequirement, rankByPrivilege } from './scope-arithmetic';
 import type { AppKind, FileCalls, ScopeCatalogue } from './types';
 
 /** A call the proposal accounts for (resolved to its requirement by the caller). */
@@ -62,12 +62,17 @@ export function proposeManifest(calls: Iterable<RequiredBy>, catalogue: ScopeCat
 
 /** Proposes a manifest for what `files` call (names resolved with `lookup`). */
 export function proposeForFiles(files: readonly FileCalls[], lookup: MethodLookup, catalogue: ScopeCatalogue, kind?: AppKind): ProposedManifest {
-  const needs: RequiredBy[] = files.flatMap((f) =>
-    f.calls.flatMap((c) => {
+  const needs: RequiredBy[] = files.flatMap((f) => [
+    ...f.calls.flatMap((c) => {
       const m = lookup.get(c.name, c.version);
       return m ? [{ method: m.name, requirement: m.requirement }] : [];
     }),
-  );
+    // Bound events and placements need their own scopes too.
+    ...(f.bindings ?? []).flatMap((b) => {
+      const info = b.kind === 'event' ? catalogue.event?.(b.name) : catalogue.placement?.(b.name);
+      return info ? [{ method: `the ${b.kind} ${info.name ?? info.code ?? b.name}`, requirement: bindingRequirement(info) }] : [];
+    }),
+  ]);
   const dynamicCalls = files.reduce((n, f) => n + f.dynamic.length, 0);
   return proposeManifest(needs, catalogue, { kind, dynamicCalls });
 }

@@ -11,6 +11,8 @@ import type { Finding, FindingCode, ScopeCatalogue, Severity, Span } from './typ
 
 export interface DeclaredInput {
   manifest: ManifestInput;
+  /** A rule's level for this manifest (undefined: off). */
+  level: (code: FindingCode, fallback?: Severity) => Severity | undefined;
   agg: Aggregate;
   catalogue: ScopeCatalogue;
   lookup: MethodLookup;
@@ -29,8 +31,10 @@ export function declaredFindings(input: DeclaredInput): Finding[] {
   const seen = new Set<string>();
   (manifest.parsed.manifest.scopes ?? []).forEach((d, index) => {
     const range = input.rangeOf(d.span);
-    const at: At = (code, severity, message, suggestion) =>
-      out.push({ code, severity, message, file: manifest.file, range, data: { kind: 'declared', scope: d.code, index, manifestFile: manifest.file, suggestion } });
+    const at: At = (code, fallback, message, suggestion) => {
+      const severity = input.level(code, fallback);
+      if (severity) out.push({ code, severity, message, file: manifest.file, range, data: { kind: 'declared', scope: d.code, index, manifestFile: manifest.file, suggestion } });
+    };
     if (seen.has(d.code)) return at('duplicate-scope', 'warning', `Scope '${d.code}' is declared more than once; remove this one.`);
     seen.add(d.code);
     if (d.code === 'basic') return at('unused-scope', 'warning', `'basic' is not a scope to declare: methods with basic access need none. Remove it.`);

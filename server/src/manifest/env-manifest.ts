@@ -16,6 +16,8 @@ export function isEnvFileName(name: string): boolean {
 /** Where a scope key's value sits in a `.env` text. */
 export interface EnvScopeValue {
   key: string;
+  /** The key's own characters. */
+  keySpan: Span;
   /** The value without its quotes (may be empty). */
   value: Span;
   quote: '' | '"' | "'";
@@ -31,7 +33,8 @@ export function findEnvScopes(text: string, keys: readonly string[]): EnvScopeVa
     if (!wanted.has(m[1])) continue;
     const rawStart = m.index + m[0].length - m[2].length;
     const value = valueSpan(m[2], rawStart);
-    found = { key: m[1], ...value, items: splitItems(text, value.value) };
+    const keyStart = m.index + m[0].indexOf(m[1]);
+    found = { key: m[1], keySpan: { start: keyStart, end: keyStart + m[1].length }, ...value, items: splitItems(text, value.value) };
   }
   return found;
 }
@@ -42,6 +45,7 @@ export function parseEnvManifest(text: string, keys: readonly string[] = DEFAULT
   if (!found) return undefined;
   const manifest = emptyManifest();
   manifest.scopes = found.items;
+  manifest.scopesSpan = found.keySpan;
   return { format: 'env', manifest, problems: [] };
 }
 

@@ -175,7 +175,12 @@ export class GroupChecks {
     }
     if (state) {
       const m = group.manifestCheck;
-      this.cache.setFile(key, state.file, [...m.findings, ...group.checker.rankAlternatives(m, agg.forced), ...group.checker.declaredFindings(agg)]);
+      this.cache.setFile(key, state.file, [
+        ...m.findings,
+        ...group.checker.rankAlternatives(m, agg.forced),
+        ...group.checker.declaredFindings(agg),
+        ...group.checker.groupFindings(agg),
+      ]);
     }
   }
 }

@@ -6,13 +6,14 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ScopeRequirement } from '../catalogue/types';
 import { closest } from './did-you-mean';
-import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, Span } from './types';
+import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, RuleLevelSetting, Span } from './types';
 
 /** The manifest's file name. */
 export const MANIFEST_FILE = 'bitrix24.json';
 
 const APP_KINDS: readonly AppKind[] = ['webhook', 'local', 'market'];
-const TOP_KEYS = ['$schema', 'kind', 'scopes', 'include', 'exclude', 'methods', 'portal'];
+const TOP_KEYS = ['$schema', 'kind', 'scopes', 'forbidden', 'include', 'exclude', 'methods', 'rules', 'portal'];
+const RULE_LEVELS: readonly RuleLevelSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 const METHOD_KEYS = ['custom', 'extra', 'ignore'];
 const CUSTOM_KEYS = ['name', 'scope'];
 
@@ -37,7 +38,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** An empty manifest (nothing declared); `scopes` is undefined until read. */
 export function emptyManifest(): Manifest {
-  return { scopes: undefined, include: [], exclude: [], custom: [], extra: [], ignore: [] };
+  return { scopes: undefined, forbidden: [], rules: {}, include: [], exclude: [], custom: [], extra: [], ignore: [] };
 }
 
 /** Parses `bitrix24.json` text into a manifest and the problems found in it. */
@@ -76,10 +77,17 @@ export function parseManifest(text: string): ParsedManifest {
         break;
       }
       case 'scopes': {
+        manifest.scopesSpan = spanOf(keyNode);
         const items = read.stringArray(value, 'scopes');
         if (items) manifest.scopes = items.map(([code, node]) => ({ code, span: innerSpan(node) }));
         break;
       }
+      case 'forbidden':
+        manifest.forbidden = (read.stringArray(value, 'forbidden') ?? []).map(([code, node]) => ({ code, span: innerSpan(node) }));
+        break;
+      case 'rules':
+        manifest.rules = readRules(value, read);
+        break;
       case 'include':
       case 'exclude':
         manifest[key] = (read.stringArray(value, key) ?? []).map(([glob]) => glob);
@@ -97,6 +105,22 @@ export function parseManifest(text: string): ParsedManifest {
     }
   }
   return { format: 'json', manifest, problems };
+}
+
+/** `{ "deprecated-method": "off", "unused-scope": "error" }`: rule codes to levels. */
+function readRules(node: Node, read: Reader): Record<string, RuleLevelSetting> {
+  const rules: Record<string, RuleLevelSetting> = {};
+  if (node.type !== 'object') {
+    read.report('manifest-invalid-value', '"rules" must be an object of rule codes and levels, e.g. { "deprecated-method": "off" }.', node);
+    return rules;
+  }
+  for (const [key, , value] of properties(node)) {
+    const level = read.string(value, `rules.${key}`);
+    if (level === undefined) continue;
+    if ((RULE_LEVELS as readonly string[]).includes(level)) rules[key] = level as RuleLevelSetting;
+    else read.report('manifest-invalid-value', `"rules.${key}" must be one of ${RULE_LEVELS.map((l) => `"${l}"`).join(', ')}.`, value);
+  }
+  return rules;
 }
 
 function readMethods(node: Node, manifest: Manifest, read: Reader): void {

@@ -107,6 +107,7 @@ export function neededScopes(input: NeededInput): NeededScopes {
       undecided.push({ kind: 'dynamic', name: site.pattern, file, line: site.range.start.line + 1, reason: 'the method name is built at run time' });
     }
     for (const b of f.bindings ?? []) {
+      if (b.via.endsWith('.unbind')) continue;
       const line = b.range.start.line + 1;
       const info = b.kind === 'event' ? input.catalogue.event?.(b.name) : input.catalogue.placement?.(b.name);
       if (!info) {

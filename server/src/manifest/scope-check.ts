@@ -11,10 +11,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
+import { bindingProblems, methodProblems, type ReferenceProblem, type SuggestionMemo } from '../features/method-checks';
+import { RULES, ruleMessage } from '../rules';
 import { declaredFindings } from './declared-check';
 import { MethodLookup, type KnownMethod } from './method-lookup';
-import { rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
-import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, ScopeCatalogue, Severity, Span } from './types';
+import { bindingRequirement, rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
+import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, RelatedLocation, ScopeCatalogue, Severity, Span } from './types';
+
+/** Uses listed as related information on one missing-scope problem (the message still counts them all). */
+const MAX_RELATED = 200;
 
 /** A manifest file and its parsed content. */
 export interface ManifestInput {
@@ -38,8 +43,10 @@ export interface ScopeCheckInput extends CheckerInput {
   files: Iterable<FileCalls>;
 }
 
-/** A requirement and where it comes from (a call, or a `methods.extra` entry). */
-interface Need {
+/** A requirement and where it comes from (a call, a bound event or placement, or a `methods.extra` entry). */
+export interface Need {
+  kind: 'method' | 'event' | 'placement';
+  /** The method name, event name or placement code (documented spelling). */
   method: string;
   file: string;
   range: Range;
@@ -55,6 +62,10 @@ export interface FileCheck {
   alternatives: { need: Need; scopes: string[] }[];
   /** Scopes calls here lack outright: the preferred way to satisfy alternatives anywhere. */
   forced: string[];
+  /** Each use lacking a scope outright, by that scope (reported once per scope, on the manifest). */
+  missing: { need: Need; scope: string }[];
+  /** Uses needing a scope the manifest forbids. */
+  forbidden: { need: Need; scope: string }[];
   /** Declared scopes some call here cannot do without. */
   needed: string[];
   /** Requirements satisfied by several declared alternatives. */
@@ -71,6 +82,9 @@ export interface Aggregate {
   needed: Set<string>;
   open: { method: string; options: string[] }[];
   dynamic: { file: string; site: DynamicSite }[];
+  missing: { need: Need; scope: string }[];
+  alternatives: { need: Need; scopes: string[] }[];
+  forbidden: { need: Need; scope: string }[];
 }
 
 /** Every finding for one manifest and the files it covers, sorted by file and position. */
@@ -78,7 +92,7 @@ export function checkScopes(input: ScopeCheckInput): Finding[] {
   const checker = new ScopeChecker(input);
   const checks = [checker.manifestCheck(), ...[...input.files].map((f) => checker.checkFile(f))];
   const agg = aggregate(checks);
-  const findings = [...checks.flatMap((c) => [...c.findings, ...checker.rankAlternatives(c, agg.forced)]), ...checker.declaredFindings(agg)];
+  const findings = [...checks.flatMap((c) => [...c.findings, ...checker.rankAlternatives(c, agg.forced)]), ...checker.declaredFindings(agg), ...checker.groupFindings(agg)];
   return findings.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
@@ -90,15 +104,21 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
   const needed = new Set<string>();
   const open: Aggregate['open'] = [];
   const dynamic: Aggregate['dynamic'] = [];
+  const missing: Aggregate['missing'] = [];
+  const alternatives: Aggregate['alternatives'] = [];
+  const forbidden: Aggregate['forbidden'] = [];
   for (const c of checks) {
     for (const s of c.forced) forced.add(s);
     for (const s of c.needed) needed.add(s);
     if (c.open.length) open.push(...c.open);
     if (c.dynamic.length) dynamic.push(...c.dynamic);
+    if (c.missing.length) missing.push(...c.missing);
+    if (c.alternatives.length) alternatives.push(...c.alternatives);
+    if (c.forbidden.length) forbidden.push(...c.forbidden);
   }
   open.sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
   dynamic.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.site.range.start.line - b.site.range.start.line);
-  return { forced, forcedKey: [...forced].sort().join(','), needed, open, dynamic };
+  return { forced, forcedKey: [...forced].sort().join(','), needed, open, dynamic, missing, alternatives, forbidden };
 }
 
 /** Checks files against one manifest (or none). */
@@ -107,7 +127,10 @@ export class ScopeChecker {
   private readonly ignored: ((name: string) => boolean)[];
   private readonly extra: ((pattern: string) => boolean)[];
   private readonly declared?: Set<string>;
+  private readonly forbiddenScopes: Set<string>;
   private readonly manifestDoc?: TextDocument;
+  /** "Did you mean" answers, shared by every file of the group. */
+  private readonly suggestions: SuggestionMemo = new Map();
 
   constructor(readonly input: CheckerInput) {
     const m = input.manifest?.parsed.manifest;
@@ -116,22 +139,34 @@ export class ScopeChecker {
     // A dynamic call is accounted for when methods.extra lists a method its pattern can produce.
     this.extra = (m?.extra ?? []).map((e) => (pattern: string) => wildcardMatcher(pattern)(e.name));
     if (m?.scopes) this.declared = new Set(m.scopes.map((d) => d.code));
+    this.forbiddenScopes = new Set((m?.forbidden ?? []).map((d) => d.code));
     if (input.manifest) this.manifestDoc = TextDocument.create('file:///manifest', 'json', 0, input.manifest.text);
   }
 
   /** The calls of one source file. */
   checkFile(f: FileCalls): FileCheck {
     const check = emptyCheck(f.file);
+    const catalogue = this.input.catalogue;
     for (const call of f.calls) {
       if (this.isIgnored(call.name)) continue;
       const method = this.lookup.get(call.name, call.version);
+      const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
+      // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
+      if (!method || method.info) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions));
       if (!method) continue;
-      const need: Need = { method: method.name, file: f.file, range: call.range, suppressions: f.suppressions };
+      const need: Need = { ...at, method: method.name };
       this.addNeed(check, need, method.requirement);
       this.callHints(check, method, need);
     }
     for (const site of f.dynamic) {
       if (!this.isIgnored(site.pattern) && !this.extra.some((covers) => covers(site.pattern))) check.dynamic.push({ file: f.file, site });
+    }
+    for (const b of f.bindings ?? []) {
+      const at: Need = { kind: b.kind, method: b.name, file: f.file, range: b.range, suppressions: f.suppressions };
+      this.referenceFindings(check, at, bindingProblems(b, catalogue, this.suggestions));
+      const info = b.kind === 'event' ? catalogue.event?.(b.name) : catalogue.placement?.(b.name);
+      // Removing a handler (event.unbind, placement.unbind) asks for nothing new.
+      if (info && !b.via.endsWith('.unbind')) this.addNeed(check, { ...at, method: info.name ?? info.code ?? b.name }, bindingRequirement(info));
     }
     return check;
   }
@@ -142,27 +177,78 @@ export class ScopeChecker {
     if (!manifest) return emptyCheck('');
     const check = emptyCheck(manifest.file);
     const data: FindingData = { kind: 'manifest', manifestFile: manifest.file };
-    for (const p of manifest.parsed.problems) check.findings.push(finding(p.code, p.severity, p.message, manifest.file, this.rangeOf(p.span), data));
+    for (const p of manifest.parsed.problems) {
+      const severity = this.level(p.code, p.severity);
+      if (severity) check.findings.push(finding(p.code, severity, p.message, manifest.file, this.rangeOf(p.span), data));
+    }
     for (const e of manifest.parsed.manifest.extra) {
       const method = this.lookup.get(e.name);
       const range = this.rangeOf(e.span);
-      if (method) this.addNeed(check, { method: method.name, file: manifest.file, range }, method.requirement);
-      else {
-        const message = `'${e.name}' in methods.extra is not a known method. Fix the name, or describe it in methods.custom with the scope it needs.`;
-        check.findings.push(finding('unknown-extra-method', 'warning', message, manifest.file, range, data));
-      }
+      if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement);
+      else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }), data);
     }
     return check;
   }
 
-  /** Missing-scope findings for alternatives, least privilege first (preferring scopes `forced` adds anyway). */
+  /** Hints at calls lacking every alternative scope, least privilege first (preferring scopes `forced` adds anyway). */
   rankAlternatives(check: FileCheck, forced: ReadonlySet<string>): Finding[] {
     const out: Finding[] = [];
-    const where = this.input.manifest?.displayName ?? 'the manifest';
     for (const { need, scopes: options } of check.alternatives) {
       const scopes = rankByPrivilege(options, this.input.catalogue, forced);
-      const message = `'${need.method}' needs one of the scopes ${scopes.map((s) => `'${s}'`).join(', ')}, and ${where} declares none. Add '${scopes[0]}' (least privilege).`;
-      this.pushAt(out, need, 'missing-scope', 'error', message, this.missingData(need.method, scopes, 'any'));
+      const needs = `one of the scopes ${scopes.map((s) => `'${s}'`).join(', ')} ('${scopes[0]}' is the least privilege)`;
+      this.pushAt(out, need, 'missing-scope-call', ruleMessage('missing-scope-call', { what: what(need, true), needs, manifest: this.where() }), this.missingData(need.method, scopes, 'any'));
+    }
+    return out;
+  }
+
+  /**
+   * The group-wide problems on the manifest: one `missing-scope` per scope the
+   * code lacks and one `forbidden-scope` per forbidden scope it needs, each with every use as related information.
+   */
+  groupFindings(agg: Aggregate): Finding[] {
+    const manifest = this.input.manifest;
+    if (!manifest || !this.declared) return [];
+    const out: Finding[] = [];
+    const bySet = new Map<string, string[]>();
+    const missing = new Map<string, { need: Need; options?: string[] }[]>();
+    const add = (scope: string, need: Need, options?: string[]) => {
+      const list = missing.get(scope);
+      if (list) list.push({ need, options });
+      else missing.set(scope, [{ need, options }]);
+    };
+    for (const m of agg.missing) add(m.scope, m.need);
+    for (const a of agg.alternatives) {
+      const key = a.scopes.join(',');
+      let ranked = bySet.get(key);
+      if (!ranked) bySet.set(key, (ranked = rankByPrivilege(a.scopes, this.input.catalogue, agg.forced)));
+      add(ranked[0], a.need, ranked);
+    }
+    const at = this.rangeOf(manifest.parsed.manifest.scopesSpan ?? { start: 0, end: 0 });
+    for (const scope of [...missing.keys()].sort()) {
+      const uses = sortNeeds(missing.get(scope) ?? []);
+      const severity = this.level('missing-scope');
+      if (!severity) continue;
+      const options = uses.every((u) => u.options && u.options.join() === uses[0].options?.join()) ? uses[0].options : undefined;
+      const alsoOk = options ? ` Any of ${options.map((s) => `'${s}'`).join(', ')} would do; '${scope}' is the least privilege.` : '';
+      const message = ruleMessage('missing-scope', { manifest: manifest.displayName, scope, uses: this.describeUses(uses.map((u) => u.need)) }) + alsoOk;
+      const related = uses.slice(0, MAX_RELATED).map((u) => this.related(u.need, u.options ?? [scope]));
+      const data = this.missingData(uses[0].need.method, options ?? [scope], options ? 'any' : 'all');
+      out.push({ ...finding('missing-scope', severity, message, manifest.file, at, data), related });
+    }
+    const forbidden = new Map<string, Need[]>();
+    for (const f of agg.forbidden) forbidden.set(f.scope, [...(forbidden.get(f.scope) ?? []), f.need]);
+    const severity = this.level('forbidden-scope');
+    for (const d of manifest.parsed.manifest.forbidden) {
+      const needs = sortNeeds((forbidden.get(d.code) ?? []).map((need) => ({ need }))).map((u) => u.need);
+      const declared = (manifest.parsed.manifest.scopes ?? []).filter((s) => s.code === d.code);
+      if (!severity || (needs.length === 0 && declared.length === 0)) continue;
+      const uses = [needs.length ? `${this.describeUses(needs)} need${needs.length === 1 ? 's' : ''} it` : '', declared.length ? 'the manifest declares it' : ''].filter(Boolean).join(', and ');
+      const message = ruleMessage('forbidden-scope', { scope: d.code, manifest: manifest.displayName, uses });
+      const related = [
+        ...declared.map((s) => ({ file: manifest.file, range: this.rangeOf(s.span), message: `'${d.code}' is declared here` })),
+        ...needs.slice(0, MAX_RELATED).map((n) => this.related(n, [d.code])),
+      ];
+      out.push({ ...finding('forbidden-scope', severity, message, manifest.file, this.rangeOf(d.span), { kind: 'manifest', manifestFile: manifest.file }), related });
     }
     return out;
   }
@@ -171,7 +257,7 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
+    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
   }
 
   private addNeed(check: FileCheck, need: Need, requirement: ScopeRequirement): void {
@@ -184,31 +270,51 @@ export class ScopeChecker {
     } else {
       for (const s of requirementScopes(requirement)) if (declared.has(s)) check.needed.push(s);
     }
-    const lack = shortfall(requirement, declared);
+    // A suppressed use neither lacks a scope nor counts towards the manifest's problem.
+    if (this.silenced(need, 'missing-scope') || this.silenced(need, 'missing-scope-call')) return;
+    const allowed = this.withoutForbidden(check, need, requirement);
+    const lack = shortfall(allowed, declared);
     if (lack.satisfied) return;
     if (lack.choice === 'any') {
       check.alternatives.push({ need, scopes: lack.scopes });
       return;
     }
     check.forced.push(...lack.scopes);
-    const where = this.input.manifest?.displayName ?? 'the manifest';
+    for (const scope of lack.scopes) check.missing.push({ need, scope });
     const many = lack.scopes.length > 1;
-    const message = `'${need.method}' needs the scope${many ? 's' : ''} ${lack.scopes.map((s) => `'${s}'`).join(' and ')}, which ${where} does not declare. Add ${many ? 'them' : 'it'} to its scopes.`;
-    this.pushAt(check.findings, need, 'missing-scope', 'error', message, this.missingData(need.method, lack.scopes, 'all'));
+    const needs = `the scope${many ? 's' : ''} ${lack.scopes.map((s) => `'${s}'`).join(' and ')}`;
+    this.pushAt(check.findings, need, 'missing-scope-call', ruleMessage('missing-scope-call', { what: what(need, true), needs, manifest: this.where() }), this.missingData(need.method, lack.scopes, 'all'));
+  }
+
+  /** The requirement without the manifest's forbidden scopes; uses that cannot do without one are recorded. */
+  private withoutForbidden(check: FileCheck, need: Need, requirement: ScopeRequirement): ScopeRequirement {
+    if (this.forbiddenScopes.size === 0) return requirement;
+    const banned = requirementScopes(requirement).filter((s) => this.forbiddenScopes.has(s));
+    if (banned.length === 0) return requirement;
+    if (requirement.kind === 'anyOf') {
+      const rest = requirement.scopes.filter((s) => !this.forbiddenScopes.has(s));
+      if (rest.length > 0) return rest.length === 1 ? { kind: 'scope', scope: rest[0] } : { kind: 'anyOf', scopes: rest };
+      check.forbidden.push({ need, scope: banned[0] });
+      return { kind: 'basic' };
+    }
+    for (const scope of banned) check.forbidden.push({ need, scope });
+    const rest = requirementScopes(requirement).filter((s) => !this.forbiddenScopes.has(s));
+    return rest.length === 0 ? { kind: 'basic' } : { kind: 'allOf', scopes: rest };
+  }
+
+  /** A method's, event's or placement's own problems, at the use. */
+  private referenceFindings(check: FileCheck, at: Need, problems: ReferenceProblem[]): void {
+    for (const p of problems) this.pushAt(check.findings, at, p.code, p.message, { kind: 'reference', name: at.method, ...p.data });
   }
 
   private callHints(check: FileCheck, method: KnownMethod, need: Need): void {
     const info = method.info;
     if (!info) return;
     const data: FindingData = { kind: 'call', method: method.name };
-    const hint = (code: FindingCode, message: string) => this.pushAt(check.findings, need, code, 'hint', message, data);
-    if (info.adminConfirm) {
-      hint('admin-confirmation', `'${method.name}' needs administrator confirmation: the first call returns METHOD_CONFIRM_WAITING until a portal administrator allows it. Handle that error and the OnAppMethodConfirm event.`);
-    }
-    if (info.whoClass === 'admin') hint('admin-only', `Only an administrator can execute '${method.name}'; make sure the call runs with an administrator's authorization.`);
-    if (info.appOnly && this.input.manifest?.parsed.manifest.kind === 'webhook') {
-      hint('app-only-in-webhook', `'${method.name}' works only in the context of an application, but this manifest's kind is "webhook". Use a local or Market app for this call.`);
-    }
+    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: method.name }), data);
+    if (info.adminConfirm) hint('admin-confirmation');
+    if (info.whoClass === 'admin') hint('admin-only');
+    if (info.appOnly && this.input.manifest?.parsed.manifest.kind === 'webhook') hint('app-only-in-webhook');
   }
 
   private missingData(method: string, scopes: string[], choice: 'all' | 'any'): FindingData {
@@ -225,16 +331,57 @@ export class ScopeChecker {
     return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
   }
 
-  /** Adds a finding at a need's location, unless a suppression comment on that line silences it. */
-  private pushAt(out: Finding[], need: Need, code: FindingCode, severity: Severity, message: string, data: FindingData): void {
-    const silenced = need.suppressions?.get(need.range.start.line);
-    if (silenced && (silenced.length === 0 || silenced.includes(code))) return;
+  /** Adds a finding at a need's location at its rule's level, unless the manifest turns the rule off or a suppression comment silences it. */
+  private pushAt(out: Finding[], need: Need, code: FindingCode, message: string, data: FindingData): void {
+    const severity = this.level(code);
+    if (!severity || this.silenced(need, code)) return;
     out.push(finding(code, severity, message, need.file, need.range, data));
+  }
+
+  private silenced(need: Need, code: FindingCode): boolean {
+    const silenced = need.suppressions?.get(need.range.start.line);
+    return silenced !== undefined && (silenced.length === 0 || silenced.includes(code));
+  }
+
+  /** A rule's level for this manifest: its `rules` entry, else `fallback` (the registry's default); undefined when off. */
+  level(code: FindingCode, fallback: Severity = RULES[code].severity): Severity | undefined {
+    const level = this.input.manifest?.parsed.manifest.rules[code] ?? fallback;
+    return level === 'off' ? undefined : level;
+  }
+
+  private where(): string {
+    return this.input.manifest?.displayName ?? 'the manifest';
+  }
+
+  /** `'crm.deal.add' (src/a.js:3), the event 'onCrmDealAdd' (src/b.js:7) and 4 more uses`. */
+  private describeUses(needs: Need[]): string {
+    const label = this.input.label ?? ((f: string) => f);
+    const shown = needs.slice(0, 3).map((n) => `${what(n, false)} (${label(n.file)}:${n.range.start.line + 1})`);
+    const more = needs.length - shown.length;
+    if (more > 0) return `${shown.join(', ')} and ${more} more use${more === 1 ? '' : 's'}`;
+    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  }
+
+  private related(need: Need, scopes: string[]): RelatedLocation {
+    const needs = scopes.length > 1 ? `one of ${scopes.map((s) => `'${s}'`).join(', ')}` : `'${scopes[0]}'`;
+    return { file: need.file, range: need.range, message: `${what(need, true)} needs ${needs}` };
   }
 }
 
 function emptyCheck(file: string): FileCheck {
-  return { file, findings: [], alternatives: [], forced: [], needed: [], open: [], dynamic: [] };
+  return { file, findings: [], alternatives: [], forced: [], missing: [], forbidden: [], needed: [], open: [], dynamic: [] };
+}
+
+/** How a message names a use: `'crm.deal.add'`, `the event 'onCrmDealAdd'` (capitalised at a sentence start). */
+function what(need: Need, start: boolean): string {
+  if (need.kind === 'method') return `'${need.method}'`;
+  return `${start ? 'The' : 'the'} ${need.kind} '${need.method}'`;
+}
+
+function sortNeeds<T extends { need: Need }>(uses: T[]): T[] {
+  return uses.sort(
+    (a, b) => (a.need.file < b.need.file ? -1 : a.need.file > b.need.file ? 1 : 0) || a.need.range.start.line - b.need.range.start.line || a.need.range.start.character - b.need.range.start.character,
+  );
 }
 
 function finding(code: FindingCode, severity: Severity, message: string, file: string, range: Range, data: FindingData): Finding {

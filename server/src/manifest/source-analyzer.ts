@@ -6,15 +6,6 @@ import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, MethodNames } from '../analysis/types';
 import type { BindingSite, CallSite, DynamicSite } from './types';
 
-/** An event or placement reference as the analysis reports it (offsets into the text). */
-interface BindingReference {
-  kind: 'event' | 'placement';
-  name: string;
-  start: number;
-  end: number;
-  via: string;
-}
-
 /** Which files the workspace scan reads and how they are analysed. */
 export interface SourceAnalyzer {
   /** Should the scan read this file? Decided from the path alone. */
@@ -24,7 +15,7 @@ export interface SourceAnalyzer {
 
 /** The calls of an analysis with positions instead of offsets. */
 export function toCalls(text: string, analysis: DocumentAnalysis): { calls: CallSite[]; dynamic: DynamicSite[]; bindings: BindingSite[] } {
-  const refs: readonly BindingReference[] = (analysis as { bindings?: BindingReference[] }).bindings ?? [];
+  const refs = analysis.bindings ?? [];
   if (analysis.references.length === 0 && analysis.unresolved.length === 0 && refs.length === 0) return { calls: [], dynamic: [], bindings: [] };
   const at = positionFinder(text);
   return {

@@ -6,6 +6,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../catalogue/types';
 import type { CallContext } from '../analysis/types';
+import type { RuleCode } from '../rules';
+import type { ReferenceProblemData } from '../features/method-checks';
 
 /** What kind of integration the manifest describes; some methods work only in apps. */
 export type AppKind = 'webhook' | 'local' | 'market';
@@ -40,6 +42,12 @@ export interface ListedMethod {
 export interface Manifest {
   /** Undefined when the scopes could not be read (the checker then skips scope arithmetic). */
   scopes: DeclaredScope[] | undefined;
+  /** Where the scopes are declared (the `"scopes"` key, or the `.env` key): missing scopes are reported there. */
+  scopesSpan?: Span;
+  /** Scopes the app must never request: a check refuses code that needs them. */
+  forbidden: DeclaredScope[];
+  /** Rule levels for this manifest's files (`"rules": { "deprecated-method": "off" }`), under the user's settings. */
+  rules: Record<string, RuleLevelSetting>;
   kind?: AppKind;
   /** Globs relative to the manifest's folder; empty = everything. */
   include: string[];
@@ -50,6 +58,9 @@ export interface Manifest {
   /** Portal address (no secret), e.g. https://example.bitrix24.com. */
   portal?: string;
 }
+
+/** A rule's level as settings and manifests write it; `off` silences the rule. */
+export type RuleLevelSetting = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
 /** Where a manifest came from. */
 export type ManifestFormat = 'json' | 'env';
@@ -78,18 +89,8 @@ export interface ParsedManifest {
 /** Severity before user settings apply (same words as the `bitrix24.diagnostics.rules` setting). */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** Stable codes of everything the scope checker reports. */
-export type FindingCode =
-  | 'missing-scope'
-  | 'unused-scope'
-  | 'unknown-scope'
-  | 'deprecated-scope'
-  | 'duplicate-scope'
-  | 'unknown-extra-method'
-  | 'admin-confirmation'
-  | 'admin-only'
-  | 'app-only-in-webhook'
-  | ManifestProblemCode;
+/** Stable codes of everything the scope checker reports (all in the rule registry, server/src/rules.ts). */
+export type FindingCode = RuleCode;
 
 /** Everything a quick fix needs, so fixes never re-run the check. */
 export type FindingData =
@@ -103,7 +104,16 @@ export type FindingData =
     }
   | { kind: 'declared'; scope: string; index: number; manifestFile: string; suggestion?: string }
   | { kind: 'call'; method: string }
+  /** A method, event or placement name's own problem (unknown, deprecated, ...). */
+  | ({ kind: 'reference'; name: string } & ReferenceProblemData)
   | { kind: 'manifest'; manifestFile: string };
+
+/** Another place a finding concerns (every use needing a missing scope). */
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
+}
 
 /** One reported problem. `file` is a path in the index's own notation (forward slashes). */
 export interface Finding {
@@ -113,6 +123,7 @@ export interface Finding {
   file: string;
   range: Range;
   data: FindingData;
+  related?: RelatedLocation[];
 }
 
 /** A method call found in a source file (a MethodReference with its position). */

@@ -136,12 +136,12 @@ export class WorkspaceIndex {
 
   /** Quick fixes for a finding this index reported (plus "add all missing" for a missing scope). */
   codeActionsFor(finding: Finding): Fix[] {
-    const file = finding.data.kind === 'call' ? undefined : finding.data.manifestFile;
+    const file = 'manifestFile' in finding.data ? finding.data.manifestFile : undefined;
     const state = file ? this.registry.byFile(file) : undefined;
     if (!state) return [];
     const manifest = { file: state.file, text: state.text, format: state.parsed.format, envKeys: this.envKeys };
     const fixes = fixesFor(finding, manifest);
-    if (finding.code === 'missing-scope') {
+    if (finding.code === 'missing-scope' || finding.code === 'missing-scope-call') {
       const all = addAllMissingFix(this.groups.group(state.file), manifest);
       if (all && fixes.every((f) => f.edit.newText !== all.edit.newText || f.edit.range.start.line !== all.edit.range.start.line)) fixes.push(all);
     }

@@ -14,6 +14,7 @@ const SEEDS = [
   "x = f'{a}crm.lead.get.json' + r'''raw\\''' # c\nclient.crm.deal.get(id=1)\n",
   'res, err := c.Call(ctx, "crm.deal.list", b24.Params{"a": `raw`})\n',
   'var s = $@"{a}{{ \\"crm.lead.add\\" }}"; var r = """\n"x"\n"""; #region x\n',
+  "BX24.callMethod('event.bind', {event: 'ONCRMDEALADD'}); $b24.callBatch({p: 'placement.bind?PLACEMENT=LEFT_MENU&H=1'})",
   "curl -d '{\"cmd\": {\"a\": \"crm.lead.get?id=1\"}}' \"$H/crm.deal.get.json\" <<EOF\n{}\nEOF\n",
   '### r\nPOST https://{{h}}/rest/1/{{t}}/crm.lead.add.json\nA: b\n\n{"x": "y"}\n',
   '# t\n```js\nBX24.callMethod("profile")\n```\n<!-- bitrix24-disable-next-line -->\n~~~php\nCRest::call("scope");\n',
@@ -47,9 +48,14 @@ function check(text: string, family: LanguageFamily): void {
   const a = analyze(text, family, names);
   for (const r of a.references) {
     assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `reference range in ${family}`);
-    // Unknown names are reported only in a REST call's method slot (so the editor can flag them).
-    assert.ok(names.has(r.name) || (r.context === 'call' && /^[a-z][a-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/.test(r.name)), `reported name is a method: ${r.name}`);
+    // Unknown names are reported only in a REST call's, batch's or URL's method slot (so the editor can flag them).
+    assert.ok(names.has(r.name) || (r.context !== 'literal' && r.context !== 'constant' && /^[a-z][a-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/.test(r.name)), `reported name is a method: ${r.name}`);
     if (r.paramsRange) assert.ok(r.paramsRange.start >= 0 && r.paramsRange.end <= text.length && r.paramsRange.start < r.paramsRange.end);
+  }
+  for (const b of a.bindings) {
+    assert.ok(b.start >= 0 && b.start < b.end && b.end <= text.length, `binding range in ${family}`);
+    // A binding's name is the text it covers, except the placements a method creates without naming them.
+    if (b.via !== 'userfieldtype.add' && b.via !== 'imconnector.register') assert.equal(text.slice(b.start, b.end), b.name);
   }
   for (const u of a.unresolved) assert.ok(u.start >= 0 && u.start <= u.end && u.end <= text.length && u.pattern.includes('*'));
 }

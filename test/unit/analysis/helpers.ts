@@ -9,7 +9,8 @@ export const names = createMethodNames([
   'crm.deal.add', 'crm.deal.get', 'crm.deal.list', 'crm.deal.fields', 'crm.contact.list', 'crm.company.add',
   'crm.item.get', 'crm.item.list', 'crm.item.batchImport', 'crm.product.add', 'crm.status.list', 'crm.activity.list',
   'user.get', 'user.current', 'department.get', 'event.bind', 'event.unbind', 'tasks.task.list', 'tasks.task.get',
-  'call.followup.get', 'catalog.catalog.isOffers', 'profile', 'scope', 'batch', 'methods', 'events',
+  'call.followup.get', 'catalog.catalog.isOffers', 'placement.bind', 'placement.unbind', 'userfieldtype.add',
+  'imconnector.register', 'profile', 'scope', 'batch', 'methods', 'events',
 ]);
 
 /** `name@context` for each reference, in document order. */

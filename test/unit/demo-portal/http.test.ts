@@ -154,6 +154,35 @@ describe('demo portal over HTTP', () => {
     assert.ok(!logs.join('\n').includes('wrong-code'));
     assert.ok(JSON.parse(state).sites.length > 0);
   });
+
+  it('never logs a webhook code sent where the method belongs (/rest/<code>), known or not', async () => {
+    const code = portal.webhooks.admin.split('/').at(-2) ?? '';
+    const foreign = 'q7w8e9r0t1y2u3i4';
+    for (const path of [`/rest/${code}`, `/rest/${code}.json`, `/rest/${code}/`, `/rest/${foreign}`, `/rest/1/${foreign}/profile`]) {
+      const res = await post(`${portal.baseUrl}${path}`);
+      assert.ok(res.status >= 400 && res.status < 500, `${res.status} for a mistyped webhook URL`);
+    }
+    const log = logs.join('\n');
+    assert.ok(log.length > 0 && !log.includes(code) && !log.includes(foreign), 'the log holds a webhook code');
+    assert.match(log, /\(not a method name\) 401 NO_AUTH_FOUND/);
+  });
+
+  it('escapes control characters, so an encoded newline cannot forge a log line', async () => {
+    await post(`${portal.webhooks.admin}profile%0Aforged.line%20200%20user=1`);
+    await post(`${portal.baseUrl}/rest/profile%0D%0Aforged.line%20200%20user=1`);
+    assert.equal(logs.length, 2);
+    assert.ok(logs.every((line) => !/[\r\n]/.test(line)), 'a log line holds a line break');
+    assert.ok(!logs.some((line) => line.startsWith('forged')));
+  });
+
+  it('answers 400, not 500, to a malformed %-escape anywhere in the REST path', async () => {
+    for (const url of [`${portal.webhooks.admin}pro%ZZfile`, `${portal.baseUrl}/rest/1/%E0%A4%A/profile`, `${portal.baseUrl}/rest/%`]) {
+      const res = await post(url);
+      assert.equal(res.status, 400);
+      assert.equal(res.json.error, 'INVALID_REQUEST');
+    }
+    assert.ok(logs.every((line) => !line.startsWith('internal error')));
+  });
 });
 
 describe('demo portal state file', () => {

@@ -115,7 +115,7 @@ describe('demo portal: fault switches', () => {
     f.set({ expireTokens: true, rateLimit: { limit: 2, drainPerSecond: 0 }, latencyMs: 20, dropConnections: true });
     assert.deepEqual(calls, ['rate {"limit":2,"drainPerSecond":0}', 'expire']);
     f.clear();
-    assert.deepEqual({ ...f.get(), rateLimit: undefined }, { latencyMs: 0, status5xx: null, dropConnections: false, malformedJson: false, failNext: [], rateLimit: undefined });
+    assert.deepEqual({ ...f.get(), rateLimit: undefined }, { latencyMs: 0, status5xx: null, dropConnections: false, malformedJson: false, failNext: [], failAfterApplying: [], redirect: null, rateLimit: undefined });
   });
 });
 

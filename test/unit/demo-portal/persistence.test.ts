@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadState, StateFileError, StateWriter, writeFileAtomic, type FileOps } from '../../../demo-portal/src/persistence';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { startDemoPortal } from '../../../demo-portal/src';
+import { loadState, removeStaleTempFiles, StateFileError, StateWriter, writeFileAtomic, type FileOps } from '../../../demo-portal/src/persistence';
 import { freshState } from './helpers';
 
 const realOps: FileOps = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink };
@@ -79,5 +82,43 @@ describe('demo portal: state file', () => {
     await assert.rejects(loadState(file), (e: Error) => e instanceof StateFileError && e.message.includes(file) && /not valid JSON/.test(e.message));
     await fsp.writeFile(file, '{"version":7}');
     await assert.rejects(loadState(file), /not a demo portal state/);
+  });
+
+  it('after a kill -9 mid-write, the next start deletes the temp file holding the webhook codes', async function () {
+    this.timeout(20_000);
+    const state = freshState();
+    await writeFileAtomic(file, JSON.stringify(state));
+    const code = state.webhooks[0].code;
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(__dirname, 'crash-mid-write.ts'), file, JSON.stringify(state)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    while (!out.includes('before-rename')) {
+      const [chunk] = (await once(child.stdout, 'data')) as [string];
+      out += chunk;
+    }
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+    const [temp] = await leftovers();
+    assert.ok(temp, 'the killed writer left its temp file (the case under test)');
+    assert.ok((await fsp.readFile(join(dir, temp), 'utf8')).includes(code));
+    if (process.platform !== 'win32') assert.equal((await fsp.stat(join(dir, temp))).mode & 0o077, 0, 'owner-only while it exists');
+
+    const portal = await startDemoPortal({ statePath: file, rateLimit: false });
+    try {
+      assert.deepEqual(await leftovers(), [], 'no copy of the state is left beside it');
+      assert.equal(portal.snapshot().webhooks[0].code, code, 'the state itself was kept');
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('leaves the temp files of a writer that is still running, and files it does not own', async () => {
+    const mine = `.portal.json.${process.pid}.0123abcd.tmp`;
+    const gone = '.portal.json.999999999.89abcdef.tmp';
+    const other = '.other.json.999999999.89abcdef.tmp';
+    for (const name of [mine, gone, other]) await fsp.writeFile(join(dir, name), '{}');
+    assert.equal(await removeStaleTempFiles(file), 1);
+    assert.deepEqual((await leftovers()).sort(), [mine, other].sort());
   });
 });

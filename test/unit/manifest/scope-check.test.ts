@@ -27,11 +27,21 @@ const summary = (findings: Finding[]) =>
 const declared = (...codes: string[]) => JSON.stringify({ scopes: codes });
 
 describe('scope check: calls against declared scopes', () => {
-  it('reports a call whose scope is not declared, at the call, as an error', () => {
-    const findings = check(declared('task'), [source(['tasks.task.add', 'crm.lead.add'])]);
-    assert.deepEqual(summary(findings), ['missing-scope:error:L1']);
-    assert.match(findings[0].message, /'crm\.lead\.add' needs the scope 'crm'.*Add it/);
-    assert.deepEqual(findings[0].data, { kind: 'missing', method: 'crm.lead.add', scopes: ['crm'], choice: 'all', manifestFile: '/app/bitrix24.json' });
+  it('reports a missing scope once, on the manifest, with every use as related information; the calls get hints', () => {
+    const findings = check(declared('task'), [source(['tasks.task.add', 'crm.lead.add', 'crm.deal.add'])]);
+    assert.deepEqual(summary(findings), ['missing-scope:error:manifest', 'missing-scope-call:hint:L1', 'missing-scope-call:hint:L2']);
+    const [problem, hint] = findings;
+    assert.match(problem.message, /bitrix24\.json lacks the scope 'crm', needed by 'crm\.lead\.add' \(\/app\/src\/main\.js:2\) and 'crm\.deal\.add' \(\/app\/src\/main\.js:3\)\. Add it/);
+    assert.deepEqual(problem.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 9 } }, 'on the "scopes" key');
+    assert.deepEqual(problem.related?.map((r) => [r.range.start.line, r.message]), [[1, "'crm.lead.add' needs 'crm'"], [2, "'crm.deal.add' needs 'crm'"]]);
+    assert.deepEqual(problem.data, { kind: 'missing', method: 'crm.lead.add', scopes: ['crm'], choice: 'all', manifestFile: '/app/bitrix24.json' });
+    assert.match(hint.message, /'crm\.lead\.add' needs the scope 'crm', which bitrix24\.json does not declare \(see the missing-scope problem there\)/);
+    assert.deepEqual(hint.data, problem.data, 'the hint offers the same fix');
+  });
+
+  it('lets the manifest re-level or switch off a rule', () => {
+    const manifest = JSON.stringify({ scopes: [], rules: { 'missing-scope-call': 'off', 'missing-scope': 'warning' } });
+    assert.deepEqual(summary(check(manifest, [source(['crm.lead.add'])])), ['missing-scope:warning:manifest']);
   });
 
   it('accepts any one of alternative scopes', () => {
@@ -39,16 +49,19 @@ describe('scope check: calls against declared scopes', () => {
   });
 
   it('suggests the least-privilege alternative first when none is declared', () => {
-    const [f] = check(declared(), [source(['user.get'])]);
+    const [f, hint] = check(declared(), [source(['user.get'])]);
     assert.equal(f.code, 'missing-scope');
     assert.deepEqual(f.data.kind === 'missing' && [f.data.choice, f.data.scopes], ['any', ['user_brief', 'user_basic', 'user']]);
-    assert.match(f.message, /Add 'user_brief' \(least privilege\)/);
+    assert.match(f.message, /lacks the scope 'user_brief'.*Any of 'user_brief', 'user_basic', 'user' would do; 'user_brief' is the least privilege/);
+    assert.match(hint.message, /'user_brief' is the least privilege/);
   });
 
   it('prefers an alternative that another call needs anyway', () => {
     const findings = check(declared(), [source(['user.add', 'user.get'])]);
-    const userGet = findings.find((f) => f.data.kind === 'missing' && f.data.method === 'user.get');
+    const userGet = findings.find((f) => f.code === 'missing-scope-call' && f.data.kind === 'missing' && f.data.method === 'user.get');
     assert.deepEqual(userGet?.data.kind === 'missing' && userGet.data.scopes[0], 'user');
+    // One problem for 'user', listing both calls.
+    assert.deepEqual(findings.filter((f) => f.code === 'missing-scope').map((f) => f.related?.length), [2]);
   });
 
   it('needs every scope of a combination, and names only those missing', () => {
@@ -61,13 +74,19 @@ describe('scope check: calls against declared scopes', () => {
     assert.deepEqual(check(declared(), [source(['server.time', 'app.info', 'disk.folder.get'])]), []);
   });
 
-  it('ignores names nobody documents (the method diagnostics report those)', () => {
-    assert.deepEqual(check(declared(), [source(['crm.nothing.here'])]), []);
+  it('reports names nobody documents as unknown methods, with "did you mean", and no scope arithmetic', () => {
+    const findings = check(declared(), [source(['crm.lead.ad'])]);
+    assert.deepEqual(summary(findings), ['unknown-method:error:L0']);
+    assert.match(findings[0].message, /'crm\.lead\.ad' is not a documented Bitrix24 REST method\. Did you mean 'crm\.lead\.add'/);
+    assert.deepEqual(findings[0].data.kind === 'reference' && [findings[0].data.name, findings[0].data.suggestions?.[0]], ['crm.lead.ad', 'crm.lead.add']);
   });
 
   it('honours suppression comments for the codes they name', () => {
     const silenced = source(['crm.lead.add', 'crm.deal.add'], [], new Map([[0, ['missing-scope']], [1, ['admin-only']]]));
-    assert.deepEqual(summary(check(declared(), [silenced])), ['missing-scope:error:L1']);
+    // The silenced use does not count towards the manifest's problem either.
+    const findings = check(declared(), [silenced]);
+    assert.deepEqual(summary(findings), ['missing-scope:error:manifest', 'missing-scope-call:hint:L1']);
+    assert.deepEqual(findings[0].related?.map((r) => r.range.start.line), [1]);
   });
 });
 
@@ -153,9 +172,8 @@ describe('scope check: dynamic calls, extra and ignored methods', () => {
     const manifest = JSON.stringify({ scopes: ['crm', 'task'], methods: { extra: ['crm.deal.list', 'crm.lead.list'] } });
     assert.deepEqual(summary(check(manifest, [source([], ['crm.*.list'])])), ['unused-scope:warning:manifest']);
     const missing = JSON.stringify({ scopes: [], methods: { extra: ['tasks.task.add'] } });
-    const [f] = check(missing, []);
-    assert.equal(f.code, 'missing-scope');
-    assert.equal(f.file, '/app/bitrix24.json');
+    const codes = check(missing, []).map((f) => `${f.code}@${f.file}`);
+    assert.deepEqual(codes.sort(), ['missing-scope-call@/app/bitrix24.json', 'missing-scope@/app/bitrix24.json']);
   });
 
   it('warns about methods.extra entries nobody documents', () => {
@@ -195,6 +213,72 @@ describe('scope check: .env manifests', () => {
     assert.ok(parsed);
     const manifest = { file: '/app/.env', displayName: '.env', text, parsed };
     const findings = checkScopes({ manifest, files: [source(['crm.lead.add', 'im.notify.system.add'])], catalogue: testCatalogue() });
-    assert.deepEqual(findings.map((f) => `${f.code}@${f.range.start.character}`), [`unused-scope@${text.indexOf('task')}`, 'missing-scope@4']);
+    assert.deepEqual(findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`).sort(), [
+      'missing-scope-call@1:4',
+      'missing-scope@0:0', // on the key
+      `unused-scope@0:${text.indexOf('task')}`,
+    ]);
+  });
+});
+
+/** One file binding events and placements (one per line, after any calls). */
+function binder(calls: string[], events: string[], placements: string[] = []): FileCalls {
+  const file = source(calls);
+  let line = calls.length;
+  const at = () => ({ start: { line, character: 4 }, end: { line: line++, character: 12 } });
+  file.bindings = [
+    ...events.map((name) => ({ kind: 'event' as const, name, range: at(), via: 'event.bind' })),
+    ...placements.map((name) => ({ kind: 'placement' as const, name, range: at(), via: 'placement.bind' })),
+  ];
+  return file;
+}
+
+describe('scope check: events and placements', () => {
+  it('an events-only app keeps crm: the bound event needs it, so it is not unused', () => {
+    assert.deepEqual(check(declared('crm'), [binder(['server.time'], ['ONCRMDEALADD'])]), []);
+  });
+
+  it('an event whose scope is not declared is a missing scope, named as an event', () => {
+    const findings = check(declared(), [binder([], ['ONCRMDEALADD'])]);
+    assert.deepEqual(summary(findings), ['missing-scope:error:manifest', 'missing-scope-call:hint:L0']);
+    assert.match(findings[0].message, /lacks the scope 'crm', needed by the event 'onCrmDealAdd'/);
+    assert.equal(findings[0].related?.[0].message, "The event 'onCrmDealAdd' needs 'crm'");
+  });
+
+  it('a CRM placement needs placement and crm: declaring only placement is not enough', () => {
+    const findings = check(declared('placement'), [binder(['placement.bind'], [], ['CRM_DEAL_DETAIL_TAB'])]);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'missing-scope').map((f) => f.data.kind === 'missing' && f.data.scopes),
+      [['crm']],
+    );
+    assert.deepEqual(check(declared('placement', 'crm'), [binder(['placement.bind'], [], ['CRM_DEAL_DETAIL_TAB'])]).map((f) => f.code), ['admin-only']);
+  });
+
+  it('unknown events and placements get a warning with "did you mean"', () => {
+    const findings = check(declared('crm'), [binder(['crm.lead.add'], ['ONCRMDEALADDD'], ['CRM_DEAL_DETAIL_TABB'])]);
+    assert.deepEqual(summary(findings), ['unknown-event:warning:L1', 'unknown-placement:warning:L2']);
+    assert.match(findings[0].message, /'ONCRMDEALADDD' is not a documented Bitrix24 event\. Did you mean 'onCrmDealAdd'/);
+    assert.match(findings[1].message, /Did you mean 'CRM_DEAL_DETAIL_TAB'/);
+  });
+});
+
+describe('scope check: forbidden scopes', () => {
+  it('refuses code that needs a forbidden scope, once, on the forbidden entry, instead of asking to add it', () => {
+    const manifest = JSON.stringify({ scopes: ['crm'], forbidden: ['user'] });
+    const findings = check(manifest, [source(['crm.lead.add', 'user.add', 'user.update'])]);
+    assert.deepEqual(summary(findings), ['forbidden-scope:error:manifest', 'admin-only:hint:L1']);
+    assert.match(findings[0].message, /Scope 'user' is forbidden by bitrix24\.json, but 'user\.add' \(\/app\/src\/main\.js:2\) and 'user\.update' \(\/app\/src\/main\.js:3\) need it/);
+    assert.equal(findings[0].related?.length, 2);
+  });
+
+  it('an alternative avoids the forbidden scope when it can', () => {
+    const manifest = JSON.stringify({ scopes: ['user_brief'], forbidden: ['user'] });
+    assert.deepEqual(check(manifest, [source(['user.get'])]), []);
+  });
+
+  it('refuses a forbidden scope the manifest declares', () => {
+    const manifest = JSON.stringify({ scopes: ['crm', 'disk'], forbidden: ['disk'] });
+    const codes = check(manifest, [source(['crm.lead.add'])]).map((f) => f.code).sort();
+    assert.deepEqual(codes, ['forbidden-scope', 'unused-scope']);
   });
 });

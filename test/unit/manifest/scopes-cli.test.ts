@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ interface SarifLog {
       level: string;
       message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
+      relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[];
     }[];
   }[];
 }
@@ -33,9 +35,11 @@ describe('bitrix24-scopes check', () => {
   it('prints file:line:col severity code message and exits 1 on errors', async () => {
     const { code, out } = await run(check, [fixture('js-app')]);
     assert.equal(code, 1);
-    assert.match(out, /^src\/app\.js:21:20 error missing-scope 'im\.notify\.system\.add' needs the scope 'im'/m);
+    assert.match(out, /^bitrix24\.json:4:3 error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
+    assert.match(out, /^ {2}src\/app\.js:21:20 'im\.notify\.system\.add' needs 'im'$/m);
+    assert.match(out, /^src\/app\.js:3:\d+ warning deprecated-method 'crm\.lead\.add'/m);
     assert.match(out, /^bitrix24\.json:8:6 warning unused-scope Scope 'calendar'/m);
-    assert.match(out, /^2 error\(s\), 2 warning\(s\), 1 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
+    assert.match(out, /^2 error\(s\), 4 warning\(s\), 4 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
 
   it('exits 0 when there are only warnings and hints', async () => {
@@ -53,7 +57,12 @@ describe('bitrix24-scopes check', () => {
     const json = JSON.parse(out) as { manifests: { file: string; scopes: string[] }[]; findings: { file: string; line: number; code: string }[] };
     assert.equal(code, 1);
     assert.deepEqual(json.manifests.map((m) => [m.file, m.scopes]), [['.env', ['crm', 'user_brief', 'task']]]);
-    assert.deepEqual(json.findings.map((f) => `${f.code}@${f.file}:${f.line}`), ['unused-scope@.env:3', 'missing-scope@src/Contacts.php:20']);
+    assert.deepEqual(json.findings.map((f) => `${f.code}@${f.file}:${f.line}`).sort(), [
+      'deprecated-method@src/Contacts.php:15',
+      'missing-scope-call@src/Contacts.php:20',
+      'missing-scope@.env:3',
+      'unused-scope@.env:3',
+    ]);
   });
 
   it('writes SARIF 2.1.0 whose results point at described rules and relative files', async () => {
@@ -64,7 +73,9 @@ describe('bitrix24-scopes check', () => {
     const rules = runLog.tool.driver.rules;
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
     assert.ok(runLog.originalUriBaseIds.SRCROOT.uri.startsWith('file://') && runLog.originalUriBaseIds.SRCROOT.uri.endsWith('/'));
-    assert.equal(runLog.results.length, 3);
+    assert.equal(runLog.results.length, 7);
+    const missing = runLog.results.find((r) => r.ruleId === 'missing-scope');
+    assert.deepEqual(missing?.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri), ['packages/task-bot/bot.js']);
     for (const r of runLog.results) {
       assert.equal(rules[r.ruleIndex].id, r.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(r.level));
@@ -73,7 +84,8 @@ describe('bitrix24-scopes check', () => {
       assert.ok(!loc.artifactLocation.uri.startsWith('/'));
       assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
     }
-    assert.deepEqual(runLog.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri).sort(), [
+    assert.deepEqual([...new Set(runLog.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri))].sort(), [
+      'packages/crm-widget/src/index.ts',
       'packages/task-bot/bitrix24.json',
       'packages/task-bot/bot.js',
       'shared/rest.ts',
@@ -135,5 +147,49 @@ describe('bitrix24-scopes scan', () => {
     const { out } = await run(scan, [fixture('python-app')]);
     assert.match(out, /^app\/sync\.py:6:\d+ disk\.\*\.get \(name built at run time\)$/m);
     assert.match(out, /^4 call\(s\), 1 built at run time$/m);
+  });
+});
+
+describe('bitrix24-scopes check --baseline', () => {
+  let dir: string;
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'pipe' });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scopes-baseline-'));
+    writeFileSync(join(dir, 'bitrix24.json'), '{ "scopes": ["crm"] }\n');
+    writeFileSync(join(dir, 'app.js'), "BX24.callMethod('crm.lead.list', {});\n");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails when the code needs a scope the baseline file did not declare, naming it', async () => {
+    writeFileSync(join(dir, 'base.json'), '{ "scopes": ["crm"] }\n');
+    writeFileSync(join(dir, 'bitrix24.json'), '{ "scopes": ["crm", "disk"] }\n');
+    writeFileSync(join(dir, 'app.js'), "BX24.callMethod('crm.lead.list', {});\nBX24.callMethod('disk.storage.getlist', {});\n");
+    assert.equal((await run(check, [dir])).code, 0, 'the manifest itself is fine');
+    const { code, out } = await run(check, [dir, '--baseline', join(dir, 'base.json')]);
+    assert.equal(code, 1);
+    assert.match(out, /^bitrix24\.json:1:3 error scope-added This change adds 'disk': 1 use \(app\.js:2\) need it/m);
+    assert.doesNotMatch(out, /adds 'crm'/);
+  });
+
+  it('compares with the manifest at a git revision, and carries the gate in SARIF', async () => {
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    writeFileSync(join(dir, 'bitrix24.json'), '{ "scopes": ["crm", "task"] }\n');
+    writeFileSync(join(dir, 'app.js'), "BX24.callMethod('crm.lead.list', {});\nBX24.callMethod('tasks.task.add', {});\n");
+    const { code, out } = await run(check, [dir, '--baseline', 'HEAD', '--format', 'sarif']);
+    assert.equal(code, 1);
+    const results = (JSON.parse(out) as SarifLog).runs[0].results.filter((r) => r.ruleId === 'scope-added');
+    assert.deepEqual(results.map((r) => r.message.text.slice(0, 30)), ["This change adds 'task': 1 use"]);
+    assert.equal((await run(check, [dir, '--baseline=HEAD'])).code, 1);
+    git('commit', '-qam', 'task');
+    assert.equal((await run(check, [dir, '--baseline', 'HEAD'])).code, 0);
+  });
+
+  it('refuses a baseline that is neither a file nor a revision (exit 2)', async () => {
+    git('init', '-q');
+    const { code, err } = await run(check, [dir, '--baseline', 'no-such-ref']);
+    assert.equal(code, 2);
+    assert.match(err, /'no-such-ref' is neither a file nor a git revision/);
   });
 });

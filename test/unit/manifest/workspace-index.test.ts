@@ -23,7 +23,7 @@ describe('workspace index: what it scans', () => {
       '/ws/src/a.js': "call('crm.lead.add')\n",
       '/ws/src/b.php': "call('im.notify.system.add')\n",
     });
-    assert.deepEqual(brief(index.findings()), ['missing-scope@src/b.php:1', 'unused-scope@bitrix24.json:1']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@src/b.php:1', 'missing-scope@bitrix24.json:1', 'unused-scope@bitrix24.json:1']);
   });
 
   it('skips dependency and build folders, ignored files and files over the size limit', async () => {
@@ -44,7 +44,7 @@ describe('workspace index: what it scans', () => {
       },
       { maxFileSize: 200 },
     );
-    assert.deepEqual(brief(index.findings()), ['missing-scope@src/app.js:1']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@src/app.js:1', 'missing-scope@bitrix24.json:1']);
     assert.deepEqual(fs.reads.filter((p) => p.endsWith('.js')), ['/ws/src/app.js']);
   });
 
@@ -72,7 +72,7 @@ describe('workspace index: what it scans', () => {
       '/ws/packages/tasks/bitrix24.json': '{ "scopes": ["task"] }',
       '/ws/packages/tasks/b.js': "call('tasks.task.add')\ncall('crm.lead.add')",
     });
-    assert.deepEqual(brief(index.findings()), ['missing-scope@packages/tasks/b.js:2']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@packages/tasks/b.js:2', 'missing-scope@packages/tasks/bitrix24.json:1']);
     assert.equal(index.manifestFor('/ws/packages/tasks/b.js')?.file, '/ws/packages/tasks/bitrix24.json');
   });
 
@@ -112,10 +112,12 @@ describe('workspace index: keeping current', () => {
     index.takeChanges();
     await index.update('/ws/src/b.js', "call('im.notify.system.add')");
     const changes = index.takeChanges();
-    assert.deepEqual([...changes.keys()], ['/ws/src/b.js']);
-    assert.deepEqual(brief(changes.get('/ws/src/b.js') ?? []), ['missing-scope@src/b.js:1']);
+    // The edited file and its manifest, where the missing scope is reported once.
+    assert.deepEqual([...changes.keys()].sort(), ['/ws/bitrix24.json', '/ws/src/b.js']);
+    assert.deepEqual(brief(changes.get('/ws/src/b.js') ?? []), ['missing-scope-call@src/b.js:1']);
+    assert.deepEqual(brief(changes.get('/ws/bitrix24.json') ?? []), ['missing-scope@bitrix24.json:1']);
     await index.update('/ws/src/b.js', '');
-    assert.deepEqual([...index.takeChanges()].map(([f, list]) => [f, list.length]), [['/ws/src/b.js', 0]]);
+    assert.deepEqual([...index.takeChanges()].map(([f, list]) => [f, list.length]).sort(), [['/ws/bitrix24.json', 0], ['/ws/src/b.js', 0]]);
   });
 
   it('does not analyse a file again when its text did not change', async () => {
@@ -151,7 +153,7 @@ describe('workspace index: keeping current', () => {
     fs.write('/ws/pkg/a.js', fs.files.get('/ws/src/a.js') ?? '');
     fs.delete('/ws/src/a.js');
     await index.rename('/ws/src/a.js', '/ws/pkg/a.js');
-    assert.deepEqual(brief(index.findings()), ['missing-scope@pkg/a.js:1', 'unused-scope@bitrix24.json:1']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@pkg/a.js:1', 'missing-scope@pkg/bitrix24.json:1', 'unused-scope@bitrix24.json:1']);
   });
 
   it('picks up files created on disk and new manifests', async () => {
@@ -159,27 +161,27 @@ describe('workspace index: keeping current', () => {
     fs.write('/ws/lib/bitrix24.json', '{ "scopes": [] }');
     fs.write('/ws/lib/d.js', "call('crm.lead.add')");
     await index.changedOnDisk('/ws/lib');
-    assert.deepEqual(brief(index.diagnosticsFor('/ws/lib/d.js')), ['missing-scope@lib/d.js:1']);
+    assert.deepEqual(brief(index.diagnosticsFor('/ws/lib/d.js')), ['missing-scope-call@lib/d.js:1']);
   });
 
   it('applies an edited .gitignore to files already indexed and to files it no longer ignores', async () => {
     const { index } = await indexOf({ ...base(), '/ws/.gitignore': 'gen/\n', '/ws/gen/x.js': "call('im.notify.system.add')" });
     await index.update('/ws/.gitignore', 'src/\n');
-    assert.deepEqual(brief(index.findings()), ['missing-scope@gen/x.js:1', 'unused-scope@bitrix24.json:1']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@gen/x.js:1', 'missing-scope@bitrix24.json:1', 'unused-scope@bitrix24.json:1']);
   });
 
   it('analyses files again when a manifest adds custom methods', async () => {
     const { index } = await indexOf({ '/ws/bitrix24.json': '{ "scopes": [] }', '/ws/a.js': "lit('vendor.report.get')" });
     assert.deepEqual(brief(index.findings()), []);
     await index.update('/ws/bitrix24.json', '{ "scopes": [], "methods": { "custom": [{ "name": "vendor.report.get", "scope": "crm" }] } }');
-    assert.deepEqual(brief(index.findings()), ['missing-scope@a.js:1']);
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@a.js:1', 'missing-scope@bitrix24.json:1']);
   });
 
   it('keeps unsaved editor text over the disk until the editor closes the file', async () => {
     const { index } = await indexOf(base());
     await index.update('/ws/src/b.js', "call('im.notify.system.add')");
     await index.update('/ws/bitrix24.json', '{ "scopes": ["crm"], "methods": { "custom": [{ "name": "vendor.x", "scope": "crm" }] } }');
-    assert.deepEqual(brief(index.diagnosticsFor('/ws/src/b.js')), ['missing-scope@src/b.js:1']);
+    assert.deepEqual(brief(index.diagnosticsFor('/ws/src/b.js')), ['missing-scope-call@src/b.js:1']);
     await index.changedOnDisk('/ws/src/b.js');
     assert.deepEqual(brief(index.diagnosticsFor('/ws/src/b.js')), []);
   });
@@ -195,7 +197,7 @@ describe('workspace index: incremental results equal a fresh scan', () => {
     assert.deepEqual(first(), ['user_brief', 'user_basic', 'user']);
     index.takeChanges();
     await index.update('/ws/b.js', "call('user.add')");
-    assert.deepEqual([...index.takeChanges().keys()].sort(), ['/ws/a.js', '/ws/b.js']);
+    assert.deepEqual([...index.takeChanges().keys()].sort(), ['/ws/a.js', '/ws/b.js', '/ws/bitrix24.json']);
     assert.deepEqual(first(), ['user', 'user_brief', 'user_basic']);
   });
 

@@ -6,7 +6,8 @@ import { isPortalError, PortalError } from '../../../client/src/portal/errors';
 import { parseWebhookUrl } from '../../../client/src/portal/portal-url';
 import { RATE_LIMITS } from '../../../client/src/portal/rate-limiter';
 import { RestClient, RestClientOptions } from '../../../client/src/portal/rest-client';
-import { CapturingLog, FakeClock, MemorySecrets, MemorySettings, rejection } from './helpers';
+import { FaultPatchError } from '../../../demo-portal/src/http/faults';
+import { CapturingLog, FakeClock, MemorySecrets, MemorySettings, rejection, startScriptedPortal } from './helpers';
 
 /**
  * The REST client against the real demo portal and its fault switches:
@@ -149,6 +150,53 @@ describe('portal REST client against the demo portal, with faults', () => {
     assert.notEqual([...secrets.data.values()][0], savedBefore, 'the renewed pair must be saved');
     demo.faults.set({ expireTokens: true });
     assert.deepEqual((await c.list('user.get')).length > 0, true);
+  });
+
+  it('a gateway 5xx after a save went through: the write ran once and the error says the outcome is unknown', async () => {
+    for (const status of [500, 502, 503, 504]) {
+      demo.faults.set({ failAfterApplying: { method: 'landing.site.add', status } });
+      const e = await rejection(addSite(client(), `After ${status}`));
+      assert.ok(isPortalError(e));
+      assert.equal((e as PortalError).status, status);
+      assert.equal((e as PortalError).outcomeUnknown, true, `${status} after running`);
+      assert.equal(sitesTitled(`After ${status}`), 1, 'the save happened, exactly once');
+    }
+    assert.deepEqual(demo.faults.get().failAfterApplying, [], 'each switch fires once');
+    // Other methods are not affected while one is queued.
+    demo.faults.set({ failAfterApplying: { method: 'landing.site.setRights', status: 504 } });
+    assert.ok(Array.isArray(await client().call('landing.site.getList')));
+  });
+
+  it('a redirect to another origin: refused with the status and origin, nothing reaches the other origin', async () => {
+    const other = await startScriptedPortal(() => ({ json: { result: 'wrong host' } }));
+    try {
+      const code = demo.webhooks.admin.split('/').at(-2) ?? '';
+      for (const status of [301, 302, 307, 308]) {
+        demo.faults.set({ redirect: { status, origin: other.baseUrl, method: 'landing.site.add' } });
+        const e = await rejection(addSite(client(), `Redirected ${status}`));
+        assert.ok(isPortalError(e) && e.kind === 'redirect');
+        assert.match(e.message, new RegExp(`HTTP ${status}\\) to ${other.baseUrl.replace(/[.:/]/g, '\\$&')}\\.`));
+        assert.ok(!e.message.includes(code));
+        assert.equal(sitesTitled(`Redirected ${status}`), 0);
+      }
+      assert.ok(Array.isArray(await client().call('landing.site.getList')), 'a redirect for one method leaves the others alone');
+      assert.equal(other.hits.length, 0, 'nothing was sent to the other origin');
+      assert.ok(portalLog.some((l) => l.includes(`redirect to ${other.baseUrl}`)));
+      assert.ok(!portalLog.join('\n').includes(code));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses fault switches that make no sense', () => {
+    assert.throws(() => demo.faults.set({ failAfterApplying: { status: 404 } }), FaultPatchError);
+    assert.throws(() => demo.faults.set({ redirect: { status: 200, origin: 'http://127.0.0.1:1' } }), FaultPatchError);
+    assert.throws(() => demo.faults.set({ redirect: { status: 307, origin: 'ftp://example.com' } }), FaultPatchError);
+    demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com/some/path' }, failAfterApplying: { status: 502 } });
+    assert.equal(demo.faults.get().redirect?.origin, 'https://moved.example.com');
+    const cleared = demo.faults.clear();
+    assert.equal(cleared.redirect, null);
+    assert.deepEqual(cleared.failAfterApplying, []);
   });
 
   it('paging and batch against the large seed', async () => {

@@ -100,4 +100,16 @@ describe('portal errors: mapping of Bitrix24 codes and statuses', () => {
     assert.equal(errorFromResponse('ACCESS_DENIED', { status: 400 }).kind, 'denied');
     assert.equal(errorFromResponse('SOMETHING_NEW', { status: 418 }).kind, 'bad-request');
   });
+
+  it('says when a failed write may still have run: any answer that is not a refusal', () => {
+    const unknown = (code: string | undefined, status: number) => errorFromResponse(code, { status }).outcomeUnknown;
+    for (const status of [500, 502, 503, 504, 520]) assert.equal(unknown(undefined, status), true, `a bare ${status}`);
+    assert.equal(unknown('INTERNAL_SERVER_ERROR', 500), true);
+    assert.equal(unknown('ERROR_UNEXPECTED_ANSWER', 200), true);
+    // A Bitrix24 refusal is an answer from before the method ran, whatever its status.
+    assert.equal(unknown('QUERY_LIMIT_EXCEEDED', 503), false);
+    assert.equal(unknown('ACCESS_DENIED', 500), false);
+    assert.equal(unknown('NOT_EXECUTED', 200), false);
+    for (const status of [400, 401, 403, 404, 429]) assert.equal(unknown(undefined, status), false, `a bare ${status}`);
+  });
 });

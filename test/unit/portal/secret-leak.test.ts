@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { ConnectionStore } from '../../../client/src/portal/connections';
 import { parseWebhookUrl } from '../../../client/src/portal/portal-url';
+import { portalHost } from '../../../client/src/rights/api';
+import { applyRights } from '../../../client/src/rights/apply';
+import { newRightsFile, withRule } from '../../../client/src/rights/rights-file';
+import { saveRights } from '../../../client/src/rights/rights-store';
 import { startDemoPortal } from '../../../demo-portal/src';
+import { MemoryFs } from '../rights/memory-fs';
 import { fakeIdentityPortal, FakeIdentityPortal } from './fake-identity-portal';
 import { CapturingLog, FakeClock, MemorySecrets, MemorySettings, rejection, ScriptedPortal, startScriptedPortal } from './helpers';
 
@@ -127,6 +132,24 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       demo.faults.set({ status5xx: null, malformedJson: true });
       await attempt('garbled', (await store.client()).call('user.current'));
       demo.faults.clear();
+      // A gateway 5xx after a save, settled by re-reading: the apply's message, the rights file and the journal.
+      const rightsFs = new MemoryFs();
+      const client = await store.client();
+      await saveRights(rightsFs, withRule(newRightsFile(portalHost(client.portal), { id: 1, code: 'company', title: 'Company website', type: 'PAGE' }), 'AU', ['read']));
+      demo.faults.set({ failAfterApplying: { method: 'landing.site.setRights', status: 504 } });
+      await attempt('apply after 504', applyRights({ api: client, fs: rightsFs, confirm: async () => true }, 1));
+      rightsFs.files.forEach((text, path) => seen.add(`rights workspace file ${path}`, text));
+      // Redirects to another origin (over http), for a write and a read; mistyped and hostile paths in the portal's log.
+      demo.faults.set({ redirect: { status: 307, origin: 'http://127.0.0.1:9' } });
+      await attempt('redirected write', client.call('landing.site.add', { fields: { TITLE: 'Leak check 2' } }));
+      demo.faults.set({ redirect: { status: 302, origin: 'http://127.0.0.1:9' } });
+      await attempt('redirected read', client.call('user.current'));
+      demo.faults.clear();
+      const adminCode = parseWebhookUrl(demo.webhooks.admin);
+      assert.ok(adminCode.ok);
+      for (const path of [`/rest/${adminCode.value.code}`, `/rest/1/${adminCode.value.code}/profile%0A${adminCode.value.code}`, `/rest/1/${adminCode.value.code}/pro%ZZ`]) {
+        await attempt(`raw ${path.length}`, fetch(`${demo.baseUrl}${path}`, { method: 'POST' }).then((r) => r.text()));
+      }
       const authorize = (await (await fetch(`${demo.oauth.authorizeUrl}?client_id=${encodeURIComponent(demo.oauth.clientId)}`)).json()) as { code: string };
       const oauth = { kind: 'oauth' as const, portalUrl: demo.baseUrl, clientId: demo.oauth.clientId, tokenEndpoint: demo.oauth.tokenUrl };
       const tokens = new Set<string>();
@@ -136,6 +159,9 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       demo.faults.set({ expireTokens: true });
       await attempt('oauth after expiry', (await store.client()).call('user.current'));
       collectTokens();
+      demo.faults.set({ redirect: { status: 308, origin: 'http://127.0.0.1:9' } });
+      await attempt('oauth redirected write', (await store.client()).call('landing.site.add', { fields: { TITLE: 'Leak check 3' } }));
+      demo.faults.clear();
 
       const codes = Object.values(demo.webhooks).map((url) => {
         const hook = parseWebhookUrl(url);
@@ -151,6 +177,10 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       portalLog.forEach((line, i) => seen.add(`demo portal log line ${i + 1}`, line));
       settings.writes.forEach((w, i) => seen.add(`settings write ${i + 1}`, w));
       assert.ok(log.lines.length > 5 && portalLog.length > 10);
+      // Positive control: the new paths were really taken.
+      assert.ok(seen.items.some(([where, text]) => where.startsWith('apply after 504') && text.includes('Outcome unknown')));
+      assert.ok(seen.items.some(([where, text]) => where.startsWith('oauth redirected write') && text.includes('HTTP 308')));
+      assert.ok(portalLog.some((l) => l.includes('(not a method name)')) && portalLog.every((l) => !l.includes('\n')));
       assert.deepEqual(seen.leaks(all), []);
     } finally {
       await demo.close();

@@ -164,6 +164,36 @@ describe('rights/apply', () => {
     assert.equal((await readJournal(t.fs, HOST)).entries[0].outcome, 'uncertain');
   });
 
+  it('no answer, and the portal is gone when re-read: still unknown, and says so once', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.setRights', networkError());
+    t.api.beforeNext('landing.site.setRights', () => t.api.failNext('landing.site.getList', networkError('landing.site.getList')));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'uncertain');
+    assert.match(out.message, /^Outcome unknown: the portal's answer to the save was unclear \(no answer\), so the site was read again\. Still unknown: the site could not be re-read \(the portal is unreachable\. Check the address and your network, then refresh\)\. The rules may or may not have been saved/);
+    assert.doesNotMatch(out.message, /\.\./);
+  });
+
+  it('no answer, but the save went through: re-reading as a non-administrator verifies it', async () => {
+    const t = setup({ U1: ['read'] });
+    await t.ready;
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+    await t.write({ U1: ['read', 'edit'] });
+    const f = await file(t.fs);
+    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    t.api.beforeNext('landing.site.setRights', () => (t.api.sites[0].rights = { U1: ['read', 'edit'] }));
+    t.api.failNext('landing.site.setRights', networkError());
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied', out.message);
+    assert.match(out.message, /^Outcome unknown: .*\(no answer\).* Verified: applied\./);
+    assert.deepEqual((await file(t.fs)).lastApplied?.rules, { U1: ['read', 'edit'] });
+    assert.equal((await readJournal(t.fs, HOST)).entries.at(-1)?.error, 'no answer; verified applied');
+    // Only reads were used to verify, and the one write was not repeated.
+    assert.equal(t.api.count('landing.site.setRights'), 2);
+    assert.ok(t.api.calls.filter((c) => c.method !== 'landing.site.setRights').every((c) => c.write !== true));
+  });
+
   it('aborts, writing nothing, when the portal is unreachable', async () => {
     const t = setup();
     await t.ready;
@@ -285,5 +315,84 @@ describe('rights/apply', () => {
       assert.equal(out.status, 'nothing-to-restore');
       assert.match(out.message, /never visible/);
     });
+  });
+
+  it('sends nothing for a rights file whose "portal" names another host, and writes into no folder', async () => {
+    const t = setup();
+    await t.ready;
+    // Replicating rules by copying staging's folder to the connected portal's: the copy still names staging.
+    const copied = newRightsFile('staging.bitrix24.com', { id: 1, code: 'site-1', title: 'Site 1', type: 'PAGE' });
+    await saveRights(t.fs, withRule(copied, 'AU', ['read']));
+    t.fs.files.set(rightsFilePath(HOST, 1), t.fs.files.get(rightsFilePath('staging.bitrix24.com', 1)) ?? '');
+    const before = t.fs.snapshot();
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'invalid-file');
+    assert.match(out.problems?.[0] ?? '', /"portal" is "staging\.bitrix24\.com", but the file is in the folder of example\.bitrix24\.com, the connected portal\. Nothing is sent/);
+    assert.match(out.problems?.[0] ?? '', /change "portal" to "example\.bitrix24\.com"/);
+    assert.equal(t.plans.length, 0, 'no plan naming the other host was shown');
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+    assert.deepEqual(t.fs.snapshot(), before, 'neither folder was written');
+    // Restore goes through the same check.
+    assert.equal((await restorePrevious(t.deps, 1)).status, 'nothing-to-restore');
+  });
+
+  it('accepts the connected host in any letter case', async () => {
+    const t = setup();
+    await t.ready;
+    const f = await file(t.fs);
+    t.fs.files.set(rightsFilePath(HOST, 1), JSON.stringify({ ...JSON.parse(t.fs.files.get(rightsFilePath(HOST, 1)) ?? '{}'), portal: 'Example.Bitrix24.com' }));
+    assert.ok(f);
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+  });
+
+  it('answers invalid-file, without throwing, for a rights file nested 10,000 levels deep', async () => {
+    const t = setup();
+    await t.ready;
+    t.fs.files.set(rightsFilePath(HOST, 1), `{"version":1,"portal":"${HOST}","rules":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'invalid-file');
+    assert.match(out.problems?.[0] ?? '', /line 1, column \d+: nested more than 64 levels deep/);
+    assert.equal(t.api.count('landing.site.setRights'), 0);
+  });
+
+  it('reads a rights file that starts with a byte order mark, and writes it back without one', async () => {
+    const t = setup();
+    await t.ready;
+    const path = rightsFilePath(HOST, 1);
+    t.fs.files.set(path, `\uFEFF${t.fs.files.get(path) ?? ''}`);
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied', out.message);
+    assert.notEqual(t.fs.files.get(path)?.charCodeAt(0), 0xfeff);
+  });
+
+  it('runs two applies of one site one after the other: the second starts from the first one\'s result', async () => {
+    const t = setup();
+    await t.ready;
+    const [a, b] = await Promise.all([applyRights(t.deps, 1), applyRights(t.deps, 1)]);
+    assert.deepEqual([a.status, b.status], ['applied', 'applied']);
+    assert.equal(t.plans[0].baseline, null);
+    assert.deepEqual(t.plans[1].baseline, { AU: ['read'], U1: ['read', 'edit', 'sett'] }, 'the second plan was built after the first apply');
+    const { entries } = await readJournal(t.fs, HOST);
+    assert.deepEqual(entries.map((e) => e.before), [null, { AU: ['read'], U1: ['read', 'edit', 'sett'] }]);
+    // Other sites are not held up: an apply of site 2 runs while site 1's confirmation is open.
+    await t.write({ AU: ['read'] }, 2);
+    let release: (v: boolean) => void = () => undefined;
+    const held = applyRights({ ...t.deps, confirm: () => new Promise<boolean>((r) => (release = r)) }, 1);
+    assert.equal((await applyRights(t.deps, 2)).status, 'applied');
+    release(false);
+    assert.equal((await held).status, 'cancelled');
+  });
+
+  it('a restore started while an apply runs restores from that apply', async () => {
+    const t = setup({ U1: ['read'] });
+    await t.ready;
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+    await t.write({ U1: ['read', 'edit'] });
+    const f = await file(t.fs);
+    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    const [applied, restored] = await Promise.all([applyRights(t.deps, 1), restorePrevious(t.deps, 1)]);
+    assert.deepEqual([applied.status, restored.status], ['applied', 'applied']);
+    assert.deepEqual(restored.plan?.rules, { U1: ['read'] }, 'the set from before the concurrent apply');
+    assert.deepEqual(t.api.sites[0].rights, { U1: ['read'] });
   });
 });

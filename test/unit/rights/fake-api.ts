@@ -27,8 +27,10 @@ export class FakeApi implements RightsApi {
   readonly calls: Call[] = [];
   roleModel = false;
   sites: FakeSite[] = [];
-  /** Codes the connected user holds, for getRights. */
+  /** Codes the connected user holds, for getRights and user.access. */
   userCodes = new Set(['U1', 'AU', 'G2']);
+  /** A portal administrator holds every operation on every site. */
+  admin = false;
   names: Record<string, string> = { AU: 'All authorized users', U1: 'Alice Morgan', DR5: 'Marketing (with subdepartments)' };
   roles: { ID: string; TITLE: string; XML_ID: string; rights: Record<string, string[]> | [] }[] = [];
   private failures: { method: string; error: Error }[] = [];
@@ -71,7 +73,9 @@ export class FakeApi implements RightsApi {
   private answer(method: string, params: Record<string, unknown>): unknown {
     switch (method) {
       case 'profile':
-        return { ID: '1', NAME: 'Alice', LAST_NAME: 'Morgan', ADMIN: true };
+        return { ID: '1', NAME: 'Alice', LAST_NAME: 'Morgan', ADMIN: this.admin };
+      case 'user.access':
+        return this.admin || ((params.ACCESS as string[]) ?? []).some((c) => this.userCodes.has(c));
       case 'landing.role.isEnabled':
         return this.roleModel;
       case 'landing.role.enable':
@@ -93,6 +97,8 @@ export class FakeApi implements RightsApi {
       case 'landing.site.getRights': {
         const site = this.sites.find((s) => s.id === Number(params.id) && this.inScope(s, params));
         if (!site) return [];
+        // As on the portal: administrators, and everyone on a site without individual rules, hold every operation.
+        if (this.admin || Object.keys(site.rights).length === 0) return ['read', 'edit', 'sett', 'public', 'delete'];
         const ops = new Set<string>();
         for (const [code, list] of Object.entries(site.rights)) if (this.userCodes.has(code)) list.forEach((op) => ops.add(op));
         return [...ops];

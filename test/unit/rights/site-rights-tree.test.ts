@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeFileSystem } from '../../../client/src/rights/node-file-system';
 import { SiteRightsTree, RightsDeps } from '../../../client/src/rights/site-rights-tree';
 import type { TreeNode } from '../../../client/src/rights/tree-model';
 import { FakeApi } from './fake-api';
@@ -16,11 +17,11 @@ describe('rights/site-rights-tree (provider)', () => {
 
   it('is empty without a connection, so the welcome view shows', async () => {
     assert.deepEqual(await new SiteRightsTree().getChildren(), []);
-    assert.deepEqual(await new SiteRightsTree({ getApi: () => undefined, workspaceRoot: () => root, log }).getChildren(), []);
+    assert.deepEqual(await new SiteRightsTree({ getApi: () => undefined, fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log }).getChildren(), []);
   });
 
   it('renders nodes as tree items with icons, context values and commands', async () => {
-    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), workspaceRoot: () => root, log });
+    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
     const top = await tree.getChildren();
     const section = top.find((n) => n.id === 'section:SITE') as TreeNode;
     const sites = await tree.getChildren(section);
@@ -33,7 +34,7 @@ describe('rights/site-rights-tree (provider)', () => {
   });
 
   it('loads more into the same section node and re-renders only it', async () => {
-    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), workspaceRoot: () => root, log });
+    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
     const section = (await tree.getChildren()).find((n) => n.id === 'section:SITE') as TreeNode;
     assert.equal((await tree.getChildren(section)).length, 21);
     const fired: (TreeNode | undefined)[] = [];
@@ -48,7 +49,7 @@ describe('rights/site-rights-tree (provider)', () => {
   it('remembers the model for the commands, and forgets loaded pages on refresh', async () => {
     const api = new FakeApi(3);
     api.roleModel = true;
-    const tree = new SiteRightsTree({ getApi: () => api, workspaceRoot: () => root, log });
+    const tree = new SiteRightsTree({ getApi: () => api, fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
     const section = (await tree.getChildren()).find((n) => n.id === 'section:SITE') as TreeNode;
     assert.equal(tree.model, 'role');
     assert.equal((await tree.getChildren(section))[0].contextValue, 'site.readonly');

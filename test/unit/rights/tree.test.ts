@@ -27,7 +27,9 @@ function byId(nodes: TreeNode[], id: string): TreeNode {
 describe('rights/tree', () => {
   describe('root', () => {
     it('shows who you are, the extended model and the site sections', async () => {
-      const { nodes, model } = await loadRoot({ api: new FakeApi(), fs: new MemoryFs() });
+      const api = new FakeApi();
+      api.admin = true;
+      const { nodes, model } = await loadRoot({ api, fs: new MemoryFs() });
       assert.equal(model, 'extended');
       assert.deepEqual(nodes.map((n) => n.id), ['portal', 'model', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP']);
       assert.equal(nodes[0].label, HOST);

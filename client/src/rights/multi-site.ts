@@ -1,0 +1,281 @@
+/**
+ * One access code's operations on many sites at once (extended model): one
+ * plan listing every site's full replacement set, one confirmation, then
+ * setRights → verify → record per site, and one journal line holding every
+ * site's entry. A failure on one site leaves the others applied and is said
+ * so; each site keeps its own Restore.
+ */
+import { portalHost, RightsApi, sectionOfType, withSection } from './api';
+import { resolveNames } from './directory';
+import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
+import { checkUnclearSave } from './outcome-check';
+import { JournalEntry, JournalOutcome } from './journal';
+import { formatOperations, isOperation, Operation } from './operations';
+import { buildPlan, renderPlan, RightsPlan, summarisePlan } from './plan';
+import { hasPendingChanges, markApplied, newRightsFile, RightsFile, serialiseRightsFile, withoutRule, withRule } from './rights-file';
+import { journalPath, loadRights, RightsFileSystem, saveRights } from './rights-store';
+import type { SiteSummary } from './tree-model';
+
+/** Set `code` to `operations` on every site, or remove it (`operations: null`). */
+export interface SiteChange {
+  code: string;
+  operations: Operation[] | null;
+}
+
+export type MultiSiteEntryStatus = 'send' | 'unchanged' | 'invalid-file';
+
+export interface MultiSiteEntry {
+  site: SiteSummary;
+  status: MultiSiteEntryStatus;
+  /** The rights file as it is now (a new one for sites without). */
+  file?: RightsFile;
+  /** The file with the change: what Apply sends and saves. */
+  next?: RightsFile;
+  plan?: RightsPlan;
+  problems?: string[];
+}
+
+export interface MultiSitePlan {
+  portal: string;
+  change: SiteChange;
+  entries: MultiSiteEntry[];
+  /** Sites that will receive setRights. */
+  sending: number;
+  warnings: string[];
+}
+
+export type LoadedSite = Awaited<ReturnType<typeof loadRights>>;
+
+/** The change in words: "DR3 → read, edit" or "remove DR3". */
+export function describeChange(change: SiteChange): string {
+  return change.operations ? `${change.code} → ${formatOperations(change.operations)}` : `remove ${change.code}`;
+}
+
+/** Builds the plan from each site's loaded rights file (missing files start empty). */
+export function buildMultiSitePlan(host: string, sites: readonly SiteSummary[], loaded: ReadonlyMap<number, LoadedSite>, change: SiteChange): MultiSitePlan {
+  const entries: MultiSiteEntry[] = sites.map((site) => {
+    const l = loaded.get(site.id);
+    if (l?.status === 'invalid') return { site, status: 'invalid-file', problems: l.problems };
+    const file = l?.status === 'ok' ? l.file : newRightsFile(host, { id: site.id, code: site.code, title: site.title, type: site.type });
+    if (change.operations === null && !(change.code in file.rules)) return { site, status: 'unchanged', file };
+    const next = change.operations === null ? withoutRule(file, change.code) : withRule(file, change.code, change.operations);
+    const plan = buildPlan(next);
+    return { site, status: plan.hasChanges ? 'send' : 'unchanged', file, next, plan };
+  });
+  const warnings: string[] = [];
+  const named = (es: MultiSiteEntry[]) => es.map((e) => `"${e.site.title || e.site.code}" (#${e.site.id})`).join(', ');
+  const send = entries.filter((e) => e.status === 'send');
+  const first = send.filter((e) => e.plan?.firstApply);
+  if (first.length) {
+    warnings.push(`First apply from this workspace to ${named(first)}: the portal cannot list a site's rules, so whatever ${first.length === 1 ? 'it has' : 'they have'} now is replaced by the set shown.`);
+  }
+  const pending = send.filter((e) => e.file && e.file.lastApplied !== null && hasPendingChanges(e.file));
+  if (pending.length) warnings.push(`${named(pending)} ${pending.length === 1 ? 'has' : 'have'} other edits not applied yet; they are sent too.`);
+  const invalid = entries.filter((e) => e.status === 'invalid-file');
+  if (invalid.length) warnings.push(`Left out because their rights files have problems: ${named(invalid)}.`);
+  for (const e of send) {
+    for (const w of e.plan?.warnings ?? []) {
+      if (w.id === 'clears-all') warnings.push(`"${e.site.title}" (#${e.site.id}): ${w.message}`);
+    }
+  }
+  if (change.code === 'UA' && change.operations && !change.operations.includes('denied')) {
+    warnings.push('UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.');
+  }
+  return { portal: host, change, entries, sending: send.length, warnings };
+}
+
+/** The plan as text: the change, the warnings, then every site's full set. */
+export function renderMultiSitePlan(plan: MultiSitePlan): string {
+  const lines = [
+    `Multi-site plan on ${plan.portal}: ${describeChange(plan.change)}`,
+    `Sites: ${plan.entries.length} selected, ${plan.sending} to change`,
+    '',
+  ];
+  for (const w of plan.warnings) lines.push(`! ${w}`);
+  if (plan.warnings.length) lines.push('');
+  for (const e of plan.entries) {
+    if (e.status === 'send' && e.plan) {
+      lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${summarisePlan(e.plan)}`);
+      // The per-site text without its own header lines, which repeat the site.
+      lines.push(...renderPlan(e.plan).split('\n').slice(1).filter((l) => l !== ''));
+    } else {
+      lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${e.status === 'unchanged' ? 'no change, not sent' : 'left out (rights file has problems)'}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The plan as two JSON sides for a diff view: every site's last applied set ↔ the set that will be sent. */
+export function multiSitePlanSides(plan: MultiSitePlan): { before: string; after: string } {
+  const side = (pick: (p: RightsPlan) => Record<string, Operation[]>) => {
+    const blocks = plan.entries.filter((e) => e.status === 'send' && e.plan).map((e) => {
+      const rules = pick(e.plan as RightsPlan);
+      const body = Object.keys(rules).map((c) => `    ${JSON.stringify(c)}: [${rules[c].map((o) => JSON.stringify(o)).join(', ')}]`).join(',\n');
+      return `  ${JSON.stringify(`${e.site.title} #${e.site.id}`)}: ${body ? `{\n${body}\n  }` : '{}'}`;
+    });
+    return blocks.length ? `{\n${blocks.join(',\n')}\n}\n` : '{}\n';
+  };
+  return { before: side((p) => p.baseline ?? {}), after: side((p) => p.rules) };
+}
+
+export type SiteResultStatus = 'applied' | 'rejected' | 'uncertain' | 'site-gone' | 'not-sent' | 'unchanged' | 'invalid-file';
+
+export interface SiteResult {
+  site: SiteSummary;
+  status: SiteResultStatus;
+  message: string;
+  verified?: Operation[];
+  failure?: RightsFailure;
+}
+
+export type MultiSiteStatus = 'applied' | 'partial' | 'failed' | 'unchanged' | 'cancelled' | 'aborted';
+
+export interface MultiSiteOutcome {
+  status: MultiSiteStatus;
+  /** One summary for the user: what succeeded, what did not, what to do. */
+  message: string;
+  plan?: MultiSitePlan;
+  results: SiteResult[];
+  failure?: RightsFailure;
+}
+
+export interface MultiSiteDeps {
+  api: RightsApi;
+  fs: RightsFileSystem;
+  confirm(plan: MultiSitePlan): Promise<boolean>;
+  now?: () => Date;
+}
+
+async function loadAll(fs: RightsFileSystem, host: string, sites: readonly SiteSummary[]): Promise<Map<number, LoadedSite>> {
+  const out = new Map<number, LoadedSite>();
+  for (const s of sites) out.set(s.id, await loadRights(fs, host, s.id));
+  return out;
+}
+
+/** The one journal line of a multi-site apply: an entry per site, read back per site by the journal. */
+async function recordAll(fs: RightsFileSystem, host: string, time: string, change: SiteChange, sites: Omit<JournalEntry, 'time' | 'portal' | 'action'>[]): Promise<string | undefined> {
+  try {
+    await fs.append(journalPath(host), `${JSON.stringify({ time, portal: host, action: 'apply', change, sites })}\n`);
+    return undefined;
+  } catch (e) {
+    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+/** Applies one change to many sites after one confirmation. */
+export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSummary[], change: SiteChange): Promise<MultiSiteOutcome> {
+  const { api, fs } = deps;
+  const now = deps.now ?? (() => new Date());
+  const host = portalHost(api.portal);
+  const loaded = await loadAll(fs, host, sites);
+  const plan = buildMultiSitePlan(host, sites, loaded, change);
+  const names = change.operations ? await resolveNames(api, [change.code]) : undefined;
+  if (names && !names.has(change.code) && change.code !== 'AU' && change.code !== 'UA') {
+    plan.warnings.push(`The portal does not know ${change.code}: it is saved without error but grants nothing. Check the id.`);
+  }
+  const skipped = (e: MultiSiteEntry): SiteResult => ({
+    site: e.site,
+    status: e.status === 'invalid-file' ? 'invalid-file' : 'unchanged',
+    message: e.status === 'invalid-file' ? 'left out: the rights file has problems' : 'no change',
+  });
+  if (plan.sending === 0) return { status: 'unchanged', message: `No site needs ${describeChange(change)}; nothing was sent.`, plan, results: plan.entries.map(skipped) };
+  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan, results: [] };
+
+  const again = await loadAll(fs, host, sites);
+  const changed = plan.entries.filter((e) => {
+    const a = again.get(e.site.id);
+    const was = loaded.get(e.site.id);
+    const text = (l: LoadedSite | undefined) => (l?.status === 'ok' ? serialiseRightsFile(l.file) : l?.status);
+    return e.status === 'send' && text(a) !== text(was);
+  });
+  if (changed.length) {
+    return { status: 'aborted', message: `The rights file of ${changed.map((e) => `"${e.site.title}"`).join(', ')} changed after the plan was shown. Review the new plan and apply again. Nothing was changed.`, plan, results: [] };
+  }
+  try {
+    if ((await api.call<unknown>('landing.role.isEnabled', {}, { write: false })) === true) {
+      return { status: 'aborted', message: 'The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped. Nothing was changed.', plan, results: [] };
+    }
+  } catch (e) {
+    const failure = explainFailure(e, 'check the rights model before applying');
+    return { status: 'aborted', message: `${failure.message} Nothing was changed.`, plan, results: [], failure };
+  }
+
+  const results: SiteResult[] = [];
+  const journal: Omit<JournalEntry, 'time' | 'portal' | 'action'>[] = [];
+  const problems: string[] = [];
+  for (const e of plan.entries) {
+    if (e.status !== 'send' || !e.plan || !e.next) {
+      results.push(skipped(e));
+      continue;
+    }
+    const site = e.site;
+    const sitePlan = e.plan;
+    const section = sectionOfType(site.type);
+    const entry = (outcome: JournalOutcome, extra: Partial<JournalEntry> = {}) =>
+      journal.push({ siteId: site.id, siteTitle: site.title, outcome, before: sitePlan.baseline, after: sitePlan.rules, ...extra });
+    let saved: unknown;
+    try {
+      saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: site.id, rights: sitePlan.rules }), { write: true });
+    } catch (err) {
+      const failure = explainFailure(err, `save the rules of "${site.title}"`);
+      // An unclear answer (none, or a gateway's 5xx) is settled by re-reading the site, as for a single apply.
+      const checked = outcomeUnknown(err) ? await checkUnclearSave(api, sitePlan, section) : undefined;
+      if (checked?.state === 'applied') {
+        saved = true;
+      } else {
+        const status = checked === undefined || checked.state === 'not-applied' ? 'rejected' : checked.state === 'site-gone' ? 'site-gone' : 'uncertain';
+        entry(status === 'rejected' ? 'rejected' : 'uncertain', { error: checked ? `unclear answer; ${checked.state}` : failure.code ?? failure.reason });
+        const message = !checked
+          ? failure.message
+          : checked.state === 'unknown'
+            ? `unclear answer: may or may not be saved (${checked.reason})`
+            : checked.state === 'not-applied'
+              ? 'unclear answer; re-read: not saved'
+              : 'unclear answer; re-read: the site is gone';
+        results.push({ site, status, message, failure });
+        continue;
+      }
+    }
+    if (saved !== true) {
+      results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash); nothing saved' });
+      continue;
+    }
+    let verified: Operation[] | undefined;
+    try {
+      const ops = await api.call<unknown>('landing.site.getRights', withSection(section, { id: site.id }), { write: false });
+      verified = Array.isArray(ops) ? ops.filter(isOperation) : [];
+    } catch {
+      // Saved but not verified; said in the site's line.
+    }
+    try {
+      await saveRights(fs, markApplied(e.next, sitePlan.rules, now().toISOString()));
+    } catch (err) {
+      problems.push(`The rights file of "${site.title}" could not be updated (${err instanceof Error ? err.message : String(err)}).`);
+    }
+    entry('applied', verified ? { verified } : {});
+    results.push({
+      site,
+      status: 'applied',
+      message: verified ? `applied; you now have ${verified.length ? formatOperations(verified) : 'no rights'}` : 'applied, not verified',
+      ...(verified ? { verified } : {}),
+    });
+  }
+  const journalProblem = await recordAll(fs, host, now().toISOString(), change, journal);
+  if (journalProblem) problems.push(journalProblem);
+  return { ...summarise(results, change, problems), plan };
+}
+
+function summarise(results: SiteResult[], change: SiteChange, problems: string[]): Omit<MultiSiteOutcome, 'plan'> {
+  const applied = results.filter((r) => r.status === 'applied');
+  const failed = results.filter((r) => r.status === 'rejected' || r.status === 'uncertain' || r.status === 'site-gone');
+  const name = (r: SiteResult) => `"${r.site.title || r.site.code}" (#${r.site.id})`;
+  const parts = [`${describeChange(change)}: applied to ${applied.length} of ${applied.length + failed.length} site${applied.length + failed.length === 1 ? '' : 's'}${applied.length ? ` (${applied.map(name).join(', ')})` : ''}.`];
+  if (failed.length) {
+    parts.push(`Not applied: ${failed.map((r) => `${name(r)}: ${r.message}`).join('; ')}.`);
+    if (applied.length) parts.push('The other sites stay applied; use Restore Previous Rules on a site to undo it there.');
+  }
+  parts.push(...problems);
+  const status: MultiSiteStatus = failed.length === 0 ? 'applied' : applied.length ? 'partial' : 'failed';
+  return { status, message: parts.join(' '), results, ...(failed[0]?.failure ? { failure: failed[0].failure } : {}) };
+}

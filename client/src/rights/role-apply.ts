@@ -1,0 +1,335 @@
+/**
+ * Role apply, restore and import: plan → confirm → re-check → setAccessCodes
+ * / setRights per role → verify with getRights → record. Nothing reaches the
+ * portal before the user confirms and the re-checks pass (same file, same
+ * model, nobody changed the roles meanwhile); the first failure stops the
+ * roles after it, and every attempt is journaled.
+ */
+import { LandingSection, portalHost, RightsApi, withSection } from './api';
+import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
+import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
+import { appendRoleJournal, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
+import { buildRolePlan, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
+import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
+import { loadRoleFile, saveRoleFile } from './role-store';
+import { readRightsModel, RightsModel } from './rights-model';
+import type { RightsFileSystem } from './rights-store';
+
+export interface RoleApplyDeps {
+  api: RightsApi;
+  fs: RightsFileSystem;
+  /** Shows the plan and asks; resolves true to go ahead. `titles` names the section's sites. */
+  confirm(plan: RolePlan, titles: ReadonlyMap<number, string>): Promise<boolean>;
+  now?: () => Date;
+}
+
+export type RoleApplyStatus = 'applied' | 'partial' | 'unchanged' | 'cancelled' | 'invalid-file' | 'aborted' | 'rejected' | 'uncertain' | 'nothing-to-restore';
+export type RoleAbortReason = 'model-switched' | 'portal-changed' | 'file-changed' | 'precheck-failed';
+
+export interface RoleApplyOutcome {
+  status: RoleApplyStatus;
+  message: string;
+  abortReason?: RoleAbortReason;
+  plan?: RolePlan;
+  failure?: RightsFailure;
+  /** Per role: what happened and what getRights reported. */
+  roles?: RoleJournalRole[];
+  /** Site keys whose rights the portal did not keep as sent, per role id. */
+  mismatches?: { roleId: number; keys: string[] }[];
+  problems?: string[];
+}
+
+interface PortalView {
+  model: RightsModel;
+  roles: PortalRole[];
+  titles: Map<number, string>;
+  complete: boolean;
+}
+
+async function readPortal(api: RightsApi, section: LandingSection): Promise<PortalView> {
+  const model = await readRightsModel(api);
+  const roles = await readPortalRoles(api, section);
+  const sites = await readSectionSites(api, section);
+  return { model, roles, ...sites };
+}
+
+async function record(fs: RightsFileSystem, entry: RoleJournalEntry): Promise<string | undefined> {
+  try {
+    await appendRoleJournal(fs, entry);
+    return undefined;
+  } catch (e) {
+    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+/** Keys whose operations differ between what was sent and what the portal reports. */
+function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
+  const keys = [...new Set([...Object.keys(sent), ...Object.keys(got)])];
+  return keys.filter((k) => !sameRoleRights({ [k]: sent[k] ?? [] }, { [k]: got[k] ?? [] })).sort((a, b) => Number(a) - Number(b));
+}
+
+/** The plan Apply would confirm now, without asking or sending anything. */
+export async function planRoles(api: RightsApi, fs: RightsFileSystem, section: LandingSection): Promise<{ plan: RolePlan; titles: Map<number, string> } | RoleApplyOutcome> {
+  const loaded = await loadRoleFile(fs, portalHost(api.portal), section);
+  if (loaded.status === 'missing') return { status: 'invalid-file', message: `There is no role file for ${SECTION_LABELS[section]} yet; import the roles from the portal first.`, problems: [] };
+  if (loaded.status === 'invalid') return { status: 'invalid-file', message: `The role file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+  try {
+    const view = await readPortal(api, section);
+    return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
+  } catch (e) {
+    const failure = explainFailure(e, 'read the roles');
+    return { status: 'aborted', abortReason: 'precheck-failed', message: failure.message, failure };
+  }
+}
+
+/**
+ * Applies a section's role file (or, for restore, `override` of it) after the
+ * user confirms the plan.
+ */
+export async function applyRoles(
+  deps: RoleApplyDeps,
+  section: LandingSection,
+  opts: { override?: (file: RoleFile) => RoleFile; action?: 'apply' | 'restore' } = {},
+): Promise<RoleApplyOutcome> {
+  const { api, fs } = deps;
+  const now = deps.now ?? (() => new Date());
+  const host = portalHost(api.portal);
+  const action = opts.action ?? 'apply';
+  const loaded = await loadRoleFile(fs, host, section);
+  if (loaded.status !== 'ok') {
+    return loaded.status === 'missing'
+      ? { status: 'invalid-file', message: `There is no role file for ${SECTION_LABELS[section]} yet; import the roles from the portal first.`, problems: [] }
+      : { status: 'invalid-file', message: `The role file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+  }
+  const desired = opts.override ? opts.override(loaded.file) : loaded.file;
+
+  let view: PortalView;
+  try {
+    view = await readPortal(api, section);
+  } catch (e) {
+    const failure = explainFailure(e, 'read the roles before applying');
+    return { status: 'aborted', abortReason: 'precheck-failed', message: `${failure.message} Nothing was changed.`, failure };
+  }
+  const plan = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
+  if (!plan.hasChanges) return { status: 'unchanged', message: `The portal already holds these roles of ${SECTION_LABELS[section]}; nothing to apply.`, plan };
+  if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan };
+
+  // Between the plan and now: the file may have been edited, the model switched, or the roles changed elsewhere.
+  const again = await loadRoleFile(fs, host, section);
+  if (again.status !== 'ok' || serialiseRoleFile(again.file) !== serialiseRoleFile(loaded.file)) {
+    return { status: 'aborted', abortReason: 'file-changed', message: 'The role file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+  }
+  try {
+    const model = await readRightsModel(api);
+    if (model !== plan.model) {
+      return {
+        status: 'aborted',
+        abortReason: 'model-switched',
+        message: `The portal switched to the ${model === 'role' ? 'role' : 'extended'} model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.`,
+        plan,
+      };
+    }
+    const roles = await readPortalRoles(api, section);
+    if (!samePortalRoles(roles, view.roles)) {
+      return { status: 'aborted', abortReason: 'portal-changed', message: 'The roles changed on the portal after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+    }
+  } catch (e) {
+    const failure = explainFailure(e, 'check the roles before applying');
+    return { status: 'aborted', abortReason: 'precheck-failed', message: `${failure.message} Nothing was changed.`, plan, failure };
+  }
+
+  const results: RoleJournalRole[] = [];
+  let stop: { failure: RightsFailure; unknown: boolean } | undefined;
+  for (const entry of plan.roles) {
+    const result: RoleJournalRole = {
+      id: entry.role.id,
+      title: entry.role.title,
+      outcome: 'not-sent',
+      holdersSent: false,
+      rightsSent: false,
+      before: { accessCodes: entry.holders.before, rights: entry.rights.before },
+      after: { accessCodes: entry.holders.after, rights: entry.rights.after },
+    };
+    results.push(result);
+    if (stop) continue;
+    try {
+      if (entry.holders.send) {
+        result.holdersSent = true;
+        await api.call('landing.role.setAccessCodes', withSection(section, { id: entry.role.id, codes: entry.holders.after ?? [] }), { write: true });
+      }
+      if (entry.rights.send) {
+        result.rightsSent = true;
+        await api.call('landing.role.setRights', withSection(section, { id: entry.role.id, rights: entry.rights.after }), { write: true });
+      }
+      result.outcome = 'applied';
+    } catch (e) {
+      const failure = explainFailure(e, `save role "${entry.role.title}"`);
+      const unknown = outcomeUnknown(e);
+      result.outcome = unknown ? 'uncertain' : 'rejected';
+      result.error = failure.code ?? failure.reason;
+      stop = { failure, unknown };
+    }
+  }
+
+  // Verify every role that was (or may have been) written: getRights returns the rights, never the holders.
+  const mismatches: { roleId: number; keys: string[] }[] = [];
+  const problems: string[] = [];
+  for (const r of results.filter((x) => x.outcome === 'applied' || x.outcome === 'uncertain')) {
+    try {
+      r.verified = await readOneRole(api, section, r.id);
+      if (r.outcome === 'uncertain') r.outcome = sameRoleRights(r.verified, sortRoleRights(r.after.rights)) && r.rightsSent ? 'applied' : 'uncertain';
+      const keys = r.outcome === 'applied' ? mismatchedKeys(r.after.rights, r.verified) : [];
+      if (keys.length) mismatches.push({ roleId: r.id, keys });
+    } catch (e) {
+      problems.push(`Role "${r.title}" could not be verified: ${explainFailure(e, 'verify').message}`);
+    }
+  }
+
+  // The file records the holders sent; a restore also makes the restored state the desired one.
+  const applied = new Map(results.filter((r) => r.outcome === 'applied').map((r) => [r.id, r]));
+  if (applied.size > 0) {
+    const next: RoleFile = {
+      ...loaded.file,
+      roles: loaded.file.roles.map((role): RoleEntry => {
+        const r = applied.get(role.id);
+        if (!r) return role;
+        const restored = action === 'restore' ? desired.roles.find((d) => d.id === role.id) : undefined;
+        const base = restored ?? role;
+        return { ...base, appliedAccessCodes: r.holdersSent ? r.after.accessCodes : base.appliedAccessCodes };
+      }),
+    };
+    try {
+      await saveRoleFile(fs, next);
+    } catch (e) {
+      problems.push(`The role file could not be updated (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+  const journalProblem = await record(fs, { kind: 'roles', time: now().toISOString(), portal: host, section, action, model: plan.model, roles: results });
+  if (journalProblem) problems.push(journalProblem);
+
+  return finish(plan, results, mismatches, problems, stop, action);
+}
+
+function finish(
+  plan: RolePlan,
+  results: RoleJournalRole[],
+  mismatches: { roleId: number; keys: string[] }[],
+  problems: string[],
+  stop: { failure: RightsFailure; unknown: boolean } | undefined,
+  action: 'apply' | 'restore',
+): RoleApplyOutcome {
+  const names = (rs: RoleJournalRole[]) => rs.map((r) => `"${r.title}"`).join(', ');
+  const done = results.filter((r) => r.outcome === 'applied');
+  const notSent = results.filter((r) => r.outcome === 'not-sent');
+  const parts: string[] = [];
+  const verb = action === 'restore' ? 'Restored' : 'Applied';
+  if (done.length) parts.push(`${verb} ${names(done)} in ${SECTION_LABELS[plan.section]} (${summariseRolePlan(plan)}).`);
+  if (stop) {
+    const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
+    parts.push(stop.unknown ? `No answer for ${names(failed)}: it may or may not have been saved.` : `${stop.failure.message}`);
+    if (notSent.length) parts.push(`Not sent: ${names(notSent)}.`);
+  }
+  for (const m of mismatches) {
+    const r = results.find((x) => x.id === m.roleId);
+    parts.push(`The portal did not keep ${m.keys.map((k) => siteKeyLabel(k)).join(', ')} for "${r?.title}" as sent (a site that does not exist is skipped).`);
+  }
+  if (done.some((r) => r.holdersSent)) parts.push('Holders cannot be read back through REST; the rights were verified with getRights.');
+  else if (done.length && !mismatches.length) parts.push('Verified with getRights.');
+  if (plan.model === 'extended' && done.length) parts.push('The portal uses the extended model, so the roles take effect once the role model is switched on.');
+  parts.push(...problems);
+  const status: RoleApplyStatus = !stop ? 'applied' : done.length ? 'partial' : stop.unknown ? 'uncertain' : 'rejected';
+  return {
+    status,
+    message: parts.join(' '),
+    plan,
+    roles: results,
+    ...(stop ? { failure: stop.failure } : {}),
+    ...(mismatches.length ? { mismatches } : {}),
+    ...(problems.length ? { problems } : {}),
+  };
+}
+
+/**
+ * Puts back the roles of a section as they were before the last apply from
+ * this workspace, through the same plan/confirm/re-check path. Holders that
+ * were unknown before that apply cannot be put back; they stay as applied.
+ */
+export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection): Promise<RoleApplyOutcome> {
+  const { entries } = await readRoleJournal(deps.fs, portalHost(deps.api.portal));
+  const target = roleRestoreTarget(entries, section);
+  if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+  const override = (file: RoleFile): RoleFile => ({
+    ...file,
+    roles: file.roles.map((role) => {
+      const t = target.roles.find((r) => r.id === role.id);
+      if (!t) return role;
+      const holders = t.holdersSent && t.before.accessCodes !== null ? t.before.accessCodes : role.accessCodes;
+      return { ...role, accessCodes: holders, rights: t.before.rights };
+    }),
+  });
+  const outcome = await applyRoles(deps, section, { override, action: 'restore' });
+  const unknown = target.roles.filter((r) => r.holdersSent && r.before.accessCodes === null).map((r) => `"${r.title}"`);
+  if (!unknown.length || outcome.status === 'cancelled') return outcome;
+  return { ...outcome, message: `${outcome.message} Who held ${unknown.join(', ')} before ${target.entry.time} was never known here, so the holders stay as applied.` };
+}
+
+/**
+ * Merges the portal's roles into a role file: rights and titles come from
+ * the portal; holders, which the portal cannot return, are kept from the
+ * existing file (or `null` for roles it did not list).
+ */
+export function mergeImport(existing: RoleFile | undefined, portal: readonly PortalRole[], host: string, section: LandingSection, at: string): RoleFile {
+  return {
+    version: 1,
+    portal: existing?.portal ?? host,
+    section,
+    importedAt: at,
+    extra: existing?.extra ?? {},
+    roles: portal.map((p): RoleEntry => {
+      const old = existing?.roles.find((r) => r.id === p.id);
+      return {
+        id: p.id,
+        title: p.title,
+        xmlId: p.xmlId,
+        accessCodes: old?.accessCodes ?? null,
+        appliedAccessCodes: old?.appliedAccessCodes ?? null,
+        rights: sortRoleRights(p.rights),
+      };
+    }),
+  };
+}
+
+/** Roles whose desired rights in `file` differ from the portal's: an import would overwrite these edits. */
+export function unappliedRightsEdits(file: RoleFile, portal: readonly PortalRole[]): string[] {
+  return file.roles.filter((r) => {
+    const p = portal.find((x) => x.id === r.id);
+    return p !== undefined && !sameRoleRights(p.rights, r.rights);
+  }).map((r) => r.title || `#${r.id}`);
+}
+
+/** Reads the portal's roles of a section and writes them to the role file (holders kept). */
+export async function importRoles(
+  api: RightsApi,
+  fs: RightsFileSystem,
+  section: LandingSection,
+  opts: { now?: () => Date; confirmOverwrite?: (roles: string[]) => Promise<boolean> } = {},
+): Promise<{ status: 'imported' | 'cancelled' | 'invalid-file'; path: string; file?: RoleFile; message: string; problems?: string[] }> {
+  const host = portalHost(api.portal);
+  const loaded = await loadRoleFile(fs, host, section);
+  if (loaded.status === 'invalid') return { status: 'invalid-file', path: loaded.path, message: `The role file ${loaded.path} has problems; fix or delete it first.`, problems: loaded.problems };
+  const roles = await readPortalRoles(api, section);
+  const existing = loaded.status === 'ok' ? loaded.file : undefined;
+  const edits = existing ? unappliedRightsEdits(existing, roles) : [];
+  if (edits.length && opts.confirmOverwrite && !(await opts.confirmOverwrite(edits))) {
+    return { status: 'cancelled', path: loaded.path, message: 'Import cancelled; the role file is unchanged.' };
+  }
+  const file = mergeImport(existing, roles, host, section, (opts.now ?? (() => new Date()))().toISOString());
+  const path = await saveRoleFile(fs, file);
+  const unknown = file.roles.filter((r) => r.accessCodes === null).length;
+  return {
+    status: 'imported',
+    path,
+    file,
+    message: `Imported ${file.roles.length} role${file.roles.length === 1 ? '' : 's'} of ${SECTION_LABELS[section]} into ${path}.${unknown ? ` The portal cannot return who holds a role: set the holders of ${unknown} role${unknown === 1 ? '' : 's'} here to manage them.` : ''}`,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Tree nodes of the role model, as plain data: a node per site type, its
+ * roles from the role file, and under each role who holds it (access codes
+ * with their names) and its rights (default key `0`, then per site), each
+ * marked when the file differs from the portal.
+ */
+import { describeAccessCode, parseAccessCode } from './access-codes';
+import type { LandingSection } from './api';
+import { formatOperations, Operation, sameOperations } from './operations';
+import { holdersPending, RoleEntry, RoleFile, sameRoleRights } from './role-file';
+import { PortalRole, SECTION_LABELS, siteKeyLabel } from './role-plan';
+import { infoNode, TreeNode } from './tree-model';
+
+/** The site types whose roles the tree shows. */
+export const ROLE_SECTIONS: readonly LandingSection[] = ['SITE', 'KNOWLEDGE', 'GROUP'];
+
+/** "Roles: Sites and Stores" — expands into the roles of that site type. */
+export function roleSectionNode(section: LandingSection, inEffect: boolean): TreeNode {
+  return {
+    id: `roles:${section}`,
+    label: `Roles: ${SECTION_LABELS[section]}`,
+    ...(inEffect ? {} : { description: 'not in effect (extended model)' }),
+    tooltip: `The roles of ${SECTION_LABELS[section]}: who holds each role and its rights per site. Edits go to the role file; Apply Roles sends them.${inEffect ? '' : '\nThe portal uses the extended model, so roles are saved but take effect only after switching to the role model.'}`,
+    icon: 'organization',
+    contextValue: 'roleSection',
+    collapsible: inEffect ? 'expanded' : 'collapsed',
+    ref: { type: 'roleSection', section },
+  };
+}
+
+type Names = ReadonlyMap<string, string> | undefined;
+
+function codeName(code: string, names: Names): string {
+  const parsed = parseAccessCode(code);
+  return names?.get(code) ?? (parsed.ok ? describeAccessCode(parsed.value) : code);
+}
+
+/** Who holds the role, from the file; unknown until set here, since the portal cannot return it. */
+export function holdersNode(section: LandingSection, role: RoleEntry, names: Names): TreeNode {
+  const id = `roles:${section}:${role.id}:holders`;
+  const pending = holdersPending(role);
+  const ref = { type: 'roleHolders' as const, section, roleId: role.id };
+  if (role.accessCodes === null) {
+    return {
+      id,
+      label: 'Holders',
+      description: 'not set here',
+      tooltip: 'The portal cannot return who holds a role. Set the holders here to manage them; Apply then replaces whoever holds the role now.',
+      icon: 'person',
+      contextValue: 'roleHolders',
+      collapsible: 'none',
+      ref,
+    };
+  }
+  const applied = role.appliedAccessCodes ?? [];
+  const children = role.accessCodes.map((code): TreeNode => {
+    const isNew = !applied.includes(code) || role.appliedAccessCodes === null;
+    return {
+      id: `${id}:${code}`,
+      label: `${code}  ${codeName(code, names)}`,
+      ...(isNew ? { description: 'not applied' } : {}),
+      tooltip: `${code}: ${codeName(code, names)}${names && !names.has(code) && code !== 'AU' ? '\nThe portal does not know this access code: it is saved without error but gives the role to nobody.' : ''}`,
+      icon: names && !names.has(code) && code !== 'AU' ? 'warning' : 'account',
+      contextValue: 'roleHolder',
+      collapsible: 'none',
+    };
+  });
+  const removed = role.appliedAccessCodes?.filter((c) => !role.accessCodes?.includes(c)) ?? [];
+  for (const code of removed) {
+    children.push({ id: `${id}:removed:${code}`, label: code, description: 'removed, not applied', icon: 'remove', iconColor: 'disabledForeground', contextValue: 'roleHolder.removed', collapsible: 'none' });
+  }
+  return {
+    id,
+    label: 'Holders',
+    description: `${role.accessCodes.length ? role.accessCodes.join(', ') : 'nobody'}${pending ? ' · not applied' : ''}`,
+    tooltip: 'Who holds the role (setAccessCodes replaces the whole list). The portal cannot return this list, so it is compared with what this workspace last sent.',
+    icon: 'person',
+    ...(pending ? { iconColor: 'charts.yellow' } : {}),
+    contextValue: pending ? 'roleHolders.pending' : 'roleHolders',
+    collapsible: 'expanded',
+    ref,
+    children: children.length ? children : [infoNode(`${id}:none`, 'Nobody holds this role')],
+  };
+}
+
+/** One site key of a role's rights: desired operations, and the portal's when they differ. */
+export function roleSiteNode(section: LandingSection, role: RoleEntry, key: string, ops: readonly Operation[] | undefined, portalOps: readonly Operation[] | undefined, titles: ReadonlyMap<number, string>): TreeNode {
+  const label = siteKeyLabel(key, titles);
+  const state = ops === undefined ? 'removed, not applied' : portalOps === undefined ? 'not applied' : sameOperations(ops, portalOps) ? '' : `not applied, portal has ${formatOperations(portalOps)}`;
+  return {
+    id: `roles:${section}:${role.id}:site:${key}`,
+    label,
+    description: `${formatOperations(ops ?? portalOps ?? [])}${state ? ` · ${state}` : ''}`,
+    tooltip: `${role.title}: ${formatOperations(ops ?? [])} on ${label}.${key === '0' ? '\nKey 0 is the default for every site without its own entry.' : ''}${state ? `\n${state}.` : ''}`,
+    icon: ops === undefined ? 'remove' : key === '0' ? 'globe' : 'browser',
+    ...(ops === undefined ? { iconColor: 'disabledForeground' } : state ? { iconColor: 'charts.yellow' } : ops.includes('denied') ? { iconColor: 'errorForeground' } : {}),
+    contextValue: ops === undefined ? 'roleSite.removed' : 'roleSite',
+    collapsible: 'none',
+    ref: { type: 'roleSite', section, roleId: role.id, key },
+  };
+}
+
+/** A role of the file with its holders and rights as children. */
+export function roleEntryNode(section: LandingSection, role: RoleEntry, portal: PortalRole | undefined, names: Names, titles: ReadonlyMap<number, string>): TreeNode {
+  const portalRights = portal?.rights ?? {};
+  const keys = [...new Set([...Object.keys(role.rights), ...Object.keys(portalRights)])].sort((a, b) => Number(a) - Number(b));
+  const rightsPending = portal !== undefined && !sameRoleRights(role.rights, portalRights);
+  const pending = rightsPending || holdersPending(role);
+  const children = [
+    holdersNode(section, role, names),
+    ...keys.map((k) => roleSiteNode(section, role, k, role.rights[k], portal ? portalRights[k] : role.rights[k], titles)),
+  ];
+  if (!role.rights['0'] && !portalRights['0']) children.splice(1, 0, infoNode(`roles:${section}:${role.id}:nodefault`, 'No default rights (key 0): other sites give nothing', 'info'));
+  return {
+    id: `roles:${section}:${role.id}`,
+    label: role.title || `Role #${role.id}`,
+    description: `${role.xmlId ? `${role.xmlId.toLowerCase()} · ` : ''}#${role.id}${!portal ? ' · not on the portal' : pending ? ' · not applied' : ''}`,
+    tooltip: !portal ? 'The portal has no such role in this site type any more. Import from the portal to refresh the file.' : pending ? 'The role file differs from the portal. Show the role plan, then Apply Roles.' : 'The portal holds this role as shown (holders as last sent from here).',
+    icon: 'person-add',
+    ...(pending ? { iconColor: 'charts.yellow' } : !portal ? { iconColor: 'disabledForeground' } : {}),
+    contextValue: pending ? 'roleEntry.pending' : 'roleEntry',
+    collapsible: 'expanded',
+    ref: { type: 'roleEntry', section, roleId: role.id },
+    children,
+  };
+}
+
+/** The children of a role section node when a role file exists. */
+export function roleFileNodes(file: RoleFile, portal: readonly PortalRole[] | undefined, names: Names, titles: ReadonlyMap<number, string>): TreeNode[] {
+  const section = file.section;
+  const nodes = file.roles.map((r) => roleEntryNode(section, r, portal ? portal.find((p) => p.id === r.id) : undefined, names, titles));
+  const missing = portal?.filter((p) => !file.roles.some((r) => r.id === p.id)) ?? [];
+  for (const p of missing) {
+    nodes.push(infoNode(`roles:${section}:new:${p.id}`, `"${p.title}" is on the portal but not in the file: import to add it`, 'cloud-download', { command: 'bitrix24.rights.importRoles', title: 'Import Roles from Portal', args: [section] }));
+  }
+  return nodes.length ? nodes : [infoNode(`roles:${section}:empty`, 'No roles in this site type')];
+}
+
+/** The first child of a role section without a role file: how to start editing. */
+export function importHintNode(section: LandingSection): TreeNode {
+  return infoNode(`roles:${section}:import`, 'Import from portal to edit these roles', 'cloud-download', { command: 'bitrix24.rights.importRoles', title: 'Import Roles from Portal', args: [section] });
+}

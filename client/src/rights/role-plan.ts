@@ -1,0 +1,233 @@
+/**
+ * The plan of a role apply: per role, the holders (`setAccessCodes`) and the
+ * rights per site key (`setRights`) that will be sent, compared with what the
+ * portal holds now (rights, read at plan time) and what this workspace last
+ * sent (holders, which the portal cannot return). Both methods replace the
+ * whole list, so the plan shows the full lists.
+ */
+import type { LandingSection } from './api';
+import { formatOperations, Operation, sameOperations } from './operations';
+import { holdersPending, RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleRights, sortRoleRights } from './role-file';
+import type { RightsModel } from './rights-model';
+
+/** A role as the portal reports it now. */
+export interface PortalRole {
+  id: number;
+  title: string;
+  xmlId: string;
+  rights: RoleRights;
+}
+
+export type KeyChange = 'added' | 'removed' | 'changed' | 'unchanged';
+
+export interface RoleRightDiff {
+  /** `0` (default) or a site id. */
+  key: string;
+  change: KeyChange;
+  before?: Operation[];
+  after?: Operation[];
+}
+
+export interface HoldersPlan {
+  /** Whether setAccessCodes is called. */
+  send: boolean;
+  /** Last sent from this workspace; `null` when unknown (the portal cannot return holders). */
+  before: string[] | null;
+  after: string[] | null;
+  added: string[];
+  removed: string[];
+}
+
+export interface RolePlanEntry {
+  role: { id: number; title: string; xmlId: string };
+  holders: HoldersPlan;
+  rights: { send: boolean; before: RoleRights; after: RoleRights; diff: RoleRightDiff[] };
+}
+
+export type RolePlanWarningId = 'not-in-effect' | 'holders-unknown' | 'holders-cleared' | 'unknown-sites' | 'role-missing' | 'new-role' | 'no-default';
+
+export interface RolePlanWarning {
+  id: RolePlanWarningId;
+  message: string;
+}
+
+export interface RolePlan {
+  portal: string;
+  section: LandingSection;
+  /** The model when the plan was made; apply stops if it changed. */
+  model: RightsModel;
+  /** Only roles with something to send. */
+  roles: RolePlanEntry[];
+  hasChanges: boolean;
+  warnings: RolePlanWarning[];
+}
+
+export const SECTION_LABELS: Readonly<Record<LandingSection, string>> = {
+  SITE: 'Sites and Stores',
+  KNOWLEDGE: 'Knowledge Bases',
+  GROUP: 'Group Knowledge Bases',
+  MAINPAGE: 'Main Page',
+};
+
+/** Site key by site key, default first. */
+export function diffRoleRights(before: RoleRights, after: RoleRights): RoleRightDiff[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => Number(a) - Number(b));
+  return keys.map((key) => {
+    const b = before[key];
+    const a = after[key];
+    const change: KeyChange = !b ? 'added' : !a ? 'removed' : sameOperations(a, b) ? 'unchanged' : 'changed';
+    return { key, change, ...(b ? { before: b } : {}), ...(a ? { after: a } : {}) };
+  });
+}
+
+function holdersPlan(role: RoleEntry): HoldersPlan {
+  const after = role.accessCodes;
+  const before = role.appliedAccessCodes;
+  const send = holdersPending(role);
+  return {
+    send,
+    before,
+    after,
+    added: after ? after.filter((c) => !(before ?? []).includes(c)) : [],
+    removed: after && before ? before.filter((c) => !after.includes(c)) : [],
+  };
+}
+
+/**
+ * Builds the plan for a role file against the portal's roles of its
+ * section; `siteIds` (when known) are the section's sites, so entries the
+ * portal would skip without a word are named.
+ */
+export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], model: RightsModel, siteIds?: ReadonlySet<number>): RolePlan {
+  const warnings: RolePlanWarning[] = [];
+  const entries: RolePlanEntry[] = [];
+  const missing: string[] = [];
+  for (const role of file.roles) {
+    const now = portal.find((p) => p.id === role.id);
+    if (!now) {
+      missing.push(`"${role.title || `#${role.id}`}"`);
+      continue;
+    }
+    const after = sortRoleRights(role.rights);
+    const holders = holdersPlan(role);
+    const rightsSend = !sameRoleRights(now.rights, after);
+    if (!rightsSend && !holders.send) continue;
+    entries.push({
+      role: { id: role.id, title: role.title || now.title, xmlId: role.xmlId || now.xmlId },
+      holders,
+      rights: { send: rightsSend, before: now.rights, after, diff: diffRoleRights(now.rights, after) },
+    });
+  }
+  if (missing.length) {
+    warnings.push({
+      id: 'role-missing',
+      message: `The portal has no role ${missing.join(', ')} in ${SECTION_LABELS[file.section]} any more; ${missing.length === 1 ? 'it is' : 'they are'} left out. Import from the portal to refresh the file.`,
+    });
+  }
+  const added = portal.filter((p) => !file.roles.some((r) => r.id === p.id)).map((p) => `"${p.title}"`);
+  if (added.length) warnings.push({ id: 'new-role', message: `The portal has role${added.length === 1 ? '' : 's'} ${added.join(', ')} the file does not list; ${added.length === 1 ? 'it is' : 'they are'} left as ${added.length === 1 ? 'it is' : 'they are'}.` });
+  if (model === 'extended' && entries.length) {
+    warnings.push({ id: 'not-in-effect', message: 'The portal uses the extended model: the roles are saved now but take effect only when the role model is switched on.' });
+  }
+  const unknownHolders = entries.filter((e) => e.holders.send && e.holders.before === null).map((e) => `"${e.role.title}"`);
+  if (unknownHolders.length) {
+    warnings.push({
+      id: 'holders-unknown',
+      message: `The portal cannot return who holds a role. The holders of ${unknownHolders.join(', ')} were never set from this workspace: whoever holds ${unknownHolders.length === 1 ? 'it' : 'them'} now is replaced by the list below.`,
+    });
+  }
+  const cleared = entries.filter((e) => e.holders.send && e.holders.after?.length === 0).map((e) => `"${e.role.title}"`);
+  if (cleared.length) {
+    warnings.push({ id: 'holders-cleared', message: `${cleared.join(', ')} will have no holders. Its saved site rights stay on the portal.` });
+  }
+  const noDefault = entries.filter((e) => e.rights.send && e.rights.before['0'] && !e.rights.after['0']).map((e) => `"${e.role.title}"`);
+  if (noDefault.length) warnings.push({ id: 'no-default', message: `${noDefault.join(', ')} loses its default rights (key 0): sites without their own entry give its holders nothing.` });
+  if (siteIds) {
+    const unknown = [...new Set(entries.flatMap((e) => (e.rights.send ? Object.keys(e.rights.after) : [])).filter((k) => k !== '0' && !siteIds.has(Number(k))))];
+    if (unknown.length) {
+      warnings.push({
+        id: 'unknown-sites',
+        message: `${SECTION_LABELS[file.section]} has no site ${unknown.map((k) => `#${k}`).join(', ')}: the portal skips such entries without an error, and verification will show them missing.`,
+      });
+    }
+  }
+  return { portal: file.portal, section: file.section, model, roles: entries, hasChanges: entries.length > 0, warnings };
+}
+
+/** "2 roles: holders of 1, rights of 2" — or "no changes". */
+export function summariseRolePlan(plan: RolePlan): string {
+  if (!plan.hasChanges) return 'no changes';
+  const holders = plan.roles.filter((r) => r.holders.send).length;
+  const rights = plan.roles.filter((r) => r.rights.send).length;
+  const parts = [holders ? `holders of ${holders}` : '', rights ? `rights of ${rights}` : ''].filter(Boolean);
+  return `${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+const MARK: Readonly<Record<KeyChange, string>> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
+
+/** A site key in words, with the site's title when known. */
+export function siteKeyLabel(key: string, titles?: ReadonlyMap<number, string>): string {
+  if (key === '0') return 'All sites without their own setting (0)';
+  const title = titles?.get(Number(key));
+  return title ? `${title} (#${key})` : `Site #${key}`;
+}
+
+/** The plan as plain text, for the confirmation's detail and a read-only document. */
+export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, string>): string {
+  const lines = [
+    `Role plan: ${SECTION_LABELS[plan.section]} on ${plan.portal}`,
+    `Rights model now: ${plan.model === 'role' ? 'roles (changes take effect at once)' : 'extended (roles are saved, not in effect)'}`,
+    `Changes: ${summariseRolePlan(plan)}`,
+    '',
+  ];
+  for (const w of plan.warnings) lines.push(`! ${w.message}`);
+  if (plan.warnings.length) lines.push('');
+  for (const entry of plan.roles) {
+    lines.push(`Role "${entry.role.title}" (#${entry.role.id}):`);
+    const h = entry.holders;
+    if (h.send) {
+      const was = h.before === null ? 'unknown: never set from this workspace' : h.before.join(', ') || 'nobody';
+      lines.push(`  holders (replace all): ${h.after?.join(', ') || 'nobody'} (was ${was})`);
+    } else {
+      lines.push(`  holders: unchanged${entry.holders.after === null ? ' (not managed in this file)' : ''}`);
+    }
+    if (entry.rights.send) {
+      lines.push('  rights (replace all):');
+      for (const d of entry.rights.diff) {
+        const label = siteKeyLabel(d.key, titles);
+        if (d.change === 'removed') lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.before ?? [])} (removed)`);
+        else if (d.change === 'changed') lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
+        else lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.after ?? [])}`);
+      }
+      if (entry.rights.diff.length === 0) lines.push('    (no rights)');
+    } else {
+      lines.push('  rights: unchanged');
+    }
+    lines.push('');
+  }
+  if (!plan.hasChanges) lines.push('The portal already holds these roles.');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function sideJson(plan: RolePlan, side: 'before' | 'after'): string {
+  const blocks = plan.roles.map((e) => {
+    // Holders that are not sent read the same on both sides.
+    const holders = side === 'before' && e.holders.send ? e.holders.before : e.holders.after;
+    const rights = side === 'before' ? e.rights.before : e.rights.after;
+    return `  ${JSON.stringify(`${e.role.title} #${e.role.id}`)}: {\n    "accessCodes": ${holders === null ? 'null' : `[${[...holders].sort().map((c) => JSON.stringify(c)).join(', ')}]`},\n    "rights": ${serialiseRoleRights(rights, '    ')}\n  }`;
+  });
+  return blocks.length ? `{\n${blocks.join(',\n')}\n}\n` : '{}\n';
+}
+
+/** The two sides of a diff view: the portal now (and holders last sent) ↔ what will be sent. */
+export function rolePlanSides(plan: RolePlan): { before: string; after: string } {
+  return { before: sideJson(plan, 'before'), after: sideJson(plan, 'after') };
+}
+
+/** Whether two role snapshots (from the portal) are the same, for "did anyone change it meanwhile". */
+export function samePortalRoles(a: readonly PortalRole[], b: readonly PortalRole[]): boolean {
+  return a.length === b.length && a.every((r) => {
+    const o = b.find((x) => x.id === r.id);
+    return o !== undefined && sameRoleRights(r.rights, o.rights);
+  });
+}
