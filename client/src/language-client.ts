@@ -40,7 +40,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
     synchronize: { configurationSection: 'bitrix24', fileEvents: watcher },
-    initializationOptions: { envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys') },
+    // Read at each (re)start, so "Restart Language Server" applies a changed setting.
+    initializationOptions: () => ({ envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys') }),
   };
   return new LanguageClient('bitrix24', 'Bitrix24 REST Tools', serverOptions, clientOptions);
 }

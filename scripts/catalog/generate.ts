@@ -8,11 +8,12 @@
  * Prints a summary and every page it could not classify; exits non-zero only
  * when the docs cannot be read or the result fails validation.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateCatalogue } from '../../server/src/catalogue/validate';
 import { generate, type GenerateResult } from './build';
 import { docsRoot, repoRoot as repo } from './docs-location';
+import { updateDocs } from './docs-report';
 import { loadOverrides } from './overrides';
 import { serializeCatalogue } from './serialize';
 
@@ -21,6 +22,8 @@ export const defaults = {
   docs: docsRoot(),
   out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
   overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
+  /** The catalogue document whose generated blocks (counts, disagreements) a run rewrites. */
+  doc: join(repo, 'docs', 'catalogue.md'),
 };
 
 /** Renders the human summary printed after a run. */
@@ -73,6 +76,7 @@ function main(argv: string[]): number {
     return 1;
   }
   writeFileSync(out, serializeCatalogue(result.data));
+  if (out === defaults.out && existsSync(defaults.doc)) writeFileSync(defaults.doc, updateDocs(readFileSync(defaults.doc, 'utf8'), result));
   process.stdout.write(`${summary(result, verbose)}\nwrote ${out}\n`);
   return 0;
 }

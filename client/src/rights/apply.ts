@@ -295,9 +295,13 @@ function unclearAnswer(e: unknown): string {
  * Puts back the rules the site had before its last apply from this
  * workspace, through the same plan/confirm/pre-check path.
  */
-export async function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
-  const { entries } = await readJournal(deps.fs, portalHost(deps.api.portal));
-  const target = restoreTarget(entries, siteId);
-  if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
-  return applyRights(deps, siteId, { rules: target.rules, action: 'restore' });
+export function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
+  const host = portalHost(deps.api.portal);
+  // The journal is read in turn too, so a restore right after an apply restores from that apply.
+  return oneAtATime(`${host}#${siteId}`, async () => {
+    const { entries } = await readJournal(deps.fs, host);
+    const target = restoreTarget(entries, siteId);
+    if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+    return applyNow(deps, siteId, { rules: target.rules, action: 'restore' });
+  });
 }

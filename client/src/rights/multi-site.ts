@@ -8,6 +8,7 @@
 import { portalHost, RightsApi, sectionOfType, withSection } from './api';
 import { resolveNames } from './directory';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
+import { checkUnclearSave } from './outcome-check';
 import { JournalEntry, JournalOutcome } from './journal';
 import { formatOperations, isOperation, Operation } from './operations';
 import { buildPlan, renderPlan, RightsPlan, summarisePlan } from './plan';
@@ -218,10 +219,23 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
       saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: site.id, rights: sitePlan.rules }), { write: true });
     } catch (err) {
       const failure = explainFailure(err, `save the rules of "${site.title}"`);
-      const unknown = outcomeUnknown(err);
-      entry(unknown ? 'uncertain' : 'rejected', { error: failure.code ?? (unknown ? 'no answer' : failure.reason) });
-      results.push({ site, status: unknown ? 'uncertain' : 'rejected', message: unknown ? 'no answer: may or may not be saved' : failure.message, failure });
-      continue;
+      // An unclear answer (none, or a gateway's 5xx) is settled by re-reading the site, as for a single apply.
+      const checked = outcomeUnknown(err) ? await checkUnclearSave(api, sitePlan, section) : undefined;
+      if (checked?.state === 'applied') {
+        saved = true;
+      } else {
+        const status = checked === undefined || checked.state === 'not-applied' ? 'rejected' : checked.state === 'site-gone' ? 'site-gone' : 'uncertain';
+        entry(status === 'rejected' ? 'rejected' : 'uncertain', { error: checked ? `unclear answer; ${checked.state}` : failure.code ?? failure.reason });
+        const message = !checked
+          ? failure.message
+          : checked.state === 'unknown'
+            ? `unclear answer: may or may not be saved (${checked.reason})`
+            : checked.state === 'not-applied'
+              ? 'unclear answer; re-read: not saved'
+              : 'unclear answer; re-read: the site is gone';
+        results.push({ site, status, message, failure });
+        continue;
+      }
     }
     if (saved !== true) {
       results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash); nothing saved' });

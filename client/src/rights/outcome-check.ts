@@ -76,6 +76,7 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     if (sameOps(verified, before)) return { state: 'not-applied', verified };
     return { state: 'unknown', verified, reason: 'your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile' };
   } catch (e) {
-    return { state: 'unknown', reason: explainFailure(e, 're-read the site').message.replace(/^Could not re-read the site: /, 'the site could not be re-read: ') };
+    const why = explainFailure(e, 're-read the site').message.replace(/^Could not re-read the site: /, '').replace(/\.$/, '');
+    return { state: 'unknown', reason: `the site could not be re-read (${why})` };
   }
 }

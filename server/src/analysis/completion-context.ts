@@ -94,6 +94,10 @@ class Probe extends FrameWalker {
       const m = params.method.toLowerCase();
       if (m === 'event.bind' || m === 'event.unbind') return { kind: 'event', method: params.method, prefix: text.slice(s, offset), ...this.nameRange(s) };
     }
+    if (f.sepTok === i - 1 && f.keyTok >= 0 && (this.keyIs(f.keyTok, 'PLACEMENT') || this.keyIs(f.keyTok, 'placement')) && params && params.depth === this.depth) {
+      const m = params.method.toLowerCase();
+      if (m === 'placement.bind' || m === 'placement.unbind') return { kind: 'placement', method: params.method, prefix: text.slice(s, offset), ...this.nameRange(s) };
+    }
     if (params && (i - 1 === f.open || i - 1 === f.lastComma)) return this.param(params, text.slice(s, offset), this.nameRange(s), true, i);
     if (f.kind === Tok.LParen && (i - 1 === f.open || i - 1 === f.lastComma) && text.slice(s, offset).includes('.')) return this.method('literal', s, undefined);
     return undefined;

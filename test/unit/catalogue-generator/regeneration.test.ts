@@ -5,9 +5,11 @@ import { generate } from '../../../scripts/catalog/build';
 import { defaults } from '../../../scripts/catalog/generate';
 import { loadOverrides } from '../../../scripts/catalog/overrides';
 import { serializeCatalogue } from '../../../scripts/catalog/serialize';
+import { updateDocs } from '../../../scripts/catalog/docs-report';
 
-// Regenerates the whole catalogue from ../shared/bitrix24-rest-docs and
-// compares it with the checked-in file. Skipped (and says so) on a clone
+// Regenerates the whole catalogue from the documentation ($BITRIX24_REST_DOCS,
+// else ../shared/bitrix24-rest-docs) and compares it, and the generated
+// blocks of docs/catalogue.md, with the checked-in files. Skipped (and says so) on a clone
 // without the documentation.
 describe('catalogue regeneration from the documentation', function () {
   const docsPresent = existsSync(join(defaults.docs, 'en', 'api-reference'));
@@ -22,6 +24,8 @@ describe('catalogue regeneration from the documentation', function () {
     const fresh = serializeCatalogue(result.data);
     const checkedIn = readFileSync(defaults.out, 'utf8');
     assert.ok(fresh === checkedIn, 'catalog.json is out of date: run `npm run catalog` and review the diff');
+    const doc = readFileSync(defaults.doc, 'utf8');
+    assert.ok(updateDocs(doc, result) === doc, 'the generated blocks of docs/catalogue.md are out of date: run `npm run catalog`');
     assert.deepEqual(result.report.unclassified, [], 'the documentation has pages the generator cannot classify');
     assert.deepEqual(result.report.staleOverrides, [], 'overrides.json has entries that match nothing');
   });

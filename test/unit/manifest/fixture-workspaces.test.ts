@@ -48,7 +48,8 @@ describe('fixture workspaces: expected findings', () => {
       'deprecated-method@src/app.js:13',
       'deprecated-method@src/app.js:3',
       'missing-scope-call@src/app.js:21',
-      'missing-scope-call@src/placement.js:3',
+      'missing-scope-call@src/placement.js:3', // placement.bind
+      'missing-scope-call@src/placement.js:3', // the placement CRM_DEAL_DETAIL_TAB
       'missing-scope@bitrix24.json:4', // im, once, on "scopes"
       'missing-scope@bitrix24.json:4', // placement
       'unused-scope@bitrix24.json:6', // user: user_brief covers user.get and user.current

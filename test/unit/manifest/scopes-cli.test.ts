@@ -39,7 +39,7 @@ describe('bitrix24-scopes check', () => {
     assert.match(out, /^ {2}src\/app\.js:21:20 'im\.notify\.system\.add' needs 'im'$/m);
     assert.match(out, /^src\/app\.js:3:\d+ warning deprecated-method 'crm\.lead\.add'/m);
     assert.match(out, /^bitrix24\.json:8:6 warning unused-scope Scope 'calendar'/m);
-    assert.match(out, /^2 error\(s\), 4 warning\(s\), 3 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
+    assert.match(out, /^2 error\(s\), 4 warning\(s\), 4 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
 
   it('exits 0 when there are only warnings and hints', async () => {
