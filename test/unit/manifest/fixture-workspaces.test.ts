@@ -50,8 +50,8 @@ describe('fixture workspaces: expected findings', () => {
       'missing-scope-call@src/placement.js:3', // the placement CRM_DEAL_DETAIL_TAB
       'missing-scope@bitrix24.json:4', // im, once, on "scopes"
       'missing-scope@bitrix24.json:4', // placement
-      'superseded-method@src/app.js:13',
-      'superseded-method@src/app.js:3',
+      'superseded-method@src/app.js:13', // crm.deal.list: development halted, still works
+      'superseded-method@src/app.js:3', // crm.lead.add
       'unused-scope@bitrix24.json:6', // user: user_brief covers user.get and user.current
       'unused-scope@bitrix24.json:8', // calendar
     ]);
