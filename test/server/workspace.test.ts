@@ -186,7 +186,7 @@ describe('a multi-root workspace over stdio', () => {
     const question = new Promise<void>((resolve) => (notify = resolve));
     client.connection.sendNotification('bitrix24/portalFacts', { facts });
     const live = (await client.diagnosticsWhere(doc, has('portal-missing-scope'))) as Diagnostic[];
-    assert.equal(live.find((d) => d.code === 'portal-missing-scope')!.source, 'bitrix24 (portal)');
+    assert.equal(live.find((d) => d.code === 'portal-missing-scope')!.source, 'bitrix24-portal');
     await question;
     assert.ok(asked.flat().includes('vendor.custom.sync'), JSON.stringify(asked));
     assert.ok(!asked.flat().includes('crm.lead.add'), 'methods the catalogue knows are never asked about');
@@ -197,6 +197,6 @@ describe('a multi-root workspace over stdio', () => {
 
     // Disconnected: the live checks go too.
     client.connection.sendNotification('bitrix24/portalFacts', { facts: null });
-    await client.diagnosticsWhere(doc, (ds) => !(ds as Diagnostic[]).some((d) => d.source === 'bitrix24 (portal)'));
+    await client.diagnosticsWhere(doc, (ds) => !(ds as Diagnostic[]).some((d) => d.source === 'bitrix24-portal'));
   });
 });

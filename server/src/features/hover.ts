@@ -31,7 +31,7 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
     }
     // What the connected portal says, when its facts are fresh.
     const live = ctx.portal ? liveHoverLines(method ?? ref.name, ctx.portal.facts, ctx.portal.now) : [];
-    if (live.length) value += '\n\n---\n\n' + live.join('\n\n');
+    if (live.length) value += '\n\n' + live.join('  \n');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
   const binding = bindingAt(doc.analysis, offset);
@@ -93,8 +93,8 @@ function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number
 function manifestLine(req: ScopeRequirement, ctx: FeatureContext): string {
   if (!ctx.manifest || req.kind === 'basic' || req.kind === 'unknown') return '';
   const { label, scopes } = ctx.manifest;
-  if (isSatisfiedBy(req, scopes)) return `\n\n✓ Declared in \`${label}\``;
+  if (isSatisfiedBy(req, scopes)) return `  \n✓ Declared in \`${label}\``;
   const missing = requirementScopes(req).filter((s) => !scopes.has(s));
   const what = req.kind === 'anyOf' ? `one of ${missing.map((s) => `\`${s}\``).join(', ')}` : missing.map((s) => `\`${s}\``).join(' + ');
-  return `\n\n✗ Not declared in \`${label}\`: add ${what}`;
+  return `  \n✗ Not declared in \`${label}\`: add ${what}`;
 }

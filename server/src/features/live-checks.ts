@@ -20,7 +20,7 @@ import { documentBindings } from './bindings';
 import { bindingRequirement } from '../manifest/scope-arithmetic';
 
 /** Source of live diagnostics, so users can tell them from the offline ones. */
-export const LIVE_SOURCE = 'bitrix24 (portal)';
+export const LIVE_SOURCE = 'bitrix24-portal';
 
 /** Live rule codes (their defaults are in the rule registry). */
 export type LiveRuleCode = 'portal-missing-scope' | 'portal-not-admin' | 'portal-method-unavailable' | 'portal-unknown-method';

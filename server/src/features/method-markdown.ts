@@ -36,32 +36,36 @@ export function requirementMarkdown(req: ScopeRequirement, catalogue: CatalogueV
   }
 }
 
-/** The full description of a method shown on hover. */
+/** Which REST API a method belongs to, in words. */
+export function apiGeneration(version: MethodInfo['version']): string {
+  return version === 3 ? 'REST 3.0 (the new API, `/rest/api/…`)' : 'REST 2 (the classic API, `/rest/…`)';
+}
+
+/** Who may call the method, said once: the documented text, or its class when the text adds nothing. */
+export function whoMarkdown(m: Pick<MethodInfo, 'who' | 'whoClass'>): string {
+  const who = m.who?.trim().replace(/\.$/, '');
+  return who || WHO_CLASS[m.whoClass];
+}
+
+/**
+ * The description of a method shown on hover: the card first (name, title, page), then one line
+ * per fact, so the hover stays short enough to sit next to diagnostics without scrolling.
+ */
 export function methodMarkdown(m: MethodInfo, catalogue: CatalogueView): string {
   const lines: string[] = [];
-  lines.push(`**${m.name}** · REST ${m.version === 3 ? '3.0' : '2'}${m.title ? ` — ${m.title}` : ''}`);
-  lines.push('');
-  lines.push(`**Scope:** ${requirementMarkdown(m.requirement, catalogue)}  `);
-  lines.push(`**Who can execute:** ${m.who || 'not documented'} *(${WHO_CLASS[m.whoClass]})*`);
-  if (m.deprecated) {
-    lines.push('');
-    lines.push(`⚠️ **Deprecated**${m.replacement ? ` — use \`${m.replacement}\`` : ''}`);
-  }
+  lines.push(`**${m.name}**${m.title ? ` — ${m.title}` : ''} · [docs](${m.url})`);
+  lines.push(`${apiGeneration(m.version)}`);
+  lines.push(`**Scope:** ${requirementMarkdown(m.requirement, catalogue)}`);
+  lines.push(`**Who can execute:** ${whoMarkdown(m)}`);
+  if (m.deprecated) lines.push(`⚠️ **Deprecated**${m.replacement ? ` — use \`${m.replacement}\`` : ''}`);
   const notes: string[] = [];
   if (m.adminConfirm) notes.push('needs administrator confirmation');
   if (m.appOnly) notes.push('works only from an application, not a webhook');
-  if (notes.length) {
-    lines.push('');
-    lines.push(`Note: ${notes.join('; ')}.`);
-  }
+  if (notes.length) lines.push(`Note: ${notes.join('; ')}.`);
   const required = m.params.filter((p) => p.required);
-  if (required.length) {
-    lines.push('');
-    lines.push('**Required parameters:** ' + required.map((p) => `\`${p.name}\` *${p.type}*`).join(', '));
-  }
-  lines.push('');
-  lines.push(`[Official documentation](${m.url})`);
-  return lines.join('\n');
+  if (required.length) lines.push('**Required:** ' + required.map((p) => `\`${p.name}\` *${p.type}*`).join(', '));
+  // Two trailing spaces make a Markdown line break: one fact per line, no blank lines between.
+  return lines.join('  \n');
 }
 
 /** The description of a scope code shown on hover. */

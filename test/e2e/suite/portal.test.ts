@@ -14,7 +14,7 @@ import type { ConnectionManager } from '../../../client/src/portal-ui/connection
 import { statusView } from '../../../client/src/portal-ui/status-text';
 import { codeOf, diagnosticsWhere, extensionApi, hoverText, workspaceFolder } from './helpers';
 
-const LIVE_SOURCE = 'bitrix24 (portal)';
+const LIVE_SOURCE = 'bitrix24-portal';
 const LOG_FILE = 'Bitrix24 REST Tools.log';
 
 async function activate(): Promise<ConnectionManager> {

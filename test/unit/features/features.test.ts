@@ -32,12 +32,25 @@ describe('hover', () => {
     const h = hover(doc, td, td.positionAt(text.indexOf('lead')), ctx());
     assert.ok(h && typeof h.contents === 'object' && 'value' in h.contents);
     const v = h.contents.value;
-    assert.match(v, /\*\*crm\.lead\.add\*\* · REST 2 — Create a New Lead/);
+    assert.match(v.split('\n')[0], /^\*\*crm\.lead\.add\*\* — Create a New Lead · \[docs\]/, 'the method card comes first');
+    assert.match(v, /REST 2 \(the classic API/);
     assert.match(v, /`crm` \(CRM\)/);
     assert.match(v, /any user with permission to create leads/);
     assert.match(v, /Deprecated\*\* — use `crm\.item\.add`/);
     assert.match(v, /`fields` \*object\*/);
     assert.match(v, /\(https:\/\/apidocs\.bitrix24\.com\/api-reference\/crm\/leads\/crm-lead-add\.html\)/);
+  });
+
+  it('stays compact: one line per fact, no blank lines, no repeated executor class', () => {
+    const text = "BX24.callMethod('crm.lead.add', {})";
+    const doc = analysed('file:///a.js', text, [{ name: 'crm.lead.add' }]);
+    const td = TextDocument.create(doc.uri, 'javascript', 1, text);
+    const h = hover(doc, td, td.positionAt(text.indexOf('lead')), ctx());
+    const v = (h!.contents as { value: string }).value;
+    assert.doesNotMatch(v, /\n\n/, 'no blank lines inside the card');
+    assert.doesNotMatch(v, /\*\([^)]*\)\*/, 'the executor is not repeated in brackets');
+    assert.equal(v.match(/Who can execute/g)?.length, 1);
+    assert.ok(v.split('\n').length <= 7, `hover has ${v.split('\n').length} lines`);
   });
 
   it('lists scope alternatives', () => {
