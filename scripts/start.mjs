@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds, then opens the extension in a real VS Code on the examples/ app.
+// `npm start`: builds, then opens the extension in a real VS Code on a fresh copy of the
+// examples/ app (under .vscode-test/start/, so the checkout stays clean).
 // A local `code` is used when installed; otherwise code-server serves the workbench on
 // 127.0.0.1 and its URL is printed. Ctrl+C stops everything it started.
 //
@@ -7,10 +8,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { root, cacheDir } from './vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from './vscode/ensure-code-server.mjs';
 import { startCodeServer, workbenchUrl } from './vscode/code-server.mjs';
+import { prepareWorkspace } from './start-workspace.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -20,7 +22,8 @@ const option = (name, fallback) => {
 const flag = (name) => args.includes(`--${name}`);
 const valued = new Set(['--port', '--host']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
-const folder = resolve(positional[0] ?? join(root, 'examples'));
+const { folder, copied } = prepareWorkspace({ root, cacheDir, folder: positional[0] });
+if (copied) console.log(`workspace: a fresh copy of examples/ in ${folder}`);
 
 function which(cmd) {
   const res = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
