@@ -38,7 +38,7 @@ function publishEventPage(string $title, int $taskId): string
     ]);
     $link = '/pub/site/' . $siteId . '/' . $page[0]['CODE'] . '/';
 
-    restOrFail('task.commentitem.add', [$taskId, ['POST_MESSAGE' => 'Event page published: ' . $link]]);
+    CRest::call('task.comentitem.add', [$taskId, ['POST_MESSAGE' => 'Event page published: ' . $link]]);
     return $link;
 }
 

@@ -11,6 +11,12 @@ export const SEED_NAMES: readonly SeedName[] = ['default', 'large'];
 /** Scopes the seeded admin and user webhooks and the OAuth app are granted. */
 export const FULL_SCOPES = ['department', 'landing', 'sonet_group', 'user'];
 
+/**
+ * The admin webhook (the one `npm start` connects with) also grants what examples/ calls, so the
+ * sample's first screen shows only the manifest's lessons, not "re-issue the webhook" warnings.
+ */
+export const SAMPLE_SCOPES = [...FULL_SCOPES, 'crm', 'task'].sort();
+
 const ALL: SiteOperation[] = [...GRANTING_OPERATIONS];
 const REGISTERED = '2024-03-01T09:00:00+00:00';
 
@@ -98,7 +104,7 @@ export function seedState(name: SeedName, secret: () => string): PortalState {
     roleModel: false,
     roles: roles(),
     webhooks: [
-      { name: 'admin', userId: 1, code: secret().slice(0, 16), scopes: [...FULL_SCOPES] },
+      { name: 'admin', userId: 1, code: secret().slice(0, 16), scopes: [...SAMPLE_SCOPES] },
       { name: 'user', userId: 5, code: secret().slice(0, 16), scopes: [...FULL_SCOPES] },
       { name: 'manager', userId: 3, code: secret().slice(0, 16), scopes: ['landing', 'user_brief'] },
       { name: 'limited', userId: 1, code: secret().slice(0, 16), scopes: ['user_brief'] },
