@@ -69,3 +69,20 @@ export function portalArg(arg: unknown): string | undefined {
   if (typeof arg === 'object' && arg !== null && str((arg as Record<string, unknown>).url)) return (arg as { url: string }).url;
   return undefined;
 }
+
+/**
+ * The webhook of the local demo portal `npm start` runs (handed over as BITRIX24_DEMO_WEBHOOK),
+ * or undefined when there is none or it does not point at this machine: only a loopback
+ * address is offered, so a variable set elsewhere cannot send the connection off the machine.
+ */
+export function localDemoWebhook(env: Record<string, string | undefined>): string | undefined {
+  const url = env.BITRIX24_DEMO_WEBHOOK?.trim();
+  if (!url || validateWebhookInput(url) !== undefined) return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? url : undefined;
+}

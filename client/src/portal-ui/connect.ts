@@ -7,6 +7,7 @@ import { isPortalError, type ConnectInput, type PortalIdentity } from '../portal
 import type { ConnectionManager } from './connection-manager';
 import {
   connectInputFrom,
+  localDemoWebhook,
   portalOfInput,
   tokenEndpointFor,
   validateClientId,
@@ -16,7 +17,7 @@ import {
 import { describeIdentity, hostOf } from './facts';
 
 interface KindPick extends vscode.QuickPickItem {
-  auth: ConnectInput['kind'];
+  auth: ConnectInput['kind'] | 'demo';
 }
 
 /**
@@ -54,7 +55,18 @@ export async function connectCommand(manager: ConnectionManager, log: vscode.Log
 }
 
 async function askForInput(): Promise<ConnectInput | undefined> {
+  const demo = localDemoWebhook(process.env);
   const kinds: KindPick[] = [
+    ...(demo
+      ? [
+          {
+            auth: 'demo' as const,
+            label: '$(server-environment) Local demo portal',
+            description: hostOf(new URL(demo).origin),
+            detail: 'The demo portal `npm start` runs on this machine, with its administrator webhook',
+          },
+        ]
+      : []),
     {
       auth: 'webhook',
       label: '$(link) Inbound webhook',
@@ -68,6 +80,7 @@ async function askForInput(): Promise<ConnectInput | undefined> {
   ];
   const pick = await vscode.window.showQuickPick(kinds, { title: 'Connect to Portal', placeHolder: 'How do you sign in to the portal?', ignoreFocusOut: true });
   if (!pick) return undefined;
+  if (pick.auth === 'demo') return demo ? { kind: 'webhook', url: demo } : undefined;
   return pick.auth === 'webhook' ? askWebhook() : askOAuth();
 }
 

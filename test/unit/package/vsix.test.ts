@@ -43,6 +43,7 @@ const allowed: RegExp[] = [
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/dist\/(client|server|bin|schemas)\/[^/]+\.(js|json)$/,
   /^extension\/(media|syntaxes)\/[^/]+\.(svg|png|json)$/,
+  /^extension\/media\/walkthrough\/[^/]+\.md$/,
 ];
 const forbidden: RegExp[] = [/\.map$/, /(^|\/)node_modules\//, /\.tsx?$/, /(^|\/)test\//, /(^|\/)(client|server)\/src\//, /(^|\/)\.[^/]+$/];
 
