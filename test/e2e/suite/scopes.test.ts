@@ -20,11 +20,14 @@ describe('scopes: manifest and quick fix', () => {
 
   it('reports the missing landing scope at the call, and the fix adds it to bitrix24.json', async () => {
     const doc = await openFixture('sites-app', 'sites.js');
-    const diags = await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'missing-scope'), 'missing-scope on landing.site.getList');
-    const missing = diags.find((d) => codeOf(d) === 'missing-scope')!;
+    // The error sits on the manifest (one per missing scope); the call carries a hint with the fix.
+    const diags = await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'missing-scope-call'), 'missing-scope-call on landing.site.getList');
+    const missing = diags.find((d) => codeOf(d) === 'missing-scope-call')!;
     assert.equal(doc.getText(missing.range), 'landing.site.getList');
     assert.match(missing.message, /landing/);
-    assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Hint);
+    const onManifest = await diagnosticsWhere(manifestUri, (ds) => ds.some((d) => codeOf(d) === 'missing-scope'), 'missing-scope on sites-app/bitrix24.json');
+    assert.equal(onManifest.find((d) => codeOf(d) === 'missing-scope')!.severity, vscode.DiagnosticSeverity.Error);
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range);
     const fix = actions.find((a) => /Add scope 'landing'/.test(a.title));
@@ -35,7 +38,8 @@ describe('scopes: manifest and quick fix', () => {
     assert.match(manifest.getText(), /"landing"/);
     assert.match(manifest.getText(), /\/\/ who is calling/, 'comments are kept');
     await manifest.save();
-    await diagnosticsWhere(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'missing-scope'), 'the missing-scope diagnostic to go away');
+    await diagnosticsWhere(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'missing-scope-call'), 'the hint at the call to go away');
+    await diagnosticsWhere(manifestUri, (ds) => !ds.some((d) => codeOf(d) === 'missing-scope'), 'the missing-scope problem to go away');
   });
 
   it('shows in the hover whether the manifest declares the scope', async () => {
