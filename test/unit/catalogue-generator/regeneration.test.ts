@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../../scripts/catalog/build';
-import { defaults } from '../../../scripts/catalog/generate';
+import { defaults, russianFile } from '../../../scripts/catalog/generate';
 import { loadOverrides } from '../../../scripts/catalog/overrides';
-import { serializeCatalogue } from '../../../scripts/catalog/serialize';
+import { serializeCatalogue, serializeRussian } from '../../../scripts/catalog/serialize';
 import { updateDocs } from '../../../scripts/catalog/docs-report';
 import { requireDocs } from '../../support/requirements';
 
@@ -20,6 +20,7 @@ describe('catalogue regeneration from the documentation', function () {
     const fresh = serializeCatalogue(result.data);
     const checkedIn = readFileSync(defaults.out, 'utf8');
     assert.ok(fresh === checkedIn, 'catalog.json is out of date: run `npm run catalog` and review the diff');
+    assert.ok(serializeRussian(result.russian) === readFileSync(russianFile(defaults.out), 'utf8'), 'catalog.ru.json is out of date: run `npm run catalog`');
     const doc = readFileSync(defaults.doc, 'utf8');
     assert.ok(updateDocs(doc, result) === doc, 'the generated blocks of docs/catalogue.md are out of date: run `npm run catalog`');
     assert.deepEqual(result.report.unclassified, [], 'the documentation has pages the generator cannot classify');
