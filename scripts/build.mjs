@@ -39,7 +39,7 @@ if (withTests) {
 const jsonAsParse = {
   name: 'json-as-parse',
   setup(build) {
-    build.onLoad({ filter: /catalog\.json$/ }, async (args) => ({
+    build.onLoad({ filter: /catalog(\.ru)?\.json$/ }, async (args) => ({
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
     }));

@@ -39,9 +39,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
-    synchronize: { configurationSection: 'bitrix24', fileEvents: watcher },
-    // Read at each (re)start, so "Restart Language Server" applies a changed setting.
-    initializationOptions: () => ({ envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys') }),
+    synchronize: { configurationSection: ['bitrix24', 'files.exclude'], fileEvents: watcher },
+    // Read at each (re)start, so "Restart Language Server" applies changed settings; later changes of
+    // the exclusions arrive as configuration changes.
+    initializationOptions: () => ({
+      envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys'),
+      scanExclude: vscode.workspace.getConfiguration('bitrix24').get<string[]>('scan.exclude'),
+      filesExclude: vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude'),
+    }),
   };
   return new LanguageClient('bitrix24', 'Bitrix24 REST Tools', serverOptions, clientOptions);
 }

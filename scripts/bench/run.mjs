@@ -13,6 +13,7 @@ const BENCHES = [
   ['lsp', 'scripts/bench/lsp.ts'],
   ['analysis', 'scripts/bench/analysis.ts'],
   ['workspace', 'scripts/bench/workspace.ts'],
+  ['sites', 'scripts/bench/sites.ts'],
   ['needed-scopes', 'scripts/bench/needed-scopes.ts'],
 ];
 const only = process.argv.slice(2);

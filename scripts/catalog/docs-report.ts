@@ -4,10 +4,13 @@
  * markers so the prose around them stays hand-written. Output depends only
  * on the generated data and report, so it is as reproducible as catalog.json.
  */
+import { russianUrl } from '../../server/src/catalogue/links';
+import { formatRequirement } from '../../server/src/catalogue/requirement';
+import type { EditionFacts } from '../../server/src/catalogue/types';
 import type { GenerateResult } from './build';
 
 /** The counts table of a run. */
-export function countsBlock({ data, report }: GenerateResult): string {
+export function countsBlock({ data, russian, report }: GenerateResult): string {
   const v2 = data.methods.filter((m) => m.version === 2).length;
   const unknown = data.methods.filter((m) => m.requirement.kind === 'unknown').length;
   const ev = report.eventPages.kinds;
@@ -25,12 +28,33 @@ export function countsBlock({ data, report }: GenerateResult): string {
     '| what | count |',
     '| --- | --- |',
     `| methods | ${data.methods.length} (REST 2: ${v2}, REST 3.0: ${data.methods.length - v2}; unknown requirement: ${unknown}) |`,
+    `| deprecated methods | ${data.methods.filter((m) => m.deprecated).length} (superseded: development halted, still working: ${data.methods.filter((m) => m.superseded).length}) |`,
     `| scopes | ${data.scopes.length} |`,
     `| events | ${data.events.length} |`,
+    `| with Russian facts (methods, events, placements, scopes) | ${[
+      [russian.methods, data.methods],
+      [russian.events, data.events],
+      [russian.placements, data.placements],
+      [russian.scopes, data.scopes],
+    ]
+      .map(([ru, en]) => `${Object.keys(ru).length}/${(en as unknown[]).length}`)
+      .join(', ')} |`,
+    `| English/Russian disagreements (methods, events) | ${report.editions.filter((n) => n.kind === 'method').length}, ${report.editions.filter((n) => n.kind === 'event').length} |`,
     `| pages under \`events*\` directories | ${kinds.map(([k, label]) => `${ev[k] ?? 0} ${label}`).join(', ')}; not classified: ${report.eventPages.notEvents.length} |`,
     `| placements | ${data.placements.length} (templates: ${data.placements.filter((p) => p.template).length}) |`,
     `| unclassified pages | ${report.unclassified.length} |`,
   ].join('\n');
+}
+
+/** The list of methods and events whose English and Russian pages disagree (scopes or deprecation). */
+export function disagreementsBlock({ report }: GenerateResult): string {
+  if (!report.editions.length) return 'The two editions agree on every method and event.';
+  const say = (f: EditionFacts) => `\`${formatRequirement(f.requirement)}\`${f.deprecated ? ', deprecated' : ''}`;
+  const rows = report.editions.map((n) => {
+    const ru = russianUrl(n.url, { title: '' });
+    return `| ${n.kind} \`${n.name}\` | ${say(n.en)} | ${say(n.ru)} | [en](${n.url}) · [ru](${ru ?? ''}) |`;
+  });
+  return [`${report.editions.length} disagreements:`, '', '| entry | English | Russian | pages |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** Replaces the block between the markers of `name`; throws when the markers are missing. */
@@ -45,5 +69,5 @@ export function replaceBlock(doc: string, name: string, body: string): string {
 
 /** docs/catalogue.md with every generated block brought up to date. */
 export function updateDocs(doc: string, result: GenerateResult): string {
-  return replaceBlock(doc, 'counts', countsBlock(result));
+  return replaceBlock(replaceBlock(doc, 'counts', countsBlock(result)), 'disagreements', disagreementsBlock(result));
 }

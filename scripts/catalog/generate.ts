@@ -14,8 +14,9 @@ import { validateCatalogue } from '../../server/src/catalogue/validate';
 import { generate, type GenerateResult } from './build';
 import { docsRoot, repoRoot as repo } from './docs-location';
 import { updateDocs } from './docs-report';
+import { noteLines } from './editions';
 import { loadOverrides } from './overrides';
-import { serializeCatalogue } from './serialize';
+import { serializeCatalogue, serializeRussian } from './serialize';
 
 /** Default input and output locations (BITRIX24_REST_DOCS overrides the docs path). */
 export const defaults = {
@@ -25,6 +26,11 @@ export const defaults = {
   /** The catalogue document whose generated blocks (counts, disagreements) a run rewrites. */
   doc: join(repo, 'docs', 'catalogue.md'),
 };
+
+/** Where the Russian facts of a catalogue file go: catalog.json → catalog.ru.json. */
+export function russianFile(out: string): string {
+  return out.replace(/\.json$/, '.ru.json');
+}
 
 /** Renders the human summary printed after a run. */
 export function summary(result: GenerateResult, verbose: boolean): string {
@@ -55,6 +61,7 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   section('event-directory pages that document no event', report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`), true);
   section('problems', report.problems);
   section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
+  section('English vs Russian page disagreements (recorded in editions)', noteLines(report.editions));
   section('duplicates dropped', report.duplicates);
   section('names not taken from the heading', report.nameNotes.map((n) => `${n.path}: ${n.name} (${n.note})`));
   return out.join('\n');
@@ -76,8 +83,9 @@ function main(argv: string[]): number {
     return 1;
   }
   writeFileSync(out, serializeCatalogue(result.data));
+  writeFileSync(russianFile(out), serializeRussian(result.russian));
   if (out === defaults.out && existsSync(defaults.doc)) writeFileSync(defaults.doc, updateDocs(readFileSync(defaults.doc, 'utf8'), result));
-  process.stdout.write(`${summary(result, verbose)}\nwrote ${out}\n`);
+  process.stdout.write(`${summary(result, verbose)}\nwrote ${out} and ${russianFile(out)}\n`);
   return 0;
 }
 

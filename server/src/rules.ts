@@ -10,13 +10,13 @@
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 /** What a rule is about, for grouping in docs and settings. */
-export type RuleCategory = 'method' | 'event' | 'placement' | 'scope' | 'call' | 'manifest' | 'portal';
+export type RuleCategory = 'method' | 'event' | 'placement' | 'scope' | 'call' | 'manifest' | 'portal' | 'workspace';
 
 export interface Rule {
   category: RuleCategory;
   severity: RuleSeverity;
   /** Where the problem is shown. */
-  where: 'call' | 'binding' | 'manifest';
+  where: 'call' | 'binding' | 'manifest' | 'file';
   /** One line for settings, SARIF and the docs table. */
   description: string;
   /** The message, with `{name}` placeholders filled by `ruleMessage`. */
@@ -134,6 +134,31 @@ export const RULES = {
     category: 'manifest', severity: 'error', where: 'manifest',
     description: 'bitrix24.json holds a webhook code or token.',
     message: 'The portal address contains a webhook code or token. Keep only the address and store the secret outside the repository.',
+  },
+  'manifest-duplicate-key': {
+    category: 'manifest', severity: 'warning', where: 'manifest',
+    description: 'bitrix24.json has the same key twice in one object; JSON readers keep only the last one.',
+    message: '"{key}" appears again below; only the last one counts. Merge them into one.',
+  },
+  'unreadable-file': {
+    category: 'workspace', severity: 'warning', where: 'file',
+    description: 'A file or folder a manifest covers could not be read (permissions); its calls are not checked, the rest of the workspace is.',
+    message: 'Could not read this {what} ({reason}); the REST calls in it are not checked. Make it readable, or leave it out of the scan (setting bitrix24.scan.exclude, or --exclude on the command line).',
+  },
+  'invalid-ignore-pattern': {
+    category: 'workspace', severity: 'warning', where: 'file',
+    description: 'A .gitignore line cannot be compiled (e.g. `[z-a]`); it hides nothing, the other lines still apply.',
+    message: '"{pattern}" is not a usable pattern ({reason}); this line hides nothing, so the files it was meant to hide are checked.',
+  },
+  'too-many-problems': {
+    category: 'workspace', severity: 'info', where: 'file',
+    description: 'A file has more problems than are published for one document (1,000); this one says how many more there are.',
+    message: '{hidden} more problem(s) in this file are not shown; only the first {max} are listed. Fix or suppress some to see the rest.',
+  },
+  'document-too-large': {
+    category: 'workspace', severity: 'info', where: 'file',
+    description: 'An open file is over the size whose calls are analysed (2 MB: minified bundles, generated files); it is not checked.',
+    message: 'This file is {size}; REST calls in files over {limit} are not checked (a minified bundle or generated file is best excluded).',
   },
   'portal-missing-scope': {
     category: 'portal', severity: 'warning', where: 'call',

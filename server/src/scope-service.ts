@@ -18,7 +18,11 @@ export interface ScopeServiceOptions {
   roots: string[];
   catalogue: Catalogue;
   envKeys?: string[];
+  /** Globs of folders and files the scan leaves out (default: the index's defaults). */
+  exclude?: readonly string[];
   onProgress?: (p: ScanProgress) => void;
+  /** Log lines about files left out that no diagnostic can show. */
+  onNotice?: (message: string) => void;
 }
 
 
@@ -34,7 +38,9 @@ export class ScopeService {
       catalogue: options.catalogue,
       analyzer: defaultAnalyzer,
       envKeys: options.envKeys,
+      exclude: options.exclude,
       onProgress: options.onProgress,
+      onNotice: options.onNotice,
     });
   }
 

@@ -2,7 +2,7 @@
  * Language server wiring: connection, documents, capabilities, and one short
  * handler per request that fetches the document and calls a pure feature.
  */
-import { CodeActionKind, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from './catalogue/catalogue';
 import { formatRequirement } from './catalogue/requirement';
@@ -20,12 +20,16 @@ import { errorCodeHover } from './explain/hover';
 import { runTool } from './mcp/tools';
 import { serverToolContext } from './mcp/server-context';
 import { ToolInputError } from './mcp/tool-types';
+import { capDiagnostics, Debouncer, tooLargeDiagnostic } from './publish-limits';
+import { scanExclude, leftOutNotice, type ExclusionSettings } from './scan-settings';
 import * as protocol from './protocol';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
+/** Pause after the last edit of a document before its diagnostics are computed and published. */
+const PUBLISH_DEBOUNCE_MS = 100;
 
-interface InitOptions {
+interface InitOptions extends ExclusionSettings {
   envKeys?: string[];
 }
 
@@ -42,6 +46,16 @@ export function startServer(connection: Connection): void {
   let canShowProgress = false;
   /** Settles when the first workspace scan is done; tool requests wait for it. */
   let scanned: Promise<void> = Promise.resolve();
+  let roots: string[] = [];
+  let init: InitOptions = {};
+  let exclusions: ExclusionSettings = {};
+  let reportProgress: ((p: { done: number; total: number }) => void) | undefined;
+  let noticeShown = false;
+  /** Edits and index updates wait for a pause in typing, per document. */
+  const publishLater = new Debouncer();
+  const indexLater = new Debouncer();
+  /** The catalogue view each open document was last published with (custom methods change it). */
+  const publishedView = new Map<string, unknown>();
   const ctx = (uri: string): FeatureContext => ({
     catalogue: views.for(uri),
     settings,
@@ -52,11 +66,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
-    const roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
       .map((f) => uriToPath(f.uri))
       .filter((p): p is string => p !== undefined);
-    const init = (params.initializationOptions ?? {}) as InitOptions;
-    if (roots.length) scopes = new ScopeService({ roots, catalogue, envKeys: init.envKeys });
+    init = (params.initializationOptions ?? {}) as InitOptions;
+    exclusions = { scanExclude: init.scanExclude, filesExclude: init.filesExclude };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -70,52 +84,82 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canPullConfig) await refreshSettings();
-    if (scopes) await (scanned = firstScan(scopes));
+    if (!roots.length) return;
+    scopes = new ScopeService({
+      roots,
+      catalogue,
+      envKeys: init.envKeys,
+      exclude: scanExclude(exclusions),
+      onProgress: (p) => reportProgress?.(p),
+      onNotice: (m) => connection.console.info(m),
+    });
+    await (scanned = withProgress('reading files…', (s) => s.index.scan()));
   });
 
-  /** Reads the workspace once, with progress in the status bar, then publishes every finding. */
-  async function firstScan(service: ScopeService): Promise<void> {
+  /** Runs a whole-workspace read with per-file progress in the status bar, then publishes what changed and says once what was left out. */
+  async function withProgress(title: string, op: (service: ScopeService) => Promise<void>): Promise<void> {
+    const service = scopes;
+    if (!service) return;
     const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Bitrix24: checking scopes', 0, 'reading files…');
-    let last = 0;
-    const onProgress = ({ done, total }: { done: number; total: number }) => {
+    progress?.begin('Bitrix24: checking scopes', 0, title);
+    let last = -1;
+    reportProgress = ({ done, total }) => {
       const pct = Math.floor((done / Math.max(1, total)) * 100);
       if (pct !== last) progress?.report(pct, `${done}/${total} files`);
       last = pct;
     };
     try {
-      await service.index.scan();
-      onProgress({ done: 1, total: 1 });
+      await op(service);
       publishChanged();
+      const notice = leftOutNotice(service.index.leftOut(), service.index.invalidExcludes());
+      if (notice) {
+        connection.console.info(notice.log);
+        // A notification, not a request: nothing waits on the user, and a client without message support loses nothing.
+        if (notice.show && !noticeShown) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: notice.show });
+        noticeShown ||= notice.show !== undefined;
+      }
     } catch (err) {
       connection.console.error(`Workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
+      reportProgress = undefined;
       progress?.done();
     }
   }
 
   async function refreshSettings(): Promise<void> {
     try {
-      const section = (await connection.workspace.getConfiguration('bitrix24')) as {
-        diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] };
-      } | null;
+      const [section, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'bitrix24' }, { section: 'files.exclude' }])) as [
+        { diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] }; scan?: { exclude?: unknown } } | null,
+        unknown,
+      ];
       settings = { enable: section?.diagnostics?.enable ?? true, rules: section?.diagnostics?.rules ?? {} };
+      exclusions = {
+        scanExclude: Array.isArray(section?.scan?.exclude) ? section.scan.exclude : exclusions.scanExclude,
+        filesExclude: filesExclude && typeof filesExclude === 'object' ? (filesExclude as Record<string, unknown>) : exclusions.filesExclude,
+      };
     } catch (err) {
       connection.console.warn(`Could not read settings, using defaults: ${String(err)}`);
     }
   }
 
-  /** Everything we report for one URI: method and live checks (open documents) plus scope findings. */
+  /**
+   * Everything we report for one URI: method and live checks (open documents) plus scope
+   * findings, capped per document. Lists are joined without argument spread: a document may
+   * hold 100k+ findings.
+   */
   function publish(uri: string): void {
+    publishLater.cancel(uri);
     const textDoc = documents.get(uri);
     const doc = textDoc && analysed.get(textDoc);
-    const diagnostics: Diagnostic[] = [];
+    let diagnostics: Diagnostic[] = [];
+    if (textDoc) publishedView.set(uri, views.for(uri));
     if (doc && textDoc) {
       const c = ctx(uri);
       const now = Date.now();
+      if (AnalysedDocuments.tooLarge(textDoc)) diagnostics.push(tooLargeDiagnostic(textDoc.getText().length));
       // A method the portal itself confirms (on-premise, newer than the docs) is not "unknown".
       const offline = diagnose(doc, textDoc, c).filter((d) => d.code !== 'unknown-method' || !portalConfirms(textDoc.getText(d.range), portalFacts, now));
-      diagnostics.push(...offline, ...liveDiagnostics(doc, textDoc, portalFacts, c, now));
+      diagnostics = diagnostics.concat(offline, liveDiagnostics(doc, textDoc, portalFacts, c, now));
       askPortal(methodsToAsk(doc, c));
     }
     if (scopes) {
@@ -123,9 +167,9 @@ export function startServer(connection: Connection): void {
       const now = Date.now();
       const keep = (f: { code: string; data: { kind: string; name?: string } }) =>
         f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portalConfirms(f.data.name ?? '', portalFacts, now);
-      diagnostics.push(...scopes.diagnostics(uri, settings, { open: doc !== undefined, keep }));
+      diagnostics = diagnostics.concat(scopes.diagnostics(uri, settings, { open: doc !== undefined, keep }));
     }
-    void connection.sendDiagnostics({ uri, diagnostics });
+    void connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(diagnostics) });
   }
 
   /** Names already sent to the client for `method.get`, per portal (the client caches answers too). */
@@ -139,40 +183,53 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(protocol.UnknownMethodsNotification, { names: fresh } satisfies protocol.UnknownMethodsParams);
   }
 
+  /**
+   * Publishes what the index changed: files whose scope findings changed, and open documents
+   * whose catalogue view changed (their manifest's custom methods). Nothing else is re-sent.
+   */
   function publishChanged(): void {
-    for (const uri of scopes?.takeChangedUris() ?? []) if (!documents.get(uri)) publish(uri);
-    documents.all().forEach((d) => publish(d.uri));
+    const changed = new Set(scopes?.takeChangedUris() ?? []);
+    for (const d of documents.all()) if (publishedView.has(d.uri) && publishedView.get(d.uri) !== views.for(d.uri)) changed.add(d.uri);
+    for (const uri of changed) if (!publishLater.pending(uri)) publish(uri);
+  }
+
+  /** Several index updates in a row (a branch switch) publish once, after the last of them. */
+  let publishQueued = false;
+  function publishChangedSoon(): void {
+    if (publishQueued) return;
+    publishQueued = true;
+    setImmediate(() => {
+      publishQueued = false;
+      publishChanged();
+    });
   }
 
   /** Runs an index update, then publishes what it changed; failures go to the log, never to the editor. */
   function indexThen(op: (s: ScopeService, path: string) => Promise<void>, uri: string): void {
     const path = uriToPath(uri);
     if (!scopes || !path) return;
-    op(scopes, path).then(publishChanged, (err: unknown) => connection.console.error(`Scope index: ${String(err)}`));
+    op(scopes, path).then(publishChangedSoon, (err: unknown) => connection.console.error(`Scope index: ${String(err)}`));
   }
 
-  // The workspace index follows typing after a short pause: a burst of keystrokes is one
-  // update, and hover/completion requests queued behind an edit are answered first.
-  const pendingIndex = new Map<string, NodeJS.Timeout>();
+  // Typing is followed after short pauses, per document: a burst of keystrokes is one analysis,
+  // one publish and one index update; an edit cancels the work still pending for older versions,
+  // and hover/completion requests queued behind an edit are answered first.
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
-    publish(uri);
-    clearTimeout(pendingIndex.get(uri));
-    pendingIndex.set(
-      uri,
-      setTimeout(() => {
-        pendingIndex.delete(uri);
-        const doc = documents.get(uri);
-        if (doc) indexThen((s, p) => s.index.update(p, doc.getText()), uri);
-      }, INDEX_DEBOUNCE_MS),
-    );
+    if (!publishedView.has(uri)) publish(uri); // just opened: report at once
+    else publishLater.schedule(uri, PUBLISH_DEBOUNCE_MS, () => publish(uri));
+    indexLater.schedule(uri, INDEX_DEBOUNCE_MS, () => {
+      const doc = documents.get(uri);
+      if (doc) indexThen((s, p) => s.index.update(p, doc.getText()), uri);
+    });
   });
   documents.onDidClose((e) => {
-    clearTimeout(pendingIndex.get(e.document.uri));
-    pendingIndex.delete(e.document.uri);
-    analysed.forget(e.document.uri);
-    publish(e.document.uri);
-    indexThen((s, p) => s.index.changedOnDisk(p), e.document.uri);
+    const uri = e.document.uri;
+    indexLater.cancel(uri);
+    publishedView.delete(uri);
+    analysed.forget(uri);
+    publish(uri);
+    indexThen((s, p) => s.index.changedOnDisk(p), uri);
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
@@ -181,9 +238,12 @@ export function startServer(connection: Connection): void {
     }
   });
   connection.onDidChangeConfiguration(async () => {
+    const before = JSON.stringify(scanExclude(exclusions));
     await refreshSettings();
+    const exclude = scanExclude(exclusions);
+    if (scopes && JSON.stringify(exclude) !== before) await withProgress('reading files…', (s) => s.index.setExclude(exclude));
     // Severities may have changed: every file with findings, open or not, is published again.
-    publishChanged();
+    documents.all().forEach((d) => publish(d.uri));
     for (const uri of scopes?.urisWithFindings() ?? []) if (!documents.get(uri)) publish(uri);
   });
   connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
@@ -201,7 +261,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(({ textDocument, position }) => {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
-    if (!doc || !textDoc || doc.family === 'plain') return null;
+    if (!doc || !textDoc || doc.family === 'plain' || AnalysedDocuments.tooLarge(textDoc)) return null;
     return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx(textDoc.uri));
   });
 

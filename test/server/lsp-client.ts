@@ -16,6 +16,8 @@ export interface TestClient {
   settings: unknown;
   /** Diagnostics published per URI (latest wins). */
   diagnostics: Map<string, unknown[]>;
+  /** The URI of every publishDiagnostics so far, in order (to count what a change re-published). */
+  publishLog: string[];
   /** Resolves with the next diagnostics published for `uri`. */
   nextDiagnostics(uri: string): Promise<unknown[]>;
   /** Resolves with the diagnostics of `uri` once `predicate` holds (now or at a later publish). */
@@ -40,9 +42,11 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, unknown[]>();
+  const publishLog: string[] = [];
   const waiters = new Map<string, ((d: unknown[]) => void)[]>();
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
     diagnostics.set(p.uri, p.diagnostics);
+    publishLog.push(p.uri);
     const list = waiters.get(p.uri) ?? [];
     waiters.delete(p.uri);
     list.forEach((w) => w(p.diagnostics));
@@ -72,6 +76,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
     connection,
     process: child,
     diagnostics,
+    publishLog,
     nextDiagnostics: (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve])),
     async diagnosticsWhere(uri, predicate) {
       let current = diagnostics.get(uri);

@@ -80,3 +80,12 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     return { state: 'unknown', reason: `the site could not be re-read (${why})` };
   }
 }
+
+/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
+export function unclearAnswer(e: unknown): string {
+  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  if (typeof status === 'number') return `HTTP ${status}`;
+  if (kind === 'timeout') return 'no answer in time';
+  if (kind === 'malformed') return 'not Bitrix24 REST JSON';
+  return 'no answer';
+}

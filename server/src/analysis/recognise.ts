@@ -201,7 +201,7 @@ export class Recogniser extends FrameWalker {
     }
     // `CRest::call('crm.deal.lst')`: in a certain method slot, a method-shaped name nobody
     // documents is still a reference, so the editor and CI can say "unknown method".
-    if (dotted && !prevConcat && (i + 1 >= this.to || this.ts.kind[i + 1] !== Tok.Concat) && reportsUnknown(this, slot, f, name, names)) {
+    if (slot !== Slot.None && dotted && !prevConcat && (i + 1 >= this.to || this.ts.kind[i + 1] !== Tok.Concat) && reportsUnknown(this, slot, f, name, names)) {
       this.add(name, s, e, contextOf(slot, f, this), slot, f, i);
       return;
     }

@@ -43,7 +43,8 @@ export function phpSdkCall(w: FrameWalker, f: Frame, names: MethodNames, vars: M
   const last = f.open - 1;
   if (last - 1 < w.from || kind[last] !== Tok.Ident || kind[last - 1] !== Tok.Member) return undefined;
   const segs: string[] = [w.text.slice(start[last], end[last])];
-  if (/^get\w+Scope$/i.test(segs[0])) {
+  // `$x = $sb->getCRMScope();`: most calls end otherwise, so test the last letter before the pattern.
+  if ((segs[0].charCodeAt(segs[0].length - 1) | 32) === 101 && /^get\w+Scope$/i.test(segs[0])) {
     remember(w, f, last - 1, segs, vars);
     return undefined;
   }

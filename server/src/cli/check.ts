@@ -5,14 +5,14 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
+import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
 import { Catalogue } from '../catalogue/catalogue';
 import { baselineFindings, baselineSource, takeBaseline } from './baseline';
 import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
 
-const USAGE = 'usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--env-key KEY]... [--baseline FILE|GIT-REF]\n';
+const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
 const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
@@ -28,7 +28,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  const index = await openWorkspace(options);
+  const index = await openWorkspace(options, io);
   let gate: Finding[] = [];
   try {
     if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
@@ -76,9 +76,9 @@ function toText(index: WorkspaceIndex, findings: Finding[]): string {
     // Every use of a missing scope, indented under the one problem.
     const related = (f.related ?? []).map((r) => {
       const rel = location(index, r);
-      return `  ${rel.file}:${rel.line}:${rel.column} ${r.message}`;
+      return `  ${escapeControl(rel.file)}:${rel.line}:${rel.column} ${escapeControl(r.message)}`;
     });
-    return [`${at.file}:${at.line}:${at.column} ${f.severity} ${f.code} ${f.message}`, ...related];
+    return [`${escapeControl(at.file)}:${at.line}:${at.column} ${f.severity} ${f.code} ${escapeControl(f.message)}`, ...related];
   });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const files = new Set(index.manifests().flatMap((m) => index.filesOf(m.file).map((f) => f.file))).size;

@@ -3,10 +3,10 @@
  * call found (file, line, method, requirement, resolved or built at run time)
  * and the manifest that covers it. Exit 0 unless the options are wrong (2).
  */
-import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
+import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
 import type { ReportCall } from '../manifest/report';
 
-const USAGE = 'usage: bitrix24-scopes scan [dir] [--format text|json] [--env-key KEY]...\n';
+const USAGE = `usage: bitrix24-scopes scan [dir] [--format text|json] ${SCAN_OPTIONS_USAGE}\n`;
 
 /** One call as `scan --format json` lists it. */
 export interface ScannedCall extends ReportCall {
@@ -24,7 +24,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes scan: ${err.message}\n${USAGE}`);
     return 2;
   }
-  const index = await openWorkspace(options);
+  const index = await openWorkspace(options, io);
   const groups = [...index.manifests().map((m) => m.file), undefined];
   const calls: ScannedCall[] = groups
     .flatMap((file) => index.report(file).calls.map((c) => ({ ...c, manifest: file ? index.label(file) : null })))
@@ -32,7 +32,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ calls }, null, 2)}\n`);
   } else {
-    for (const c of calls) io.out(`${c.file}:${c.line}:${c.column} ${c.method} ${c.resolved ? c.requirement : '(name built at run time)'}\n`);
+    for (const c of calls) io.out(`${escapeControl(c.file)}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : '(name built at run time)'}\n`);
     io.out(`${calls.length} call(s), ${calls.filter((c) => !c.resolved).length} built at run time\n`);
   }
   return 0;

@@ -6,6 +6,7 @@ import { defaultAnalyzer } from './default-analyzer';
 import { DEFAULT_ENV_KEYS } from './env-manifest';
 import { nodeFileSystem, normalizePath } from './file-system';
 import { WorkspaceIndex } from './workspace-index';
+import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
 
 export interface Io {
   out(s: string): void;
@@ -16,16 +17,27 @@ export interface CommandOptions {
   dir: string;
   format: string;
   envKeys: string[];
+  /** Globs (relative to `dir`) of folders and files left out of the scan. */
+  exclude: string[];
 }
+
+/** The options `check` and `scan` share, for their usage lines. */
+export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]';
 
 /** A usage mistake: reported with the usage line, exit code 2. */
 export class UsageError extends Error {}
 
-/** Parses `[dir] [--format F] [--env-key KEY]...`; throws UsageError on anything else. */
+/**
+ * Parses `[dir] [--format F] [--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]`;
+ * throws UsageError on anything else. `--exclude` adds to the default exclusions (a 1C-Bitrix
+ * core, upload/, dependency and build folders); `--no-default-exclude` drops them.
+ */
 export function parseOptions(args: string[], formats: readonly string[]): CommandOptions {
   let dir: string | undefined;
   let format = formats[0];
   const envKeys = [...DEFAULT_ENV_KEYS];
+  const exclude: string[] = [];
+  let defaults = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -36,6 +48,8 @@ export function parseOptions(args: string[], formats: readonly string[]): Comman
     };
     if (flag === '--format') format = value();
     else if (flag === '--env-key') envKeys.push(value());
+    else if (flag === '--exclude') exclude.push(value());
+    else if (a === '--no-default-exclude') defaults = false;
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else if (dir === undefined) dir = a;
     else throw new UsageError(`unexpected argument '${a}'`);
@@ -49,18 +63,43 @@ export function parseOptions(args: string[], formats: readonly string[]): Comman
     isDir = false;
   }
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
-  return { dir: normalizePath(abs), format, envKeys };
+  return { dir: normalizePath(abs), format, envKeys, exclude: [...(defaults ? DEFAULT_SCAN_EXCLUDE : []), ...exclude] };
 }
 
-/** Indexes `dir` from disk with the bundled catalogue and the project's call analysis. */
-export async function openWorkspace(options: CommandOptions): Promise<WorkspaceIndex> {
+/**
+ * Indexes `dir` from disk with the bundled catalogue and the project's call analysis.
+ * What the scan left out (excluded folders, unreadable files no manifest covers) goes to `io.err`.
+ */
+export async function openWorkspace(options: CommandOptions, io?: Io): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex({
     roots: [options.dir],
     fs: nodeFileSystem,
     catalogue: Catalogue.load(),
     analyzer: defaultAnalyzer,
     envKeys: options.envKeys,
+    exclude: options.exclude,
+    onNotice: (m) => io?.err(`note: ${escapeControl(m)}\n`),
   });
   await index.scan();
+  for (const bad of index.invalidExcludes()) io?.err(`note: --exclude '${escapeControl(bad.glob)}' is not a usable pattern (${bad.reason}); it excludes nothing\n`);
+  const { excluded, links } = index.leftOut();
+  if (excluded.length) {
+    const shown = excluded.slice(0, 8).map((p) => `${escapeControl(p)}/`).join(', ');
+    const more = excluded.length > 8 ? ` and ${excluded.length - 8} more` : '';
+    io?.err(`note: not scanned: ${shown}${more} (excluded; --no-default-exclude scans the default ones)\n`);
+  }
+  if (links.length) io?.err(`note: symbolic links not followed: ${links.slice(0, 8).map(escapeControl).join(', ')}${links.length > 8 ? ` and ${links.length - 8} more` : ''}\n`);
   return index;
+}
+
+/**
+ * `text` safe for one line of a terminal or CI log: control characters (newlines, ANSI
+ * escapes), line separators and bidirectional overrides are written as `\xNN` / `\uNNNN`,
+ * so a manifest string can neither start a forged finding line nor recolour the output.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

@@ -20,21 +20,33 @@ export interface EnvScopeValue {
   keySpan: Span;
   /** The value without its quotes (may be empty). */
   value: Span;
-  quote: '' | '"' | "'";
+  quote: '' | '"' | "'" | '`';
   items: DeclaredScope[];
 }
 
+/** `.env*` files larger than this are not read for scopes (real ones are a few kilobytes). */
+export const MAX_ENV_BYTES = 1024 * 1024;
+
+/**
+ * One assignment, as dotenv (v16) reads it: `KEY=value`, `export KEY=value`, `KEY: value`;
+ * values in '...', "..." or `...` may span lines and contain their quote escaped with a
+ * backslash; an unquoted value ends at `#` or the end of the line.
+ */
+const ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?[^\S\r\n]*(?:#.*)?$/dgm;
+
 /** The last assignment of any of `keys` in `text` (later assignments override earlier ones, as in dotenv). */
 export function findEnvScopes(text: string, keys: readonly string[]): EnvScopeValue | undefined {
+  if (text.length > MAX_ENV_BYTES) return undefined;
   const wanted = new Set(keys);
   let found: EnvScopeValue | undefined;
-  const line = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*(.*)$/gm;
+  const line = new RegExp(ASSIGNMENT);
   for (let m = line.exec(text); m; m = line.exec(text)) {
+    if (m[0] === '') line.lastIndex++;
     if (!wanted.has(m[1])) continue;
-    const rawStart = m.index + m[0].length - m[2].length;
-    const value = valueSpan(m[2], rawStart);
-    const keyStart = m.index + m[0].indexOf(m[1]);
-    found = { key: m[1], keySpan: { start: keyStart, end: keyStart + m[1].length }, ...value, items: splitItems(text, value.value) };
+    const [from, to] = m.indices?.[2] ?? [m.index + m[0].length, m.index + m[0].length];
+    const value = valueSpan(text, from, to);
+    const [keyStart, keyEnd] = m.indices?.[1] ?? [m.index, m.index];
+    found = { key: m[1], keySpan: { start: keyStart, end: keyEnd }, ...value, items: splitItems(text, value.value) };
   }
   return found;
 }
@@ -49,19 +61,16 @@ export function parseEnvManifest(text: string, keys: readonly string[] = DEFAULT
   return { format: 'env', manifest, problems: [] };
 }
 
-function valueSpan(raw: string, start: number): { value: Span; quote: EnvScopeValue['quote'] } {
-  const q = raw[0];
-  if (q === '"' || q === "'") {
-    const close = raw.indexOf(q, 1);
-    const end = close === -1 ? raw.length : close;
-    return { value: { start: start + 1, end: start + end }, quote: q };
+/** The value between `from` and `to` without surrounding blanks and quotes (dotenv trims, then unquotes). */
+function valueSpan(text: string, from: number, to: number): { value: Span; quote: EnvScopeValue['quote'] } {
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  const q = text[from];
+  if ((q === '"' || q === "'" || q === '`') && to - from >= 2 && text[to - 1] === q) {
+    return { value: { start: from + 1, end: to - 1 }, quote: q };
   }
-  // Unquoted: up to an inline comment (` #`) or the end of the line, trailing blanks excluded.
-  const comment = raw.search(/[ \t]#/);
-  const body = (comment === -1 ? raw : raw.slice(0, comment)).replace(/[ \t\r]+$/, '');
-  return { value: { start, end: start + body.length }, quote: '' };
+  return { value: { start: from, end: to }, quote: '' };
 }
-
 function splitItems(text: string, value: Span): DeclaredScope[] {
   const items: DeclaredScope[] = [];
   const part = /[^\s,]+/g;

@@ -4,23 +4,37 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripBom } from './bom';
 
 export interface DirEntry {
   name: string;
-  kind: 'file' | 'dir' | 'other';
+  /** `link`: a symbolic link (never followed). */
+  kind: 'file' | 'dir' | 'link' | 'other';
 }
 
 export interface WorkspaceFileSystem {
-  /** Entries of a folder; empty when it does not exist. */
+  /** Entries of a folder; empty when it does not exist. Throws when it exists but cannot be read (permissions). */
   readDir(path: string): Promise<DirEntry[]>;
   /** Size in bytes, or undefined when the file does not exist. */
   size(path: string): Promise<number | undefined>;
-  /** The file's text (UTF-8). */
+  /** The file's text (UTF-8, without a byte order mark). Throws when it cannot be read. */
   readFile(path: string): Promise<string>;
 }
 
+/** A short reason for a failed read, without the path (callers name the file themselves). */
+export function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOENT') return 'it no longer exists';
+  if (code) return code;
+  return err instanceof Error ? err.message : String(err);
+}
+
+const MISSING = new Set(['ENOENT', 'ENOTDIR']);
+
 /**
- * The disk. Symbolic links are reported as `other` and not followed (no cycles,
+ * The disk. Symbolic links are reported as `link` and not followed (no cycles,
  * no escaping the workspace). Reads are synchronous behind the async interface:
  * source files are small and usually in the page cache, where a synchronous read
  * is about ten times faster than a trip through libuv's thread pool; the index
@@ -29,9 +43,13 @@ export interface WorkspaceFileSystem {
 export const nodeFileSystem: WorkspaceFileSystem = {
   async readDir(path) {
     try {
-      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, kind: e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other' }));
-    } catch {
-      return [];
+      return readdirSync(path, { withFileTypes: true }).map((e) => ({
+        name: e.name,
+        kind: e.isFile() ? 'file' : e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : 'other',
+      }));
+    } catch (err) {
+      if (MISSING.has((err as NodeJS.ErrnoException).code ?? '')) return [];
+      throw err;
     }
   },
   async size(path) {
@@ -43,7 +61,7 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     }
   },
   async readFile(path) {
-    return readFileSync(path, 'utf8');
+    return stripBom(readFileSync(path, 'utf8'));
   },
 };
 

@@ -5,6 +5,14 @@
  */
 import { globSource } from './glob';
 
+/** A .gitignore line that cannot be used (its pattern does not compile); git would ignore nothing for it either. */
+export interface GitignoreProblem {
+  /** 0-based line number. */
+  line: number;
+  pattern: string;
+  reason: string;
+}
+
 interface Rule {
   /** Folder of the .gitignore ('' = root of the paths given to `ignores`). */
   base: string;
@@ -13,10 +21,16 @@ interface Rule {
   dirOnly: boolean;
 }
 
-/** Parses one .gitignore's text into rules relative to `base` (a folder path, forward slashes). */
-export function parseGitignore(text: string, base: string): Rule[] {
+/**
+ * Parses one .gitignore's text into rules relative to `base` (a folder path,
+ * forward slashes). A line whose pattern does not compile is left out and
+ * listed in `problems`; the other lines still apply.
+ */
+export function parseGitignore(text: string, base: string, problems: GitignoreProblem[] = []): Rule[] {
   const rules: Rule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const raw = lines[n];
     let line = raw.replace(/(?<!\\)\s+$/, '');
     if (line === '' || line.startsWith('#')) continue;
     const negate = line.startsWith('!');
@@ -29,7 +43,12 @@ export function parseGitignore(text: string, base: string): Rule[] {
     const body = line.replace(/^\//, '');
     const source = globSource(body);
     // Unanchored patterns match at any depth; anything below a matched folder is ignored too.
-    rules.push({ base, re: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${source}$`), negate, dirOnly });
+    try {
+      rules.push({ base, re: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${source}$`), negate, dirOnly });
+    } catch (err) {
+      const reason = /Range out of order/i.test(String(err)) ? 'a character range is out of order' : 'the pattern cannot be compiled';
+      problems.push({ line: n, pattern: raw.trim(), reason });
+    }
   }
   return rules;
 }
@@ -38,11 +57,13 @@ export function parseGitignore(text: string, base: string): Rule[] {
 export class GitignoreRules {
   private readonly byFolder = new Map<string, Rule[]>();
 
-  /** Sets (or with empty text, clears) the rules of the .gitignore in `folder`. */
-  set(folder: string, text: string): void {
-    const rules = parseGitignore(text, folder);
+  /** Sets (or with empty text, clears) the rules of the .gitignore in `folder`; returns the lines that could not be used. */
+  set(folder: string, text: string): GitignoreProblem[] {
+    const problems: GitignoreProblem[] = [];
+    const rules = parseGitignore(text, folder, problems);
     if (rules.length === 0) this.byFolder.delete(folder);
     else this.byFolder.set(folder, rules);
+    return problems;
   }
 
   delete(folder: string): void {

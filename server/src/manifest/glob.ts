@@ -50,9 +50,25 @@ export function globSource(glob: string): string {
   return out + ')'.repeat(braces);
 }
 
-/** Compiles `glob` to match whole relative paths. */
+/** Compiles `glob` to match whole relative paths; throws a SyntaxError for a pattern that cannot compile (`[z-a]`). */
 export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${globSource(glob)}$`);
+}
+
+/** Why `glob` cannot be used (e.g. a class range out of order, `[z-a]`), or undefined when it compiles. */
+export function globError(glob: string): string | undefined {
+  try {
+    globToRegExp(glob);
+    return undefined;
+  } catch (err) {
+    return /Range out of order/i.test(String(err)) ? 'a character range is out of order' : 'the pattern cannot be compiled';
+  }
+}
+
+/** A glob that could not be compiled, and why. */
+export interface InvalidGlob {
+  glob: string;
+  reason: string;
 }
 
 /**
@@ -60,14 +76,26 @@ export function globToRegExp(glob: string): RegExp {
  * everything inside a folder it matches (`legacy` and `legacy/` cover `legacy/a.js`).
  */
 export class GlobList {
-  private readonly res: RegExp[];
+  private readonly res: RegExp[] = [];
+  /** Globs left out because they do not compile (each matches nothing; callers report them). */
+  readonly invalid: InvalidGlob[] = [];
 
   constructor(globs: readonly string[]) {
-    this.res = globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/^\//, '').replace(/\/+$/, '')));
+    for (const g of globs) {
+      const clean = g.replace(/^\.\//, '').replace(/^\//, '').replace(/\/+$/, '');
+      const reason = globError(clean);
+      if (reason === undefined) this.res.push(globToRegExp(clean));
+      else this.invalid.push({ glob: g, reason });
+    }
   }
 
   get empty(): boolean {
     return this.res.length === 0;
+  }
+
+  /** True when `relPath` itself matches a glob (its folders are not tried). */
+  matchesSelf(relPath: string): boolean {
+    return this.res.some((re) => re.test(relPath));
   }
 
   /** True when `relPath` or one of its folders matches a glob. */

@@ -6,7 +6,7 @@
 import { parseEnvManifest, isEnvFileName } from './env-manifest';
 import { baseName, dirName, relativeTo } from './file-system';
 import { GlobList } from './glob';
-import { MANIFEST_FILE, parseManifest } from './manifest';
+import { emptyManifest, MANIFEST_FILE, parseManifest } from './manifest';
 import type { CustomMethod, ParsedManifest } from './types';
 
 /** A manifest file as read, with its text (fixes edit it). */
@@ -53,6 +53,25 @@ export class ManifestRegistry {
     if (inFolder.size > 0) this.env.set(folder, inFolder);
     else this.env.delete(folder);
     return parsed !== undefined;
+  }
+
+  /**
+   * A bitrix24.json that could not be read (unreadable, too large): it still governs its
+   * folder, declares nothing readable, and carries `reason` as an error on its first character.
+   * An `.env*` file that could not be read is forgotten (it may not declare scopes at all).
+   */
+  setUnread(file: string, reason: string): void {
+    const folder = dirName(file);
+    if (baseName(file) !== MANIFEST_FILE) {
+      this.delete(file);
+      return;
+    }
+    const parsed: ParsedManifest = {
+      format: 'json',
+      manifest: emptyManifest(),
+      problems: [{ code: 'manifest-invalid-value', severity: 'error', message: reason, span: { start: 0, end: 0 } }],
+    };
+    this.json.set(folder, state(file, folder, '', parsed));
   }
 
   /** Forgets a manifest file; true when it was known. */
@@ -105,6 +124,19 @@ export class ManifestRegistry {
         return s.exclude.matches(rel) ? undefined : s;
       }
       if (folder === '' || folder === '/' || dirName(folder) === folder) return undefined;
+    }
+  }
+
+  /**
+   * True when the nearest manifest above `path` excludes it: such files are
+   * never read (a manifest's `exclude` is where an app keeps generated or
+   * third-party code out).
+   */
+  excludes(path: string): boolean {
+    for (let folder = dirName(path); ; folder = dirName(folder)) {
+      const s = this.at(folder);
+      if (s) return s.exclude.matches(relativeTo(folder, path) ?? path);
+      if (folder === '' || folder === '/' || dirName(folder) === folder) return false;
     }
   }
 

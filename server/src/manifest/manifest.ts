@@ -5,7 +5,10 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ScopeRequirement } from '../catalogue/types';
+import { blankBom } from './bom';
 import { closest } from './did-you-mean';
+import { globError } from './glob';
+import { ruleMessage } from '../rules';
 import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, RuleLevelSetting, Span } from './types';
 
 /** The manifest's file name. */
@@ -36,15 +39,33 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in a string.',
 };
 
+/** Manifests larger than this are not parsed (a real one is a few kilobytes). */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** Deeper nesting than this is refused before parsing (a manifest needs four levels). */
+const MAX_DEPTH = 64;
+
 /** An empty manifest (nothing declared); `scopes` is undefined until read. */
 export function emptyManifest(): Manifest {
   return { scopes: undefined, forbidden: [], rules: {}, include: [], exclude: [], custom: [], extra: [], ignore: [] };
 }
 
 /** Parses `bitrix24.json` text into a manifest and the problems found in it. */
-export function parseManifest(text: string): ParsedManifest {
+export function parseManifest(input: string): ParsedManifest {
   const problems: ManifestProblem[] = [];
   const manifest = emptyManifest();
+  if (input.length > MAX_MANIFEST_BYTES) {
+    const size = `${(input.length / 1024 / 1024).toFixed(1)} MB`;
+    problems.push(problem('manifest-invalid-value', 'error', `The manifest is ${size}; manifests over 1 MB are not read. Keep only the app's settings in it.`, { start: 0, end: 1 }));
+    return { format: 'json', manifest, problems };
+  }
+  // A byte order mark (Windows editors write one; VS Code hides it) is whitespace to us, at the same offset.
+  const text = blankBom(input);
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    problems.push(problem('manifest-invalid-json', 'error', `Nested more than ${MAX_DEPTH} levels deep; a manifest needs no more than four.`, { start: deep, end: deep + 1 }));
+    return { format: 'json', manifest, problems };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
@@ -64,6 +85,7 @@ export function parseManifest(text: string): ParsedManifest {
   const read = new Reader(problems);
   // No "scopes" key declares none; an unreadable one leaves them unknown.
   if (!properties(root).some(([key]) => key === 'scopes')) manifest.scopes = [];
+  read.duplicates(root, '');
   for (const [key, keyNode, value] of properties(root)) {
     switch (key) {
       case '$schema':
@@ -90,7 +112,7 @@ export function parseManifest(text: string): ParsedManifest {
         break;
       case 'include':
       case 'exclude':
-        manifest[key] = (read.stringArray(value, key) ?? []).map(([glob]) => glob);
+        manifest[key] = read.globs(value, key);
         break;
       case 'methods':
         readMethods(value, manifest, read);
@@ -128,6 +150,7 @@ function readMethods(node: Node, manifest: Manifest, read: Reader): void {
     read.report('manifest-invalid-value', '"methods" must be an object with "custom", "extra" and "ignore".', node);
     return;
   }
+  read.duplicates(node, 'methods.');
   for (const [key, keyNode, value] of properties(node)) {
     if (key === 'extra' || key === 'ignore') {
       const items = read.stringArray(value, `methods.${key}`) ?? [];
@@ -216,6 +239,31 @@ class Reader {
     return out;
   }
 
+  /** The globs of "include"/"exclude"; one that cannot compile is reported on itself and left out. */
+  globs(node: Node, what: string): string[] {
+    const out: string[] = [];
+    for (const [glob, item] of this.stringArray(node, what) ?? []) {
+      const reason = globError(glob);
+      if (reason === undefined) out.push(glob);
+      else this.report('manifest-invalid-value', `"${glob}" is not a usable pattern (${reason}); it is left out of "${what}".`, item);
+    }
+    return out;
+  }
+
+  /** Reports every key of `object` that a later key of the same name overrides (JSON readers keep the last one). */
+  duplicates(object: Node, prefix: string): void {
+    const last = new Map<string, Node>();
+    for (const [key, keyNode] of properties(object)) {
+      const earlier = last.get(key);
+      if (earlier) {
+        this.problems.push(
+          problem('manifest-duplicate-key', 'warning', ruleMessage('manifest-duplicate-key', { key: `${prefix}${key}` }), spanOf(earlier)),
+        );
+      }
+      last.set(key, keyNode);
+    }
+  }
+
   unknownKey(key: string, keyNode: Node, known: string[], prefix = ''): void {
     const guess = closest(key, known);
     const hint = guess ? ` Did you mean "${prefix}${guess}"?` : ` Known keys: ${known.map((k) => `"${prefix}${k}"`).join(', ')}.`;
@@ -240,6 +288,26 @@ class Reader {
     }
     return value.replace(/\/$/, '');
   }
+}
+
+/** Offset where nesting first exceeds MAX_DEPTH (strings and comments skipped), or undefined. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x2f /* / */ && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (c === 0x2f && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 function properties(object: Node): [string, Node, Node][] {

@@ -110,11 +110,12 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
   for (const c of checks) {
     for (const s of c.forced) forced.add(s);
     for (const s of c.needed) needed.add(s);
-    if (c.open.length) open.push(...c.open);
-    if (c.dynamic.length) dynamic.push(...c.dynamic);
-    if (c.missing.length) missing.push(...c.missing);
-    if (c.alternatives.length) alternatives.push(...c.alternatives);
-    if (c.forbidden.length) forbidden.push(...c.forbidden);
+    // No argument spread: one file may hold 100k+ calls (spread arguments overflow the stack).
+    for (const o of c.open) open.push(o);
+    for (const d of c.dynamic) dynamic.push(d);
+    for (const m of c.missing) missing.push(m);
+    for (const a of c.alternatives) alternatives.push(a);
+    for (const f of c.forbidden) forbidden.push(f);
   }
   open.sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
   dynamic.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.site.range.start.line - b.site.range.start.line);

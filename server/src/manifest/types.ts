@@ -77,6 +77,7 @@ export type ManifestProblemCode =
   | 'manifest-invalid-json'
   | 'manifest-invalid-value'
   | 'manifest-unknown-key'
+  | 'manifest-duplicate-key'
   | 'manifest-secret';
 
 /** Result of parsing a manifest file: never throws, problems say what is wrong. */
@@ -104,6 +105,8 @@ export type FindingData =
     }
   | { kind: 'declared'; scope: string; index: number; manifestFile: string; suggestion?: string }
   | { kind: 'call'; method: string }
+  /** A problem with a workspace file itself (unreadable, a bad .gitignore line). */
+  | { kind: 'file' }
   /** A method, event or placement name's own problem (unknown, deprecated, ...). */
   | ({ kind: 'reference'; name: string } & ReferenceProblemData)
   | { kind: 'manifest'; manifestFile: string };

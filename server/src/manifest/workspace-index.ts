@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { baseName, dirName, normalizePath, relativeTo, type WorkspaceFileSystem } from './file-system';
+import { baseName, dirName, normalizePath, readFailure, relativeTo, type WorkspaceFileSystem } from './file-system';
 import { addAllMissingFix, fixesFor, type Fix } from './fixes';
 import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
@@ -15,10 +15,12 @@ import { toCalls, type SourceAnalyzer } from './source-analyzer';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from './types';
 import { buildReport, type ScopeReport } from './report';
 import { proposeForFiles, type ProposedManifest } from './create-manifest';
-import { MANIFEST_FILE } from './manifest';
+import { MANIFEST_FILE, MAX_MANIFEST_BYTES } from './manifest';
 import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
-import { DEFAULT_SKIP_FOLDERS, inSkippedFolder, limiter, walk } from './workspace-walk';
+import { DEFAULT_SCAN_EXCLUDE, limiter, ScanExclusions, walk, type WalkResult } from './workspace-walk';
+import type { GitignoreProblem } from './gitignore';
+import { ruleMessage } from '../rules';
 
 /** Progress of the first scan (reading and analysing files). */
 export interface ScanProgress {
@@ -36,9 +38,19 @@ export interface WorkspaceIndexOptions {
   envKeys?: readonly string[];
   /** Files larger than this are not read (default 2 MB). */
   maxFileSize?: number;
-  /** Folder names never scanned (default: node_modules, vendor, dist, build, out, .git). */
-  skipFolders?: readonly string[];
+  /** Globs, relative to each root, of folders and files never read (default: DEFAULT_SCAN_EXCLUDE). */
+  exclude?: readonly string[];
   onProgress?: (progress: ScanProgress) => void;
+  /** A line for the log: something left out that no diagnostic can show (a file no manifest covers). */
+  onNotice?: (message: string) => void;
+}
+
+/** What the scans so far left out, for a notice telling the user how to include it. */
+export interface LeftOut {
+  /** Folders (and files) the scan exclusions matched, topmost only. */
+  excluded: string[];
+  /** Symbolic links, never followed. */
+  links: string[];
 }
 
 function before(a: Position, b: Position): boolean {
@@ -59,7 +71,13 @@ export class WorkspaceIndex {
   private readonly gitignore = new GitignoreRules();
   /** .gitignore texts an editor supplied (unsaved edits win over the disk). */
   private readonly gitignoreTexts = new Map<string, string>();
-  private readonly skip: ReadonlySet<string>;
+  /** Manifest texts an editor supplied (a walk of their folder must not undo unsaved edits). */
+  private readonly manifestTexts = new Map<string, string>();
+  private exclusions: ScanExclusions;
+  /** Problems with files themselves (unreadable, bad .gitignore lines), by path; merged into the findings. */
+  private readonly fileProblems = new Map<string, Finding[]>();
+  private readonly problemChanges = new Set<string>();
+  private readonly leftOutNow = { excluded: new Set<string>(), links: new Set<string>() };
   private readonly limit = limiter(32);
   private readonly maxFileSize: number;
   private names: MethodLookup;
@@ -71,7 +89,7 @@ export class WorkspaceIndex {
     this.roots = options.roots.map(normalizePath);
     this.envKeys = options.envKeys ?? DEFAULT_ENV_KEYS;
     this.registry = new ManifestRegistry(this.envKeys);
-    this.skip = new Set(options.skipFolders ?? DEFAULT_SKIP_FOLDERS);
+    this.exclusions = new ScanExclusions(this.roots, options.exclude ?? DEFAULT_SCAN_EXCLUDE);
     this.maxFileSize = options.maxFileSize ?? 2 * 1024 * 1024;
     this.names = new MethodLookup(options.catalogue);
     this.groups = new GroupChecks({
@@ -119,19 +137,51 @@ export class WorkspaceIndex {
     });
   }
 
+  /**
+   * New scan exclusions (settings changed): files now excluded are forgotten,
+   * files no longer excluded are read. Resolves when the index is current.
+   */
+  setExclude(globs: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      this.exclusions = new ScanExclusions(this.roots, globs);
+      this.leftOutNow.excluded.clear();
+      for (const root of this.roots) await this.load(root, { reread: false, progress: true });
+    });
+  }
+
+  /** Scan exclusion patterns that do not compile (they exclude nothing). */
+  invalidExcludes(): { glob: string; reason: string }[] {
+    return this.exclusions.invalid;
+  }
+
+  /** What the scan left out: excluded folders and symbolic links (sorted, labelled relative to their root). */
+  leftOut(): LeftOut {
+    const sorted = (set: Set<string>) => [...set].map((p) => this.label(p)).sort();
+    return { excluded: sorted(this.leftOutNow.excluded), links: sorted(this.leftOutNow.links) };
+  }
+
   /** Every finding in the workspace (re-checks only manifests touched since the last call). */
   findings(): Finding[] {
-    return this.groups.all();
+    return [...this.groups.all(), ...[...this.fileProblems.values()].flat()];
   }
 
   /** Findings located in one file (a source file or a manifest). */
   diagnosticsFor(path: string): Finding[] {
-    return this.groups.inFile(normalizePath(path));
+    const p = normalizePath(path);
+    const problems = this.fileProblems.get(p);
+    return problems ? [...this.groups.inFile(p), ...problems] : this.groups.inFile(p);
   }
 
   /** Files whose findings changed since the last call, with their findings now (empty = clear). */
   takeChanges(): Map<string, Finding[]> {
-    return this.groups.takeChanges();
+    const changes = this.groups.takeChanges();
+    for (const [p, list] of changes) {
+      const problems = this.fileProblems.get(p);
+      if (problems) changes.set(p, [...list, ...problems]);
+    }
+    for (const p of this.problemChanges) if (!changes.has(p)) changes.set(p, this.diagnosticsFor(p));
+    this.problemChanges.clear();
+    return changes;
   }
 
   /** Quick fixes for a finding this index reported (plus "add all missing" for a missing scope). */
@@ -189,6 +239,7 @@ export class WorkspaceIndex {
       lookup: this.lookup(state?.file),
       findings: this.groups.group(state?.file ?? UNCOVERED),
       label: (f) => this.label(f),
+      catalogue: this.options.catalogue,
     });
   }
 
@@ -225,39 +276,62 @@ export class WorkspaceIndex {
     return path;
   }
 
+  /**
+   * Runs index operations one after another. Reads are synchronous behind async calls, so a
+   * long series (a branch switch: thousands of file events) would otherwise run as one
+   * unbroken chain of microtasks; every ~10 ms the event loop gets a turn for requests.
+   */
   private serial<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(op, op);
+    const start = () => this.breathe().then(op);
+    const run = this.queue.then(start, start);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  private slice = 0;
+  private breathe(): Promise<void> {
+    if (performance.now() - this.slice < 10) return Promise.resolve();
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.slice = performance.now();
+        resolve();
+      }),
+    );
+  }
+
   /**
    * Walks `folder`, reads what it found, and forgets indexed files there that
-   * are gone or now ignored. Without `reread`, files already indexed are kept as they are.
+   * are gone, ignored or excluded now. Without `reread`, files already indexed
+   * are kept as they are. A file that cannot be read is reported on itself and
+   * the rest is read as usual.
    */
   private async load(folder: string, how: { reread: boolean; progress?: boolean }): Promise<void> {
     const found = await walk(folder, {
       fs: this.options.fs,
       gitignore: this.gitignore,
-      skip: this.skip,
+      exclude: this.exclusions,
       accepts: (p) => this.options.analyzer.accepts(p),
       limit: this.limit,
       readGitignore: async (f) => this.gitignoreTexts.get(f) ?? this.options.fs.readFile(`${f}/.gitignore`),
     });
-    const keep = new Set([...found.sources, ...found.manifests]);
-    for (const p of [...this.files.keys(), ...this.registry.files()]) if (relativeTo(folder, p) !== undefined && !keep.has(p)) this.drop(p);
-    for (const m of found.manifests) this.setManifest(m, await this.limit(() => this.options.fs.readFile(m)));
+    const inside = (p: string) => relativeTo(folder, p) !== undefined;
+    const manifests = new Set(found.manifests);
+    for (const m of this.registry.files()) if (inside(m) && !manifests.has(m)) this.drop(m);
+    for (const m of found.manifests) await this.readManifest(m);
     await this.refreshNames();
+    // What a manifest excludes is never read.
+    const sources = found.sources.filter((p) => !this.registry.excludes(p));
+    const keep = new Set(sources);
+    for (const p of [...this.files.keys()]) if (inside(p) && !keep.has(p)) this.drop(p);
+    this.recordWalk(folder, found);
     let done = 0;
-    const total = found.sources.length;
+    const total = sources.length;
     const progress = this.options.onProgress;
     const step = Math.max(1, Math.floor(total / 100));
     let slice = performance.now();
-    for (const p of found.sources) {
-      if (how.reread || !this.files.has(p)) {
-        const size = await this.options.fs.size(p);
-        if (size !== undefined && size <= this.maxFileSize) this.setSource(p, await this.options.fs.readFile(p), false);
-      }
+    if (how.progress && progress) progress({ done: 0, total });
+    for (const p of sources) {
+      if (how.reread || !this.files.has(p)) await this.readSource(p);
       done++;
       if (how.progress && progress && (done % step === 0 || done === total)) progress({ done, total });
       // Analysis is synchronous: give pending requests (hover, completion) a turn every few milliseconds.
@@ -268,10 +342,98 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Reads and indexes one source file; one that cannot be read is reported, never thrown. */
+  private async readSource(p: string): Promise<void> {
+    try {
+      const size = await this.options.fs.size(p);
+      if (size === undefined || size > this.maxFileSize) {
+        this.drop(p);
+        return;
+      }
+      const text = await this.options.fs.readFile(p);
+      this.setProblems(p, []);
+      this.setSource(p, text, false);
+    } catch (err) {
+      this.drop(p);
+      this.unreadable(p, false, readFailure(err));
+    }
+  }
+
+  /** Reads a manifest file; one too large or unreadable is reported on itself (bitrix24.json) or in the log (.env). */
+  private async readManifest(p: string): Promise<void> {
+    const unsaved = this.manifestTexts.get(p);
+    if (unsaved !== undefined) return this.setManifest(p, unsaved);
+    let text: string;
+    try {
+      const size = (await this.options.fs.size(p)) ?? 0;
+      if (size > MAX_MANIFEST_BYTES) {
+        const mb = `${(size / 1024 / 1024).toFixed(1)} MB`;
+        return this.manifestUnread(p, `${baseName(p)} is ${mb}; manifests over 1 MB are not read.`);
+      }
+      text = await this.limit(() => this.options.fs.readFile(p));
+    } catch (err) {
+      return this.manifestUnread(p, `Could not read ${baseName(p)} (${readFailure(err)}); its scopes are not checked.`);
+    }
+    this.setManifest(p, text);
+  }
+
+  private manifestUnread(p: string, reason: string): void {
+    const before = this.shape();
+    this.registry.setUnread(p, reason);
+    if (this.shape() !== before) this.groups.ownershipChanged();
+    this.groups.manifestChanged(p);
+    if (baseName(p) !== MANIFEST_FILE) this.options.onNotice?.(`${this.label(p)}: ${reason}`);
+  }
+
+  /** Records what a walk of `folder` left out and the problems it met; earlier records under `folder` are replaced. */
+  private recordWalk(folder: string, found: WalkResult): void {
+    const inside = (p: string) => p === folder || relativeTo(folder, p) !== undefined;
+    for (const p of [...this.fileProblems.keys()]) if (inside(p)) this.setProblems(p, []);
+    for (const set of [this.leftOutNow.excluded, this.leftOutNow.links]) for (const p of [...set]) if (inside(p)) set.delete(p);
+    found.excluded.forEach((p) => this.leftOutNow.excluded.add(p));
+    found.links.forEach((p) => this.leftOutNow.links.add(p));
+    for (const [file, problems] of found.gitignoreProblems) this.badIgnoreLines(file, problems);
+    for (const u of found.unreadable) this.unreadable(u.path, u.isDir, u.reason);
+  }
+
+  /** An unreadable file or folder: a finding on it when a manifest covers it, else a line in the log. */
+  private unreadable(p: string, isDir: boolean, reason: string): void {
+    const what = isDir ? 'folder' : 'file';
+    if (!this.registry.owner(isDir ? `${p}/-` : p)) {
+      this.options.onNotice?.(`Skipped ${this.label(p)}: the ${what} could not be read (${reason}).`);
+      return;
+    }
+    const message = ruleMessage('unreadable-file', { what, reason });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    this.setProblems(p, [{ code: 'unreadable-file', severity: 'warning', message, file: p, range, data: { kind: 'file' } }]);
+  }
+
+  /** .gitignore lines that do not compile: findings on the lines when a manifest covers the file, else log lines. */
+  private badIgnoreLines(file: string, problems: GitignoreProblem[]): void {
+    const findings: Finding[] = problems.map((g) => ({
+      code: 'invalid-ignore-pattern',
+      severity: 'warning',
+      message: ruleMessage('invalid-ignore-pattern', { pattern: g.pattern, reason: g.reason }),
+      file,
+      range: { start: { line: g.line, character: 0 }, end: { line: g.line, character: g.pattern.length } },
+      data: { kind: 'file' },
+    }));
+    if (this.registry.owner(file)) this.setProblems(file, findings);
+    else for (const f of findings) this.options.onNotice?.(`${this.label(file)}:${f.range.start.line + 1}: ${f.message}`);
+  }
+
+  private setProblems(p: string, problems: Finding[]): void {
+    const had = this.fileProblems.get(p);
+    if (!had && problems.length === 0) return;
+    if (problems.length) this.fileProblems.set(p, problems);
+    else this.fileProblems.delete(p);
+    this.problemChanges.add(p);
+  }
+
   /** Takes in a file's text; `fromEditor` texts are kept (they may be unsaved) until the disk is read again. */
   private async apply(p: string, text: string, fromEditor: boolean): Promise<void> {
     const root = this.rootOf(p);
-    if (root === undefined || inSkippedFolder(p, root, this.skip)) return;
+    if (root === undefined || this.exclusions.excludesWithin(p)) return;
     const name = baseName(p);
     if (name === '.gitignore') {
       if (fromEditor) this.gitignoreTexts.set(dirName(p), text);
@@ -279,29 +441,63 @@ export class WorkspaceIndex {
     }
     if (ManifestRegistry.isManifestName(name)) {
       if (this.gitignore.ignoresWithin(p, root, false)) return;
+      if (fromEditor) this.manifestTexts.set(p, text);
+      const excludes = this.registry.byFile(p)?.parsed.manifest.exclude.join('\n');
       this.setManifest(p, text);
+      // A changed `exclude` lets files in or keeps them out: walk the manifest's folder again.
+      if (this.registry.byFile(p)?.parsed.manifest.exclude.join('\n') !== excludes) await this.load(dirName(p), { reread: false });
       return this.refreshNames();
     }
-    if (!this.options.analyzer.accepts(p) || this.gitignore.ignoresWithin(p, root) || Buffer.byteLength(text) > this.maxFileSize) {
+    if (
+      !this.options.analyzer.accepts(p) ||
+      this.gitignore.ignoresWithin(p, root) ||
+      this.registry.excludes(p) ||
+      text.length > this.maxFileSize ||
+      Buffer.byteLength(text) > this.maxFileSize
+    ) {
       this.drop(p);
       return;
     }
+    this.setProblems(p, []);
     this.setSource(p, text, fromEditor);
   }
 
   private async reload(p: string): Promise<void> {
     const size = await this.options.fs.size(p);
     if (baseName(p) === '.gitignore') this.gitignoreTexts.delete(dirName(p));
+    this.manifestTexts.delete(p);
     if (size === undefined) {
       this.drop(p);
-      const root = this.rootOf(p);
-      if (root !== undefined && !inSkippedFolder(`${p}/x`, root, this.skip) && (await this.options.fs.readDir(p)).length > 0) {
-        await this.load(p, { reread: true });
+      this.setProblems(p, []);
+      if (this.rootOf(p) !== undefined && !this.exclusions.excludesWithin(p)) {
+        const entries = await this.options.fs.readDir(p).catch((err: unknown) => {
+          this.unreadable(p, true, readFailure(err));
+          return [];
+        });
+        if (entries.length > 0) await this.load(p, { reread: true });
       }
       return;
     }
-    if (size > this.maxFileSize) this.drop(p);
-    else await this.apply(p, await this.options.fs.readFile(p), false);
+    if (ManifestRegistry.isManifestName(baseName(p)) && size > MAX_MANIFEST_BYTES) {
+      if (this.rootOf(p) !== undefined && !this.exclusions.excludesWithin(p)) this.manifestUnread(p, `${baseName(p)} is over 1 MB; manifests over 1 MB are not read.`);
+      return;
+    }
+    if (size > this.maxFileSize && !ManifestRegistry.isManifestName(baseName(p))) {
+      this.drop(p);
+      return;
+    }
+    let text: string;
+    try {
+      text = await this.options.fs.readFile(p);
+    } catch (err) {
+      if (ManifestRegistry.isManifestName(baseName(p))) this.manifestUnread(p, `Could not read ${baseName(p)} (${readFailure(err)}); its scopes are not checked.`);
+      else if (baseName(p) !== '.gitignore' && this.options.analyzer.accepts(p)) {
+        this.drop(p);
+        this.unreadable(p, false, readFailure(err));
+      }
+      return;
+    }
+    await this.apply(p, text, false);
   }
 
   private setSource(p: string, text: string, overlay: boolean): void {

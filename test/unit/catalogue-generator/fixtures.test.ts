@@ -105,6 +105,8 @@ describe('catalogue generator on fixture pages', () => {
 
   it('reads deprecation, replacement, app-only and confirmation flags', () => {
     assert.equal(method(raw, 'garden.bed.delete').replacement, 'garden.bed.remove');
+    // "Development has been halted": it still works, superseded rather than removed.
+    assert.equal(method(raw, 'garden.bed.delete').superseded, true);
     assert.equal(method(raw, 'garden.bed.remove').appOnly, true);
     assert.equal(method(raw, 'garden.bed.add').adminConfirm, true);
     assert.equal(method(raw, 'garden.bed.get').appOnly, undefined);

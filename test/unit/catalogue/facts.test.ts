@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
+import { russianUrl } from '../../../server/src/catalogue/links';
 import type { ExecutorClass, MethodInfo, ScopeRequirement } from '../../../server/src/catalogue/types';
 
 // Facts checked by hand against the documentation pages (en edition of
@@ -182,6 +183,37 @@ describe('catalogue: hand-checked events and placements', () => {
   it('holds every event and placement the generator found (202 events, 91 placements at the 2026-08-21 docs)', () => {
     assert.ok(catalogue.events().length >= 200, `only ${catalogue.events().length} events`);
     assert.ok(catalogue.placements().length >= 90, `only ${catalogue.placements().length} placements`);
+  });
+
+  it('gives Russian titles, who lines and links (ru/ pages of the same path)', () => {
+    const lead = catalogue.get('crm.lead.add');
+    assert.ok(lead);
+    assert.deepEqual(catalogue.russian(lead), { title: 'Создать новый лид', who: 'любой пользователь с правом на создание лидов' });
+    assert.equal(russianUrl(lead.url, catalogue.russian(lead)), 'https://apidocs.bitrix24.ru/api-reference/crm/leads/crm-lead-add.html');
+    const deal = catalogue.event('ONCRMDEALADD');
+    assert.equal(deal && catalogue.russian(deal)?.who, 'любой пользователь');
+    const tab = catalogue.placement('CRM_DEAL_DETAIL_TAB');
+    assert.ok(tab && catalogue.russian(tab)?.title);
+    assert.equal(catalogue.russianTool('calendar'), 'Календарь');
+  });
+
+  it('tells superseded methods (development halted, still working) from deprecated ones that stop working somewhere', () => {
+    for (const n of ['crm.deal.add', 'crm.lead.list', 'crm.activity.add']) {
+      assert.equal(catalogue.get(n)?.deprecated, true, n);
+      assert.equal(catalogue.get(n)?.superseded, true, n);
+    }
+    // "does not work in the new task card"
+    assert.equal(catalogue.get('task.commentitem.get')?.deprecated, true);
+    assert.equal(catalogue.get('task.commentitem.get')?.superseded, undefined);
+    assert.equal(catalogue.get('crm.item.add')?.superseded, undefined);
+  });
+
+  it('records where the editions disagree: sale.delivery.* scopes, im.search.last.* deprecation', () => {
+    const delivery = catalogue.get('sale.delivery.add');
+    assert.deepEqual(delivery?.editions, { en: { requirement: scope('sale') }, ru: { requirement: scope('delivery') } });
+    assert.deepEqual(delivery?.requirement, scope('delivery'), 'overrides.json follows the Russian edition here');
+    assert.deepEqual(catalogue.get('im.search.last.get')?.editions?.en, { requirement: scope('im'), deprecated: true });
+    assert.ok(catalogue.disagreements().length >= 15);
   });
 
   it('leaves family forms out so typos stay unknown, and suggests the documented code', () => {

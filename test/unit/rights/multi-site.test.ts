@@ -97,6 +97,16 @@ describe('many sites at once against the demo portal', function () {
     assert.deepEqual(rightsOf(4), { AU: ['read'], DR3: ['read', 'edit'] }, 'restoring one site leaves the others');
   });
 
+  it('an unclear answer (a gateway 504) is re-read before anything is journaled, and said plainly', async () => {
+    portal.faults.set({ failNext: { method: 'landing.site.setRights', error: 'GATEWAY_TIMEOUT', status: 504 } });
+    const out = await applyToSites({ api: admin, fs, confirm: async () => true }, SITES.slice(0, 2), { code: 'U5', operations: ['read'] });
+    assert.equal(out.status, 'partial', out.message);
+    assert.equal(out.results[0].status, 'uncertain');
+    assert.match(out.results[0].message, /re-reading could not settle it: .*administrator/);
+    const { entries } = await readJournal(fs, portalHost(admin.portal));
+    assert.deepEqual(entries.map((e) => e.outcome), ['uncertain', 'applied']);
+  });
+
   it('a gateway 504 after one site saved: re-read and counted as applied, not as a failure', async () => {
     const manager = clientFor(portal, 'manager'); // Carol (U3), a full-access non-administrator
     const deps = { api: manager, fs, confirm: async () => true };

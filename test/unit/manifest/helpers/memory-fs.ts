@@ -5,6 +5,10 @@ export class MemoryFileSystem implements WorkspaceFileSystem {
   readonly files = new Map<string, string>();
   /** Paths read so far, to show what a scan skipped. */
   readonly reads: string[] = [];
+  /** Files and folders that exist but cannot be read (reading them fails as EACCES does on disk). */
+  readonly unreadable = new Set<string>();
+  /** Symbolic links (listed by their folder, never followed). */
+  readonly links = new Set<string>();
 
   constructor(files: Record<string, string> = {}) {
     for (const [p, text] of Object.entries(files)) this.files.set(p, text);
@@ -19,6 +23,7 @@ export class MemoryFileSystem implements WorkspaceFileSystem {
   }
 
   async readDir(path: string): Promise<DirEntry[]> {
+    if (this.unreadable.has(path)) throw denied(path);
     const prefix = `${path}/`;
     const out = new Map<string, DirEntry>();
     for (const p of this.files.keys()) {
@@ -28,6 +33,7 @@ export class MemoryFileSystem implements WorkspaceFileSystem {
       const name = slash === -1 ? rest : rest.slice(0, slash);
       out.set(name, { name, kind: slash === -1 ? 'file' : 'dir' });
     }
+    for (const link of this.links) if (link.startsWith(prefix) && !link.slice(prefix.length).includes('/')) out.set(link.slice(prefix.length), { name: link.slice(prefix.length), kind: 'link' });
     return [...out.values()];
   }
 
@@ -39,7 +45,12 @@ export class MemoryFileSystem implements WorkspaceFileSystem {
   async readFile(path: string): Promise<string> {
     const text = this.files.get(path);
     if (text === undefined) throw new Error(`ENOENT: ${path}`);
+    if (this.unreadable.has(path)) throw denied(path);
     this.reads.push(path);
     return text;
   }
+}
+
+function denied(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
 }

@@ -1,0 +1,269 @@
+/**
+ * Real-workspace benchmark over the real protocol (stdio), on a generated
+ * site laid out like a 1C-Bitrix installation. Prints each figure against its
+ * target; the figures are measurements, not tests.
+ *   1. first scan of a ≥ 50,000-file site (bitrix/ core, upload/, local/, vendor/,
+ *      unreadable files, BOMs, minified bundles): time to the first diagnostics
+ *      and server RSS, with the default exclusions and with the core included;
+ *   2. a burst of 1,000 edits on a 1 MB document: hover answered after the burst, RSS;
+ *   3. a 2,000-file change on disk with a 200 KB document open: the longest any request waits;
+ *   4. 100,000 unknown-method occurrences (97 distinct names): one publish;
+ *   5. a 20 MB minified file: the longest event-loop stall while it is open, and how
+ *      long until RSS is back under 120 MB after it is closed.
+ *
+ *   npx tsx scripts/bench/sites.ts [--keep] [--parts 1,2,3,4,5]   (the site goes to a temp folder, removed unless --keep)
+ */
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { startServer, open, type TestClient } from '../../test/server/lsp-client';
+import { seededRandom as random } from '../lib/seeded-random';
+
+const TARGET = {
+  firstDiagnosticsMs: 2000,
+  scanRssMb: 150,
+  burstHoverMs: 200,
+  burstRssMb: 200,
+  changeWaitMs: 200,
+  publishMs: 300,
+  stallMs: 100,
+  closeRssMb: 120,
+  closeWithinMs: 5000,
+};
+const DEFAULT_EXCLUDE = ['bitrix', 'upload', '**/node_modules', '**/bower_components', '**/vendor', '**/dist', '**/build', '**/out', '**/.git', '**/.svn', '**/.hg'];
+
+const results: { name: string; value: number; target: number; unit: string }[] = [];
+function row(name: string, value: number, target: number, unit: string): void {
+  results.push({ name, value, target, unit });
+  console.log(`${name.padEnd(52)} ${value.toFixed(unit === 'MB' ? 1 : 0).padStart(8)} ${unit.padEnd(2)}  target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`);
+}
+function info(name: string, value: string): void {
+  console.log(`${name.padEnd(52)} ${value}`);
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** A 1C-Bitrix-shaped site: returns its root and the number of files written. */
+function generateSite(): { root: string; files: number } {
+  const root = mkdtempSync(join(tmpdir(), 'b24-site-bench-'));
+  const rnd = random(11);
+  let files = 0;
+  const put = (rel: string, text: string | Buffer) => {
+    const p = join(root, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+    files++;
+  };
+  const php = (i: number, call: boolean) =>
+    `<?php\nnamespace Bitrix\\Main;\n\nclass Item${i}\n{\n    public static function get(int $id): array\n    {\n        $row = ['ID' => $id, 'N' => ${i}];\n` +
+    (call ? `        $res = \\CRest::call('${['crm.lead.add', 'tasks.task.add', 'im.notify.system.add', 'sale.order.list'][i % 4]}', $row);\n` : '') +
+    `        return $row;\n    }\n}\n`;
+  const js = (i: number, call: boolean) =>
+    `BX.namespace('BX.Core${i}');\nBX.Core${i}.init = function (params) {\n  var node = BX('n${i}');\n` +
+    (call ? `  BX24.callMethod('${['crm.deal.list', 'user.current', 'disk.folder.getchildren', 'calendar.event.get'][i % 4]}', {}, function () {});\n` : '') +
+    `  return node;\n};\n`;
+  // The platform: 45,000 files under bitrix/ (modules, components, js), 5% with REST-looking calls.
+  const modules = ['main', 'iblock', 'crm', 'sale', 'catalog', 'tasks', 'im', 'rest', 'landing', 'disk', 'calendar', 'socialnetwork', 'intranet', 'voximplant', 'bizproc'];
+  for (let i = 0; i < 45_000; i++) {
+    const mod = modules[i % modules.length];
+    const call = rnd() < 0.05;
+    if (i % 3 === 0) put(`bitrix/js/${mod}/core/part${Math.floor(i / 300)}/f${i}.js`, js(i, call));
+    else if (i % 3 === 1) put(`bitrix/modules/${mod}/lib/part${Math.floor(i / 300)}/item${i}.php`, php(i, call));
+    else put(`bitrix/components/bitrix/${mod}.c${i % 97}/templates/.default/t${i}.php`, php(i, call));
+  }
+  put('bitrix/php_interface/dbconn.php', "<?php $DBPassword = 'secret';\n");
+  put('bitrix/.settings.php', "<?php return ['connections' => []];\n");
+  // Uploads and dependencies.
+  for (let i = 0; i < 2_000; i++) put(`upload/resize_cache/${i % 50}/f${i}.${i % 2 ? 'js' : 'jpg'}`, i % 2 ? js(i, false) : Buffer.alloc(64, i % 256));
+  for (let i = 0; i < 1_500; i++) put(`vendor/pkg${i % 30}/src/C${i}.php`, php(i, i % 20 === 0));
+  // The site's own code: local/, with a manifest (BOM), BOM files, minified bundles, an unreadable file.
+  put('bitrix24.json', `\uFEFF${JSON.stringify({ kind: 'local', scopes: ['crm', 'user_brief', 'disk'] }, null, 2)}\n`);
+  for (let i = 0; i < 1_700; i++) {
+    const bom = i % 10 === 0 ? '\uFEFF' : '';
+    if (i % 2) put(`local/components/acme/c${i % 40}/component${i}.php`, bom + php(i, i % 3 === 0));
+    else put(`local/js/acme/m${i % 40}/f${i}.js`, bom + js(i, i % 3 === 0));
+  }
+  const bundle = Array.from({ length: 8_000 }, (_, i) => `function a${i}(b){return b.callMethod("crm.deal.list",{id:${i}})}`).join(';');
+  for (let i = 0; i < 3; i++) put(`local/templates/.default/js/bundle${i}.min.js`, bundle);
+  put('local/php_interface/secret.php', "<?php CRest::call('crm.lead.add');\n");
+  for (const p of ['bitrix/php_interface/dbconn.php', 'bitrix/.settings.php', 'local/php_interface/secret.php']) chmodSync(join(root, p), 0o000);
+  return { root, files };
+}
+
+/** Starts a server on `root`, resolves with the time to the first diagnostics and the RSS then. */
+async function firstScan(root: string, scanExclude: string[]): Promise<{ client: TestClient; ms: number; rss: number }> {
+  const t0 = performance.now();
+  const client = await startServer(pathToFileURL(root).href, { initializationOptions: { scanExclude } });
+  await new Promise<void>((resolve) => {
+    const check = () => (client.publishLog.length > 0 ? resolve() : setTimeout(check, 5));
+    check();
+  });
+  const ms = performance.now() - t0;
+  return { client, ms, rss: rssMb(client.process.pid!) };
+}
+
+/** A realistic JS module of about `bytes`, REST calls among ordinary code; hover targets on call names. */
+function module(bytes: number): { text: string; hoverAt: { line: number; character: number } } {
+  const methods = ['crm.item.add', 'crm.item.list', 'user.current', 'tasks.task.add', 'landing.site.getList', 'disk.folder.getchildren'];
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const chunk = [
+      `export async function step${i}(b24, id) {`,
+      `  const label = t('ui.step${i}.title'); // not a REST call`,
+      `  const res = await b24.callMethod('${methods[i % methods.length]}', { id, filter: { '>ID': ${i} } });`,
+      `  if (!res.isSuccess) { throw new Error(res.getErrorMessages().join('; ') + label); }`,
+      '  return res.getData().result;',
+      '}',
+      '',
+    ];
+    lines.push(...chunk);
+    size += chunk.join('\n').length + 1;
+  }
+  return { text: lines.join('\n'), hoverAt: { line: 2, character: 40 } };
+}
+
+/** Sends `hover` on `uri` every few milliseconds until `until` resolves; returns the longest wait. */
+async function longestWait(client: TestClient, uri: string, position: { line: number; character: number }, until: Promise<unknown>): Promise<{ max: number; count: number }> {
+  let done = false;
+  void until.then(() => (done = true));
+  let max = 0;
+  let count = 0;
+  while (!done) {
+    const t = performance.now();
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    max = Math.max(max, performance.now() - t);
+    count++;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { max, count };
+}
+
+async function main(): Promise<void> {
+  const keep = process.argv.includes('--keep');
+  const partsArg = process.argv.indexOf('--parts');
+  const parts = new Set((partsArg > 0 ? process.argv[partsArg + 1] : '1,2,3,4,5').split(',').map(Number));
+  const t = performance.now();
+  const { root, files } = generateSite();
+  console.log(`generated a 1C-Bitrix-shaped site of ${files.toLocaleString('en-US')} files in ${((performance.now() - t) / 1000).toFixed(1)} s at ${root}`);
+  console.log(process.getuid?.() === 0 ? '(running as root: the three owner-only files are readable here)' : '(three owner-only files are unreadable)');
+  try {
+    // 1. First scan, default exclusions, then with the core included.
+    const scan = await firstScan(root, DEFAULT_EXCLUDE);
+    row('1. first diagnostics, default exclusions', scan.ms, TARGET.firstDiagnosticsMs, 'ms');
+    row('1. server RSS after the first scan', scan.rss, TARGET.scanRssMb, 'MB');
+
+    // 2. A burst of 1,000 edits on a 1 MB document, then a hover.
+    if (parts.has(2)) {
+    const big = module(1_000_000);
+    const bigUri = pathToFileURL(join(root, 'local/js/acme/big.js')).href;
+    open(scan.client, bigUri, 'javascript', big.text);
+    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
+    for (let v = 2; v <= 1001; v++) {
+      const line = 1 + 7 * (v % 1000);
+      scan.client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: bigUri, version: v },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+      });
+    }
+    const h0 = performance.now();
+    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
+    row('2. hover after a burst of 1,000 edits (1 MB file)', performance.now() - h0, TARGET.burstHoverMs, 'ms');
+    await scan.client.diagnosticsWhere(bigUri, () => true);
+    row('2. server RSS after the burst', rssMb(scan.client.process.pid!), TARGET.burstRssMb, 'MB');
+    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+    }
+
+    if (parts.has(3)) {
+
+    // 3. A 2,000-file change on disk (a branch switch) with a 200 KB document open.
+    const mid = module(200_000);
+    const midUri = pathToFileURL(join(root, 'local/js/acme/mid.js')).href;
+    open(scan.client, midUri, 'javascript', mid.text);
+    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: midUri }, position: mid.hoverAt });
+    const changes = [];
+    for (let i = 0; i < 2_000; i++) {
+      const rel = `local/js/branch/f${i}.js`;
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), i === 1_999 ? "BX24.callMethod('im.notify.system.add');\n" : `BX24.callMethod('crm.item.list');\nexport const v${i} = ${i};\n`);
+      changes.push({ uri: pathToFileURL(join(root, rel)).href, type: 1 });
+    }
+    const lastUri = changes[changes.length - 1].uri;
+    const settled = scan.client.diagnosticsWhere(lastUri, (d) => d.length > 0);
+    const c0 = performance.now();
+    scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    const waits = await longestWait(scan.client, midUri, mid.hoverAt, settled);
+    info('3. 2,000 changed files indexed and published in', `${(performance.now() - c0).toFixed(0)} ms`);
+    row(`3. longest request wait meanwhile (${waits.count} hovers)`, waits.max, TARGET.changeWaitMs, 'ms');
+    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
+    }
+
+    if (parts.has(4)) {
+
+    // 4. 100,000 unknown-method occurrences, 97 distinct names: one publish.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const names = Array.from({ length: 97 }, (_, i) => `z.${letters[i % 26]}${letters[Math.floor(i / 26)]}`);
+    const flood = Array.from({ length: 100_000 }, (_, i) => `b.callMethod('${names[i % 97]}');`).join('\n');
+    const floodUri = pathToFileURL(join(root, 'local/js/acme/flood.js')).href;
+    const published = scan.client.nextDiagnostics(floodUri);
+    const p0 = performance.now();
+    open(scan.client, floodUri, 'javascript', flood);
+    const floodDiagnostics = await published;
+    row(`4. publish with 100,000 unknown methods (${(flood.length / 1e6).toFixed(1)} MB)`, performance.now() - p0, TARGET.publishMs, 'ms');
+    info('4. diagnostics sent', `${floodDiagnostics.length} (capped, with a summary)`);
+    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
+    }
+
+    if (parts.has(5)) {
+
+    // 5. A 20 MB minified file: event-loop stalls while it opens, RSS after it closes.
+    const minified = Array.from({ length: Math.ceil(20e6 / 60) }, (_, i) => `function x${i}(a){return a.callMethod("crm.deal.list",{})}`).join(';');
+    const minUri = pathToFileURL(join(root, 'local/js/acme/app.min.js')).href;
+    const pingUri = pathToFileURL(join(root, 'local/js/acme/ping.js')).href;
+    open(scan.client, pingUri, 'javascript', "BX24.callMethod('crm.item.add');\n");
+    const opened = scan.client.nextDiagnostics(minUri);
+    open(scan.client, minUri, 'javascript', minified);
+    const stall = await longestWait(scan.client, pingUri, { line: 0, character: 20 }, opened);
+    row('5. longest request wait with a 20 MB minified file', stall.max, TARGET.stallMs, 'ms');
+    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: minUri } });
+    const closed = performance.now();
+    let back = Number.POSITIVE_INFINITY;
+    let rss = rssMb(scan.client.process.pid!);
+    while (performance.now() - closed < 10_000) {
+      rss = rssMb(scan.client.process.pid!);
+      if (rss < TARGET.closeRssMb) {
+        back = performance.now() - closed;
+        break;
+      }
+      await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pingUri }, position: { line: 0, character: 20 } });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    row(`5. RSS back under ${TARGET.closeRssMb} MB after closing it (now ${rss.toFixed(0)} MB)`, back, TARGET.closeWithinMs, 'ms');
+    }
+    await scan.client.shutdown();
+
+    if (!parts.has(1)) return;
+    // 1b. The same site with the core and uploads scanned (the figures, for comparison).
+    const all = await firstScan(root, DEFAULT_EXCLUDE.filter((g) => g !== 'bitrix' && g !== 'upload'));
+    info('1b. first diagnostics, core and uploads included', `${all.ms.toFixed(0)} ms, RSS ${all.rss.toFixed(0)} MB`);
+    await all.client.shutdown();
+  } finally {
+    if (!keep) {
+      chmodSync(root, 0o700);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  const over = results.filter((r) => r.value > r.target);
+  console.log(over.length ? `${over.length} figure(s) over target` : 'every figure within its target');
+  process.exitCode = over.length ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
