@@ -71,6 +71,16 @@ describe('the workbench with Bitrix24 REST Tools', function () {
     assert.ok(await sitesPane(p).isVisible(), 'the Site Rights pane closed');
     assert.match(await sitesPane(p).locator('.pane-body').innerText(), /Spring promo/, 'the Site Rights view lists no sites');
     assert.ok(await p.locator('.tabs-container .tab.active', { hasText: 'app.js' }).isVisible(), 'app.js is not the active editor');
+    // The hover fades in: wait until it and its containers are fully opaque, or the picture catches it half-drawn.
+    await p.waitForFunction(
+      (name) => {
+        const hover = [...document.querySelectorAll('.monaco-hover')].find((el) => el.textContent?.includes(name));
+        for (let el = hover; el && el !== document.body; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false;
+        return Boolean(hover);
+      },
+      METHOD,
+      { timeout: STEP_MS },
+    );
     const file = join(session.outputDir ?? 'test-output/ui', 'workbench.png');
     await p.screenshot({ path: file });
     assert.ok(existsSync(file), `no screenshot at ${file}`);

@@ -20,7 +20,8 @@ export function systemMethods(methods: () => ReadonlyMap<string, MethodSpec>): R
       scopes: [],
       handler: ({ params, scopes }) => {
         if (!boolParam(params.full)) return { result: [...scopes] };
-        const all = new Set<string>();
+        // Like a real portal: every scope it knows, which includes whatever this caller was granted.
+        const all = new Set<string>(scopes);
         for (const spec of methods().values()) spec.scopes.forEach((s) => all.add(s));
         return { result: [...all].sort() };
       },
