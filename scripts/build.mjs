@@ -2,15 +2,19 @@
 // Bundles the extension client, the language server and each command-line tool
 // into dist/. `--production` minifies; otherwise source maps are written.
 // `--tests` also bundles the e2e mocha suites (they run inside VS Code).
+// `--outdir <dir>` writes the bundles there instead of dist/ (the package test builds into a
+// temporary folder, leaving the shared dist/ alone).
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
+const outdirAt = process.argv.indexOf('--outdir');
+const dist = outdirAt >= 0 ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
 
 /** entry → output (relative to the repo root) */
 const entries = [
@@ -18,6 +22,7 @@ const entries = [
   ['server/src/main.ts', 'dist/server/server.js'],
   ['server/src/bin/language-server.ts', 'dist/bin/language-server.js', { banner: '#!/usr/bin/env node' }],
   ['server/src/bin/scopes.ts', 'dist/bin/scopes.js', { banner: '#!/usr/bin/env node' }],
+  ['server/src/bin/mcp.ts', 'dist/bin/mcp.js', { banner: '#!/usr/bin/env node' }],
   ['demo-portal/src/main.ts', 'dist/bin/demo-portal.js', { banner: '#!/usr/bin/env node' }],
 ];
 
@@ -34,14 +39,17 @@ if (withTests) {
 const jsonAsParse = {
   name: 'json-as-parse',
   setup(build) {
-    build.onLoad({ filter: /catalog\.json$/ }, async (args) => ({
+    build.onLoad({ filter: /catalog(\.ru)?\.json$/ }, async (args) => ({
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
     }));
   },
 };
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+/** Where an entry's output goes: `dist/...` follows --outdir; the e2e suites stay in out/. */
+const outPath = (out) => (out.startsWith('dist/') ? join(dist, out.slice('dist/'.length)) : join(root, out));
+
+rmSync(dist, { recursive: true, force: true });
 const started = Date.now();
 await Promise.all(
   entries
@@ -50,7 +58,7 @@ await Promise.all(
       esbuild.build({
         absWorkingDir: root,
         entryPoints: [src],
-        outfile: out,
+        outfile: outPath(out),
         bundle: true,
         platform: 'node',
         target: 'node20',
@@ -67,6 +75,6 @@ await Promise.all(
     ),
 );
 // The manifest schema VS Code validates bitrix24.json against (package.json jsonValidation).
-mkdirSync(join(root, 'dist/schemas'), { recursive: true });
-copyFileSync(join(root, 'server/src/manifest/bitrix24.schema.json'), join(root, 'dist/schemas/bitrix24.schema.json'));
+mkdirSync(join(dist, 'schemas'), { recursive: true });
+copyFileSync(join(root, 'server/src/manifest/bitrix24.schema.json'), join(dist, 'schemas', 'bitrix24.schema.json'));
 console.log(`built ${entries.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

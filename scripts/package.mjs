@@ -3,14 +3,18 @@
 // in dist/ carry their dependencies, so the package holds no node_modules; what goes in
 // is decided by the allowlist in .vscodeignore.
 //
-//   node scripts/package.mjs [--out file.vsix] [--no-build]
+//   node scripts/package.mjs [--out file.vsix] [--no-build] [--root staged-folder]
+// `--root` packages an extension staged elsewhere (package.json, README, dist/, ...), built
+// beforehand: the package test stages one in a temporary folder.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const rootAt = args.indexOf('--root');
+const root = rootAt >= 0 ? resolve(args[rootAt + 1]) : repo;
 const outIndex = args.indexOf('--out');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
@@ -23,10 +27,10 @@ function run(label, command, commandArgs) {
   }
 }
 
-if (!args.includes('--no-build')) run('production build', process.execPath, [join(root, 'scripts', 'build.mjs'), '--production']);
+if (!args.includes('--no-build')) run('production build', process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production', '--outdir', join(root, 'dist')]);
 mkdirSync(dirname(out), { recursive: true });
 run('vsce package', process.execPath, [
-  join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+  join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'),
   'package',
   '--no-dependencies',
   '--allow-missing-repository',

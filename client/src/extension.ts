@@ -6,6 +6,9 @@ import { registerCommands } from './commands';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
+import { registerLanguageModelTools } from './ai/language-model-tools';
+import { registerMcpProvider } from './ai/mcp-provider';
+import { registerSiteRightsBridge } from './ai/site-rights-bridge';
 import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
 import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
 
@@ -15,6 +18,8 @@ export interface ExtensionApi {
   serverReady: Promise<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
+  /** How many language-model tools were registered, and whether VS Code took the MCP server definition. */
+  assistant: { tools: number; mcpProvider: boolean };
 }
 
 let client: LanguageClient | undefined;
@@ -68,8 +73,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
+  // Agent mode: the same read-only tools as bitrix24-mcp, answered by the language server.
+  context.subscriptions.push(registerSiteRightsBridge(lc, () => portal.activeClient()));
+  const assistant = {
+    tools: registerLanguageModelTools(context, { client: lc, log, portal: () => portal.facts()?.portal }),
+    mcpProvider: registerMcpProvider(context, log),
+  };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree };
+  return { serverReady, portal, rightsTree, assistant };
 }
 
 /**

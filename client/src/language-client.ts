@@ -40,12 +40,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
     synchronize: { configurationSection: ['bitrix24', 'files.exclude'], fileEvents: watcher },
-    initializationOptions: {
+    // Read at each (re)start, so "Restart Language Server" applies changed settings; later changes of
+    // the exclusions arrive as configuration changes.
+    initializationOptions: () => ({
       envKeys: vscode.workspace.getConfiguration('bitrix24').get<string[]>('manifest.envKeys'),
-      // What the first scan leaves out; later changes arrive as configuration changes.
       scanExclude: vscode.workspace.getConfiguration('bitrix24').get<string[]>('scan.exclude'),
       filesExclude: vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude'),
-    },
+    }),
   };
   return new LanguageClient('bitrix24', 'Bitrix24 REST Tools', serverOptions, clientOptions);
 }

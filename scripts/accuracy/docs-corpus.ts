@@ -66,6 +66,33 @@ function dedent(lines: string[]): string {
   return lines.map((l) => l.slice(cut)).join('\n');
 }
 
+/**
+ * Every code fence of every page under `docsRoot` (any section), as
+ * analysable sources, for the event and placement corpus.
+ */
+export function allExamples(docsRoot: string): Omit<DocExample, 'method'>[] {
+  const out: Omit<DocExample, 'method'>[] = [];
+  for (const file of walk(docsRoot)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    let label = '';
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (/^#{1,3} /.test(line)) label = '';
+      const tab = /^\s*- (.+?)\s*$/.exec(line);
+      if (tab && !/^\s*- \[/.test(line) && tab[1].length < 40) label = tab[1];
+      const fence = /^(\s*)```(\S*)/.exec(line);
+      if (!fence) continue;
+      const body: string[] = [];
+      let j = i + 1;
+      while (j < lines.length && !/^\s*```\s*$/.test(lines[j])) body.push(lines[j++]);
+      i = j;
+      const src = asSource(fence[2], dedent(body));
+      if (src) out.push({ page: relative(docsRoot, file), label: label || fence[2], ...src });
+    }
+  }
+  return out;
+}
+
 /** The examples of every method page under `docsRoot/api-reference` whose method `names` knows. */
 export function docExamples(docsRoot: string, names: MethodNames): DocExample[] {
   const out: DocExample[] = [];

@@ -3,13 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMethodNames } from '../../server/src/analysis/method-names';
 import type { MethodNames } from '../../server/src/analysis/types';
+import { docsRoot } from '../catalog/docs-location';
 
 export const repoRoot = join(__dirname, '..', '..');
 
-/** Where the official docs copy lives (`BITRIX24_DOCS` overrides), or undefined when absent. */
+/**
+ * Where the official docs copy lives, found as every docs reader finds it
+ * ($BITRIX24_REST_DOCS, else ../shared/bitrix24-rest-docs beside the
+ * repository), or undefined when absent.
+ */
 export function docsFolder(): string | undefined {
-  // An explicit BITRIX24_DOCS wins, even when it points nowhere (that is how to run without the docs).
-  const dir = process.env.BITRIX24_DOCS ?? join(repoRoot, '..', 'shared', 'bitrix24-rest-docs');
+  const dir = docsRoot();
   return existsSync(join(dir, 'en', 'api-reference')) ? dir : undefined;
 }
 

@@ -14,6 +14,7 @@ const BENCHES = [
   ['analysis', 'scripts/bench/analysis.ts'],
   ['workspace', 'scripts/bench/workspace.ts'],
   ['sites', 'scripts/bench/sites.ts'],
+  ['needed-scopes', 'scripts/bench/needed-scopes.ts'],
 ];
 const only = process.argv.slice(2);
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1;

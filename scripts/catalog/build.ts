@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueData, MethodInfo, ScopeInfo } from '../../server/src/catalogue/types';
+import type { CatalogueData, EditionFacts, MethodInfo, RussianCatalogueData, ScopeInfo } from '../../server/src/catalogue/types';
+import { addRussianToEvents, addRussianToMethods, addRussianToPlacements, addRussianToScopes, emptyRussian, type EditionNote } from './editions';
+import { loadRussian } from './russian';
 import { findDeprecation, isAppOnly, needsAdminConfirmation } from './flags';
 import { firstBlock, resolveLink, sharedBlocks, type SharedBlock } from './index-blocks';
 import { applyMethodOverrides, type Overrides } from './overrides';
@@ -36,11 +38,15 @@ export interface Report {
   disagreements: string[];
   duplicates: string[];
   staleOverrides: string[];
+  /** Methods and events whose English and Russian pages disagree on scopes or deprecation. */
+  editions: EditionNote[];
 }
 
 /** The generated data and its report. */
 export interface GenerateResult {
   data: CatalogueData;
+  /** catalog.ru.json (empty maps without the Russian edition). */
+  russian: RussianCatalogueData;
   report: Report;
 }
 
@@ -83,6 +89,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     disagreements: [],
     duplicates: [],
     staleOverrides: [],
+    editions: [],
   };
   const files = markdownFiles(layout.en);
   const texts = new Map<string, string>();
@@ -137,11 +144,14 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     }
   }
 
-  // Methods.
+  // Methods, with what their English page says (before overrides) for the edition comparison.
   const methods: MethodInfo[] = [];
+  const english = new Map<MethodInfo, EditionFacts>();
   for (const page of pages) {
     if (page.kind !== 'method' || !page.name) continue;
-    methods.push(buildMethod(page, shared.get(page.path), { overrides, ru, nameOfPage, confirmList, report }));
+    const m = buildMethod(page, shared.get(page.path), { overrides, ru, nameOfPage, confirmList, report });
+    methods.push(m);
+    english.set(m, findDeprecation(page.lines) ? { requirement: m.requirement, deprecated: true } : { requirement: m.requirement });
   }
   for (const extra of overrides.extraMethods) {
     const { reason, ...m } = extra;
@@ -181,6 +191,16 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
   const table: ScopeInfo[] = texts.has(SCOPES_PAGE) ? parseScopesTable(SCOPES_PAGE, texts.get(SCOPES_PAGE) ?? '') : [];
   const scopes = mergeScopes(table, overrides.scopes, unique, [...events, ...placements], report);
 
+  // The Russian edition beside the English one.
+  const russianEdition = loadRussian(root);
+  const russian = emptyRussian();
+  if (russianEdition) {
+    addRussianToMethods(unique, english, russianEdition, overrides, russian, report.editions);
+    addRussianToEvents(events, russianEdition, overrides, russian, report.editions);
+    addRussianToPlacements(placements, russianEdition, russian);
+    addRussianToScopes(scopes, russianEdition, russian);
+  }
+
   const generated = sources.map((s) => s.date).sort().pop() ?? '1970-01-01';
   const data: CatalogueData = {
     $schema: './catalog.schema.json',
@@ -191,7 +211,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     events,
     placements,
   };
-  return { data, report };
+  return { data, russian, report };
 }
 
 interface BuildContext {
@@ -242,6 +262,7 @@ function buildMethod(page: Page, block: SharedBlock | undefined, ctx: BuildConte
     }
     if (replacement && replacement.toLowerCase() !== name.toLowerCase()) m.replacement = replacement;
     if (!dep) ctx.report.problems.push(`${page.path}: deprecated only per the Russian spec`);
+    if (dep?.halted) m.superseded = true;
   }
   if (isAppOnly(page.lines, who)) m.appOnly = true;
   if (needsAdminConfirmation(page.lines) || ctx.confirmList.has(name.toLowerCase())) m.adminConfirm = true;

@@ -25,7 +25,7 @@ export interface EventBlocks {
  */
 export function eventRequirement(name: string, line: ScopeLine, overrides: Overrides): { requirement: ScopeRequirement; problem?: string } {
   for (const note of line.notes) {
-    const m = /^for (?:the )?(.+?)(?: events?)? [—–-]+ ([a-z][a-z0-9_.]*)$/i.exec(note);
+    const m = /^(?:for|для) (?:the )?(.+?)(?: events?)? [—–-]+ ([a-z][a-z0-9_.]*)$/i.exec(note);
     if (!m) continue;
     const named = eventNames(m[1]).map((n) => n.toLowerCase());
     if (named.includes(name.toLowerCase())) return { requirement: m[2] === 'basic' ? { kind: 'basic' } : { kind: 'scope', scope: m[2] } };
@@ -40,7 +40,7 @@ export function eventTitle(heading: string, names: string[]): string {
   return /^(for|on|of|when|in|about)\b/.test(t) || /^formats?\b/i.test(t) ? `Event ${t}` : t;
 }
 
-const isSubscribe = (w: WhoBlock | undefined): w is WhoBlock => !!w && /subscribe|receive/.test(w.subject);
+const isSubscribe = (w: WhoBlock | undefined): w is WhoBlock => !!w && /subscribe|receive|подпис|получать/.test(w.subject);
 
 /** Builds the event list (sorted by lower-case name; the first page wins for a name). */
 export function buildEvents(pages: Page[], blocks: EventBlocks, overrides: Overrides, report: Report): EventInfo[] {

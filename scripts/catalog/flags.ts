@@ -13,7 +13,14 @@ export interface Deprecation {
   replacementName?: string;
   /** Target of the first link in the note, to resolve via the page map. */
   replacementLink?: string;
+  /** The note says development has halted (or the method is kept for existing integrations): it still works. */
+  halted?: boolean;
 }
+
+/** "The development of this method has been halted", "... discontinued", "kept to support existing integrations". */
+const HALTED = /development of (?:this|the|`[^`]+`) (?:method|event)s?[^.]*? has been (?:halted|discontinued|stopped)|development of `[^`]+` methods has been stopped|kept (?:only )?to support existing integrations|(?:method|event) development has been (?:halted|discontinued|stopped)|continues to function/i;
+/** ...unless the note also says it no longer works somewhere (`task.commentitem.get` in the new task card). */
+const STOPPED = /does not work|no longer works?|will stop working|has been removed|will be removed/i;
 
 const DEPRECATED_NOTE = /\{%\s*note\s+\w+\s+"(deprecated|deprecated method)"\s*%\}/i;
 
@@ -26,11 +33,13 @@ export function findDeprecation(lines: string[]): Deprecation | undefined {
     const body: string[] = [];
     for (let j = i + 1; j < lines.length && !/\{%\s*endnote/.test(lines[j]); j++) body.push(lines[j]);
     const text = body.join('\n');
+    const plain = plainText(text);
+    const halted = HALTED.test(plain) && !STOPPED.test(plain) ? { halted: true } : {};
     for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {
       const name = methodTokens(m[1].replace(/`/g, ''))[0];
-      if (name || m[2].endsWith('.md') || m[2].includes('.md#')) return { replacementName: name, replacementLink: m[2] };
+      if (name || m[2].endsWith('.md') || m[2].includes('.md#')) return { replacementName: name, replacementLink: m[2], ...halted };
     }
-    return {};
+    return halted;
   }
   return undefined;
 }

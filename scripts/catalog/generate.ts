@@ -8,20 +8,29 @@
  * Prints a summary and every page it could not classify; exits non-zero only
  * when the docs cannot be read or the result fails validation.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateCatalogue } from '../../server/src/catalogue/validate';
 import { generate, type GenerateResult } from './build';
 import { docsRoot, repoRoot as repo } from './docs-location';
+import { updateDocs } from './docs-report';
+import { noteLines } from './editions';
 import { loadOverrides } from './overrides';
-import { serializeCatalogue } from './serialize';
+import { serializeCatalogue, serializeRussian } from './serialize';
 
 /** Default input and output locations (BITRIX24_REST_DOCS overrides the docs path). */
 export const defaults = {
   docs: docsRoot(),
   out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
   overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
+  /** The catalogue document whose generated blocks (counts, disagreements) a run rewrites. */
+  doc: join(repo, 'docs', 'catalogue.md'),
 };
+
+/** Where the Russian facts of a catalogue file go: catalog.json → catalog.ru.json. */
+export function russianFile(out: string): string {
+  return out.replace(/\.json$/, '.ru.json');
+}
 
 /** Renders the human summary printed after a run. */
 export function summary(result: GenerateResult, verbose: boolean): string {
@@ -52,6 +61,7 @@ export function summary(result: GenerateResult, verbose: boolean): string {
   section('event-directory pages that document no event', report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`), true);
   section('problems', report.problems);
   section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
+  section('English vs Russian page disagreements (recorded in editions)', noteLines(report.editions));
   section('duplicates dropped', report.duplicates);
   section('names not taken from the heading', report.nameNotes.map((n) => `${n.path}: ${n.name} (${n.note})`));
   return out.join('\n');
@@ -73,7 +83,9 @@ function main(argv: string[]): number {
     return 1;
   }
   writeFileSync(out, serializeCatalogue(result.data));
-  process.stdout.write(`${summary(result, verbose)}\nwrote ${out}\n`);
+  writeFileSync(russianFile(out), serializeRussian(result.russian));
+  if (out === defaults.out && existsSync(defaults.doc)) writeFileSync(defaults.doc, updateDocs(readFileSync(defaults.doc, 'utf8'), result));
+  process.stdout.write(`${summary(result, verbose)}\nwrote ${out} and ${russianFile(out)}\n`);
   return 0;
 }
 

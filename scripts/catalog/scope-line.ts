@@ -41,7 +41,7 @@ export function scopeLineText(line: string): string | undefined {
   const m = /^\s*>\s*scopes?\s*:(.*)$/i.exec(line);
   if (m) return m[1].trim();
   const b = /^\s*(?:>\s*)?\*\*scopes?\*\*\s*:(.*)$/i.exec(line);
-  return b ? b[1].split(/\|?\s*\*\*who can\b/i)[0].trim() : undefined;
+  return b ? b[1].split(/\|?\s*\*\*(?:who can|кто может)\s/i)[0].trim() : undefined;
 }
 
 /** Splits on commas that are outside backticks and parentheses. */

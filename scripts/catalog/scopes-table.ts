@@ -25,8 +25,8 @@ export function parseScopesTable(path: string, text: string): ScopeInfo[] {
   };
   for (const table of parseTables(lines)) {
     const header = table.rows[0]?.map((c) => plainText(c).toLowerCase()) ?? [];
-    const codeCol = header.findIndex((c) => c.includes('code'));
-    const toolCol = header.findIndex((c) => c.includes('tool'));
+    const codeCol = header.findIndex((c) => c.includes('code') || c.includes('код'));
+    const toolCol = header.findIndex((c) => c.includes('tool') || c.includes('инструмент'));
     if (codeCol < 0 || toolCol < 0) continue;
     for (const row of table.rows.slice(1)) {
       const tool = plainText(row[toolCol] ?? '');

@@ -2,7 +2,7 @@
  * Writes the catalogue as compact JSON with one method, scope or event per
  * line: small on disk, and a regeneration shows up in review as a per-method diff.
  */
-import type { CatalogueData } from '../../server/src/catalogue/types';
+import type { CatalogueData, RussianCatalogueData } from '../../server/src/catalogue/types';
 
 /** Serialises the catalogue deterministically (key order as built). */
 export function serializeCatalogue(data: CatalogueData): string {
@@ -16,6 +16,23 @@ export function serializeCatalogue(data: CatalogueData): string {
     `"events":${list(data.events)},\n` +
     `"placements":${list(data.placements)},\n` +
     `"methods":${list(data.methods)}` +
+    '}\n'
+  );
+}
+
+/** Serialises catalog.ru.json: one entry per line, in the order of catalog.json. */
+export function serializeRussian(ru: RussianCatalogueData): string {
+  const map = (o: Record<string, unknown>) => {
+    const keys = Object.keys(o);
+    return keys.length ? `{\n${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(o[k])}`).join(',\n')}\n}` : '{}';
+  };
+  return (
+    '{' +
+    `"$comment":${JSON.stringify(ru.$comment)},\n` +
+    `"scopes":${map(ru.scopes)},\n` +
+    `"events":${map(ru.events)},\n` +
+    `"placements":${map(ru.placements)},\n` +
+    `"methods":${map(ru.methods)}` +
     '}\n'
   );
 }

@@ -17,9 +17,10 @@ export interface WhoBlock {
   line: number;
 }
 
-const WHO = /^\s*>\s*who can ([^:]+):(.*)$/i;
+// English "Who can ...:" and Russian "Кто может ...:".
+const WHO = /^\s*>\s*(?:who can|кто может) ([^:]+):(.*)$/i;
 /** The inline form next to a bold Scope: `**Scope**: ... | **Who can subscribe**: any user`. */
-const WHO_INLINE = /^\s*(?:>\s*)?\*\*scopes?\*\*.*?\*\*who can ([^*:]+)\*\*\s*:(.*)$/i;
+const WHO_INLINE = /^\s*(?:>\s*)?\*\*scopes?\*\*.*?\*\*(?:who can|кто может) ([^*:]+)\*\*\s*:(.*)$/i;
 
 /** Finds the first who-can block in `lines[from, to)`. */
 export function findWho(lines: string[], from = 0, to = lines.length): WhoBlock | undefined {

@@ -77,3 +77,32 @@ export interface UnknownMethodsParams {
 }
 /** Server → client: ask the connected portal (`method.get`) about these names; answers come back in the portal facts. */
 export const UnknownMethodsNotification = 'bitrix24/unknownMethods';
+
+/** The read-only assistant tools (VS Code language-model tools and `bitrix24-mcp`). */
+export const ASSISTANT_TOOLS = ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights'] as const;
+export type AssistantToolName = (typeof ASSISTANT_TOOLS)[number];
+
+export interface RunToolParams {
+  tool: AssistantToolName;
+  /** The tool's input as the model sent it; the server validates it. */
+  input: unknown;
+}
+export interface RunToolResult {
+  text: string;
+  /** The tool could not answer (the text says why). */
+  isError?: boolean;
+}
+/** Client → server: run one read-only assistant tool on the workspace; bad input is answered as a request error with the reason. */
+export const RunToolRequest = 'bitrix24/runTool';
+
+export interface SiteRightsFromPortalParams {
+  siteId: number;
+  /** The site's type from its rights file (`KNOWLEDGE`, `GROUP`, … need the landing scope parameter). */
+  type?: string;
+}
+export interface SiteRightsFromPortalResult {
+  /** Null when no portal is connected. */
+  operations: string[] | null;
+}
+/** Server → client: what the connected portal's current user may do on a site (`landing.site.getRights`), for the site_rights tool. */
+export const SiteRightsFromPortalRequest = 'bitrix24/siteRightsFromPortal';

@@ -2,7 +2,7 @@
  * Language server wiring: connection, documents, capabilities, and one short
  * handler per request that fetches the document and calls a pure feature.
  */
-import { CodeActionKind, FileChangeType, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
 import { formatRequirement } from './catalogue/requirement';
@@ -16,6 +16,10 @@ import { methodCodeActions } from './features/code-actions';
 import { freshFacts, liveDiagnostics, methodsToAsk, portalConfirms } from './features/live-checks';
 import { uriToPath } from './manifest/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
+import { errorCodeHover } from './explain/hover';
+import { runTool } from './mcp/tools';
+import { serverToolContext } from './mcp/server-context';
+import { ToolInputError } from './mcp/tool-types';
 import { capDiagnostics, Debouncer, tooLargeDiagnostic } from './publish-limits';
 import { scanExclude, leftOutNotice, type ExclusionSettings } from './scan-settings';
 import * as protocol from './protocol';
@@ -41,6 +45,8 @@ export function startServer(connection: Connection): void {
   let portalFacts: protocol.PortalFacts | undefined;
   let canPullConfig = false;
   let canShowProgress = false;
+  /** Settles when the first workspace scan is done; tool requests wait for it. */
+  let scanned: Promise<void> = Promise.resolve();
   let roots: string[] = [];
   let init: InitOptions = {};
   let exclusions: ExclusionSettings = {};
@@ -88,7 +94,7 @@ export function startServer(connection: Connection): void {
       onProgress: (p) => reportProgress?.(p),
       onNotice: (m) => connection.console.info(m),
     });
-    await withProgress('reading files…', (s) => s.index.scan());
+    await (scanned = withProgress('reading files…', (s) => s.index.scan()));
   });
 
   /** Runs a whole-workspace read with per-file progress in the status bar, then publishes what changed and says once what was left out. */
@@ -250,7 +256,7 @@ export function startServer(connection: Connection): void {
     const textDoc = documents.get(textDocument.uri);
     const doc = textDoc && analysed.get(textDoc);
     if (!doc || !textDoc) return null;
-    return hover(doc, textDoc, position, { ...ctx(textDoc.uri), portal: { facts: portalFacts, now: Date.now() } });
+    return hover(doc, textDoc, position, { ...ctx(textDoc.uri), portal: { facts: portalFacts, now: Date.now() } }) ?? errorCodeHover(textDoc, position);
   });
 
   connection.onCompletion(({ textDocument, position }) => {
@@ -285,6 +291,23 @@ export function startServer(connection: Connection): void {
     markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));
   connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
+
+  connection.onRequest(protocol.RunToolRequest, async (p: protocol.RunToolParams): Promise<protocol.RunToolResult> => {
+    await scanned;
+    const toolCtx = serverToolContext({
+      catalogue,
+      index: scopes?.index,
+      facts: () => freshFacts(portalFacts, Date.now()),
+      siteRights: async (siteId, type) =>
+        ((await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type } satisfies protocol.SiteRightsFromPortalParams)) as protocol.SiteRightsFromPortalResult).operations,
+    });
+    try {
+      return await runTool(p.tool, p.input, toolCtx);
+    } catch (err) {
+      if (err instanceof ToolInputError) throw new ResponseError(ErrorCodes.InvalidParams, err.message);
+      throw err;
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -99,7 +99,7 @@ async function main() {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: fromSource ? [root] : [] }));
     await waitForWorkbench(page, 'js');
-    Object.assign(session, { page, outputDir, workspace: folder, portal });
+    Object.assign(session, { page, outputDir, workspace: folder, portal, userDataDir: dirs.userDataDir });
     console.log(`workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s (${fromSource ? 'from source' : 'installed .vsix'})`);
     const stats = await runMocha();
     console.log(`ui tier took ${((Date.now() - started) / 1000).toFixed(1)} s`);

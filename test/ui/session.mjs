@@ -2,6 +2,6 @@
 /**
  * `portal` is the demo portal the extension is connected to (`snapshot()` shows its
  * stored rights).
- * @type {{ page?: import('playwright-core').Page, outputDir?: string, workspace?: string, portal?: { baseUrl: string, snapshot(): any } }}
+ * @type {{ page?: import("playwright-core").Page, outputDir?: string, workspace?: string, userDataDir?: string, portal?: { baseUrl: string, snapshot(): any } }}
  */
 export const session = {};

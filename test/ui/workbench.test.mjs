@@ -2,7 +2,7 @@
 // hover a REST method, run a command from the palette, open the Bitrix24 view. Runs in
 // order on one page opened by test/ui/run.mjs on the examples/ workspace.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './session.mjs';
 import { STEP_MS, hoverMethod, openFromExplorer, openView, runCommand } from './workbench.mjs';
@@ -64,11 +64,16 @@ describe('the workbench with Bitrix24 REST Tools', function () {
 
   it('shows the view and a hover together (screenshot)', async () => {
     const p = page();
-    await hoverMethod(p, methodPosition(), HOVER);
+    const text = await hoverMethod(p, methodPosition(), HOVER);
+    // What the screenshot must show, checked on the page before it is taken.
+    assert.match(text, /who can execute/i);
+    assert.ok(await p.locator('.monaco-hover:visible', { hasText: METHOD }).first().isVisible(), 'the hover closed');
     assert.ok(await sitesPane(p).isVisible(), 'the Site Rights pane closed');
+    assert.match(await sitesPane(p).locator('.pane-body').innerText(), /Spring promo/, 'the Site Rights view lists no sites');
+    assert.ok(await p.locator('.tabs-container .tab.active', { hasText: 'app.js' }).isVisible(), 'app.js is not the active editor');
     const file = join(session.outputDir ?? 'test-output/ui', 'workbench.png');
     await p.screenshot({ path: file });
-    assert.ok(existsSync(file) && statSync(file).size > 10_000, `no screenshot at ${file}`);
+    assert.ok(existsSync(file), `no screenshot at ${file}`);
     console.log(`      screenshot: ${file}`);
   });
 });

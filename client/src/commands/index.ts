@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { showCatalogue } from './show-catalogue';
 import { exportScopeReport, showScopeReport } from './scope-report';
 import { createManifest } from './create-manifest';
+import { explainError } from './explain-error';
 
 export interface CommandDeps {
   client: LanguageClient;
@@ -22,6 +23,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     'bitrix24.showScopeReport': () => showScopeReport(deps.client),
     'bitrix24.exportScopeReport': () => exportScopeReport(deps.client),
     'bitrix24.createManifest': (folder) => createManifest(deps.client, folder instanceof vscode.Uri ? folder : undefined),
+    'bitrix24.explainError': (args) => explainError(deps.client, args),
   };
   for (const [id, handler] of Object.entries(table)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

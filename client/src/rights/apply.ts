@@ -8,13 +8,14 @@
  */
 import { RightsApi, sectionOfType, withSection, portalHost } from './api';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
-import { checkUnclearSave } from './outcome-check';
+import { checkUnclearSave, unclearAnswer } from './outcome-check';
 import { appendJournal, JournalEntry, JournalOutcome, readJournal, restoreTarget } from './journal';
 import { formatOperations, isOperation, Operation } from './operations';
 import { resolveNames } from './directory';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
 import { markApplied, RightsFile, RulesSet, sameRules } from './rights-file';
 import { loadRights, RightsFileSystem, saveRights } from './rights-store';
+import { oneAtATime } from './site-queue';
 
 export interface ApplyDeps {
   api: RightsApi;
@@ -102,23 +103,6 @@ export function applyRights(
   opts: { rules?: RulesSet; action?: 'apply' | 'restore' } = {},
 ): Promise<ApplyOutcome> {
   return oneAtATime(`${portalHost(deps.api.portal)}#${siteId}`, () => applyNow(deps, siteId, opts));
-}
-
-/** Applies in flight, per portal and site; an entry is removed once nothing waits behind it. */
-const inFlight = new Map<string, Promise<unknown>>();
-
-/** Runs `task` after every earlier task with the same key has settled. */
-function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const result = (inFlight.get(key) ?? Promise.resolve()).then(task);
-  const tail = result.then(
-    () => undefined,
-    () => undefined,
-  );
-  inFlight.set(key, tail);
-  void tail.then(() => {
-    if (inFlight.get(key) === tail) inFlight.delete(key);
-  });
-  return result;
 }
 
 async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSet; action?: 'apply' | 'restore' }): Promise<ApplyOutcome> {
@@ -282,22 +266,17 @@ async function settleApplied(
   };
 }
 
-/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
-function unclearAnswer(e: unknown): string {
-  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
-  if (typeof status === 'number') return `HTTP ${status}`;
-  if (kind === 'timeout') return 'no answer in time';
-  if (kind === 'malformed') return 'not Bitrix24 REST JSON';
-  return 'no answer';
-}
-
 /**
  * Puts back the rules the site had before its last apply from this
  * workspace, through the same plan/confirm/pre-check path.
  */
-export async function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
-  const { entries } = await readJournal(deps.fs, portalHost(deps.api.portal));
-  const target = restoreTarget(entries, siteId);
-  if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
-  return applyRights(deps, siteId, { rules: target.rules, action: 'restore' });
+export function restorePrevious(deps: ApplyDeps, siteId: number): Promise<ApplyOutcome> {
+  const host = portalHost(deps.api.portal);
+  // The journal is read in turn too, so a restore right after an apply restores from that apply.
+  return oneAtATime(`${host}#${siteId}`, async () => {
+    const { entries } = await readJournal(deps.fs, host);
+    const target = restoreTarget(entries, siteId);
+    if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+    return applyNow(deps, siteId, { rules: target.rules, action: 'restore' });
+  });
 }

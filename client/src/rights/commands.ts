@@ -26,7 +26,7 @@ import { explainFailure } from './failures';
 import { formatOperations } from './operations';
 import { Notice, noticeFor } from './outcome-notice';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
-import { askCancelDefault, confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
+import { askModal, confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
 import { SWITCH_TO_EXTENDED_WARNING } from './rights-model';
 import { switchModel } from './model-switch';
@@ -176,7 +176,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     'bitrix24.rights.switchToExtended': async () => {
       const api = await requireApi(deps);
       if (!api) return;
-      if (!(await askCancelDefault('Switch the portal to the extended rights model?', SWITCH_TO_EXTENDED_WARNING, 'Switch'))) return;
+      if (!(await askModal('Switch the portal to the extended rights model?', SWITCH_TO_EXTENDED_WARNING, 'Switch'))) return;
       try {
         // Journaled with the roles as they are now, so "Restore Previous Rights Model" can bring them back.
         const out = await switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'extended');

@@ -3,6 +3,7 @@
  * that can fix it. Reads PortalError fields by duck typing so a fake API in
  * tests and the real REST client are treated alike.
  */
+import { explainAction } from '../ai/explain-action';
 
 export const DOCS = {
   extendedModel: 'https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/index.html',
@@ -73,6 +74,12 @@ function fieldsOf(e: unknown): { kind?: string; code?: string; message: string; 
  * rest fall back to the REST client's advice, which is already user-facing.
  */
 export function explainFailure(e: unknown, doing: string): RightsFailure {
+  const failure = describeFailure(e, doing);
+  const explain = explainAction(e);
+  return explain ? { ...failure, actions: [...failure.actions, explain] } : failure;
+}
+
+function describeFailure(e: unknown, doing: string): RightsFailure {
   const f = fieldsOf(e);
   const base = { code: f.code, detail: f.detail ?? (f.kind === undefined ? f.message : undefined) };
   switch (f.code) {
@@ -118,7 +125,7 @@ export function explainFailure(e: unknown, doing: string): RightsFailure {
     case 'rate-limit':
       return { ...base, reason: 'rate-limit', message: `Could not ${doing}: the portal is limiting requests. Wait a moment, then refresh.`, actions: [REFRESH] };
     case 'not-admin':
-      return explainFailure({ ...f, code: 'IS_NOT_ADMIN' }, doing);
+      return describeFailure({ ...f, code: 'IS_NOT_ADMIN' }, doing);
     case 'denied':
       return { ...base, reason: 'denied', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT, REFRESH] };
     case 'not-found':

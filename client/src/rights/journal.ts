@@ -8,11 +8,11 @@ import { parseRules, RulesSet } from './rights-file';
 import { journalPath, RightsFileSystem } from './rights-store';
 
 export type JournalOutcome =
-  /** setRights accepted; lastApplied was updated. */
+  /** setRights accepted (or, after an unclear answer, verified by re-reading); lastApplied was updated. */
   | 'applied'
-  /** setRights failed with an answer; nothing changed. */
+  /** setRights was refused, or re-reading after an unclear answer showed nothing changed. */
   | 'rejected'
-  /** No answer came back; the portal may or may not hold `after`. */
+  /** The answer was unclear and re-reading could not tell; the portal may or may not hold `after`. */
   | 'uncertain'
   /** Saved while the role model is on, so the rules do not take effect. */
   | 'not-effective';
@@ -31,7 +31,11 @@ export interface JournalEntry {
   after: RulesSet;
   /** The connected user's operations reported by getRights afterwards, when checked. */
   verified?: Operation[];
-  /** Error code or short reason for outcomes other than `applied`. */
+  /**
+   * Error code or short reason for outcomes other than `applied`; for a save
+   * whose answer was unclear, that answer and what re-reading found
+   * (`HTTP 504; verified applied`).
+   */
   error?: string;
 }
 
@@ -96,7 +100,8 @@ export async function readJournal(fs: RightsFileSystem, host: string): Promise<{
   const text = await fs.read(journalPath(host));
   const entries: JournalEntry[] = [];
   let skipped = 0;
-  for (const line of (text ?? '').split('\n')) {
+  // An editor on Windows may have saved the journal with a byte order mark.
+  for (const line of (text ?? '').replace(/^\uFEFF/, '').split('\n')) {
     if (line.trim() === '') continue;
     const read = readEntries(line);
     if (read) entries.push(...read);

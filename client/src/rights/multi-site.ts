@@ -9,6 +9,7 @@ import { portalHost, RightsApi, sectionOfType, withSection } from './api';
 import { resolveNames } from './directory';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { JournalEntry, JournalOutcome } from './journal';
+import { checkUnclearSave } from './outcome-check';
 import { formatOperations, isOperation, Operation } from './operations';
 import { buildPlan, renderPlan, RightsPlan, summarisePlan } from './plan';
 import { hasPendingChanges, markApplied, newRightsFile, RightsFile, serialiseRightsFile, withoutRule, withRule } from './rights-file';
@@ -214,20 +215,39 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     const entry = (outcome: JournalOutcome, extra: Partial<JournalEntry> = {}) =>
       journal.push({ siteId: site.id, siteTitle: site.title, outcome, before: sitePlan.baseline, after: sitePlan.rules, ...extra });
     let saved: unknown;
+    let verified: Operation[] | undefined;
     try {
       saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: site.id, rights: sitePlan.rules }), { write: true });
     } catch (err) {
       const failure = explainFailure(err, `save the rules of "${site.title}"`);
-      const unknown = outcomeUnknown(err);
-      entry(unknown ? 'uncertain' : 'rejected', { error: failure.code ?? (unknown ? 'no answer' : failure.reason) });
-      results.push({ site, status: unknown ? 'uncertain' : 'rejected', message: unknown ? 'no answer: may or may not be saved' : failure.message, failure });
-      continue;
+      if (!outcomeUnknown(err)) {
+        entry('rejected', { error: failure.code ?? failure.reason });
+        results.push({ site, status: 'rejected', message: failure.message, failure });
+        continue;
+      }
+      // An unclear answer (none, or a gateway's page): re-read the site before recording anything.
+      const checked = await checkUnclearSave(api, sitePlan, section);
+      if (checked.state === 'site-gone') {
+        results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash)' });
+        continue;
+      }
+      if (checked.state === 'not-applied') {
+        entry('rejected', { error: failure.code ?? 'unclear answer; re-read shows the old rules', verified: checked.verified });
+        results.push({ site, status: 'rejected', message: 'the answer was unclear and re-reading shows the portal kept its rules', failure });
+        continue;
+      }
+      if (checked.state === 'unknown') {
+        entry('uncertain', { error: failure.code ?? 'unclear answer', ...(checked.verified ? { verified: checked.verified } : {}) });
+        results.push({ site, status: 'uncertain', message: `no clear answer, and re-reading could not settle it: ${checked.reason}`, failure });
+        continue;
+      }
+      saved = true;
+      verified = checked.verified;
     }
     if (saved !== true) {
       results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash); nothing saved' });
       continue;
     }
-    let verified: Operation[] | undefined;
     try {
       const ops = await api.call<unknown>('landing.site.getRights', withSection(section, { id: site.id }), { write: false });
       verified = Array.isArray(ops) ? ops.filter(isOperation) : [];

@@ -76,6 +76,16 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     if (sameOps(verified, before)) return { state: 'not-applied', verified };
     return { state: 'unknown', verified, reason: 'your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile' };
   } catch (e) {
-    return { state: 'unknown', reason: explainFailure(e, 're-read the site').message.replace(/^Could not re-read the site: /, 'the site could not be re-read: ') };
+    const why = explainFailure(e, 're-read the site').message.replace(/^Could not re-read the site: /, '').replace(/\.$/, '');
+    return { state: 'unknown', reason: `the site could not be re-read (${why})` };
   }
+}
+
+/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
+export function unclearAnswer(e: unknown): string {
+  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  if (typeof status === 'number') return `HTTP ${status}`;
+  if (kind === 'timeout') return 'no answer in time';
+  if (kind === 'malformed') return 'not Bitrix24 REST JSON';
+  return 'no answer';
 }

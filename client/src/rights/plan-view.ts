@@ -4,9 +4,9 @@
  * confirmation that carries the full plan text.
  */
 import * as vscode from 'vscode';
-import { describeChange, MultiSitePlan, multiSitePlanSides, renderMultiSitePlan } from './multi-site';
+import { describeChange, MultiSitePlan, multiSitePlanSides } from './multi-site';
 import { planSides, renderPlan, RightsPlan, summarisePlan } from './plan';
-import { renderRolePlan, RolePlan, rolePlanSides, SECTION_LABELS, summariseRolePlan } from './role-plan';
+import { RolePlan, rolePlanSides, SECTION_LABELS, summariseRolePlan } from './role-plan';
 
 export const PLAN_SCHEME = 'bitrix24-rights-plan';
 
@@ -64,18 +64,36 @@ export async function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore')
   const message = plan.hasChanges
     ? `${verb} ${n} rule${n === 1 ? '' : 's'} to "${siteLabel(plan)}"? They replace every rule the site has now.`
     : `"${siteLabel(plan)}" already has this set from the last apply. ${verb} it again anyway?`;
-  return askCancelDefault(message, renderPlan(plan), verb);
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: renderPlan(plan) }, verb);
+  return choice === verb;
 }
 
 /**
- * A modal question whose default (focused, Enter) answer is Cancel: the
- * action must be chosen on purpose. Resolves true only for `verb`.
+ * A modal question for consent with a long explanation (switching models).
+ * Resolves true only for `verb`.
  */
-export async function askCancelDefault(message: string, detail: string, verb: string): Promise<boolean> {
-  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
-  const go: vscode.MessageItem = { title: verb };
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, cancel, go);
-  return choice === go;
+export async function askModal(message: string, detail: string, verb: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, verb)) === verb;
+}
+
+/**
+ * Confirms a plan shown beside as a diff, with Cancel as the default: a
+ * modal dialog always focuses its action button, so the question is a
+ * quick pick whose first (active) item is Cancel; Enter, Escape or
+ * clicking away send nothing. Warnings are listed under the choices.
+ */
+export async function confirmCancelDefault(question: string, verb: string, summary: string, warnings: readonly string[]): Promise<boolean> {
+  type Item = vscode.QuickPickItem & { go?: boolean };
+  const items: Item[] = [
+    { label: '$(close) Cancel', description: 'send nothing', alwaysShow: true },
+    { label: `$(cloud-upload) ${verb}`, description: summary, go: true, alwaysShow: true },
+  ];
+  if (warnings.length) {
+    items.push({ label: 'Before you answer', kind: vscode.QuickPickItemKind.Separator });
+    for (const w of warnings) items.push({ label: `$(warning) ${w}` });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: question, placeHolder: 'The full plan is open in the diff beside. Enter cancels.', ignoreFocusOut: true });
+  return picked?.go === true;
 }
 
 /** Opens a role plan as a diff: the portal now (holders as last sent) ↔ what Apply sends. */
@@ -88,11 +106,11 @@ export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
 }
 
-/** Asks before a role apply or restore, with the whole plan in the detail. */
-export function confirmRolePlan(plan: RolePlan, titles: ReadonlyMap<number, string>, action: 'apply' | 'restore'): Promise<boolean> {
+/** Asks before a role apply or restore; Cancel is the default. */
+export function confirmRolePlan(plan: RolePlan, action: 'apply' | 'restore'): Promise<boolean> {
   const verb = action === 'restore' ? 'Restore' : 'Apply';
-  const message = `${verb} ${summariseRolePlan(plan)} in ${SECTION_LABELS[plan.section]}? Each role's holders and rights are replaced as shown.`;
-  return askCancelDefault(message, renderRolePlan(plan, titles), verb);
+  const question = `${verb} ${summariseRolePlan(plan)} in ${SECTION_LABELS[plan.section]}? Each role's holders and rights are replaced as shown.`;
+  return confirmCancelDefault(question, verb, summariseRolePlan(plan), plan.warnings.map((w) => w.message));
 }
 
 /** Opens a multi-site plan as a diff: every site's last applied set ↔ the set that will be sent. */
@@ -104,8 +122,8 @@ export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSite
   await vscode.commands.executeCommand('vscode.diff', left, right, `${plan.sending} sites: ${describeChange(plan.change)}`, { preview: true, preserveFocus: true });
 }
 
-/** Asks once for a multi-site apply, with every site's set in the detail. */
+/** Asks once for a multi-site apply; Cancel is the default. */
 export function confirmMultiSitePlan(plan: MultiSitePlan): Promise<boolean> {
-  const message = `Apply ${describeChange(plan.change)} to ${plan.sending} site${plan.sending === 1 ? '' : 's'}? Each site's whole rule set is replaced as shown.`;
-  return askCancelDefault(message, renderMultiSitePlan(plan), 'Apply');
+  const question = `Apply ${describeChange(plan.change)} to ${plan.sending} site${plan.sending === 1 ? '' : 's'}? Each site's whole rule set is replaced as shown.`;
+  return confirmCancelDefault(question, 'Apply', `${plan.sending} of ${plan.entries.length} sites change`, plan.warnings);
 }

@@ -19,7 +19,7 @@ import { LandingSection, portalHost } from './api';
 import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-context';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
-import { askCancelDefault, confirmRolePlan, PlanDocuments, showRolePlanDiff } from './plan-view';
+import { askModal, confirmRolePlan, PlanDocuments, showRolePlanDiff } from './plan-view';
 import { applyRoles, importRoles, planRoles, restoreRoles, RoleApplyOutcome } from './role-apply';
 import { RoleEntry, RoleFile, withAccessCodes, withRole, withRoleRight } from './role-file';
 import { ROLE_SECTIONS } from './role-nodes';
@@ -179,10 +179,10 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const folder = api && (await requireWritableFolder(deps));
     const section = api && folder && (await pickSection(args));
     if (!api || !folder || !section) return undefined;
-    const confirm = async (plan: RolePlan, titles: ReadonlyMap<number, string>) => {
+    const confirm = async (plan: RolePlan) => {
       await showRolePlanDiff(docs, plan, action === 'restore' ? 'restored' : 'planned');
       deps.log.info(`Site Rights: role ${action} plan for ${section}: ${plan.roles.length} role(s)${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`);
-      return args.confirm || confirmRolePlan(plan, titles, action);
+      return args.confirm || confirmRolePlan(plan, action);
     };
     const run = () => (action === 'restore' ? restoreRoles({ api, fs: folder.fs, confirm }, section) : applyRoles({ api, fs: folder.fs, confirm }, section));
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Site rights: ${action} roles of ${SECTION_LABELS[section]}` }, run);
@@ -221,7 +221,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const section = api && folder && (await pickSection(args));
       if (!api || !folder || !section) return undefined;
       const confirmOverwrite = async (roles: string[]) =>
-        args.confirm || askCancelDefault(`Import the roles of ${SECTION_LABELS[section]} from the portal?`, `The role file has rights edits not applied yet for ${roles.join(', ')}. Importing replaces them with the portal's rights. Holders set here are kept.`, 'Import');
+        args.confirm || askModal(`Import the roles of ${SECTION_LABELS[section]} from the portal?`, `The role file has rights edits not applied yet for ${roles.join(', ')}. Importing replaces them with the portal's rights. Holders set here are kept.`, 'Import');
       try {
         const out = await importRoles(api, folder.fs, section, { confirmOverwrite });
         deps.tree.rolesChanged(section);
@@ -261,7 +261,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const args = readArgs(arg);
       const api = await requireApi(deps);
       if (!api) return undefined;
-      if (!args.confirm && !(await askCancelDefault('Switch the portal to the role model?', SWITCH_TO_ROLES_WARNING, 'Switch'))) return undefined;
+      if (!args.confirm && !(await askModal('Switch the portal to the role model?', SWITCH_TO_ROLES_WARNING, 'Switch'))) return undefined;
       return doSwitch(switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'role'));
     },
     'bitrix24.rights.restoreModel': async (arg) => {
@@ -269,7 +269,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const api = await requireApi(deps);
       const folder = api && (await requireWritableFolder(deps));
       if (!api || !folder) return undefined;
-      if (!args.confirm && !(await askCancelDefault('Switch the portal back to the rights model it used before the last switch from this workspace?', 'The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.', 'Switch Back'))) return undefined;
+      if (!args.confirm && !(await askModal('Switch the portal back to the rights model it used before the last switch from this workspace?', 'The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.', 'Switch Back'))) return undefined;
       const out = await doSwitch(restorePreviousModel(api, folder.fs));
       snapshots = new Map((out.changedSections ?? []).map((c) => [c.section, c.snapshot.map((r) => ({ id: r.id, title: r.title, xmlId: r.xmlId, accessCodes: null, appliedAccessCodes: null, rights: r.rights }))]));
       return out;
@@ -283,7 +283,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const snap = section && snapshots.get(section);
       if (!api || !folder || !section || !snap) return undefined;
       if ((await loadRoleFile(folder.fs, portalHost(api.portal), section)).status === 'missing') await importRoles(api, folder.fs, section);
-      const confirm = async (plan: RolePlan, titles: ReadonlyMap<number, string>) => (await showRolePlanDiff(docs, plan, 'restored'), args.confirm || confirmRolePlan(plan, titles, 'restore'));
+      const confirm = async (plan: RolePlan) => (await showRolePlanDiff(docs, plan, 'restored'), args.confirm || confirmRolePlan(plan, 'restore'));
       const override = (file: RoleFile): RoleFile => ({ ...file, roles: file.roles.map((r) => ({ ...r, rights: snap.find((s) => s.id === r.id)?.rights ?? r.rights })) });
       const outcome = await applyRoles({ api, fs: folder.fs, confirm }, section, { override, action: 'restore' });
       deps.tree.rolesChanged(section);

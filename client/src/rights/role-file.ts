@@ -106,7 +106,7 @@ function parseCodes(value: unknown, where: string, problems: string[]): string[]
     else if (codes.includes(c)) problems.push(`${where}: "${c}" appears twice; keep one.`);
     else codes.push(c);
   }
-  return codes;
+  return codes.sort();
 }
 
 /** Validates a role's rights: site keys `0` or ids, each with a list of operations. */

@@ -21,7 +21,7 @@ export function analyze(text: string, family: LanguageFamily, names: MethodNames
   ts.collectComments = markers.length > 0;
   const regions = lexDocument(text, family, ts);
   const restHits = indexesOf(text, '/rest/');
-  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set() };
+  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set(), sdkVars: new Map() };
   for (const region of regions) new Recogniser(text, ts, region, names, restHits, found).run();
   resolveConstants(text, ts, regions, found);
   const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;

@@ -1,7 +1,8 @@
 /**
  * What the cursor is in, for completion: a method-name slot (with the typed
  * prefix and the range to replace), a key position in the params literal of
- * a recognised call, or the event-name slot of `event.bind`. Lexes the
+ * a recognised call, the event-name slot of `event.bind` or the placement-code
+ * slot of `placement.bind`. Lexes the
  * document and walks the cursor's region only up to the cursor.
  */
 import type { CompletionSlot, LanguageFamily } from './types';
@@ -90,9 +91,14 @@ class Probe extends FrameWalker {
     if (slot === Slot.CallArg || slot === Slot.BatchEntry) return this.method(slot === Slot.CallArg ? 'call' : 'batch', s, this.isV3() ? 3 : undefined);
     if (slot === Slot.MethodKey) return this.method(f.entry || this.parentBatch(f) ? 'batch' : 'call', s, this.isV3() ? 3 : undefined);
     const params = this.paramsOf();
-    if (f.sepTok === i - 1 && f.keyTok >= 0 && this.keyIs(f.keyTok, 'event') && params && params.depth === this.depth) {
+    if (f.sepTok === i - 1 && f.keyTok >= 0 && params && params.depth === this.depth) {
       const m = params.method.toLowerCase();
-      if (m === 'event.bind' || m === 'event.unbind') return { kind: 'event', method: params.method, prefix: text.slice(s, offset), ...this.nameRange(s) };
+      if ((m === 'event.bind' || m === 'event.unbind') && this.keyIs(f.keyTok, 'event')) {
+        return { kind: 'event', method: params.method, prefix: text.slice(s, offset), ...this.nameRange(s) };
+      }
+      if ((m === 'placement.bind' || m === 'placement.unbind') && this.keyIs(f.keyTok, 'placement')) {
+        return { kind: 'placement', method: params.method, prefix: text.slice(s, offset), ...this.nameRange(s) };
+      }
     }
     if (params && (i - 1 === f.open || i - 1 === f.lastComma)) return this.param(params, text.slice(s, offset), this.nameRange(s), true, i);
     if (f.kind === Tok.LParen && (i - 1 === f.open || i - 1 === f.lastComma) && text.slice(s, offset).includes('.')) return this.method('literal', s, undefined);

@@ -32,6 +32,8 @@ export interface Findings {
   constants: ConstantCandidate[];
   /** Identifier texts seen in method slots (`callMethod(M)`). */
   slotIdents: Set<string>;
+  /** PHP variables holding a b24phpsdk service or scope builder: name → accessor chain (lower case). */
+  sdkVars: Map<string, string>;
 }
 
 /** Walks one region and records its references into `out`. */
@@ -199,7 +201,7 @@ export class Recogniser extends FrameWalker {
     }
     // `CRest::call('crm.deal.lst')`: in a certain method slot, a method-shaped name nobody
     // documents is still a reference, so the editor and CI can say "unknown method".
-    if (dotted && !prevConcat && (i + 1 >= this.to || this.ts.kind[i + 1] !== Tok.Concat) && reportsUnknown(this, slot, f, name, names)) {
+    if (slot !== Slot.None && dotted && !prevConcat && (i + 1 >= this.to || this.ts.kind[i + 1] !== Tok.Concat) && reportsUnknown(this, slot, f, name, names)) {
       this.add(name, s, e, contextOf(slot, f, this), slot, f, i);
       return;
     }
@@ -434,7 +436,7 @@ export class Recogniser extends FrameWalker {
     if (!this.python && !this.php) return;
     const o = f.open;
     if (o - 2 < this.from || this.ts.kind[o - 1] !== Tok.Ident || this.ts.kind[o - 2] !== Tok.Member) return;
-    const ref = this.python ? pythonSdkCall(this, f, this.names, this.pySdk()) : phpSdkCall(this, f, this.names);
+    const ref = this.python ? pythonSdkCall(this, f, this.names, this.pySdk()) : phpSdkCall(this, f, this.names, this.out.sdkVars);
     if (!ref) return;
     f.dirty = true;
     f.linkRef = ref;

@@ -117,4 +117,6 @@ export type CompletionSlot =
       path?: string[];
     }
   /** The event-name slot of event.bind / event.unbind. */
-  | { kind: 'event'; prefix: string; start: number; end: number; /** `event.bind` or `event.unbind` as written. */ method?: string };
+  | { kind: 'event'; prefix: string; start: number; end: number; /** `event.bind` or `event.unbind` as written. */ method?: string }
+  /** The `PLACEMENT` value slot of placement.bind / placement.unbind. */
+  | { kind: 'placement'; prefix: string; start: number; end: number; /** `placement.bind` or `placement.unbind` as written. */ method?: string };

@@ -6,6 +6,7 @@ import * as catalog from '../cli/catalog';
 import * as describe from '../cli/describe';
 import * as check from '../cli/check';
 import * as scan from '../cli/scan';
+import * as explain from '../cli/explain';
 import * as needed from '../cli/needed';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { summary: string; command: Command }> = {
   scan: { summary: 'scan [dir] [--format text|json]           every REST call found, with its requirement', command: scan },
   describe: { summary: 'describe <method> [--format json]        one method: scope, who can execute, parameters', command: describe },
   catalog: { summary: 'catalog [--format json]                  the whole method catalogue', command: catalog },
+  explain: { summary: "explain '<error>'|- [--method m] [--manifest dir]  what a REST error means and the fix", command: explain },
 };
 
 function usage(): string {

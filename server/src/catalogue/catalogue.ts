@@ -7,8 +7,9 @@ import type { MethodNames } from '../analysis/types';
 import { matchesPattern } from '../analysis/method-names';
 import { editDistance } from './edit-distance';
 import { requirementScopes } from './requirement';
-import type { CatalogueData, EventInfo, MethodInfo, PlacementInfo, ScopeInfo, ScopeRequirement } from './types';
-import { assertCatalogue } from './validate';
+import { russianMethodKey } from './links';
+import type { CatalogueData, EventInfo, MethodInfo, PlacementInfo, RussianFacts, ScopeInfo, ScopeRequirement } from './types';
+import { assertCatalogue, assertRussian } from './validate';
 
 /** A method the app declares itself (on-premise custom methods, methods newer than the docs). */
 export interface CustomMethodDeclaration {
@@ -40,6 +41,21 @@ interface Index {
   /** "Did you mean" answers per lower-cased name and limit; names repeat while a user types. */
   eventSuggestions: Map<string, string[]>;
   placementSuggestions: Map<string, string[]>;
+  /** Reads catalog.ru.json (or given data) on first use; `russian` holds it afterwards. */
+  loadRussian?: () => unknown;
+  russian?: RussianIndex;
+}
+
+/** The Russian facts, keyed by lower-cased method key, event name, placement code and scope code. */
+interface RussianIndex {
+  methods: Map<string, RussianFacts>;
+  events: Map<string, RussianFacts>;
+  placements: Map<string, RussianFacts>;
+  scopes: Map<string, string>;
+}
+
+function lowerKeys<T>(o: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 /**
@@ -67,7 +83,7 @@ export function templatePattern(code: string): { pattern: RegExp; literal: numbe
   return { pattern: new RegExp(`^${source}$`, 'i'), literal };
 }
 
-function buildIndex(data: CatalogueData): Index {
+function buildIndex(data: CatalogueData, loadRussian?: () => unknown): Index {
   const byName = new Map<string, MethodInfo[]>();
   const byScope = new Map<string, MethodInfo[]>();
   for (const m of data.methods) {
@@ -96,6 +112,7 @@ function buildIndex(data: CatalogueData): Index {
       .sort((a, b) => b.literal - a.literal || (a.info.code < b.info.code ? -1 : 1)),
     eventSuggestions: new Map(),
     placementSuggestions: new Map(),
+    loadRussian,
   };
 }
 
@@ -177,15 +194,20 @@ export class Catalogue implements MethodNames {
     if (!Catalogue.defaultInstance) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const raw: unknown = require('./catalog.json');
-      Catalogue.defaultInstance = Catalogue.fromData(raw);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Catalogue.defaultInstance = Catalogue.fromData(raw, () => require('./catalog.ru.json') as unknown);
     }
     return Catalogue.defaultInstance;
   }
 
-  /** A catalogue over the given data; throws when the data is not a valid catalogue. */
-  static fromData(data: unknown): Catalogue {
+  /**
+   * A catalogue over the given data; throws when the data is not a valid
+   * catalogue. `russian` gives the Russian facts (catalog.ru.json data), read
+   * and checked on first use.
+   */
+  static fromData(data: unknown, russian?: () => unknown): Catalogue {
     assertCatalogue(data);
-    return new Catalogue(buildIndex(data));
+    return new Catalogue(buildIndex(data, russian));
   }
 
   /** A view that also knows the given custom methods (they shadow documented ones of the same name and version). */
@@ -270,6 +292,41 @@ export class Catalogue implements MethodNames {
   /** All scope codes, sorted by code. */
   scopes(): ScopeInfo[] {
     return [...this.index.data.scopes];
+  }
+
+  private russianIndex(): RussianIndex | undefined {
+    const index = this.index;
+    if (!index.russian && index.loadRussian) {
+      const raw = index.loadRussian();
+      index.loadRussian = undefined;
+      assertRussian(raw);
+      index.russian = { methods: lowerKeys(raw.methods), events: lowerKeys(raw.events), placements: lowerKeys(raw.placements), scopes: lowerKeys(raw.scopes) };
+    }
+    return index.russian;
+  }
+
+  /**
+   * The Russian edition's facts of a documented method, event or placement
+   * (title, "Кто может ..." line); undefined when it has none. The first call
+   * loads them; link with `russianUrl(entry.url, facts)`.
+   */
+  russian(entry: MethodInfo | EventInfo | PlacementInfo): RussianFacts | undefined {
+    if ('custom' in entry && entry.custom) return undefined;
+    const ru = this.russianIndex();
+    if (!ru) return undefined;
+    if ('version' in entry) return ru.methods.get(russianMethodKey(entry.name, entry.version).toLowerCase());
+    if ('code' in entry) return ru.placements.get(entry.code.toLowerCase());
+    return ru.events.get(entry.name.toLowerCase());
+  }
+
+  /** The tool a scope grants, as the Russian scope table names it. */
+  russianTool(code: string): string | undefined {
+    return this.russianIndex()?.scopes.get(code.toLowerCase());
+  }
+
+  /** Documented methods and events whose English and Russian pages disagree on scopes or deprecation. */
+  disagreements(): (MethodInfo | EventInfo)[] {
+    return [...this.index.data.methods.filter((m) => m.editions), ...this.index.data.events.filter((e) => e.editions)];
   }
 
   /** All documented events, sorted by name. */

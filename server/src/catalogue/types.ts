@@ -17,6 +17,38 @@ export type ScopeRequirement =
   /** The documentation does not say; `reason` says why we could not tell. */
   | { kind: 'unknown'; reason: string };
 
+/**
+ * Facts from the Russian edition (apidocs.bitrix24.ru), read from its page
+ * of the same path. They live in catalog.ru.json, loaded on first use
+ * (`Catalogue.russian()`), so English-only sessions do not pay for them.
+ * `url` is set only when the Russian page lives elsewhere; use
+ * `russianUrl()` (links.ts) for the link.
+ */
+export interface RussianFacts {
+  /** Short title of the Russian page. */
+  title: string;
+  /** "Кто может выполнять метод" / "Кто может подписаться" as documented; absent when the page has none. */
+  who?: string;
+  url?: string;
+}
+
+/** What one edition of the documentation says about a method or event. */
+export interface EditionFacts {
+  requirement: ScopeRequirement;
+  deprecated?: boolean;
+}
+
+/**
+ * Both editions' statements where they disagree on the scopes or on
+ * deprecation. The entry's own `requirement` is the one the scope check
+ * follows: the English page's, unless overrides.json decides otherwise with
+ * evidence (e.g. sale.delivery.* follows the newer Russian edition).
+ */
+export interface EditionDisagreement {
+  en: EditionFacts;
+  ru: EditionFacts;
+}
+
 /** Coarse class of "who can execute the method". */
 export type ExecutorClass = 'any' | 'admin' | 'permission' | 'depends' | 'unknown';
 
@@ -62,6 +94,8 @@ export interface MethodInfo {
   title: string;
   /** Declared by the app (manifest `methods.custom`), not documented; never in catalog.json. */
   custom?: boolean;
+  /** Present when the English and Russian pages disagree on scopes or deprecation. */
+  editions?: EditionDisagreement;
 }
 
 /** One scope code. */
@@ -87,6 +121,8 @@ export interface EventInfo {
   url: string;
   /** Short title of the page, without the event name. */
   title: string;
+  /** Present when the English and Russian pages disagree on scopes. */
+  editions?: EditionDisagreement;
 }
 
 /** One widget placement (integration point) code, as `placement.bind` takes it. */
@@ -116,4 +152,17 @@ export interface CatalogueData {
   scopes: ScopeInfo[];
   events: EventInfo[];
   placements: PlacementInfo[];
+}
+
+/**
+ * catalog.ru.json: the Russian facts of the entries of catalog.json, keyed
+ * by method (`name` for REST 2, `name v3` for REST 3.0), event name,
+ * placement code and scope code (its Russian tool name).
+ */
+export interface RussianCatalogueData {
+  $comment: string;
+  methods: Record<string, RussianFacts>;
+  events: Record<string, RussianFacts>;
+  placements: Record<string, RussianFacts>;
+  scopes: Record<string, string>;
 }

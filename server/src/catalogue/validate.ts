@@ -4,7 +4,7 @@
  * names per version and known scope codes). Run once when a Catalogue is
  * created, so accessors can trust the data afterwards.
  */
-import type { CatalogueData } from './types';
+import type { CatalogueData, RussianCatalogueData } from './types';
 
 type Obj = Record<string, unknown>;
 
@@ -53,6 +53,15 @@ function checkParams(ps: unknown, where: string, errors: string[], depth = 0): v
   }
 }
 
+/** The edition disagreement of an entry, when it has one. */
+function checkEditions(x: Obj, where: string, errors: string[]): void {
+  if (x.editions !== undefined) {
+    const ed = x.editions;
+    if (!isObj(ed) || !isObj(ed.en) || !isObj(ed.ru)) errors.push(`${where}: editions needs en and ru`);
+    else for (const k of ['en', 'ru'] as const) checkRequirement((ed[k] as Obj).requirement, `${where} (${k} edition)`, errors);
+  }
+}
+
 /** Returns a list of problems; empty when the data is a valid catalogue. */
 export function validateCatalogue(data: unknown): string[] {
   const errors: string[] = [];
@@ -87,11 +96,12 @@ export function validateCatalogue(data: unknown): string[] {
     if (!isStr(m.whoClass) || !WHO_CLASSES.has(m.whoClass)) errors.push(`${where}: whoClass ${String(m.whoClass)} is not known`);
     if (!isStr(m.url) || !m.url.startsWith('https://')) errors.push(`${where}: url must be an https URL`);
     if (!isStr(m.title)) errors.push(`${where}: title is not a string`);
-    for (const f of ['deprecated', 'adminConfirm', 'appOnly'] as const) {
+    for (const f of ['deprecated', 'superseded', 'adminConfirm', 'appOnly'] as const) {
       if (m[f] !== undefined && typeof m[f] !== 'boolean') errors.push(`${where}: ${f} must be boolean`);
     }
     if (m.replacement !== undefined && !isStr(m.replacement)) errors.push(`${where}: replacement must be a string`);
     checkParams(m.params, where, errors);
+    checkEditions(m, where, errors);
   }
   const seenEvents = new Set<string>();
   for (const e of data.events) {
@@ -103,6 +113,7 @@ export function validateCatalogue(data: unknown): string[] {
     if (seenEvents.has(e.name.toLowerCase())) errors.push(`${where}: duplicate event`);
     seenEvents.add(e.name.toLowerCase());
     for (const c of checkRequirement(e.requirement, where, errors)) if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
+    checkEditions(e, where, errors);
   }
   const seenPlacements = new Set<string>();
   for (const p of data.placements) {
@@ -115,6 +126,7 @@ export function validateCatalogue(data: unknown): string[] {
     seenPlacements.add(p.code.toLowerCase());
     for (const f of ['template', 'deprecated'] as const) if (p[f] !== undefined && typeof p[f] !== 'boolean') errors.push(`${where}: ${f} must be boolean`);
     for (const c of checkRequirement(p.requirement, where, errors)) if (!codes.has(c)) errors.push(`${where}: scope code ${c} is not in the scope table`);
+    checkEditions(p, where, errors);
   }
   return errors;
 }
@@ -123,4 +135,28 @@ export function validateCatalogue(data: unknown): string[] {
 export function assertCatalogue(data: unknown): asserts data is CatalogueData {
   const errors = validateCatalogue(data);
   if (errors.length) throw new Error(`invalid catalogue: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`);
+}
+
+/** Problems of catalog.ru.json data; empty when valid. */
+export function validateRussian(data: unknown): string[] {
+  if (!isObj(data)) return ['Russian catalogue is not an object'];
+  const errors: string[] = [];
+  for (const k of ['methods', 'events', 'placements'] as const) {
+    const map = data[k];
+    if (!isObj(map)) {
+      errors.push(`${k} is not an object`);
+      continue;
+    }
+    for (const [key, f] of Object.entries(map)) {
+      if (!isObj(f) || !isStr(f.title) || (f.who !== undefined && !isStr(f.who)) || (f.url !== undefined && !isStr(f.url))) errors.push(`${k} ${key}: malformed Russian facts`);
+    }
+  }
+  if (!isObj(data.scopes) || !Object.values(data.scopes).every(isStr)) errors.push('scopes must map codes to tool names');
+  return errors;
+}
+
+/** Narrows after validation; throws with the first problems when invalid. */
+export function assertRussian(data: unknown): asserts data is RussianCatalogueData {
+  const errors = validateRussian(data);
+  if (errors.length) throw new Error(`invalid Russian catalogue: ${errors.slice(0, 5).join('; ')}`);
 }

@@ -32,6 +32,8 @@ export function complete(slot: CompletionSlot | undefined, textDoc: TextDocument
       return { isIncomplete: false, items: completeParams(slot, range, ctx) };
     case 'event':
       return { isIncomplete: false, items: completeEvents(slot.prefix, range, ctx) };
+    case 'placement':
+      return { isIncomplete: false, items: completePlacements(slot.prefix, range, ctx) };
   }
 }
 
@@ -43,18 +45,33 @@ export function resolveCompletion(item: CompletionItem, ctx: FeatureContext): Co
   return item;
 }
 
+/** The verbs most calls use; methods ending in them come first among current methods. */
+const COMMON_VERBS = ['get', 'list', 'add', 'update', 'delete'];
+
+/**
+ * Method items ranked for what people mostly type: current methods before
+ * superseded ones before deprecated ones (the replacement of a superseded
+ * method is offered first of all), common verbs before the rest.
+ */
 function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Range, ctx: FeatureContext): CompletionItem[] {
   const found = ctx.catalogue.complete(prefix, MAX_METHODS).filter((m) => !version || m.version === version);
-  return found.map((m) => ({
-    label: m.name,
-    kind: CompletionItemKind.Function,
-    detail: requirementMarkdown(m.requirement, ctx.catalogue).replace(/`/g, '') + (m.version === 3 ? ' · REST 3.0' : ''),
-    data: { method: m.name, version: m.version } satisfies MethodItemData,
-    tags: m.deprecated ? [CompletionItemTag.Deprecated] : undefined,
-    // Deprecated methods sort after every current one.
-    sortText: `${m.deprecated ? '1' : '0'}${m.name}${m.version}`,
-    textEdit: { range, newText: m.name },
-  }));
+  const replacements = new Set(found.filter((m) => m.deprecated && m.replacement).map((m) => m.replacement!.toLowerCase()));
+  const extra = [...replacements].filter((r) => !found.some((m) => m.name.toLowerCase() === r)).flatMap((r) => ctx.catalogue.get(r) ?? []);
+  return [...extra, ...found].map((m) => {
+    const verb = COMMON_VERBS.indexOf(m.name.slice(m.name.lastIndexOf('.') + 1).toLowerCase());
+    const standing = replacements.has(m.name.toLowerCase()) ? '0' : !m.deprecated ? '1' : m.superseded ? '2' : '3';
+    return {
+      label: m.name,
+      kind: CompletionItemKind.Function,
+      detail: requirementMarkdown(m.requirement, ctx.catalogue).replace(/`/g, '') + (m.version === 3 ? ' · REST 3.0' : '') + (m.deprecated ? (m.superseded ? ' · superseded' : ' · deprecated') : ''),
+      data: { method: m.name, version: m.version } satisfies MethodItemData,
+      tags: m.deprecated && !m.superseded ? [CompletionItemTag.Deprecated] : undefined,
+      sortText: `${standing}${verb === -1 ? 9 : verb}${m.name}${m.version}`,
+      // The replacement sorts first but must still match what was typed to be shown.
+      filterText: replacements.has(m.name.toLowerCase()) && !m.name.toLowerCase().startsWith(prefix.toLowerCase()) ? prefix : undefined,
+      textEdit: { range, newText: m.name },
+    };
+  });
 }
 
 function completeParams(slot: Extract<CompletionSlot, { kind: 'param' }>, range: Range, ctx: FeatureContext): CompletionItem[] {
@@ -73,6 +90,20 @@ function completeParams(slot: Extract<CompletionSlot, { kind: 'param' }>, range:
       // Required parameters first, then in documented order.
       sortText: `${p.required ? '0' : '1'}${String(i).padStart(3, '0')}`,
       textEdit: { range, newText: p.name },
+    }));
+}
+
+function completePlacements(prefix: string, range: Range, ctx: FeatureContext): CompletionItem[] {
+  const lower = prefix.toLowerCase();
+  return (ctx.catalogue.placements?.() ?? [])
+    .filter((p) => (p.code ?? '').toLowerCase().startsWith(lower))
+    .slice(0, MAX_METHODS)
+    .map((p) => ({
+      label: p.code ?? '',
+      kind: CompletionItemKind.Constant,
+      detail: p.requirement ? `scope ${formatRequirement(p.requirement)}` : undefined,
+      documentation: { kind: MarkupKind.Markdown, value: `${p.title ?? ''}\n\n[Official documentation](${p.url ?? ''})` },
+      textEdit: { range, newText: p.code ?? '' },
     }));
 }
 

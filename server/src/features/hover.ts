@@ -3,7 +3,10 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument, FeatureContext } from './context';
-import { methodMarkdown, scopeMarkdown } from './method-markdown';
+import { methodMarkdown, requirementMarkdown, scopeMarkdown } from './method-markdown';
+import { bindingAt } from './bindings';
+import { bindingRequirement } from '../manifest/scope-arithmetic';
+import type { BindingReference } from '../analysis/types';
 import type { ScopeRequirement } from '../catalogue/types';
 import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import { referenceAt } from '../analysis/reference-at';
@@ -31,6 +34,8 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
     if (live.length) value += '\n\n---\n\n' + live.join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
+  const binding = bindingAt(doc.analysis, offset);
+  if (binding) return bindingHover(binding, textDoc, ctx);
   const dynamic = ref && 'pattern' in ref ? ref : undefined;
   if (dynamic) {
     return {
@@ -42,6 +47,28 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
     };
   }
   return scopeHover(doc, textDoc, offset, ctx);
+}
+
+/** An event name or placement code under the cursor: what binding it needs, who may, and its page. */
+function bindingHover(b: BindingReference, textDoc: TextDocument, ctx: FeatureContext): Hover {
+  const range = { start: textDoc.positionAt(b.start), end: textDoc.positionAt(b.end) };
+  const info = b.kind === 'event' ? ctx.catalogue.event?.(b.name) : ctx.catalogue.placement?.(b.name);
+  let value: string;
+  if (!info) {
+    const guesses = (b.kind === 'event' ? ctx.catalogue.suggestEvents?.(b.name, 3) : ctx.catalogue.suggestPlacements?.(b.name, 3)) ?? [];
+    value = `**${b.name}** is not a documented Bitrix24 ${b.kind === 'event' ? 'event' : 'placement code'}.`;
+    if (guesses.length) value += '\n\nDid you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?';
+  } else {
+    const name = info.name ?? info.code ?? b.name;
+    const lines = [`**${name}** · ${b.kind}${info.title ? ` — ${info.title}` : ''}`, ''];
+    const req = bindingRequirement(info);
+    lines.push(`**Scope:** ${requirementMarkdown(req, ctx.catalogue)}  `);
+    const who = (info as { who?: string }).who;
+    if (b.kind === 'event') lines.push(`**Who can subscribe:** ${who || 'not documented'}`);
+    if (info.url) lines.push('', `[Official documentation](${info.url})`);
+    value = lines.join('\n') + manifestLine(req, ctx);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
 }
 
 /** Scope codes are hovered where they are declared: bitrix24.json and .env files. */

@@ -16,6 +16,8 @@ import type { DeclaredScope } from '../manifest/types';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../protocol';
 import type { AnalysedDocument, FeatureContext } from './context';
 import { isSuppressed, RULES, severityOf } from './rules';
+import { documentBindings } from './bindings';
+import { bindingRequirement } from '../manifest/scope-arithmetic';
 
 /** Source of live diagnostics, so users can tell them from the offline ones. */
 export const LIVE_SOURCE = 'bitrix24 (portal)';
@@ -64,8 +66,16 @@ export function liveDiagnostics(
       push(ref.start, ref.end, 'portal-not-admin', `Portal ${host}: '${method.name}' needs a portal administrator, and you are connected as a user who is not one.`);
     }
   }
+  // Events and placements are judged by their own requirement, like calls.
+  for (const b of documentBindings(doc.analysis)) {
+    if (b.via.endsWith('.unbind')) continue;
+    const info = b.kind === 'event' ? ctx.catalogue.event?.(b.name) : ctx.catalogue.placement?.(b.name);
+    const missing = info && missingScopes(bindingRequirement(info), granted);
+    if (missing) push(b.start, b.end, 'portal-missing-scope', `Portal ${host}: ${holder(live)} lacks ${missing.what}, needed by the ${b.kind} '${info.name ?? info.code ?? b.name}' — ${reissue(live, missing.fix)}.`);
+  }
   for (const declared of manifestScopes(doc, ctx.envKeys) ?? []) {
-    if (isSatisfiedBy({ kind: 'scope', scope: declared.code }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase())) continue;
+    // A broader grant covers a narrower declared scope (`user` covers `user_brief`): the calls it serves are satisfied.
+    if (isSatisfiedBy({ kind: 'anyOf', scopes: [declared.code, ...broaderThan(declared.code)] }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase())) continue;
     push(declared.span.start, declared.span.end, 'portal-missing-scope',
       `Portal ${host}: ${holder(live)} lacks the '${declared.code}' scope, which this manifest declares — ${reissue(live, 'that scope')}.`);
   }
@@ -158,6 +168,13 @@ function manifestScopes(doc: AnalysedDocument, envKeys: readonly string[] | unde
   if (name === MANIFEST_FILE) return parseManifest(doc.text).manifest.scopes;
   if (isEnvFileName(name)) return parseEnvManifest(doc.text, envKeys)?.manifest.scopes;
   return undefined;
+}
+
+/** Scopes the documentation ranks as granting everything `code` grants, and more (Users: minimal < basic < full). */
+const NARROW_TO_BROAD = ['user_brief', 'user_basic', 'user'];
+function broaderThan(code: string): string[] {
+  const i = NARROW_TO_BROAD.indexOf(code.toLowerCase());
+  return i === -1 ? [] : NARROW_TO_BROAD.slice(i + 1);
 }
 
 function holder(live: PortalFacts): string {

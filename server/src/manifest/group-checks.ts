@@ -29,6 +29,8 @@ interface Group {
   manifestCheck: FileCheck;
   checks: Map<string, FileCheck>;
   forcedKey: string;
+  /** The manifest's findings last set, and the facts they came from, to skip redoing them when an edit changes neither. */
+  manifestFindings?: { key: string; declared: string; findings: Finding[] };
 }
 
 export class GroupChecks {
@@ -148,20 +150,27 @@ export class GroupChecks {
     }
     let group = this.groups.get(key);
     let changed: Set<string>;
+    let changedManifest = false;
     if (!group || this.stale.has(key)) {
       const manifest = state && { file: state.file, displayName: this.source.label(state.file), text: state.text, parsed: state.parsed };
       const checker = new ScopeChecker({ manifest, catalogue: this.source.catalogue, label: (f) => this.source.label(f) });
       group = { checker, manifestCheck: checker.manifestCheck(), checks: new Map(), forcedKey: '' };
+      changedManifest = true;
       this.groups.set(key, group);
       this.cache.delete(key);
       changed = new Set(this.members.get(key));
     } else {
       changed = this.dirty.get(key) ?? new Set();
     }
+    // Whether an edit changed what the manifest's group-wide problems list (uses lacking or forbidding a scope).
+    let usesChanged = changedManifest;
     for (const file of changed) {
       const calls = this.members.get(key)?.has(file) ? this.source.calls(file) : undefined;
-      if (calls) group.checks.set(file, group.checker.checkFile(calls));
+      const before = group.checks.get(file);
+      const after = calls ? group.checker.checkFile(calls) : undefined;
+      if (after) group.checks.set(file, after);
       else group.checks.delete(file);
+      if (!usesChanged && usesKey(before) !== usesKey(after)) usesChanged = true;
     }
     const agg = aggregate([group.manifestCheck, ...group.checks.values()]);
     if (agg.forcedKey !== group.forcedKey) {
@@ -175,12 +184,25 @@ export class GroupChecks {
     }
     if (state) {
       const m = group.manifestCheck;
-      this.cache.setFile(key, state.file, [
-        ...m.findings,
-        ...group.checker.rankAlternatives(m, agg.forced),
-        ...group.checker.declaredFindings(agg),
-        ...group.checker.groupFindings(agg),
-      ]);
+      const declared = group.checker.declaredFindings(agg);
+      const declaredKey = JSON.stringify(declared);
+      const previous = group.manifestFindings;
+      // The missing/forbidden problems (with every use as related information) are redone only when their uses or the preferred scopes changed.
+      if (previous && !usesChanged && previous.key === agg.forcedKey && previous.declared === declaredKey) return;
+      const findings = [...m.findings, ...group.checker.rankAlternatives(m, agg.forced), ...declared, ...group.checker.groupFindings(agg)];
+      group.manifestFindings = { key: agg.forcedKey, declared: declaredKey, findings };
+      this.cache.setFile(key, state.file, findings);
     }
   }
+}
+
+/** What one file contributes to the manifest's missing/forbidden problems, as a comparable string. */
+function usesKey(check: FileCheck | undefined): string {
+  if (!check || (check.missing.length === 0 && check.alternatives.length === 0 && check.forbidden.length === 0)) return '';
+  const at = (n: { method: string; range: { start: { line: number; character: number } } }) => `${n.method}@${n.range.start.line}:${n.range.start.character}`;
+  return [
+    ...check.missing.map((m) => `m ${m.scope} ${at(m.need)}`),
+    ...check.alternatives.map((a) => `a ${a.scopes.join(',')} ${at(a.need)}`),
+    ...check.forbidden.map((f) => `f ${f.scope} ${at(f.need)}`),
+  ].join('\n');
 }

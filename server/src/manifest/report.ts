@@ -5,8 +5,8 @@
  */
 import type { MethodLookup } from './method-lookup';
 import { formatRequirement, requirementScopes } from '../catalogue/requirement';
-import { shortfall, wildcardMatcher } from './scope-arithmetic';
-import type { AppKind, FileCalls, Finding, ManifestFormat, ParsedManifest } from './types';
+import { bindingRequirement, shortfall, wildcardMatcher } from './scope-arithmetic';
+import type { AppKind, FileCalls, Finding, ManifestFormat, ParsedManifest, ScopeCatalogue } from './types';
 
 /** One call site (resolved or built at run time). */
 export interface ReportCall {
@@ -23,6 +23,8 @@ export interface ReportCall {
   satisfied?: boolean;
   /** Left out of the check by methods.ignore. */
   ignored?: boolean;
+  /** Set for a bound event or placement (`method` is then its name or code). */
+  kind?: 'event' | 'placement';
 }
 
 export interface ReportScope {
@@ -47,6 +49,8 @@ export interface ReportInput {
   /** The findings of this manifest's check (they give the declared scopes' status). */
   findings: readonly Finding[];
   label: (file: string) => string;
+  /** For bound events and placements (without it they are left out). */
+  catalogue?: ScopeCatalogue;
 }
 
 /** Builds the report of one manifest (or of the files no manifest covers). */
@@ -68,6 +72,20 @@ export function buildReport(input: ReportInput): ScopeReport {
         const lack = shortfall(method.requirement, declared);
         call.satisfied = method.requirement.kind === 'unknown' ? undefined : lack.satisfied;
         for (const s of requirementScopes(method.requirement)) if (declared.has(s)) push(needing, s, call);
+        if (!lack.satisfied) push(missing, lack.scopes.join(lack.choice === 'any' ? ' | ' : ' + '), call);
+      }
+      calls.push(call);
+    }
+    for (const b of input.catalogue ? (f.bindings ?? []) : []) {
+      if (b.via.endsWith('.unbind')) continue;
+      const info = b.kind === 'event' ? input.catalogue?.event?.(b.name) : input.catalogue?.placement?.(b.name);
+      const requirement = info && bindingRequirement(info);
+      const at = { file, line: b.range.start.line + 1, column: b.range.start.character + 1 };
+      const call: ReportCall = { ...at, method: b.name, kind: b.kind, resolved: true, requirement: requirement ? formatRequirement(requirement) : `unknown ${b.kind}` };
+      if (requirement && m?.scopes) {
+        const lack = shortfall(requirement, declared);
+        call.satisfied = requirement.kind === 'unknown' ? undefined : lack.satisfied;
+        for (const s of requirementScopes(requirement)) if (declared.has(s)) push(needing, s, call);
         if (!lack.satisfied) push(missing, lack.scopes.join(lack.choice === 'any' ? ' | ' : ' + '), call);
       }
       calls.push(call);
@@ -110,7 +128,7 @@ export function renderMarkdown(report: ScopeReport): string {
   out.push('## Calls', '', '| Location | Method | Requirement | Declared |', '| --- | --- | --- | --- |');
   for (const c of report.calls) {
     const state = c.ignored ? 'ignored' : !c.resolved ? 'dynamic' : c.satisfied === undefined ? '' : c.satisfied ? 'yes' : '**missing**';
-    out.push(`| ${cell(where(c))} | \`${cell(c.method)}\` | ${cell(c.requirement)} | ${state} |`);
+    out.push(`| ${cell(where(c))} | ${c.kind ? `${c.kind} ` : ''}\`${cell(c.method)}\` | ${cell(c.requirement)} | ${state} |`);
   }
   out.push('');
   return out.join('\n');

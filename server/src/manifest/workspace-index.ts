@@ -239,6 +239,7 @@ export class WorkspaceIndex {
       lookup: this.lookup(state?.file),
       findings: this.groups.group(state?.file ?? UNCOVERED),
       label: (f) => this.label(f),
+      catalogue: this.options.catalogue,
     });
   }
 

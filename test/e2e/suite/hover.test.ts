@@ -12,23 +12,24 @@ describe('hover on a REST method in JavaScript', () => {
     await serverReady();
   });
 
-  it('names the method and its scope', async () => {
+  it('names the method, its scope, who can execute it and its official page', async () => {
     const text = await hoverText(doc, 'crm.lead.add');
-    assert.match(text, /crm\.lead\.add/);
-    assert.match(text, /scope[^\n]*\bcrm\b/i);
+    assert.match(text, /\*\*crm\.lead\.add\*\*/);
+    assert.match(text, /`crm` \(CRM\)/);
+    assert.match(text, /Who can execute/);
+    assert.match(text, /https:\/\/apidocs\.bitrix24\.com\/api-reference\/crm\/leads\/crm-lead-add\.html/);
+    assert.match(text, /Declared in `bitrix24\.json`/, "the workspace manifest's answer");
   });
 
   it('gives the scope of the method, not of its name prefix', async () => {
     const text = await hoverText(doc, 'tasks.task.list');
-    assert.match(text, /tasks\.task\.list/);
-    assert.match(text, /scope[^\n]*\btask\b/i);
+    assert.match(text, /\*\*tasks\.task\.list\*\*/);
+    assert.match(text, /`task`/);
+    assert.doesNotMatch(text, /`tasks`/);
   });
-});
 
-describe('commands', () => {
-  it('registers Bitrix24: Show Method Catalogue', async () => {
-    await serverReady();
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('bitrix24.showCatalogue'), 'bitrix24.showCatalogue is not registered');
+  it('says nothing on code that is not a REST call', async () => {
+    const text = await hoverText(doc, 'createLead');
+    assert.doesNotMatch(text, /Who can execute|apidocs\.bitrix24/);
   });
 });

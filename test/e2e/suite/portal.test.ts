@@ -1,8 +1,9 @@
 // Connecting to portals in a real VS Code: the Connect command against two demo
 // portals started here (a webhook on one, an OAuth local app on the other), the
-// live scope check in the editor, switching, Disconnect, and afterwards a
-// search of every log, setting, workspace file and harness output for the
-// webhook code, the app secret and every token the portal issued.
+// live scope check in the editor, switching, Disconnect, and a search of every log,
+// setting, workspace file and harness output for the webhook code, the app secret and
+// every token the portals issued. Each test starts two fresh portals and makes the
+// connections it starts from; any one of them runs alone.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -96,26 +97,58 @@ describe('portal connections', () => {
       };
       restoreConsole.push(() => (console[level] = original));
     }
+    manager = await activate();
+  });
+
+  after(() => {
+    restoreConsole.forEach((restore) => restore());
+  });
+
+  beforeEach(async () => {
     hookPortal = await startDemoPortal({ port: 0 });
     appPortal = await startDemoPortal({ port: 0 });
     hookHost = new URL(hookPortal.baseUrl).host;
     appHost = new URL(appPortal.baseUrl).host;
     secrets.add(appPortal.oauth.clientSecret);
-    manager = await activate();
   });
 
-  after(async () => {
-    restoreConsole.forEach((restore) => restore());
+  afterEach(async () => {
+    for (const p of [hookPortal, appPortal]) {
+      if (manager.portals().some((e) => e.url === p.baseUrl)) await vscode.commands.executeCommand('bitrix24.disconnect', p.baseUrl);
+    }
     await hookPortal?.close();
     await appPortal?.close();
   });
 
-  it('connects with a webhook URL through the Connect command and shows who you are', async () => {
+  /** Connects the webhook portal with the demo user's webhook (no crm scope). */
+  const connectHook = async (): Promise<PortalIdentity | undefined> => {
     const url = hookPortal.webhooks.user;
     const code = new URL(url).pathname.split('/').filter(Boolean)[2];
     assert.ok(code && code.length >= 6, 'could not read the demo webhook code');
     secrets.add(code);
-    const identity = await vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.connect', { kind: 'webhook', url });
+    return vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.connect', { kind: 'webhook', url });
+  };
+
+  /** Connects the app portal as an OAuth local app with a fresh authorization code. */
+  const connectApp = async (): Promise<PortalIdentity | undefined> => {
+    const authorize = await fetch(`${appPortal.oauth.authorizeUrl}?client_id=${encodeURIComponent(appPortal.oauth.clientId)}`);
+    const { code } = (await authorize.json()) as { code: string };
+    secrets.add(code);
+    const identity = await vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.connect', {
+      kind: 'oauth',
+      portalUrl: appPortal.baseUrl,
+      clientId: appPortal.oauth.clientId,
+      clientSecret: appPortal.oauth.clientSecret,
+      authorizationCode: code,
+      tokenEndpoint: appPortal.oauth.tokenUrl,
+    });
+    collectAppTokens();
+    return identity;
+  };
+
+  it('connects with a webhook URL through the Connect command and shows who you are', async () => {
+    const code = new URL(hookPortal.webhooks.user).pathname.split('/').filter(Boolean)[2];
+    const identity = await connectHook();
     assert.ok(identity, 'the Connect command did not connect');
     assert.equal(identity.user.name, 'Eva Schmidt');
     assert.equal(identity.user.admin, false);
@@ -133,6 +166,7 @@ describe('portal connections', () => {
   });
 
   it('marks a call whose scope the webhook lacks, labelled as coming from the portal', async () => {
+    await connectHook();
     const doc = await vscode.workspace.openTextDocument(appJs());
     await vscode.window.showTextDocument(doc);
     const found = live(await diagnosticsWhere(doc.uri, liveFrom(hookHost)));
@@ -146,6 +180,7 @@ describe('portal connections', () => {
   });
 
   it('asks the portal (method.get) about a method the catalogue does not know', async () => {
+    await connectHook();
     const uri = vscode.Uri.joinPath(workspaceFolder(), 'unknown-method.js');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode("BX24.callMethod('crm.lead.addd', {});\n"));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -161,18 +196,9 @@ describe('portal connections', () => {
   });
 
   it('connects a second portal with an OAuth local app; it becomes active and its facts replace the first', async () => {
-    const authorize = await fetch(`${appPortal.oauth.authorizeUrl}?client_id=${encodeURIComponent(appPortal.oauth.clientId)}`);
-    const { code } = (await authorize.json()) as { code: string };
-    secrets.add(code);
-    const identity = await vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.connect', {
-      kind: 'oauth',
-      portalUrl: appPortal.baseUrl,
-      clientId: appPortal.oauth.clientId,
-      clientSecret: appPortal.oauth.clientSecret,
-      authorizationCode: code,
-      tokenEndpoint: appPortal.oauth.tokenUrl,
-    });
-    collectAppTokens();
+    await connectHook();
+    await diagnosticsWhere(appJs(), liveFrom(hookHost));
+    const identity = await connectApp();
     assert.ok(identity, 'the Connect command did not connect the OAuth app');
     assert.equal(identity.user.admin, true);
     assert.deepEqual(manager.portals().map((p) => [p.url, p.auth]), [
@@ -186,6 +212,8 @@ describe('portal connections', () => {
   });
 
   it('renews an expired access token when refreshing, and switches back to the webhook portal', async () => {
+    await connectHook();
+    await connectApp();
     appPortal.faults.set({ expireTokens: true });
     const refreshed = await vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.refreshPortal');
     collectAppTokens();
@@ -197,6 +225,10 @@ describe('portal connections', () => {
   });
 
   it('disconnects both: the secrets are deleted and the live check goes away', async () => {
+    await connectHook();
+    await connectApp();
+    await vscode.commands.executeCommand('bitrix24.switchPortal', hookPortal.baseUrl);
+    await diagnosticsWhere(appJs(), liveFrom(hookHost));
     const cleared = diagnosticsWhere(appJs(), (d) => live(d).length === 0);
     assert.equal(await vscode.commands.executeCommand<boolean>('bitrix24.disconnect', hookPortal.baseUrl), true);
     assert.equal(await manager.hasStoredCredentials(hookPortal.baseUrl), false);
@@ -210,6 +242,14 @@ describe('portal connections', () => {
   });
 
   it('leaves no webhook code, app secret or token in any log, setting, workspace file or harness output', async () => {
+    // Its own full round: both connections, a token renewal, both disconnected.
+    await connectHook();
+    await connectApp();
+    appPortal.faults.set({ expireTokens: true });
+    assert.ok(await vscode.commands.executeCommand<PortalIdentity | undefined>('bitrix24.refreshPortal'), 'the token renewal failed');
+    collectAppTokens();
+    assert.equal(await vscode.commands.executeCommand<boolean>('bitrix24.disconnect', hookPortal.baseUrl), true);
+    assert.equal(await vscode.commands.executeCommand<boolean>('bitrix24.disconnect', appPortal.baseUrl), true);
     assert.ok(secrets.size >= 6, `expected the webhook code, app secret, code and two token pairs; have ${secrets.size}`);
     // The extension's log must be among the files searched, and must already hold the last disconnect.
     const logs = filesUnder(join(harnessDir, 'user-data', 'logs')).filter((f) => f.endsWith(LOG_FILE));

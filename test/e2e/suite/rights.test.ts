@@ -2,6 +2,8 @@
 // two users, change rules, apply with the plan shown first, verify as other users,
 // restore, and the failure cases. After each failure the rights file, the journal and
 // the portal must still agree, and the user must have been told what happened.
+// Each test has its own fresh portal (so its own rights folder and journal, which are kept
+// per portal host) and builds the state it starts from; any one of them runs alone.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,27 +126,52 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   before(async () => {
     tree = (await extensionApi()).rightsTree;
     root = workspaceFolder().fsPath;
-    // The walk below reads far more than a user's clicks would; pace as an enterprise plan
+    // The tests read far more than a user's clicks would; pace as an enterprise plan
     // so the client's own throttle does not dominate the run (the portal's limit is off).
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', 'enterprise', vscode.ConfigurationTarget.Global);
-    // A state file lets the portal stop (unreachable) and come back on the same address with its data.
-    stateDir = mkdtempSync(join(tmpdir(), 'bitrix24-rights-e2e-'));
-    portal = await startDemoPortal({ port: 0, rateLimit: false, statePath: join(stateDir, 'portal.json') });
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('bitrix24.disconnect', portal?.baseUrl).then(undefined, () => undefined);
-    await portal?.close();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('shows portal, model, sites, your effective rights and no rules yet, as an ordinary user', async () => {
+  /** Connects as the demo user `who` and waits until the view has loaded for them. */
+  const connectAs = async (who: 'admin' | 'user'): Promise<{ user: { name: string; admin: boolean } } | undefined> => {
     const rootLoaded = treeLoaded(tree, 'root');
-    await run('bitrix24.siteRights.focus');
-    const who = await run<{ user: { name: string } }>('bitrix24.connect', { kind: 'webhook', url: portal.webhooks.user });
-    assert.equal(who?.user.name, 'Eva Schmidt');
+    const identity = await run<{ user: { name: string; admin: boolean } }>('bitrix24.connect', { kind: 'webhook', url: portal.webhooks[who] });
     await rootLoaded;
+    return identity;
+  };
+
+  beforeEach(async () => {
+    // A state file lets the portal stop (unreachable) and come back on the same address with its data.
+    stateDir = mkdtempSync(join(tmpdir(), 'bitrix24-rights-e2e-'));
+    portal = await startDemoPortal({ port: 0, rateLimit: false, statePath: join(stateDir, 'portal.json') });
+    await run('bitrix24.siteRights.focus');
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('bitrix24.disconnect', portal?.baseUrl).then(undefined, () => undefined);
+    await portal?.close().catch(() => undefined); // the unreachable test may have closed it already
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  /** Writes SET_1 into site 3's rights file, as the "adds access codes" test does. */
+  const editSet1 = async () => {
+    await run('bitrix24.rights.addAccessCode', { siteId: 3, code: 'U5', operations: ['edit'] });
+    await run('bitrix24.rights.addAccessCode', { siteId: 3, code: 'd2', operations: ['read'] });
+    await run('bitrix24.rights.editOperations', { siteId: 3, code: 'U5', operations: ['edit', 'public'] });
+  };
+  /** SET_1 applied to site 3, as the "applies" test leaves it. */
+  const appliedSet1 = async () => {
+    await editSet1();
+    const out = await apply(3);
+    assert.equal(out?.status, 'applied', out?.message);
+  };
+
+  it('shows portal, model, sites, your effective rights and no rules yet, as an ordinary user', async () => {
+    const who = await connectAs('user');
+    assert.equal(who?.user.name, 'Eva Schmidt');
 
     const top = await tree.getChildren();
     assert.deepEqual(top.map((n) => n.id), ['portal', 'model:error', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP']);
@@ -167,10 +194,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('shows every site with full rights to the administrator', async () => {
-    const rootLoaded = treeLoaded(tree, 'root');
-    const who = await run<{ user: { name: string; admin: boolean } }>('bitrix24.connect', { kind: 'webhook', url: portal.webhooks.admin });
+    const who = await connectAs('admin');
     assert.equal(who?.user.admin, true);
-    await rootLoaded;
     assert.equal(byId(await tree.getChildren(), 'portal').description, 'Alice Morgan (administrator)');
     // The trashed "Old campaign" is not listed.
     assert.deepEqual((await sites()).map((n) => n.label), ['Company website', 'Online store', 'Spring promo', 'Developer portal']);
@@ -178,6 +203,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('adds access codes and edits operations in the rights file only', async () => {
+    await connectAs('admin');
     const added = await run<RightsFile>('bitrix24.rights.addAccessCode', { siteId: 3, code: 'U5', operations: ['edit'] });
     assert.deepEqual(added?.rules, { U5: ['read', 'edit'] }, '"read" comes with "edit"');
     await run('bitrix24.rights.addAccessCode', { siteId: 3, code: 'd2', operations: ['read'] });
@@ -201,6 +227,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('applies after showing the plan, and other users get exactly those rights', async () => {
+    await connectAs('admin');
+    await editSet1();
     const out = await apply(3);
     assert.equal(out?.status, 'applied', out?.message);
     assert.equal(out.plan?.firstApply, true);
@@ -229,6 +257,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('restores the rules from before the last apply', async () => {
+    await connectAs('admin');
+    await appliedSet1();
     await run('bitrix24.rights.removeAccessCode', { siteId: 3, code: 'D2', confirm: true });
     await run('bitrix24.rights.editOperations', { siteId: 3, code: 'U5', operations: ['read', 'edit'] });
     const second = await apply(3);
@@ -256,6 +286,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('setRights rejected: the portal keeps its rules, the file keeps yours as not applied, and you are told why', async () => {
+    await connectAs('admin');
+    await appliedSet1();
     await run('bitrix24.rights.addAccessCode', { siteId: 3, code: 'AU', operations: ['read'] });
     const check = unchanged(3);
     portal.faults.set({ failNext: { method: 'landing.site.setRights', error: 'IS_NOT_ADMIN', description: 'Only administrators may change rights.' } });
@@ -273,6 +305,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('site deleted between plan and apply: nothing is sent, you are told, and the site leaves the view', async () => {
+    await connectAs('admin');
     await run('bitrix24.rights.addAccessCode', { siteId: 2, code: 'AU', operations: ['read'] });
     const plan = await run<RightsPlan>('bitrix24.rights.showPlan', { siteId: 2 });
     assert.deepEqual(plan?.rules, { AU: ['read'] });
@@ -289,6 +322,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   it('role model switched on between plan and apply: nothing is sent, you are told, and editing stops', async () => {
+    await connectAs('admin');
     await run('bitrix24.rights.addAccessCode', { siteId: 4, code: 'SG3_K', operations: ['read', 'edit'] });
     const plan = await run<RightsPlan>('bitrix24.rights.showPlan', { siteId: 4 });
     assert.deepEqual(plan?.rules, { SG3_K: ['read', 'edit'] });
@@ -317,6 +351,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
 
   it('portal unreachable: nothing is sent or written, you are told, and the pending rule applies once it is back', async function () {
     this.timeout(120_000);
+    await connectAs('admin');
+    // Site 3 has SET_1 applied and one more rule not applied yet.
+    await appliedSet1();
+    await run('bitrix24.rights.addAccessCode', { siteId: 3, code: 'AU', operations: ['read'] });
     const check = unchanged(3);
     // The user has the site in view when the portal goes away.
     assert.ok((await sites()).some((n) => n.id === 'site:3'));
@@ -346,6 +384,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
 
   it('rate-limited refresh: the view says to wait, files and portal stay as they were, and it recovers', async function () {
     this.timeout(120_000);
+    await connectAs('admin');
+    await appliedSet1();
     const check = unchanged(3);
     // A full request counter (another app on the same address used it up) refuses everything.
     portal.faults.set({ rateLimit: { limit: 1, drainPerSecond: 0 } });

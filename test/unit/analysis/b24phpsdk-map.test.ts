@@ -50,4 +50,20 @@ describe('analysis: b24phpsdk typed services', () => {
     );
     assert.deepEqual(a.bindings.map((b) => `${b.kind}:${b.name}`), ['event:ONCRMDEALADD', 'placement:CRM_DEAL_DETAIL_TAB']);
   });
+
+  it('follows a variable holding a service or a scope builder', () => {
+    const text = [
+      '<?php',
+      '$deals = $serviceBuilder->getCRMScope()->deal();',
+      '$deals->get($id);',
+      '$crm = $serviceBuilder->getCRMScope();',
+      '$crm->item()->update(2, $id, $fields);',
+      '$events = $serviceBuilder->getMainScope()->event();',
+      "$events->unbind('ONCRMDEALADD', $url);",
+      '$other->get($id);',
+    ].join('\n');
+    const a = analyze(text, 'php', Catalogue.load());
+    assert.deepEqual(a.references.map((r) => r.name), ['crm.deal.get', 'crm.item.update', 'event.unbind']);
+    assert.deepEqual(a.bindings.map((b) => `${b.kind}:${b.name}@${b.via}`), ['event:ONCRMDEALADD@event.unbind']);
+  });
 });

@@ -74,4 +74,19 @@ describe('analysis: completionContextAt', () => {
     // The same key under another method is an ordinary value: nothing to offer.
     assert.equal(at("BX24.callMethod('crm.lead.add', { event: 'ON|' });"), undefined);
   });
+
+  it('offers event names and placement codes in every call style', () => {
+    const php = at("<?php CRest::call('event.bind', ['EVENT' => 'ONCRMDEAL|', 'HANDLER' => $u]);", 'php');
+    assert.deepEqual([php?.kind, php?.prefix], ['event', 'ONCRMDEAL']);
+    const py = at("b.call('event.unbind', {'event': 'ON|'})", 'python');
+    assert.deepEqual([py?.kind, py?.prefix], ['event', 'ON']);
+    const js = at("BX24.callMethod('placement.bind', { PLACEMENT: 'CRM_DEAL_|', HANDLER: url });");
+    assert.deepEqual([js?.kind, js?.prefix, js?.replaced, js?.kind === 'placement' && js.method], ['placement', 'CRM_DEAL_', 'CRM_DEAL_', 'placement.bind']);
+    const sdk = at("$b24.actions.v2.call.make({ method: 'placement.unbind', params: { placement: 'LEFT|' } })");
+    assert.deepEqual([sdk?.kind, sdk?.prefix], ['placement', 'LEFT']);
+    const arr = at("<?php $b24->core->call('placement.bind', ['PLACEMENT' => 'CRM_|']);", 'php');
+    assert.equal(arr?.kind, 'placement');
+    // PLACEMENT under another method is an ordinary value.
+    assert.equal(at("BX24.callMethod('crm.lead.add', { PLACEMENT: 'CRM_|' });"), undefined);
+  });
 });

@@ -75,14 +75,15 @@ describe('catalogue generator on fixture pages', () => {
     const names = raw.data.methods.map((m) => m.name);
     assert.ok(!names.includes('bedClose'));
     assert.ok(!names.some((n) => n.startsWith('GARDEN')));
-    assert.equal(raw.report.pages.event, 1);
-    assert.equal(raw.report.pages.placement, 1);
+    assert.equal(raw.report.pages.event, 5);
+    assert.equal(raw.report.pages.placement, 3);
     assert.equal(raw.report.pages.js, 1);
     assert.equal(raw.report.pages.guide, 1);
   });
 
   it('lists events separately, named after the file when the heading disagrees', () => {
-    assert.deepEqual(raw.data.events.map((e) => [e.name, e.requirement]), [['ONGARDENBEDADD', { kind: 'scope', scope: 'garden' }]]);
+    const e = raw.data.events.find((x) => x.url.endsWith('/garden/events/on-garden-bed-add.html'));
+    assert.deepEqual([e?.name, e?.requirement, e?.who], ['ONGARDENBEDADD', { kind: 'scope', scope: 'garden' }, 'any user']);
   });
 
   it('keeps the documented case of a name and finds it case-insensitively', () => {
@@ -104,6 +105,8 @@ describe('catalogue generator on fixture pages', () => {
 
   it('reads deprecation, replacement, app-only and confirmation flags', () => {
     assert.equal(method(raw, 'garden.bed.delete').replacement, 'garden.bed.remove');
+    // "Development has been halted": it still works, superseded rather than removed.
+    assert.equal(method(raw, 'garden.bed.delete').superseded, true);
     assert.equal(method(raw, 'garden.bed.remove').appOnly, true);
     assert.equal(method(raw, 'garden.bed.add').adminConfirm, true);
     assert.equal(method(raw, 'garden.bed.get').appOnly, undefined);

@@ -75,11 +75,15 @@ describe('catalogue consistency (checked-in catalog.json)', () => {
     for (const m of data.methods) walk(m.params);
   });
 
-  it('matches catalog.schema.json: every method key is declared, every required key present', () => {
+  it('matches catalog.schema.json: every key of a method, event, placement and scope is declared, every required method key present', () => {
     const schema = JSON.parse(readFileSync(join(dir, 'catalog.schema.json'), 'utf8')) as {
-      definitions: { method: { required: string[]; properties: Record<string, unknown> } };
+      definitions: Record<'method' | 'event' | 'placement' | 'scope', { required: string[]; properties: Record<string, unknown> }>;
     };
     const declared = new Set(Object.keys(schema.definitions.method.properties));
+    for (const [kind, list] of [['event', data.events], ['placement', data.placements], ['scope', data.scopes]] as const) {
+      const keys = new Set(Object.keys(schema.definitions[kind].properties));
+      for (const x of list) for (const k of Object.keys(x)) assert.ok(keys.has(k), `${kind} ${JSON.stringify(x).slice(0, 60)}: ${k} not in the schema`);
+    }
     for (const m of data.methods) {
       for (const k of Object.keys(m)) assert.ok(declared.has(k), `${m.name}: ${k} not in the schema`);
       for (const k of schema.definitions.method.required) assert.ok(k in m, `${m.name}: ${k} missing`);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
+import { russianUrl } from '../../../server/src/catalogue/links';
 import type { ExecutorClass, MethodInfo, ScopeRequirement } from '../../../server/src/catalogue/types';
 
 // Facts checked by hand against the documentation pages (en edition of
@@ -100,6 +101,128 @@ const facts: Fact[] = [
   { method: 'bizproc.workflow.start', page: 'bizproc/bizproc-workflow-start', requirement: scope('bizproc'), whoClass: 'admin' },
   { method: 'im.message.add', page: 'chats/messages/im-message-add', requirement: scope('im') },
 ];
+
+interface EventFact {
+  name: string;
+  page: string;
+  requirement: ScopeRequirement;
+  who?: string;
+}
+
+// Events: the Scope and "Who can subscribe" lines of each page (or of its
+// overview page when the event page has none).
+const eventFacts: EventFact[] = [
+  { name: 'onCrmDealAdd', page: 'crm/deals/events/on-crm-deal-add', requirement: scope('crm'), who: 'any user' },
+  { name: 'OnTaskAdd', page: 'tasks/events-tasks/on-task-add', requirement: scope('task'), who: 'any user' },
+  { name: 'onUserAdd', page: 'common/events/on-user-add', requirement: scope('user') },
+  { name: 'OnAppInstall', page: 'common/events/on-app-install', requirement: basic },
+  { name: 'CATALOG.PRODUCT.ON.ADD', page: 'catalog/product/events/catalog-product-on-add', requirement: scope('catalog') },
+  { name: 'OnImConnectorMessageAdd', page: 'imopenlines/imconnector/events/on-im-connector-message-add', requirement: scope('imconnector') },
+  { name: 'ONEXTERNALCALLSTART', page: 'telephony/events/on-external-call-start', requirement: scope('telephony') },
+  { name: 'onSonetGroupSubjectAdd', page: 'sonet-group/outdated/on-sonet-group-subject-add', requirement: scope('sonet') },
+  { name: 'OnSignB2eDocumentStatusChanged', page: 'sign/events/on-sign-b2e-document-status-changed', requirement: scope('sign.b2e'), who: 'a user with access to e-Signature for HR' },
+  // No block on the page: the overview's inline "**Scope**: crm | **Who can subscribe**: any user".
+  { name: 'onCrmInvoiceAdd', page: 'crm/outdated/invoice/events-invoice/on-crm-invoice-add', requirement: scope('crm'), who: 'any user' },
+  { name: 'onCrmProductAdd', page: 'crm/outdated/products/events-custom/on-crm-product-add', requirement: scope('crm'), who: 'any user' },
+  // Sections of the event-format pages; the overviews' Scope blocks.
+  { name: 'ONIMBOTV2MESSAGEADD', page: 'chat-bots/chat-bots-v2/imbot.v2/events/events#onimbotv2messageadd', requirement: scope('imbot') },
+  { name: 'ONIMV2JOINCHAT', page: 'chat-bots/chat-bots-v2/im.v2/events/events#onimv2joinchat', requirement: scope('im') },
+];
+
+interface PlacementFact {
+  code: string;
+  page: string;
+  requirement: ScopeRequirement;
+  entry?: string;
+  deprecated?: boolean;
+}
+
+// Placements: the "Placement Code" table and the header Scope line of each widget page.
+const placementFacts: PlacementFact[] = [
+  { code: 'CRM_DEAL_DETAIL_TAB', page: 'widgets/crm/detail-tab', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  { code: 'CRM_DYNAMIC_183_DETAIL_TAB', entry: 'CRM_DYNAMIC_<id>_DETAIL_TAB', page: 'widgets/crm/detail-tab', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  { code: 'CRM_ACTIVITY_LIST_MENU', page: 'widgets/crm/list-menu', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  { code: 'TASK_VIEW_TAB', page: 'widgets/task/view-tab', requirement: { kind: 'allOf', scopes: ['placement', 'task'] } },
+  { code: 'TASK_GROUP_LIST_TOOLBAR', page: 'widgets/task/list-toolbar', requirement: { kind: 'allOf', scopes: ['placement', 'task'] } },
+  { code: 'IM_SIDEBAR', page: 'widgets/im/sidebar', requirement: { kind: 'allOf', scopes: ['placement', 'im'] } },
+  { code: 'CALL_CARD', page: 'widgets/telephony/call-card', requirement: { kind: 'allOf', scopes: ['placement', 'telephony'] } },
+  { code: 'CALENDAR_GRIDVIEW', page: 'widgets/calendar', requirement: { kind: 'allOf', scopes: ['placement', 'calendar'] } },
+  { code: 'SONET_GROUP_DETAIL_TAB', page: 'widgets/workgroups/detail-tab', requirement: { kind: 'allOf', scopes: ['placement', 'sonet_group'] } },
+  { code: 'LEFT_MENU', page: 'widgets/left-menu', requirement: scope('placement') },
+  { code: 'PAGE_BACKGROUND_WORKER', page: 'widgets/universal/background-worker', requirement: scope('placement') },
+  { code: 'IM_SMILES_SELECTOR', page: 'widgets/im/smile-selector', requirement: scope('placement'), deprecated: true },
+  // Registered by imconnector.register and userfieldtype.add, not placement.bind.
+  { code: 'SETTING_CONNECTOR', page: 'widgets/setting-connector', requirement: scope('imopenlines') },
+  { code: 'USERFIELD_TYPE', page: 'widgets/user-field/index', requirement: scope('placement') },
+];
+
+describe('catalogue: hand-checked events and placements', () => {
+  const catalogue = Catalogue.load();
+  const href = (page: string) => `https://apidocs.bitrix24.com/api-reference/${page.replace(/(#.*)?$/, '.html$1')}`;
+  for (const f of eventFacts) {
+    it(`event ${f.name} (${f.page})`, () => {
+      const e = catalogue.event(f.name.toUpperCase());
+      assert.ok(e, `${f.name} not in the catalogue`);
+      assert.equal(e.name, f.name);
+      assert.equal(e.url, href(f.page));
+      assert.deepEqual(e.requirement, f.requirement);
+      if (f.who !== undefined) assert.equal(e.who, f.who);
+    });
+  }
+  for (const f of placementFacts) {
+    it(`placement ${f.code} (${f.page})`, () => {
+      const p = catalogue.placement(f.code.toLowerCase());
+      assert.ok(p, `${f.code} not in the catalogue`);
+      assert.equal(p.code, f.entry ?? f.code);
+      assert.equal(p.url, href(f.page));
+      assert.deepEqual(p.requirement, f.requirement);
+      assert.equal(Boolean(p.deprecated), Boolean(f.deprecated));
+    });
+  }
+
+  it('holds every event and placement the generator found (202 events, 91 placements at the 2026-08-21 docs)', () => {
+    assert.ok(catalogue.events().length >= 200, `only ${catalogue.events().length} events`);
+    assert.ok(catalogue.placements().length >= 90, `only ${catalogue.placements().length} placements`);
+  });
+
+  it('gives Russian titles, who lines and links (ru/ pages of the same path)', () => {
+    const lead = catalogue.get('crm.lead.add');
+    assert.ok(lead);
+    assert.deepEqual(catalogue.russian(lead), { title: 'Создать новый лид', who: 'любой пользователь с правом на создание лидов' });
+    assert.equal(russianUrl(lead.url, catalogue.russian(lead)), 'https://apidocs.bitrix24.ru/api-reference/crm/leads/crm-lead-add.html');
+    const deal = catalogue.event('ONCRMDEALADD');
+    assert.equal(deal && catalogue.russian(deal)?.who, 'любой пользователь');
+    const tab = catalogue.placement('CRM_DEAL_DETAIL_TAB');
+    assert.ok(tab && catalogue.russian(tab)?.title);
+    assert.equal(catalogue.russianTool('calendar'), 'Календарь');
+  });
+
+  it('tells superseded methods (development halted, still working) from deprecated ones that stop working somewhere', () => {
+    for (const n of ['crm.deal.add', 'crm.lead.list', 'crm.activity.add']) {
+      assert.equal(catalogue.get(n)?.deprecated, true, n);
+      assert.equal(catalogue.get(n)?.superseded, true, n);
+    }
+    // "does not work in the new task card"
+    assert.equal(catalogue.get('task.commentitem.get')?.deprecated, true);
+    assert.equal(catalogue.get('task.commentitem.get')?.superseded, undefined);
+    assert.equal(catalogue.get('crm.item.add')?.superseded, undefined);
+  });
+
+  it('records where the editions disagree: sale.delivery.* scopes, im.search.last.* deprecation', () => {
+    const delivery = catalogue.get('sale.delivery.add');
+    assert.deepEqual(delivery?.editions, { en: { requirement: scope('sale') }, ru: { requirement: scope('delivery') } });
+    assert.deepEqual(delivery?.requirement, scope('delivery'), 'overrides.json follows the Russian edition here');
+    assert.deepEqual(catalogue.get('im.search.last.get')?.editions?.en, { requirement: scope('im'), deprecated: true });
+    assert.ok(catalogue.disagreements().length >= 15);
+  });
+
+  it('leaves family forms out so typos stay unknown, and suggests the documented code', () => {
+    assert.equal(catalogue.placement('CRM_XXX_DETAIL_TAB'), undefined);
+    assert.equal(catalogue.placement('CRM_DEEL_DETAIL_TAB'), undefined);
+    assert.deepEqual(catalogue.suggestPlacements('CRM_DEEL_DETAIL_TAB', 1), ['CRM_DEAL_DETAIL_TAB']);
+    assert.deepEqual(catalogue.suggestEvents('onCrmDealAd', 1), ['onCrmDealAdd']);
+  });
+});
 
 describe('catalogue: hand-checked facts', () => {
   const catalogue = Catalogue.load();

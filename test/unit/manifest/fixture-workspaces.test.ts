@@ -45,12 +45,13 @@ describe('fixture workspaces: expected findings', () => {
     const index = await open('js-app');
     assert.deepEqual(brief(index, index.findings()), [
       'admin-only@src/placement.js:3',
-      'deprecated-method@src/app.js:13',
-      'deprecated-method@src/app.js:3',
       'missing-scope-call@src/app.js:21',
-      'missing-scope-call@src/placement.js:3',
+      'missing-scope-call@src/placement.js:3', // placement.bind
+      'missing-scope-call@src/placement.js:3', // the placement CRM_DEAL_DETAIL_TAB
       'missing-scope@bitrix24.json:4', // im, once, on "scopes"
       'missing-scope@bitrix24.json:4', // placement
+      'superseded-method@src/app.js:13', // crm.deal.list: development halted, still works
+      'superseded-method@src/app.js:3', // crm.lead.add
       'unused-scope@bitrix24.json:6', // user: user_brief covers user.get and user.current
       'unused-scope@bitrix24.json:8', // calendar
     ]);
@@ -61,9 +62,9 @@ describe('fixture workspaces: expected findings', () => {
     assert.deepEqual(brief(index, index.findings()), [
       'admin-confirmation@src/Sync.php:16',
       'admin-only@src/Sync.php:21',
-      'deprecated-method@src/Sync.php:7',
       'missing-scope-call@src/Sync.php:9',
       'missing-scope@bitrix24.json:3',
+      'superseded-method@src/Sync.php:7',
       'unknown-scope@bitrix24.json:3',
       'unused-scope@bitrix24.json:3',
     ]);
@@ -76,7 +77,7 @@ describe('fixture workspaces: expected findings', () => {
     const findings = index.findings();
     assert.deepEqual(brief(index, findings), [
       'app-only-in-webhook@app/sync.py:7',
-      'deprecated-method@app/sync.py:5',
+      'superseded-method@app/sync.py:5',
       'unused-scope@bitrix24.json:3',
       'unused-scope@bitrix24.json:3',
     ]);
@@ -89,11 +90,11 @@ describe('fixture workspaces: expected findings', () => {
     const index = await open('monorepo');
     assert.deepEqual(brief(index, index.findings()), [
       'admin-only@shared/rest.ts:7',
-      'deprecated-method@packages/crm-widget/src/index.ts:4',
-      'deprecated-method@packages/crm-widget/src/index.ts:5',
-      'deprecated-method@packages/task-bot/bot.js:2',
       'missing-scope-call@packages/task-bot/bot.js:6',
       'missing-scope@packages/task-bot/bitrix24.json:3',
+      'superseded-method@packages/crm-widget/src/index.ts:4',
+      'superseded-method@packages/crm-widget/src/index.ts:5',
+      'superseded-method@packages/task-bot/bot.js:2',
       'unused-scope@packages/task-bot/bitrix24.json:3',
     ]);
     assert.deepEqual(index.manifests().map((m) => index.label(m.file)).sort(), ['packages/crm-widget/bitrix24.json', 'packages/task-bot/bitrix24.json']);
@@ -102,7 +103,7 @@ describe('fixture workspaces: expected findings', () => {
 
   it('env-app: scopes declared in .env are checked like a manifest', async () => {
     const index = await open('env-app');
-    assert.deepEqual(brief(index, index.findings()), ['deprecated-method@src/Contacts.php:15', 'missing-scope-call@src/Contacts.php:20', 'missing-scope@.env:3', 'unused-scope@.env:3']);
+    assert.deepEqual(brief(index, index.findings()), ['missing-scope-call@src/Contacts.php:20', 'missing-scope@.env:3', 'superseded-method@src/Contacts.php:15', 'unused-scope@.env:3']);
   });
 });
 

@@ -70,3 +70,22 @@ describe('scope report', () => {
     assert.match(renderMarkdown(report), /^# Scope report: files without a manifest$/m);
   });
 });
+
+describe('scope report: events and placements', () => {
+  it('lists bound events and placements with their requirement, under the scopes they use', async () => {
+    const fs = new MemoryFileSystem({
+      '/ws/bitrix24.json': '{ "scopes": ["crm"] }',
+      '/ws/app.js': "bindEvent('ONCRMDEALADD')\nbindPlacement('CRM_DEAL_DETAIL_TAB')",
+    });
+    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    await index.scan();
+    const report = index.report('/ws/bitrix24.json');
+    assert.deepEqual(report.calls.map((c) => [c.kind, c.method, c.requirement, c.satisfied]), [
+      ['event', 'ONCRMDEALADD', 'crm', true],
+      ['placement', 'CRM_DEAL_DETAIL_TAB', 'placement + crm', false],
+    ]);
+    assert.deepEqual(report.scopes.map((s) => [s.code, s.status, s.calls.length]), [['crm', 'used', 2]]);
+    assert.deepEqual(report.missing.map((m) => m.scopes), ['placement']);
+    assert.match(renderMarkdown(report), /\| app\.js:1 \| event `ONCRMDEALADD` \| crm \| yes \|/);
+  });
+});

@@ -31,6 +31,8 @@ describe('bitrix24.json schema', () => {
       $schema: './bitrix24.schema.json',
       kind: 'local',
       scopes: [],
+      forbidden: ['disk'],
+      rules: { 'superseded-method': 'off' },
       include: [],
       exclude: [],
       methods: { custom: [], extra: [], ignore: [] },

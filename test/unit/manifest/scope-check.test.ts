@@ -282,3 +282,12 @@ describe('scope check: forbidden scopes', () => {
     assert.deepEqual(codes, ['forbidden-scope', 'unused-scope']);
   });
 });
+
+describe('scope check: method problems, as the editor reports them', () => {
+  it('superseded and unknown methods follow suppression comments and manifest rules like every rule', () => {
+    const file = source(['crm.lead.ad', 'crm.lead.ad'], [], new Map([[1, ['unknown-method']]]));
+    assert.deepEqual(summary(check(declared(), [file])), ['unknown-method:error:L0']);
+    const relaxed = JSON.stringify({ scopes: [], rules: { 'unknown-method': 'warning' } });
+    assert.deepEqual(summary(check(relaxed, [file])), ['unknown-method:warning:L0']);
+  });
+});

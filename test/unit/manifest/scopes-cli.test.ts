@@ -37,9 +37,9 @@ describe('bitrix24-scopes check', () => {
     assert.equal(code, 1);
     assert.match(out, /^bitrix24\.json:4:3 error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
     assert.match(out, /^ {2}src\/app\.js:21:20 'im\.notify\.system\.add' needs 'im'$/m);
-    assert.match(out, /^src\/app\.js:3:\d+ warning deprecated-method 'crm\.lead\.add'/m);
+    assert.match(out, /^src\/app\.js:3:\d+ info superseded-method 'crm\.lead\.add'/m);
     assert.match(out, /^bitrix24\.json:8:6 warning unused-scope Scope 'calendar'/m);
-    assert.match(out, /^2 error\(s\), 4 warning\(s\), 3 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
+    assert.match(out, /^2 error\(s\), 2 warning\(s\), 6 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
 
   it('exits 0 when there are only warnings and hints', async () => {
@@ -58,9 +58,9 @@ describe('bitrix24-scopes check', () => {
     assert.equal(code, 1);
     assert.deepEqual(json.manifests.map((m) => [m.file, m.scopes]), [['.env', ['crm', 'user_brief', 'task']]]);
     assert.deepEqual(json.findings.map((f) => `${f.code}@${f.file}:${f.line}`).sort(), [
-      'deprecated-method@src/Contacts.php:15',
       'missing-scope-call@src/Contacts.php:20',
       'missing-scope@.env:3',
+      'superseded-method@src/Contacts.php:15',
       'unused-scope@.env:3',
     ]);
   });

@@ -270,3 +270,27 @@ describe('workspace index: fixes and new manifests', () => {
     assert.match(proposal.notes.join('\n'), /1 call builds the method name at run time/);
   });
 });
+
+describe('workspace index: the missing-scope problem follows edits', () => {
+  const related = (index: WorkspaceIndex) =>
+    index
+      .diagnosticsFor('/ws/bitrix24.json')
+      .filter((f) => f.code === 'missing-scope')
+      .map((f) => `${f.data.kind === 'missing' ? f.data.scopes[0] : ''}: ${(f.related ?? []).map((r) => `${r.file.replace('/ws/', '')}:${r.range.start.line + 1}`).join(' ')}`);
+
+  it('moves, adds and drops related uses as files change, and leaves the manifest alone when no use changes', async () => {
+    const { index } = await indexOf({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "call('crm.lead.add')", '/ws/b.js': "call('tasks.task.add')" });
+    assert.deepEqual(related(index), ['crm: a.js:1']);
+    await index.update('/ws/a.js', "\ncall('crm.lead.add')\ncall('crm.deal.add')");
+    assert.deepEqual(related(index), ['crm: a.js:2 a.js:3']);
+    index.takeChanges();
+    await index.update('/ws/b.js', "call('tasks.task.add')\n// a comment");
+    assert.deepEqual([...index.takeChanges().keys()], [], 'nothing to publish again');
+    await index.update('/ws/b.js', "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')");
+    assert.deepEqual(related(index), ['crm: a.js:2 a.js:3 b.js:2', 'im: b.js:1']);
+    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "\ncall('crm.lead.add')\ncall('crm.deal.add')", '/ws/b.js': "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')" }), catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    await fresh.scan();
+    const all = (i: WorkspaceIndex) => i.findings().map((f) => JSON.stringify(f)).sort();
+    assert.deepEqual(all(fresh), all(index), 'incremental results equal a fresh scan');
+  });
+});

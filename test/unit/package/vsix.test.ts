@@ -2,7 +2,7 @@
 // assets only (allowlist in .vscodeignore), never sources, tests, node_modules or maps.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,21 +57,26 @@ describe('the .vsix package', function () {
 
   before(function () {
     dir = mkdtempSync(join(tmpdir(), 'b24-vsix-'));
+    // A copy of the checkout (tracked and new files, nothing ignored), built and packaged
+    // there, so the shared dist/ that the other tiers test is left as it is.
+    const stage = join(dir, 'extension');
+    const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    assert.equal(listed.status, 0, `git ls-files failed: ${listed.stderr}`);
+    for (const file of listed.stdout.split('\0').filter(Boolean)) {
+      if (!existsSync(join(root, file))) continue; // deleted but not yet committed
+      mkdirSync(join(stage, file, '..'), { recursive: true });
+      copyFileSync(join(root, file), join(stage, file));
+    }
     const out = join(dir, 'extension.vsix');
     const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-    const build = node([join(root, 'scripts', 'build.mjs'), '--production']);
+    const build = node([join(root, 'scripts', 'build.mjs'), '--production', '--outdir', join(stage, 'dist')]);
     assert.equal(build.status, 0, `production build failed:\n${build.stdout}\n${build.stderr}`);
     for (const decoy of decoys) {
-      mkdirSync(join(root, decoy, '..'), { recursive: true });
-      writeFileSync(join(root, decoy), '// decoy\n');
+      mkdirSync(join(stage, decoy, '..'), { recursive: true });
+      writeFileSync(join(stage, decoy), '// decoy\n');
     }
-    try {
-      const res = node([join(root, 'scripts', 'package.mjs'), '--no-build', '--out', out]);
-      assert.equal(res.status, 0, `npm run package failed:\n${res.stdout}\n${res.stderr}`);
-    } finally {
-      for (const decoy of decoys) rmSync(join(root, decoy), { force: true });
-      rmSync(join(root, 'dist/server/node_modules'), { recursive: true, force: true });
-    }
+    const res = node([join(root, 'scripts', 'package.mjs'), '--root', stage, '--no-build', '--out', out]);
+    assert.equal(res.status, 0, `npm run package failed:\n${res.stdout}\n${res.stderr}`);
     size = statSync(out).size;
     files = zipEntries(readFileSync(out));
     console.log(`      .vsix: ${files.length} files, ${(size / 1024).toFixed(1)} KiB`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import * as FakeTimers from '@sinonjs/fake-timers';
 import { isPortalError } from '../../../client/src/portal/errors';
 import { RestClient, RestClientOptions } from '../../../client/src/portal/rest-client';
 import { fail, FakeClock, ok, rejection, ScriptedPortal, Script, startScriptedPortal } from './helpers';
@@ -18,23 +19,54 @@ describe('portal REST client: timeouts, cancellation, broken replies', () => {
   const client = (extra: Partial<RestClientOptions> = {}): RestClient =>
     new RestClient({ credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: 'timeoutcode9' }, clock: new FakeClock(), random: () => 0.5, ...extra });
 
-  it('times out a write on a portal that never answers, and does not send it again', async () => {
-    script = () => 'hang';
-    const e = await rejection(client().call('crm.lead.add', { fields: {} }, { timeoutMs: 100 }));
-    assert.ok(isPortalError(e) && e.kind === 'timeout');
-    assert.equal(portal.count('crm.lead.add'), 1);
-  });
+  // Request timeouts run on fake timers, moved on only once the portal holds the request:
+  // a loaded machine can neither fire them early nor make an answer miss them.
+  describe('request timeouts (fake timers)', () => {
+    let timers: ReturnType<typeof FakeTimers.install>;
+    beforeEach(() => {
+      timers = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    });
+    afterEach(() => timers.uninstall());
 
-  it('retries a timed-out read within its attempt budget, then settles', async () => {
-    script = () => 'hang';
-    const e = await rejection(client({ timeoutMs: 50, retry: { maxAttempts: 2 } }).call('crm.lead.list'));
-    assert.ok(isPortalError(e) && e.kind === 'timeout');
-    assert.equal(portal.count('crm.lead.list'), 2);
-  });
+    /** Resolves once `promise` settled, or false when it is still pending after the event loop turned. */
+    const settledSoon = async (promise: Promise<unknown>): Promise<boolean> => {
+      let settled = false;
+      void promise.then(() => (settled = true), () => (settled = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      return settled;
+    };
 
-  it('recovers a read when only the first attempt hangs', async () => {
-    script = (_hit, i) => (i === 0 ? 'hang' : ok([1]));
-    assert.deepEqual(await client({ timeoutMs: 50 }).call('crm.lead.list'), [1]);
+    it('times out a write on a portal that never answers, and does not send it again', async () => {
+      script = () => 'hang';
+      const pending = rejection(client().call('crm.lead.add', { fields: {} }, { timeoutMs: 100 }));
+      await portal.received(1);
+      timers.tick(99);
+      assert.equal(await settledSoon(pending), false, 'not before its 100 ms');
+      timers.tick(1);
+      const e = await pending;
+      assert.ok(isPortalError(e) && e.kind === 'timeout');
+      assert.equal(portal.count('crm.lead.add'), 1);
+    });
+
+    it('retries a timed-out read within its attempt budget, then settles', async () => {
+      script = () => 'hang';
+      const pending = rejection(client({ timeoutMs: 50, retry: { maxAttempts: 2 } }).call('crm.lead.list'));
+      await portal.received(1);
+      timers.tick(50);
+      await portal.received(2);
+      timers.tick(50);
+      const e = await pending;
+      assert.ok(isPortalError(e) && e.kind === 'timeout');
+      assert.equal(portal.count('crm.lead.list'), 2);
+    });
+
+    it('recovers a read when only the first attempt hangs', async () => {
+      script = (_hit, i) => (i === 0 ? 'hang' : ok([1]));
+      const pending = client({ timeoutMs: 50 }).call('crm.lead.list');
+      await portal.received(1);
+      timers.tick(50);
+      assert.deepEqual(await pending, [1]);
+    });
   });
 
   it('cancels a call that is waiting for the portal, and does not retry it', async () => {

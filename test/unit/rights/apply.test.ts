@@ -164,6 +164,36 @@ describe('rights/apply', () => {
     assert.equal((await readJournal(t.fs, HOST)).entries[0].outcome, 'uncertain');
   });
 
+  it('no answer, and the portal is gone when re-read: still unknown, and says so once', async () => {
+    const t = setup();
+    await t.ready;
+    t.api.failNext('landing.site.setRights', networkError());
+    t.api.beforeNext('landing.site.setRights', () => t.api.failNext('landing.site.getList', networkError('landing.site.getList')));
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'uncertain');
+    assert.match(out.message, /^Outcome unknown: the portal's answer to the save was unclear \(no answer\), so the site was read again\. Still unknown: the site could not be re-read \(the portal is unreachable\. Check the address and your network, then refresh\)\. The rules may or may not have been saved/);
+    assert.doesNotMatch(out.message, /\.\./);
+  });
+
+  it('no answer, but the save went through: re-reading as a non-administrator verifies it', async () => {
+    const t = setup({ U1: ['read'] });
+    await t.ready;
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+    await t.write({ U1: ['read', 'edit'] });
+    const f = await file(t.fs);
+    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    t.api.beforeNext('landing.site.setRights', () => (t.api.sites[0].rights = { U1: ['read', 'edit'] }));
+    t.api.failNext('landing.site.setRights', networkError());
+    const out = await applyRights(t.deps, 1);
+    assert.equal(out.status, 'applied', out.message);
+    assert.match(out.message, /^Outcome unknown: .*\(no answer\).* Verified: applied\./);
+    assert.deepEqual((await file(t.fs)).lastApplied?.rules, { U1: ['read', 'edit'] });
+    assert.equal((await readJournal(t.fs, HOST)).entries.at(-1)?.error, 'no answer; verified applied');
+    // Only reads were used to verify, and the one write was not repeated.
+    assert.equal(t.api.count('landing.site.setRights'), 2);
+    assert.ok(t.api.calls.filter((c) => c.method !== 'landing.site.setRights').every((c) => c.write !== true));
+  });
+
   it('aborts, writing nothing, when the portal is unreachable', async () => {
     const t = setup();
     await t.ready;
@@ -351,5 +381,18 @@ describe('rights/apply', () => {
     assert.equal((await applyRights(t.deps, 2)).status, 'applied');
     release(false);
     assert.equal((await held).status, 'cancelled');
+  });
+
+  it('a restore started while an apply runs restores from that apply', async () => {
+    const t = setup({ U1: ['read'] });
+    await t.ready;
+    assert.equal((await applyRights(t.deps, 1)).status, 'applied');
+    await t.write({ U1: ['read', 'edit'] });
+    const f = await file(t.fs);
+    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    const [applied, restored] = await Promise.all([applyRights(t.deps, 1), restorePrevious(t.deps, 1)]);
+    assert.deepEqual([applied.status, restored.status], ['applied', 'applied']);
+    assert.deepEqual(restored.plan?.rules, { U1: ['read'] }, 'the set from before the concurrent apply');
+    assert.deepEqual(t.api.sites[0].rights, { U1: ['read'] });
   });
 });

@@ -36,6 +36,21 @@ describe('rights/journal', () => {
     assert.equal(skipped, 2);
   });
 
+  it('reads a journal saved with a byte order mark', async () => {
+    const fs = new MemoryFs();
+    await fs.write(journalPath('example.bitrix24.com'), `\uFEFF${JSON.stringify(entry({ time: 't1' }))}\n`);
+    const { entries, skipped } = await readJournal(fs, 'example.bitrix24.com');
+    assert.deepEqual([entries.map((e) => e.time), skipped], [['t1'], 0]);
+  });
+
+  it('keeps the note of an unclear answer that was verified', async () => {
+    const fs = new MemoryFs();
+    await appendJournal(fs, entry({ error: 'HTTP 504; verified applied', verified: ['read'] }));
+    const [read] = (await readJournal(fs, 'example.bitrix24.com')).entries;
+    assert.deepEqual([read.outcome, read.error, read.verified], ['applied', 'HTTP 504; verified applied', ['read']]);
+    assert.deepEqual(restoreTarget([read], 12), { ok: true, rules: { AU: ['read'] }, entry: read }, 'a verified apply is restorable');
+  });
+
   it('restores the before-set of the last successful apply of that site', () => {
     const target = restoreTarget(
       [

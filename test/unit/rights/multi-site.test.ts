@@ -97,6 +97,31 @@ describe('many sites at once against the demo portal', function () {
     assert.deepEqual(rightsOf(4), { AU: ['read'], DR3: ['read', 'edit'] }, 'restoring one site leaves the others');
   });
 
+  it('an unclear answer (a gateway 504) is re-read before anything is journaled, and said plainly', async () => {
+    portal.faults.set({ failNext: { method: 'landing.site.setRights', error: 'GATEWAY_TIMEOUT', status: 504 } });
+    const out = await applyToSites({ api: admin, fs, confirm: async () => true }, SITES.slice(0, 2), { code: 'U5', operations: ['read'] });
+    assert.equal(out.status, 'partial', out.message);
+    assert.equal(out.results[0].status, 'uncertain');
+    assert.match(out.results[0].message, /re-reading could not settle it: .*administrator/);
+    const { entries } = await readJournal(fs, portalHost(admin.portal));
+    assert.deepEqual(entries.map((e) => e.outcome), ['uncertain', 'applied']);
+  });
+
+  it('a gateway 504 after one site saved: re-read and counted as applied, not as a failure', async () => {
+    const manager = clientFor(portal, 'manager'); // Carol (U3), a full-access non-administrator
+    const deps = { api: manager, fs, confirm: async () => true };
+    const sites = SITES.slice(0, 2);
+    assert.equal((await applyToSites(deps, sites, { code: 'U3', operations: ['read'] })).status, 'applied');
+    portal.faults.set({ failAfterApplying: { method: 'landing.site.setRights', status: 504 } });
+    const out = await applyToSites(deps, sites, { code: 'U3', operations: ['read', 'edit'] });
+    assert.deepEqual(portal.faults.get().failAfterApplying, [], 'the gateway fault fired');
+    assert.equal(out.status, 'applied', out.message);
+    assert.deepEqual(out.results.map((r) => [r.site.id, r.status]), [[1, 'applied'], [3, 'applied']]);
+    for (const id of [1, 3]) assert.deepEqual(rightsOf(id), { U3: ['read', 'edit'] });
+    const f1 = await loadRights(fs, portalHost(manager.portal), 1);
+    assert.ok(f1.status === 'ok' && f1.file.lastApplied?.rules.U3?.includes('edit'), 'the baseline follows what the portal holds');
+  });
+
   it('stops before writing when the role model is on', async () => {
     await admin.call('landing.role.enable', { mode: 1 }, { write: true });
     const out = await applyToSites({ api: admin, fs, confirm: async () => true }, SITES, { code: 'U5', operations: ['read'] });

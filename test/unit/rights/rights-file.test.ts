@@ -4,6 +4,7 @@ import {
   markApplied,
   newRightsFile,
   parseRightsFile,
+  portalMismatch,
   RightsFile,
   serialiseRightsFile,
   withoutRule,
@@ -140,5 +141,20 @@ describe('rights/rights-store', () => {
     const loaded = await loadRights(fs, 'h', 99);
     assert.equal(loaded.status, 'invalid');
     if (loaded.status === 'invalid') assert.match(loaded.problems[0], /site 99/);
+  });
+
+  it('loads a file only from the folder of the portal it names', async () => {
+    const fs = new MemoryFs();
+    const file = newRightsFile('staging.example.com', { id: 5, code: 's', title: 'S', type: 'PAGE' });
+    await saveRights(fs, file);
+    assert.equal((await loadRights(fs, 'staging.example.com', 5)).status, 'ok');
+    fs.files.set(rightsFilePath('prod.example.com', 5), fs.files.get(rightsFilePath('staging.example.com', 5)) ?? '');
+    const copied = await loadRights(fs, 'prod.example.com', 5);
+    assert.equal(copied.status, 'invalid');
+    if (copied.status === 'invalid') assert.match(copied.problems[0], /"portal" is "staging\.example\.com", but the file is in the folder of prod\.example\.com/);
+    // A port is part of the host; a scheme or a trailing slash in "portal" is tolerated.
+    assert.equal(portalMismatch({ ...file, portal: 'https://staging.example.com/' }, 'staging.example.com'), undefined);
+    assert.ok(portalMismatch({ ...file, portal: 'staging.example.com:8443' }, 'staging.example.com'));
+    assert.equal(portalMismatch({ ...file, portal: '127.0.0.1:8080' }, '127.0.0.1:8080'), undefined);
   });
 });

@@ -13,6 +13,7 @@ import { RoleFile, withAccessCodes, withRole, withRoleRight } from '../../../cli
 import { readRoleJournal } from '../../../client/src/rights/role-journal';
 import { renderRolePlan, RolePlan } from '../../../client/src/rights/role-plan';
 import { loadRoleFile, roleFilePath, saveRoleFile } from '../../../client/src/rights/role-store';
+import { restorePreviousModel, switchModel } from '../../../client/src/rights/model-switch';
 import { loadRoleSection } from '../../../client/src/rights/tree-loader';
 import type { TreeNode } from '../../../client/src/rights/tree-model';
 import { MemoryFs } from './memory-fs';
@@ -231,5 +232,22 @@ describe('role model editing against the demo portal', function () {
     const after = (await loadRoleSection({ api: admin, fs }, 'SITE')).find((n) => n.id === 'roles:SITE:2') as TreeNode;
     assert.equal(after.contextValue, 'roleEntry');
     assert.equal(after.children?.[0].description, 'DR3, U5');
+  });
+
+  it('journals model switches with the roles as they were, and switching back reports roles changed meanwhile', async () => {
+    const on = await switchModel(admin, fs, 'role');
+    assert.equal(on.status, 'switched');
+    const off = await switchModel(admin, fs, 'extended');
+    assert.equal(off.status, 'switched');
+    // While the role model is off, someone changes a role.
+    await admin.call('landing.role.setRights', { id: MANAGER, rights: { 0: ['read', 'edit'] } }, { write: true });
+    const back = await restorePreviousModel(admin, fs);
+    assert.equal(back.status, 'switched', back.message);
+    assert.equal(portal.snapshot().roleModel, true);
+    assert.deepEqual(back.changedSections?.map((c) => c.section), ['SITE']);
+    assert.deepEqual(back.changedSections?.[0].snapshot.find((r) => r.id === MANAGER)?.rights['0'], ['read']);
+    const { entries } = await readRoleJournal(fs, host);
+    assert.deepEqual(entries.map((e) => (e.kind === 'model' ? `${e.from}→${e.to}` : e.kind)), ['extended→role', 'role→extended', 'extended→role']);
+    assert.equal((await switchModel(admin, fs, 'role')).status, 'unchanged');
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * The assistant tools in VS Code's agent mode: each `bitrix24_<tool>` declared
+ * in package.json is registered here and answered by the language server
+ * (`bitrix24/runTool`). Feature-detected: a VS Code without `lm.registerTool`
+ * simply gets none.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ASSISTANT_TOOLS, RunToolRequest, type AssistantToolName, type RunToolParams, type RunToolResult } from '../../../server/src/protocol';
+
+/** The id VS Code knows a tool by. */
+export const toolId = (name: AssistantToolName) => `bitrix24_${name}`;
+
+export interface ToolDeps {
+  client: LanguageClient;
+  log: vscode.LogOutputChannel;
+  /** The connected portal's address, or undefined: tools that read it ask first. */
+  portal: () => string | undefined;
+}
+
+/** What the user sees while a tool runs. */
+const RUNNING: Record<AssistantToolName, string> = {
+  describe_method: 'Looking up the Bitrix24 catalogue',
+  search_methods: 'Searching Bitrix24 REST methods',
+  needed_scopes: 'Computing the scopes this workspace needs',
+  check_manifest: 'Checking the Bitrix24 manifest',
+  check_snippet: 'Checking the snippet’s Bitrix24 REST calls',
+  explain_error: 'Explaining the Bitrix24 error',
+  site_rights: 'Reading site access rights',
+};
+
+/** Registers every tool when the API exists; returns how many were registered. */
+export function registerLanguageModelTools(context: vscode.ExtensionContext, deps: ToolDeps): number {
+  if (typeof vscode.lm?.registerTool !== 'function') {
+    deps.log.info('This VS Code has no language-model tools API; Bitrix24 tools are available through bitrix24-mcp.');
+    return 0;
+  }
+  for (const name of ASSISTANT_TOOLS) {
+    const tool: vscode.LanguageModelTool<Record<string, unknown>> = {
+      prepareInvocation: (options) => prepare(name, options.input, deps),
+      invoke: async (options, token) => {
+        const params: RunToolParams = { tool: name, input: options.input };
+        try {
+          const result = await deps.client.sendRequest<RunToolResult>(RunToolRequest, params, token);
+          return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(result.text)]);
+        } catch (err) {
+          // The server's message says what input to send instead; the model reads it.
+          const message = err instanceof Error ? err.message : String(err);
+          deps.log.warn(`${toolId(name)}: ${message}`);
+          throw new Error(message);
+        }
+      },
+    };
+    context.subscriptions.push(vscode.lm.registerTool(toolId(name), tool));
+  }
+  return ASSISTANT_TOOLS.length;
+}
+
+function prepare(name: AssistantToolName, input: Record<string, unknown>, deps: ToolDeps): vscode.PreparedToolInvocation {
+  const portal = deps.portal();
+  if (name === 'site_rights' && portal && typeof input?.siteId === 'number') {
+    return {
+      invocationMessage: `${RUNNING[name]} of site ${input.siteId}`,
+      confirmationMessages: {
+        title: 'Read site rights from the portal?',
+        message: new vscode.MarkdownString(`Calls \`landing.site.getRights\` for site ${input.siteId} on ${portal} as the connected user. Nothing is changed.`),
+      },
+    };
+  }
+  return { invocationMessage: RUNNING[name] };
+}

@@ -1,0 +1,75 @@
+/**
+ * `bitrix24-mcp [folder]`: the Bitrix24 REST tools as an MCP server on stdio,
+ * for the app in `folder` (default: the current directory). Offline unless
+ * BITRIX24_WEBHOOK holds an inbound webhook URL; the URL never appears in a
+ * tool result or on stderr.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { createMcpServer, MCP_SERVER_VERSION } from '../mcp/mcp-server';
+import { nodeToolContext } from '../mcp/node-context';
+import { webhookPortal } from '../mcp/webhook-portal';
+
+const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]...
+  Serves the Bitrix24 REST tools over MCP (stdio) for the app in folder (default: the current directory).
+  Set BITRIX24_WEBHOOK to an inbound webhook URL to let site_rights and explain_error read the portal.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let folder: string | undefined;
+  const envKeys: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (a === '--version') {
+      process.stdout.write(`bitrix24-mcp ${MCP_SERVER_VERSION}\n`);
+      return 0;
+    }
+    if (a === '--env-key' && argv[i + 1]) envKeys.push(argv[++i]);
+    else if (a.startsWith('-') || folder !== undefined) {
+      process.stderr.write(`bitrix24-mcp: unexpected argument '${a}'\n${USAGE}`);
+      return 2;
+    } else folder = a;
+  }
+  const dir = resolve(folder ?? process.cwd());
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    process.stderr.write(`bitrix24-mcp: '${folder ?? dir}' is not a folder\n`);
+    return 2;
+  }
+  const webhook = process.env.BITRIX24_WEBHOOK?.trim();
+  const portal = webhook ? webhookPortal(webhook) : undefined;
+  if (portal && 'error' in portal) process.stderr.write(`bitrix24-mcp: ${portal.error}; serving offline.\n`);
+  const online = portal !== undefined && !('error' in portal);
+  const redactor = online ? portal.redactor : undefined;
+  const log = (line: string) => process.stderr.write(`bitrix24-mcp: ${redactor ? redactor.redactText(line) : line}\n`);
+  const server = createMcpServer({
+    context: nodeToolContext({ folder: dir, envKeys: envKeys.length ? envKeys : undefined, portal: online ? portal.reader : undefined }),
+    online,
+    log,
+    redact: (s) => (redactor ? redactor.redactText(s) : s),
+  });
+  await server.connect(new StdioServerTransport());
+  log(`serving ${dir}${online ? ` with portal ${portal.portal}` : ' (offline)'}`);
+  return new Promise<number>((done) => {
+    server.onclose = () => done(0);
+    process.stdin.on('end', () => done(0));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bitrix24-mcp: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);
