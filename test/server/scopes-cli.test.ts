@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ROOT } from './lsp-client';
+import { openToOthers, unprivileged } from '../support/unprivileged';
 
 const BIN = path.join(ROOT, 'dist', 'bin', 'scopes.js');
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'workspaces', 'scopes', name);
@@ -127,5 +128,32 @@ describe('bitrix24-scopes, the shipped binary', function () {
       const calls = missing.flatMap((r) => (r.relatedLocations ?? []).map((l) => l.physicalLocation.artifactLocation.uri));
       assert.deepEqual([...new Set(calls)].sort(), ['src/app.js', 'src/placement.js']);
     });
+  });
+});
+
+describe('bitrix24-scopes, the shipped binary, on a site with an unreadable file', () => {
+  let dir: string;
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'b24-site-'));
+    openToOthers(dir);
+    put('bitrix24.json', '{ "kind": "webhook", "scopes": ["crm"] }\n');
+    put('local/js/legacy/old.js', "BX24.callMethod('im.notify.system.add');\n");
+    // Hardened 1C-Bitrix sites keep the database settings owner-only.
+    put('local/php_interface/dbconn.php', "<?php CRest::call('tasks.task.add');\n");
+    chmodSync(path.join(dir, 'local/php_interface/dbconn.php'), 0o000);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the file as a warning on itself and checks the rest (exit 1 for the missing scope, not 2)', () => {
+    // As an ordinary user: root would read the file whatever its mode.
+    const as = unprivileged(BIN);
+    const res = spawnSync(process.execPath, [as.bundle, 'check', dir], { cwd: dir, encoding: 'utf8', ...as.spawn });
+    assert.equal(res.status, 1, `${res.stdout}${res.stderr}`);
+    assert.match(res.stdout, /^local\/php_interface\/dbconn\.php:1:1 warning unreadable-file Could not read this file \(permission denied\)/m);
+    assert.match(res.stdout, /^local\/js\/legacy\/old\.js:1:\d+ hint missing-scope-call/m);
   });
 });
