@@ -31,13 +31,15 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** What the extension passes as `initializationOptions` (e.g. `{ envKeys: [...] }`). */
   initializationOptions?: unknown;
+  /** Runs the server bundle at this path with these spawn options (e.g. as an ordinary user, see test/support/unprivileged.ts). */
+  as?: { bundle: string; spawn: { uid?: number; gid?: number } };
 }
 
 /** Spawns the server, runs initialize/initialized, and returns a connected client. */
 export async function startServer(rootUri = 'file:///workspace', options: StartOptions = {}): Promise<TestClient> {
   // LSP_TEST_NODE_ARGS lets a benchmark profile the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.LSP_TEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, options.as?.bundle ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...options.as?.spawn });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
