@@ -3,10 +3,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** Documents the server analyses, plus the manifests (bitrix24.json, .env files) it checks. */
+/**
+ * Documents the server analyses, plus the manifests (bitrix24.json, .env files) it checks: files on
+ * disk, and unsaved source files (so a pasted snippet is checked). Git, diff and output documents, and
+ * untitled Markdown such as a generated report, are left alone.
+ */
 export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
-  { pattern: '**/bitrix24.json' },
-  { pattern: '**/.env*' },
+  { scheme: 'file', pattern: '**/bitrix24.json' },
+  { scheme: 'file', pattern: '**/.env*' },
   ...[
   'javascript',
   'javascriptreact',
@@ -20,8 +24,11 @@ export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   'csharp',
   'shellscript',
   'http',
-  'markdown',
-  ].map((language) => ({ language })),
+  ].flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  { scheme: 'file', language: 'markdown' },
 ];
 
 /** Files whose changes on disk the workspace index follows (sources, manifests, .gitignore). */

@@ -18,8 +18,23 @@ export interface ListMethodsParams {
   prefix?: string;
 }
 
-/** Client → server: list catalogue methods, for the "Show Method Catalogue" picker. */
+/** Client → server: list catalogue methods (every REST version of a name, as the CLI counts them). */
 export const ListMethodsRequest = 'bitrix24/listMethods';
+
+export interface SearchCatalogueParams {
+  /** Words matched against names, scopes and titles ("deal add", "crm list"); empty lists everything. */
+  query: string;
+  limit?: number;
+}
+
+export interface SearchCatalogueResult {
+  entries: import('./catalogue/search').CatalogueEntry[];
+  /** How many methods, events and placements the catalogue has in all. */
+  totals: { methods: number; events: number; placements: number };
+}
+
+/** Client → server: the "Show Method Catalogue" picker's search over methods, events and placements. */
+export const SearchCatalogueRequest = 'bitrix24/searchCatalogue';
 
 
 /** What a connected portal told the client; none of it is secret. */

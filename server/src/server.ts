@@ -6,6 +6,7 @@ import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError,
 import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
 import { formatRequirement } from './catalogue/requirement';
+import { catalogueEntries, searchCatalogue, type CatalogueEntry } from './catalogue/search';
 import { completionContextAt } from './analysis/analyze';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
@@ -278,7 +279,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
-    catalogue.complete(params?.prefix ?? '', Number.MAX_SAFE_INTEGER).map((m) => ({
+    catalogue
+      .methods()
+      .filter((m) => m.name.toLowerCase().startsWith((params?.prefix ?? '').toLowerCase()))
+      .map((m) => ({
       name: m.name,
       version: m.version,
       scope: formatRequirement(m.requirement),
@@ -287,6 +291,12 @@ export function startServer(connection: Connection): void {
       deprecated: m.deprecated === true,
     })),
   );
+  let entries: CatalogueEntry[] | undefined;
+  connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => {
+    entries ??= catalogueEntries(catalogue);
+    const count = (kind: CatalogueEntry['kind']) => entries!.filter((e) => e.kind === kind).length;
+    return { entries: searchCatalogue(entries, p.query ?? '', p.limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
+  });
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
     markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));

@@ -8,45 +8,61 @@ import * as check from '../cli/check';
 import * as scan from '../cli/scan';
 import * as explain from '../cli/explain';
 import * as needed from '../cli/needed';
+import { commandHelp, programHelp } from '../cli/help';
+import { quietOnClosedPipe, wantsColour } from '../cli/terminal';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {
   out(s: string): void;
   err(s: string): void;
+  cwd?: string;
+  colour?: boolean;
 }
 
-const COMMANDS: Record<string, { summary: string; command: Command }> = {
-  check: { summary: 'check [dir] [--format text|json|sarif]   declared scopes against what the code calls', command: check },
-  needed: { summary: 'needed [dir] [--format text|json]         the least scope set the code needs, with evidence', command: needed },
-  scan: { summary: 'scan [dir] [--format text|json]           every REST call found, with its requirement', command: scan },
-  describe: { summary: 'describe <method> [--format json]        one method: scope, who can execute, parameters', command: describe },
-  catalog: { summary: 'catalog [--format json]                  the whole method catalogue', command: catalog },
-  explain: { summary: "explain '<error>'|- [--method m] [--manifest dir]  what a REST error means and the fix", command: explain },
-};
+const COMMANDS: Record<string, Command> = { check, needed, scan, describe, catalog, explain };
 
-function usage(): string {
-  return ['usage: bitrix24-scopes <command> [options]', '', ...Object.values(COMMANDS).map((c) => '  ' + c.summary)].join('\n') + '\n';
-}
+const wantsHelp = (args: string[]) => args.some((a) => a === '--help' || a === '-h');
 
 async function main(argv: string[]): Promise<number> {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    // A terminal links paths from where the command was run, not from the scanned folder.
+    cwd: process.cwd(),
+    colour: wantsColour(process.stdout),
+  };
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name ? 0 : 2;
+  if (!name) {
+    io.err(programHelp());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined || !(topic in COMMANDS)) {
+      if (topic !== undefined) io.err(`bitrix24-scopes: unknown command '${topic}'\n`);
+      io.out(programHelp());
+      return topic === undefined ? 0 : 2;
+    }
+    io.out(commandHelp(topic));
+    return 0;
   }
   if (name === '--version') {
     io.out('bitrix24-scopes 0.1.0\n');
     return 0;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    io.err(`bitrix24-scopes: unknown command '${name}'\n${usage()}`);
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`bitrix24-scopes: unknown command '${name}'\n${programHelp()}`);
     return 2;
   }
-  return entry.command.run(rest, io);
+  if (wantsHelp(rest)) {
+    io.out(commandHelp(name));
+    return 0;
+  }
+  return command.run(rest, io);
 }
 
+quietOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

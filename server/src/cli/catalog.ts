@@ -1,31 +1,31 @@
 /**
- * `bitrix24-scopes catalog [--format text|json] [--scope <code>]`: the whole
- * catalogue for other tools (json), or a per-scope overview for people.
+ * `bitrix24-scopes catalog [--scope <code>] [--scopes] [--format text|json]`: the
+ * methods (all, or one scope's) for people, a per-scope overview, or the whole
+ * catalogue for other tools (json).
  */
 import { Catalogue } from '../catalogue/catalogue';
 import { formatRequirement } from '../catalogue/requirement';
 import type { CliIo } from './describe';
+import type { MethodInfo } from '../catalogue/types';
+import { parseArgs } from 'node:util';
+
+const USAGE = 'usage: bitrix24-scopes catalog [--scope <code>] [--scopes] [--format text|json]\n';
 
 /** Runs the command; returns the exit code (0 ok, 1 unknown scope, 2 usage error). */
 export async function run(args: string[], io: CliIo, catalogue: Catalogue = Catalogue.load()): Promise<number> {
-  let format: 'text' | 'json' = 'text';
-  let scope: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.split('=')[1] : args[++i];
-      if (v !== 'text' && v !== 'json') {
-        io.err(`bitrix24-scopes catalog: --format must be text or json, not '${v ?? ''}'\n`);
-        return 2;
-      }
-      format = v;
-    } else if (a === '--scope' || a.startsWith('--scope=')) {
-      scope = a.includes('=') ? a.split('=')[1] : args[++i];
-    } else {
-      io.err(`bitrix24-scopes catalog: unknown argument ${a}\nusage: bitrix24-scopes catalog [--format text|json] [--scope <code>]\n`);
-      return 2;
-    }
+  let values: { format?: string; scope?: string; scopes?: boolean };
+  try {
+    ({ values } = parseArgs({ args, options: { format: { type: 'string' }, scope: { type: 'string' }, scopes: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    io.err(`bitrix24-scopes catalog: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
   }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.err(`bitrix24-scopes catalog: --format must be text or json, not '${format}'\n${USAGE}`);
+    return 2;
+  }
+  const scope = values.scope;
   if (scope !== undefined) {
     const info = catalogue.scope(scope);
     if (!info) {
@@ -36,9 +36,7 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
     if (format === 'json') io.out(JSON.stringify({ scope: info, methods }, null, 2) + '\n');
     else {
       io.out(`${info.code} — ${info.tool}${info.deprecated ? ' (deprecated)' : ''}: ${methods.length} methods\n`);
-      for (const m of methods) {
-        io.out(`  ${m.name}${m.version === 3 ? ' [3.0]' : ''}  ${formatRequirement(m.requirement)}${m.deprecated ? '  (deprecated)' : ''}\n`);
-      }
+      for (const m of methods) io.out(methodLine(m, 0));
     }
     return 0;
   }
@@ -48,15 +46,26 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
   }
   const methods = catalogue.methods();
   const v3 = methods.filter((m) => m.version === 3).length;
-  io.out(
-    `Bitrix24 REST method catalogue (documentation of ${catalogue.generated})\n` +
-      `${methods.length} methods (REST 2: ${methods.length - v3}, REST 3.0: ${v3}), ` +
-      `${catalogue.scopes().length} scopes, ${catalogue.events().length} events, ${catalogue.placements().length} placements\n\n`,
-  );
-  const width = Math.max(...catalogue.scopes().map((s) => s.code.length));
-  for (const s of catalogue.scopes()) {
-    const n = catalogue.methodsOfScope(s.code).length;
-    io.out(`  ${s.code.padEnd(width)}  ${String(n).padStart(4)}  ${s.tool}${s.deprecated ? ' (deprecated)' : ''}\n`);
+  if (values.scopes) {
+    io.out(`Scopes of the Bitrix24 REST catalogue (documentation of ${catalogue.generated}): ${catalogue.scopes().length} scopes, ${methods.length} methods\n\n`);
+    const width = Math.max(...catalogue.scopes().map((s) => s.code.length));
+    for (const s of catalogue.scopes()) {
+      const n = catalogue.methodsOfScope(s.code).length;
+      io.out(`  ${s.code.padEnd(width)}  ${String(n).padStart(4)}  ${s.tool}${s.deprecated ? ' (deprecated)' : ''}\n`);
+    }
+    return 0;
   }
+  io.out(
+    `All ${methods.length} methods (REST 2: ${methods.length - v3}, REST 3.0: ${v3}) of the Bitrix24 REST catalogue ` +
+      `(documentation of ${catalogue.generated}): name, then the scope it needs.\n` +
+      `Also ${catalogue.scopes().length} scopes (--scopes), ${catalogue.events().length} events, ${catalogue.placements().length} placements (--format json).\n`,
+  );
+  const width = Math.max(...methods.map((m) => m.name.length + (m.version === 3 ? 6 : 0)));
+  for (const m of [...methods].sort((a, b) => a.name.localeCompare(b.name) || a.version - b.version)) io.out(methodLine(m, width));
   return 0;
+}
+
+/** `  name [3.0]  requirement  (deprecated)`, the name padded to `width` for a column. */
+function methodLine(m: MethodInfo, width: number): string {
+  return `  ${`${m.name}${m.version === 3 ? ' [3.0]' : ''}`.padEnd(width)}  ${formatRequirement(m.requirement)}${m.deprecated ? '  (deprecated)' : ''}\n`;
 }

@@ -9,18 +9,21 @@ import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageEr
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
 import { Catalogue } from '../catalogue/catalogue';
 import { baselineFindings, baselineSource, takeBaseline } from './baseline';
+import { fixManifests, type ManifestChange } from './fix';
+import { fromCwd, palette } from './terminal';
 import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../manifest/workspace-index';
 
-const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
+const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--fix] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
 const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   let options;
   let baseline: string | undefined;
+  const fix = args.includes('--fix');
   try {
-    const taken = takeBaseline(args);
+    const taken = takeBaseline(args.filter((a) => a !== '--fix'));
     baseline = taken.baseline;
     options = parseOptions(taken.args, ['text', 'json', 'sarif']);
   } catch (err) {
@@ -28,7 +31,13 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  const index = await openWorkspace(options, io);
+  let index = await openWorkspace(options, io);
+  if (fix) {
+    const changes = fixManifests(index, options.envKeys);
+    io.err(describeChanges(changes, (f) => shownPath(io, options.dir, index.label(f))));
+    // Check again, so what follows is the state after the fixes.
+    if (changes.some((c) => c.added.length || c.removed.length)) index = await openWorkspace(options);
+  }
   let gate: Finding[] = [];
   try {
     if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
@@ -42,7 +51,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const manifests = index.manifests();
   if (options.format === 'json') io.out(`${JSON.stringify(toJson(index, findings), null, 2)}\n`);
   else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(index, findings, options.dir), null, 2)}\n`);
-  else io.out(toText(index, findings));
+  else io.out(toText(index, findings, (label) => shownPath(io, options.dir, label), palette(io.colour === true)));
   if (manifests.length === 0) {
     io.err(
       `bitrix24-scopes check: no bitrix24.json (or .env scope key) under ${options.dir}. ` +
@@ -70,19 +79,46 @@ function location(index: WorkspaceIndex, f: Pick<Finding, 'file' | 'range'>) {
   };
 }
 
-function toText(index: WorkspaceIndex, findings: Finding[]): string {
+/** A label (relative to the scanned folder) as text output shows it: relative to the terminal's folder when known. */
+function shownPath(io: Io, dir: string, label: string): string {
+  return io.cwd === undefined ? label : fromCwd(dir, label, io.cwd);
+}
+
+/** What `--fix` did, one line per manifest (to stderr, so json and sarif output stay clean). */
+function describeChanges(changes: ManifestChange[], show: (file: string) => string): string {
+  if (!changes.length) return 'fix: nothing to change\n';
+  return changes
+    .map((c) => {
+      const parts = [c.added.length ? `added ${c.added.join(', ')}` : '', c.removed.length ? `removed ${c.removed.join(', ')}` : ''].filter(Boolean);
+      const kept = c.kept.length ? `; kept ${c.kept.join(', ')} (the code may still need ${c.kept.length === 1 ? 'it' : 'them'})` : '';
+      return `fix: ${escapeControl(show(c.file))}: ${parts.length ? parts.join('; ') : 'unchanged'}${kept}\n`;
+    })
+    .join('');
+}
+
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
+
+function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string) => string, style: ReturnType<typeof palette>): string {
   const lines = findings.flatMap((f) => {
     const at = location(index, f);
     // Every use of a missing scope, indented under the one problem.
     const related = (f.related ?? []).map((r) => {
       const rel = location(index, r);
-      return `  ${escapeControl(rel.file)}:${rel.line}:${rel.column} ${escapeControl(r.message)}`;
+      return `  ${escapeControl(show(rel.file))}:${rel.line}:${rel.column} ${escapeControl(r.message)}`;
     });
-    return [`${escapeControl(at.file)}:${at.line}:${at.column} ${f.severity} ${f.code} ${escapeControl(f.message)}`, ...related];
+    const severity = style[SEVERITY_STYLE[f.severity]](f.severity);
+    return [`${escapeControl(show(at.file))}:${at.line}:${at.column} ${severity} ${style.dim(f.code)} ${escapeControl(f.message)}`, ...related];
   });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const files = new Set(index.manifests().flatMap((m) => index.filesOf(m.file).map((f) => f.file))).size;
-  lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('hint') + count('info')} hint(s); ${index.manifests().length} manifest(s), ${files} file(s) checked`);
+  // What each app's code needs: the list its settings form wants.
+  for (const m of index.manifests()) {
+    const needs = index.needed(m.folder).scopes;
+    lines.push(`${escapeControl(show(index.label(m.file)))} needs: ${needs.length ? needs.map(escapeControl).join(', ') : 'no scope'}`);
+  }
+  const errors = count('error');
+  const summary = `${errors} error(s), ${count('warning')} warning(s), ${count('hint') + count('info')} hint(s); ${index.manifests().length} manifest(s), ${files} file(s) checked`;
+  lines.push(errors ? style.bold(summary) : summary);
   return `${lines.join('\n')}\n`;
 }
 

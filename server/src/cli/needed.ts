@@ -6,6 +6,7 @@
  */
 import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
 import type { NeededScopes } from '../manifest/needed';
+import { fromCwd } from './terminal';
 
 const USAGE = 'usage: bitrix24-scopes needed [dir] [--format text|json] [--env-key KEY]...\n';
 
@@ -24,18 +25,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const index = await openWorkspace(options);
   const result = index.needed();
-  io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toText(result));
+  const dir = options.dir;
+  const show = (label: string) => (io.cwd === undefined ? label : fromCwd(dir, label, io.cwd));
+  io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toText(result, show));
   return 0;
 }
 
-/** The result as lines for people: scopes with their evidence, the choices made, then what is undecided. */
-export function toText(r: NeededScopes): string {
+/**
+ * The result as lines for people: scopes with their evidence, the choices made, then what is
+ * undecided; `show` turns a file label into the path printed (default: as is).
+ */
+export function toText(r: NeededScopes, show: (label: string) => string = (l) => l): string {
   const out: string[] = [];
   out.push(r.scopes.length ? `Scopes the code needs: ${r.scopes.join(', ')}` : 'The code needs no scope.');
   for (const scope of r.scopes) {
     const list = r.evidence[scope] ?? [];
     out.push('', `${scope} (${list.length} use${list.length === 1 ? '' : 's'})`);
-    for (const e of list.slice(0, TEXT_EVIDENCE)) out.push(`  ${e.file}:${e.line} ${e.kind} ${e.name}`);
+    for (const e of list.slice(0, TEXT_EVIDENCE)) out.push(`  ${show(e.file)}:${e.line} ${e.kind} ${e.name}`);
     if (list.length > TEXT_EVIDENCE) out.push(`  … and ${list.length - TEXT_EVIDENCE} more (--format json lists all)`);
   }
   if (r.choices.length) {
@@ -44,7 +50,7 @@ export function toText(r: NeededScopes): string {
   }
   if (r.undecided.length) {
     out.push('', `Not decided (${r.undecided.length}):`);
-    for (const u of r.undecided) out.push(`  ${u.file}:${u.line} ${u.kind} ${u.name}: ${u.reason}`);
+    for (const u of r.undecided) out.push(`  ${show(u.file)}:${u.line} ${u.kind} ${u.name}: ${u.reason}`);
   }
   return `${out.join('\n')}\n`;
 }

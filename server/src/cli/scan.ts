@@ -5,6 +5,7 @@
  */
 import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
 import type { ReportCall } from '../manifest/report';
+import { fromCwd } from './terminal';
 
 const USAGE = `usage: bitrix24-scopes scan [dir] [--format text|json] ${SCAN_OPTIONS_USAGE}\n`;
 
@@ -32,7 +33,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ calls }, null, 2)}\n`);
   } else {
-    for (const c of calls) io.out(`${escapeControl(c.file)}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : '(name built at run time)'}\n`);
+    const show = (label: string) => (io.cwd === undefined ? label : fromCwd(options.dir, label, io.cwd));
+    for (const c of calls) io.out(`${escapeControl(show(c.file))}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : '(name built at run time)'}\n`);
     io.out(`${calls.length} call(s), ${calls.filter((c) => !c.resolved).length} built at run time\n`);
   }
   return 0;

@@ -11,6 +11,10 @@ import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** When set, text output names files relative to this folder (a terminal's current directory), not the scanned one. */
+  cwd?: string;
+  /** Colour the text output (the binary decides from the terminal, NO_COLOR and FORCE_COLOR). */
+  colour?: boolean;
 }
 
 export interface CommandOptions {

@@ -144,7 +144,8 @@ function restOfLineIsTrivia(text: string, offset: number): boolean {
 
 /** Offset of the comma following `offset` past blanks and comments, or -1. */
 function commaAfter(text: string, offset: number): number {
-  const m = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*,/.exec(text.slice(offset));
+  // A line comment runs to the end of its line: a comma inside it ("// planned, not used") is not one.
+  const m = /^(?:\s|\/\/[^\n]*(?=\n|$)|\/\*[\s\S]*?\*\/)*,/.exec(text.slice(offset));
   return m ? offset + m[0].length - 1 : -1;
 }
 

@@ -60,10 +60,13 @@ describe('bitrix24-scopes describe / catalog', () => {
     assert.ok(parsed.events.length > 0 && parsed.sources.length > 0);
   });
 
-  it('prints a per-scope overview and one scope in text', async () => {
+  it('lists the methods by default, and prints a per-scope overview and one scope in text', async () => {
+    const methods = capture();
+    assert.equal(await catalogCmd([], methods.io), 0);
+    assert.match(methods.out(), /^All \d+ methods \(REST 2: \d+, REST 3\.0: \d+\)/);
+    assert.match(methods.out(), /\n {2}crm\.deal\.add +crm\b/);
     const all = capture();
-    assert.equal(await catalogCmd([], all.io), 0);
-    assert.match(all.out(), /methods \(REST 2: \d+, REST 3\.0: \d+\)/);
+    assert.equal(await catalogCmd(['--scopes'], all.io), 0);
     assert.match(all.out(), /\n {2}crm +\d+ {2}CRM\n/);
     const one = capture();
     assert.equal(await catalogCmd(['--scope', 'sign.b2e'], one.io), 0);

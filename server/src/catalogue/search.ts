@@ -1,0 +1,92 @@
+/**
+ * Searching the catalogue as "Show Method Catalogue" does: methods (each REST version its own
+ * entry, so the count agrees with `bitrix24-scopes catalog`), events and placements, matched by
+ * every word of the query against the name, the scope and the title.
+ */
+import type { Catalogue } from './catalogue';
+import { formatRequirement } from './requirement';
+
+/** One entry of the picker. */
+export interface CatalogueEntry {
+  kind: 'method' | 'event' | 'placement';
+  name: string;
+  /** REST version (methods only). */
+  version?: 2 | 3;
+  /** What it needs, e.g. `crm` or `placement + crm`. */
+  scope: string;
+  title: string;
+  url: string;
+  deprecated: boolean;
+}
+
+/** Every method, event and placement of `catalogue`, methods first, each kind sorted by name. */
+export function catalogueEntries(catalogue: Catalogue): CatalogueEntry[] {
+  const byName = (a: CatalogueEntry, b: CatalogueEntry) => a.name.localeCompare(b.name) || (a.version ?? 0) - (b.version ?? 0);
+  const methods: CatalogueEntry[] = catalogue.methods().map((m) => ({
+    kind: 'method',
+    name: m.name,
+    version: m.version,
+    scope: formatRequirement(m.requirement),
+    title: m.title,
+    url: m.url,
+    deprecated: m.deprecated === true,
+  }));
+  const events: CatalogueEntry[] = catalogue.events().map((e) => ({ kind: 'event', name: e.name, scope: formatRequirement(e.requirement), title: e.title, url: e.url, deprecated: false }));
+  const placements: CatalogueEntry[] = catalogue
+    .placements()
+    .map((p) => ({ kind: 'placement', name: p.code, scope: formatRequirement(p.requirement), title: p.title, url: p.url, deprecated: p.deprecated === true }));
+  return [...methods.sort(byName), ...events.sort(byName), ...placements.sort(byName)];
+}
+
+/** Splits a name into its lower-case words: `crm.deal.add` → crm, deal, add; `onCrmDealAdd` → on, crm, deal, add. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * How well `entry` matches the query words (higher is better), or -1 when a word matches nothing.
+ * Per word: a whole word of the name or the scope counts most, then the start of a name word, then
+ * any part of the name, then the title. The whole query as a name prefix ranks first; current
+ * methods rank above deprecated ones, and methods above events and placements.
+ */
+export function matchScore(entry: CatalogueEntry, query: string): number {
+  const q = query.trim().toLowerCase();
+  if (!q) return 0;
+  const words = q.split(/\s+/);
+  const name = entry.name.toLowerCase();
+  const parts = nameWords(entry.name);
+  const scopes = entry.scope.toLowerCase().split(/[^a-z0-9_.]+/).filter(Boolean);
+  const title = entry.title.toLowerCase();
+  let score = 0;
+  for (const w of words) {
+    if (parts.includes(w) || scopes.includes(w)) score += 10;
+    else if (parts.some((p) => p.startsWith(w))) score += 6;
+    else if (name.includes(w)) score += 4;
+    else if (title.includes(w)) score += 1;
+    else return -1;
+  }
+  // The words in order, as one name: "deal add" → `…deal.add`.
+  if (words.length > 1 && name.includes(words.join('.'))) score += 5;
+  if (name.startsWith(q)) score += 20;
+  if (name === q) score += 20;
+  // Fewer name words: `crm.deal.add` before `crm.deal.productrows.add`.
+  score -= parts.length * 0.5;
+  if (entry.deprecated) score -= 1;
+  if (entry.kind !== 'method') score -= 1;
+  return score;
+}
+
+/** The entries matching every word of `query`, best first (all of them, in order, for an empty query). */
+export function searchCatalogue(entries: readonly CatalogueEntry[], query: string, limit = Number.MAX_SAFE_INTEGER): CatalogueEntry[] {
+  if (!query.trim()) return entries.slice(0, limit);
+  return entries
+    .map((entry, i) => ({ entry, i, score: matchScore(entry, query) }))
+    .filter((s) => s.score >= 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, limit)
+    .map((s) => s.entry);
+}
