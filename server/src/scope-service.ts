@@ -8,6 +8,8 @@ import type { Catalogue } from './catalogue/catalogue';
 import { nodeFileSystem, pathToUri, uriToPath } from './manifest/file-system';
 import { defaultAnalyzer } from './manifest/default-analyzer';
 import { renderMarkdown } from './manifest/report';
+import { appScopes } from './manifest/app-scopes';
+import type { AppScopesManifest } from './protocol';
 import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
@@ -31,7 +33,10 @@ export class ScopeService {
   /** Scope findings last published per file path. */
   private readonly published = new Map<string, Finding[]>();
 
+  private readonly catalogue: Catalogue;
+
   constructor(options: ScopeServiceOptions) {
+    this.catalogue = options.catalogue;
     this.index = new WorkspaceIndex({
       roots: options.roots,
       fs: nodeFileSystem,
@@ -129,6 +134,13 @@ export class ScopeService {
     const path = uri ? uriToPath(uri) : undefined;
     const manifest = path ? this.index.manifestFor(path) : this.index.manifests()[0];
     return renderMarkdown(this.index.report(manifest?.file));
+  }
+
+  /** The App Scopes view's data: every manifest, or the one covering `uri`; `granted` from the connected portal. */
+  appScopes(uri?: string, granted?: readonly string[]): AppScopesManifest[] {
+    const path = uri ? uriToPath(uri) : undefined;
+    if (uri && !path) return [];
+    return appScopes(this.index, this.catalogue, { path, granted });
   }
 
   /** A proposed bitrix24.json for a folder, as a workspace edit creating it (undefined when one exists). */

@@ -191,6 +191,7 @@ export function startServer(connection: Connection): void {
     const changed = new Set(scopes?.takeChangedUris() ?? []);
     for (const d of documents.all()) if (publishedView.has(d.uri) && publishedView.get(d.uri) !== views.for(d.uri)) changed.add(d.uri);
     for (const uri of changed) if (!publishLater.pending(uri)) publish(uri);
+    if (changed.size > 0) void connection.sendNotification(protocol.AppScopesChangedNotification);
   }
 
   /** Several index updates in a row (a branch switch) publish once, after the last of them. */
@@ -249,6 +250,7 @@ export function startServer(connection: Connection): void {
   connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
     portalFacts = p.facts ?? undefined;
     documents.all().forEach((d) => publish(d.uri));
+    void connection.sendNotification(protocol.AppScopesChangedNotification);
   });
 
   connection.onHover(({ textDocument, position }) => {
@@ -288,6 +290,9 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
     markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
+  }));
+  connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({
+    manifests: scopes ? scopes.appScopes(p.uri, freshFacts(portalFacts, Date.now())?.scopes) : [],
   }));
   connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
 
