@@ -52,6 +52,8 @@ export const PORTAL_FACTS_MAX_AGE_MS = 10 * 60_000;
 export interface ScopeReportParams {
   /** A file whose manifest to report on; omitted: the first manifest of the workspace. */
   uri?: string;
+  /** Locations as links to the files (`file:///…#L12`), for the rendered preview. */
+  links?: boolean;
 }
 export interface ScopeReportResult {
   markdown: string;

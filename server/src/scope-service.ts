@@ -130,10 +130,13 @@ export class ScopeService {
   }
 
   /** The scope report for the manifest covering `uri` (or the files without one), as Markdown. */
-  reportMarkdown(uri?: string): string {
+  reportMarkdown(uri?: string, options: { links?: boolean } = {}): string {
     const path = uri ? uriToPath(uri) : undefined;
     const manifest = path ? this.index.manifestFor(path) : this.index.manifests()[0];
-    return renderMarkdown(this.index.report(manifest?.file));
+    // Report locations are relative to the workspace folder holding the manifest (else the first one).
+    const root = this.index.roots.find((r) => manifest?.file.startsWith(r + '/')) ?? this.index.roots[0];
+    const link = (file: string, line: number) => `${pathToUri(file.startsWith('/') || /^[A-Za-z]:/.test(file) || !root ? file : `${root}/${file}`)}#L${line}`;
+    return renderMarkdown(this.index.report(manifest?.file), options.links ? { link } : {});
   }
 
   /** The App Scopes view's data: every manifest, or the one covering `uri`; `granted` from the connected portal. */

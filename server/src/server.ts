@@ -289,7 +289,7 @@ export function startServer(connection: Connection): void {
     })),
   );
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
-    markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
+    markdown: scopes ? scopes.reportMarkdown(p.uri, { links: p.links }) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));
   connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({
     manifests: scopes ? scopes.appScopes(p.uri, freshFacts(portalFacts, Date.now())?.scopes) : [],
