@@ -13,7 +13,7 @@ import type { AppScopesManifest } from './protocol';
 import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
-import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary } from './features/context';
+import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
 import { severityOf } from './features/rules';
 
 export interface ScopeServiceOptions {
@@ -144,6 +144,14 @@ export class ScopeService {
     const path = uri ? uriToPath(uri) : undefined;
     if (uri && !path) return [];
     return appScopes(this.index, this.catalogue, { path, granted });
+  }
+
+  /** The uses of one scope in the app whose manifest covers `uri` (undefined: no manifest covers it). */
+  scopeUses(uri: string, code: string): ScopeUse[] | undefined {
+    const [m] = this.appScopes(uri);
+    if (!m) return undefined;
+    const uses = m.scopes.find((s) => s.code === code)?.uses ?? [];
+    return uses.map((u) => ({ kind: u.kind, name: u.name, uri: u.uri, line: u.line, label: this.index.label(uriToPath(u.uri) ?? u.uri) }));
   }
 
   /** A proposed bitrix24.json for a folder, as a workspace edit creating it (undefined when one exists). */

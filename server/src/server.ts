@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
     catalogue: views.for(uri),
     settings,
     manifest: scopes?.manifestSummary(uri),
+    scopeUses: (code: string) => scopes?.scopeUses(uri, code),
     envKeys: scopes?.index.envKeys,
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { appScopes } from '../../../server/src/manifest/app-scopes';
+import { scopeMarkdown } from '../../../server/src/features/method-markdown';
 import { WorkspaceIndex } from '../../../server/src/manifest/workspace-index';
 import { MemoryFileSystem } from './helpers/memory-fs';
 import { simpleAnalyzer } from './helpers/simple-analyzer';
@@ -73,5 +74,18 @@ describe('app scopes (the App Scopes view)', () => {
     assert.deepEqual(only.map((m) => m.label), ['other/bitrix24.json']);
     assert.deepEqual(only[0].needed, ['user']);
     assert.deepEqual(only[0].missing, []);
+  });
+});
+
+describe('manifest hover on a scope code', () => {
+  it("lists this app's uses with links instead of the catalogue count", () => {
+    const catalogue = { methodsOfScope: () => new Array(432) } as never;
+    const info = { code: 'crm', tool: 'CRM' } as never;
+    assert.match(scopeMarkdown(info, catalogue), /Grants access to 432 documented methods/);
+    const md = scopeMarkdown(info, catalogue, [{ kind: 'method', name: 'crm.deal.list', label: 'js/app.js', uri: 'file:///ws/js/app.js', line: 11 }]);
+    assert.doesNotMatch(md, /432/);
+    assert.match(md, /This app needs it for 1 use:/);
+    assert.match(md, /- `crm\.deal\.list` — \[js\/app\.js:12\]\(file:\/\/\/ws\/js\/app\.js#L12\)/);
+    assert.match(scopeMarkdown(info, catalogue, []), /No call, event or placement of this app needs it\./);
   });
 });
