@@ -3,7 +3,7 @@
  * handler per request that fetches the document and calls a pure feature.
  */
 import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
 import { formatRequirement } from './catalogue/requirement';
 import { completionContextAt } from './analysis/analyze';
@@ -36,7 +36,8 @@ interface InitOptions extends ExclusionSettings {
 /** Starts serving on `connection`. */
 export function startServer(connection: Connection): void {
   const catalogue = Catalogue.load();
-  const documents = new TextDocuments(TextDocument);
+  // Lines, not one string: an edit costs the lines it touches (keystroke storms on 1 MB files).
+  const documents = new TextDocuments(LineDocument);
   let scopes: ScopeService | undefined;
   const views = new CatalogueViews(catalogue, () => scopes);
   const analysed = new AnalysedDocuments((uri) => views.for(uri));

@@ -8,6 +8,7 @@ interface HoverResult {
 }
 interface CompletionItem {
   label: string;
+  filterText?: string;
   detail?: string;
   sortText?: string;
   tags?: number[];
@@ -62,7 +63,10 @@ describe('language server over stdio', () => {
     });
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('crm.lead.add'), 'crm.lead.add offered');
-    assert.ok(labels.every((l) => l.toLowerCase().startsWith('crm.lea')), 'only names with the prefix');
+    // Names with the prefix, plus the documented replacements of superseded ones (crm.lead.* →
+    // crm.item.*), which keep the typed text as their filter so the editor shows them too.
+    const other = items.filter((i) => !i.label.toLowerCase().startsWith('crm.lea'));
+    assert.ok(other.every((i) => i.label.startsWith('crm.item.') && i.filterText === 'crm.lea'), `unexpected: ${other.map((i) => i.label).slice(0, 5)}`);
     assert.match(items.find((i) => i.label === 'crm.lead.add')!.detail ?? '', /crm/);
   });
 

@@ -46,8 +46,10 @@ describe('bitrix24-scopes, the shipped binary', function () {
   it('exits 1 and lists each problem when code calls a scope the manifest lacks', () => {
     const run = scopes(['check', fixture('js-app')]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^src\/app\.js:21:20 error missing-scope 'im\.notify\.system\.add' needs the scope 'im'/m);
-    assert.match(run.stdout, /^2 error\(s\), 2 warning\(s\), 1 hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
+    // One problem per missing scope, on the manifest, naming the calls; a hint at each call.
+    assert.match(run.stdout, /^bitrix24\.json:\d+:\d+ error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
+    assert.match(run.stdout, /^src\/app\.js:21:20 hint missing-scope-call 'im\.notify\.system\.add' needs the scope 'im'/m);
+    assert.match(run.stdout, /^2 error\(s\), \d+ warning\(s\), \d+ hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
 
   it('exits 0 when there are only warnings and hints', () => {
@@ -116,10 +118,14 @@ describe('bitrix24-scopes, the shipped binary', function () {
       assert.ok(line, "README's CI recipe changed: update this test with it");
       const res = spawnSync('sh', ['-c', line[1]], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
       assert.equal(res.status, 1, `${res.stdout}${res.stderr}`);
-      const log = JSON.parse(readFileSync(path.join(project, 'scopes.sarif'), 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      type Location = { physicalLocation: { artifactLocation: { uri: string } } };
+      const log = JSON.parse(readFileSync(path.join(project, 'scopes.sarif'), 'utf8')) as { runs: { results: { ruleId: string; locations: Location[]; relatedLocations?: Location[] }[] }[] };
       assert.deepEqual(sarifErrors(log), []);
-      const missing = log.runs[0].results.filter((r) => r.ruleId === 'missing-scope').map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
-      assert.deepEqual(missing.sort(), ['src/app.js', 'src/placement.js']);
+      // Code scanning shows each missing scope on the manifest, with the calls needing it as related locations.
+      const missing = log.runs[0].results.filter((r) => r.ruleId === 'missing-scope');
+      assert.deepEqual(missing.map((r) => r.locations[0].physicalLocation.artifactLocation.uri), ['bitrix24.json', 'bitrix24.json']);
+      const calls = missing.flatMap((r) => (r.relatedLocations ?? []).map((l) => l.physicalLocation.artifactLocation.uri));
+      assert.deepEqual([...new Set(calls)].sort(), ['src/app.js', 'src/placement.js']);
     });
   });
 });

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const webhook = process.env.BITRIX24_WEBHOOK?.trim();
   const portal = webhook ? webhookPortal(webhook) : undefined;
-  if (portal && 'error' in portal) process.stderr.write(`bitrix24-mcp: ${portal.error}; serving offline.\n`);
+  if (portal && 'error' in portal) process.stderr.write(`bitrix24-mcp: ${portal.error.replace(/\.$/, '')}; serving offline.\n`);
   const online = portal !== undefined && !('error' in portal);
   const redactor = online ? portal.redactor : undefined;
   const log = (line: string) => process.stderr.write(`bitrix24-mcp: ${redactor ? redactor.redactText(line) : line}\n`);

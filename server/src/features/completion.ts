@@ -50,14 +50,13 @@ const COMMON_VERBS = ['get', 'list', 'add', 'update', 'delete'];
 
 /**
  * Method items ranked for what people mostly type: current methods before
- * superseded ones before deprecated ones (the replacement of a superseded
- * method is offered first of all), common verbs before the rest.
+ * superseded ones before deprecated ones (a listed replacement of a listed
+ * superseded method first of all), common verbs before the rest.
  */
 function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Range, ctx: FeatureContext): CompletionItem[] {
   const found = ctx.catalogue.complete(prefix, MAX_METHODS).filter((m) => !version || m.version === version);
   const replacements = new Set(found.filter((m) => m.deprecated && m.replacement).map((m) => m.replacement!.toLowerCase()));
-  const extra = [...replacements].filter((r) => !found.some((m) => m.name.toLowerCase() === r)).flatMap((r) => ctx.catalogue.get(r) ?? []);
-  return [...extra, ...found].map((m) => {
+  return found.map((m) => {
     const verb = COMMON_VERBS.indexOf(m.name.slice(m.name.lastIndexOf('.') + 1).toLowerCase());
     const standing = replacements.has(m.name.toLowerCase()) ? '0' : !m.deprecated ? '1' : m.superseded ? '2' : '3';
     return {
@@ -67,8 +66,6 @@ function completeMethods(prefix: string, version: 2 | 3 | undefined, range: Rang
       data: { method: m.name, version: m.version } satisfies MethodItemData,
       tags: m.deprecated && !m.superseded ? [CompletionItemTag.Deprecated] : undefined,
       sortText: `${standing}${verb === -1 ? 9 : verb}${m.name}${m.version}`,
-      // The replacement sorts first but must still match what was typed to be shown.
-      filterText: replacements.has(m.name.toLowerCase()) && !m.name.toLowerCase().startsWith(prefix.toLowerCase()) ? prefix : undefined,
       textEdit: { range, newText: m.name },
     };
   });

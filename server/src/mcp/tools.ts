@@ -1,6 +1,7 @@
 /** Every assistant tool, and the one way to run one: validate, run, turn input mistakes into a clear error. */
 import { describeMethod, searchMethods } from './catalogue-tools';
-import { explainError, siteRights } from './explain-tools';
+import { explainError } from './explain-tools';
+import { siteRights } from './site-rights-tool';
 import { checkManifest, checkSnippet, neededScopesTool } from './workspace-tools';
 import { validateInput, type ToolContext, type ToolDefinition, type ToolResult } from './tool-types';
 

@@ -16,11 +16,6 @@ import { capped, limitOf, limitProperty, ToolInputError, type ToolContext, type 
 
 const NO_FOLDER = 'No folder is open: open the app’s folder (or start bitrix24-mcp in it) to check its scopes.';
 
-/** The workspace, or a result saying there is none. */
-function workspaceOf(ctx: ToolContext): WorkspaceIndex | undefined {
-  return ctx.workspace;
-}
-
 /** Resolves a folder or file given relative to the first root (or absolute inside a root). */
 export function resolveInWorkspace(ctx: ToolContext, given: unknown, what: string): string | undefined {
   if (typeof given !== 'string' || !given.trim() || given.trim() === '.') return undefined;
@@ -46,7 +41,7 @@ export const neededScopesTool: ToolDefinition = {
     additionalProperties: false,
   },
   async run(input, ctx) {
-    const index = workspaceOf(ctx);
+    const index = ctx.workspace;
     if (!index) return { text: NO_FOLDER, isError: true };
     const folder = resolveInWorkspace(ctx, input.folder, 'folder');
     const needed = index.needed(folder);
@@ -90,7 +85,7 @@ export const checkManifest: ToolDefinition = {
     additionalProperties: false,
   },
   async run(input, ctx) {
-    const index = workspaceOf(ctx);
+    const index = ctx.workspace;
     if (!index) return { text: NO_FOLDER, isError: true };
     const only = resolveInWorkspace(ctx, input.manifest, 'manifest');
     const manifests = index.manifests().filter((m) => !only || m.file === only);
@@ -156,7 +151,8 @@ export const checkSnippet: ToolDefinition = {
     const lookup = index ? index.lookup(manifest?.file) : undefined;
     const declared = manifest?.parsed.manifest.scopes ? new Set(manifest.parsed.manifest.scopes.map((s) => s.code)) : undefined;
     // A PHP snippet usually comes without its opening tag; without one the lexer sees only HTML.
-    const code = family === 'php' && !code0(input).includes('<?') ? `<?php ${code0(input)}` : code0(input);
+    const given = String(input.code);
+    const code = family === 'php' && !given.includes('<?') ? `<?php ${given}` : given;
     const analysis = analyze(code, family, lookup ?? ctx.catalogue);
     const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
     const findings: string[] = [];
@@ -194,7 +190,3 @@ export const checkSnippet: ToolDefinition = {
     return { text: [head, ...capped(findings, limitOf(input), (f) => f, 'check a smaller snippet or raise "limit".')].join('\n') };
   },
 };
-
-function code0(input: Record<string, unknown>): string {
-  return String(input.code);
-}

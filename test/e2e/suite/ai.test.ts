@@ -83,7 +83,8 @@ describe('assistant tools in VS Code', () => {
   });
 
   it('hover on an error-code string explains it', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: "if (res.error === 'QUERY_LIMIT_EXCEEDED') retry();\n" });
+    // Python: no heavy built-in language service to wait for next to ours.
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: "if res['error'] == 'QUERY_LIMIT_EXCEEDED':\n    retry()\n" });
     const text = await hoverText(doc, 'QUERY_LIMIT_EXCEEDED');
     assert.match(text, /\*\*QUERY_LIMIT_EXCEEDED\*\* \(HTTP 503\) — Bitrix24 REST error/);
   });

@@ -109,15 +109,16 @@ describe('Restart Language Server and bitrix24.manifest.envKeys changed at run t
 
   it('reads scopes from a custom .env key once the server restarts, and answers again after it', async () => {
     const doc = await openFixture('env-app', 'sites.js');
-    const missing = (ds: vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'missing-scope');
+    // The hint at the call names the manifest that lacks the scope.
+    const missing = (ds: vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'missing-scope-call');
     // With the default key the root bitrix24.json covers the folder.
-    const before = missing(await diagnosticsWhere(doc.uri, (ds) => /bitrix24\.json/.test(missing(ds)?.message ?? ''), 'missing-scope against bitrix24.json'));
+    const before = missing(await diagnosticsWhere(doc.uri, (ds) => /bitrix24\.json/.test(missing(ds)?.message ?? ''), 'missing-scope-call against bitrix24.json'));
     assert.equal(doc.getText(before!.range), 'landing.site.getList');
 
     await config().update('manifest.envKeys', ['APP_SCOPES'], vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('bitrix24.restartServer');
     await (await extensionApi()).serverReady;
-    const after = missing(await diagnosticsWhere(doc.uri, (ds) => /\.env/.test(missing(ds)?.message ?? ''), 'missing-scope against env-app/.env'));
+    const after = missing(await diagnosticsWhere(doc.uri, (ds) => /\.env/.test(missing(ds)?.message ?? ''), 'missing-scope-call against env-app/.env'));
     assert.match(after!.message, /landing/);
     // The restarted server answers requests, not only diagnostics.
     assert.match(await hoverText(doc, 'landing.site.getList'), /landing\.site\.getList/);

@@ -326,6 +326,11 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     await run('bitrix24.rights.addAccessCode', { siteId: 4, code: 'SG3_K', operations: ['read', 'edit'] });
     const plan = await run<RightsPlan>('bitrix24.rights.showPlan', { siteId: 4 });
     assert.deepEqual(plan?.rules, { SG3_K: ['read', 'edit'] });
+    // Let the view finish loading (the edit refreshes it) before the switch happens behind its back.
+    const settled = treeLoaded(tree, 'root');
+    await run('bitrix24.rights.refresh');
+    await settled;
+    assert.equal(byId(await tree.getChildren(), 'model').label, 'Rights model: extended');
     assert.equal(await rest(portal.webhooks.admin, 'landing.role.enable', { mode: 1 }), true);
     const check = unchanged(4);
     try {

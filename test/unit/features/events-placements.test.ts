@@ -98,11 +98,13 @@ describe('superseded methods', () => {
     assert.equal(after, "BX24.callMethod('crm.item.add', { entityTypeId: 2, fields: { TITLE: 'x' } });");
   });
 
-  it('completion offers the replacement first and current methods before superseded ones', () => {
-    const { doc, td, offset } = js("BX24.callMethod('crm.dea|');");
+  it('completion offers the replacement first, then current methods by common verb, then superseded ones', () => {
+    const { doc, td, offset } = js("BX24.callMethod('crm.|');");
     const items = complete(completionContextAt(doc.text, 'js', offset), td, ctx()).items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-    assert.deepEqual(items.map((i) => i.label), ['crm.item.add', 'crm.deal.add']);
+    assert.deepEqual(items.map((i) => i.label), ['crm.item.add', 'crm.deal.add', 'crm.lead.add']);
     assert.match(items[1].detail ?? '', /superseded/);
+    const dea = js("BX24.callMethod('crm.dea|');");
+    assert.deepEqual(complete(completionContextAt(dea.doc.text, 'js', dea.offset), dea.td, ctx()).items.map((i) => i.label), ['crm.deal.add']);
   });
 });
 
