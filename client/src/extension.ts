@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
 import { registerCommands } from './commands';
+import { registerAppScopes, type AppScopesApi } from './scopes';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
 import { registerRightsCommands } from './rights/commands';
@@ -18,6 +19,8 @@ export interface ExtensionApi {
   serverReady: Promise<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
+  /** The App Scopes view. */
+  appScopes: AppScopesApi;
   /** How many language-model tools were registered, and whether VS Code took the MCP server definition. */
   assistant: { tools: number; mcpProvider: boolean };
 }
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
+  const appScopes = registerAppScopes(context, { client: lc, serverReady, log });
   // Agent mode: the same read-only tools as bitrix24-mcp, answered by the language server.
   context.subscriptions.push(registerSiteRightsBridge(lc, () => portal.activeClient()));
   const assistant = {
@@ -80,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     mcpProvider: registerMcpProvider(context, log),
   };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree, assistant };
+  return { serverReady, portal, rightsTree, appScopes, assistant };
 }
 
 /**

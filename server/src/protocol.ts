@@ -67,6 +67,8 @@ export const PORTAL_FACTS_MAX_AGE_MS = 10 * 60_000;
 export interface ScopeReportParams {
   /** A file whose manifest to report on; omitted: the first manifest of the workspace. */
   uri?: string;
+  /** Locations as links to the files (`file:///…#L12`), for the rendered preview. */
+  links?: boolean;
 }
 export interface ScopeReportResult {
   markdown: string;
@@ -121,3 +123,70 @@ export interface SiteRightsFromPortalResult {
 }
 /** Server → client: what the connected portal's current user may do on a site (`landing.site.getRights`), for the site_rights tool. */
 export const SiteRightsFromPortalRequest = 'bitrix24/siteRightsFromPortal';
+
+/** A place in the workspace that needs a scope (0-based line and character). */
+export interface AppScopeUse {
+  kind: 'method' | 'event' | 'placement';
+  name: string;
+  uri: string;
+  line: number;
+  character: number;
+}
+
+/** One text edit on a manifest, the same one the quick fix makes. */
+export interface AppScopeEdit {
+  title: string;
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** One scope of an app: declared and/or needed, with what needs it and the edit that adds or removes it. */
+export interface AppScopeEntry {
+  code: string;
+  /** `used` (declared and needed), `missing` (needed, not declared), or the finding about a declared scope (`unused-scope`, `unknown-scope`, …). */
+  status: string;
+  declared: boolean;
+  needed: boolean;
+  /** Whether the connected portal grants it (undefined: no portal connected). */
+  granted?: boolean;
+  /** For a missing scope with alternatives: every code that would do, least privilege first. */
+  alternatives?: string[];
+  uses: AppScopeUse[];
+  /** Adds the scope to the manifest (missing scopes). */
+  add?: AppScopeEdit;
+  /** Removes it from the manifest (unused, unknown or duplicate scopes). */
+  remove?: AppScopeEdit;
+}
+
+/** The scopes of one manifest. */
+export interface AppScopesManifest {
+  uri: string;
+  /** The manifest's path relative to its workspace folder. */
+  label: string;
+  /** Where the scopes are declared, for a code lens (undefined when they could not be read). */
+  scopesRange?: AppScopeEdit['range'];
+  declared: string[];
+  needed: string[];
+  missing: string[];
+  unused: string[];
+  /** Scopes the connected portal grants (undefined: no portal connected). */
+  granted?: string[];
+  scopes: AppScopeEntry[];
+  /** What the app's settings form wants: the comma-separated codes the app should request. */
+  copyList: string;
+  /** Calls whose scope cannot be told (names built at run time, undocumented names). */
+  undecided: number;
+}
+
+export interface AppScopesParams {
+  /** Only the manifest covering this file; omitted: every manifest. */
+  uri?: string;
+}
+export interface AppScopesResult {
+  manifests: AppScopesManifest[];
+}
+/** Client → server: per manifest, the scopes the code needs, declares, misses, does not use, and the portal grants. */
+export const AppScopesRequest = 'bitrix24/appScopes';
+/** Server → client: scope findings changed; ask `bitrix24/appScopes` again. */
+export const AppScopesChangedNotification = 'bitrix24/appScopesChanged';

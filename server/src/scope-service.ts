@@ -8,10 +8,12 @@ import type { Catalogue } from './catalogue/catalogue';
 import { nodeFileSystem, pathToUri, uriToPath } from './manifest/file-system';
 import { defaultAnalyzer } from './manifest/default-analyzer';
 import { renderMarkdown } from './manifest/report';
+import { appScopes } from './manifest/app-scopes';
+import type { AppScopesManifest } from './protocol';
 import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
-import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary } from './features/context';
+import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
 import { severityOf } from './features/rules';
 
 export interface ScopeServiceOptions {
@@ -31,7 +33,10 @@ export class ScopeService {
   /** Scope findings last published per file path. */
   private readonly published = new Map<string, Finding[]>();
 
+  private readonly catalogue: Catalogue;
+
   constructor(options: ScopeServiceOptions) {
+    this.catalogue = options.catalogue;
     this.index = new WorkspaceIndex({
       roots: options.roots,
       fs: nodeFileSystem,
@@ -125,10 +130,28 @@ export class ScopeService {
   }
 
   /** The scope report for the manifest covering `uri` (or the files without one), as Markdown. */
-  reportMarkdown(uri?: string): string {
+  reportMarkdown(uri?: string, options: { links?: boolean } = {}): string {
     const path = uri ? uriToPath(uri) : undefined;
     const manifest = path ? this.index.manifestFor(path) : this.index.manifests()[0];
-    return renderMarkdown(this.index.report(manifest?.file));
+    // Report locations are relative to the workspace folder holding the manifest (else the first one).
+    const root = this.index.roots.find((r) => manifest?.file.startsWith(r + '/')) ?? this.index.roots[0];
+    const link = (file: string, line: number) => `${pathToUri(file.startsWith('/') || /^[A-Za-z]:/.test(file) || !root ? file : `${root}/${file}`)}#L${line}`;
+    return renderMarkdown(this.index.report(manifest?.file), options.links ? { link } : {});
+  }
+
+  /** The App Scopes view's data: every manifest, or the one covering `uri`; `granted` from the connected portal. */
+  appScopes(uri?: string, granted?: readonly string[]): AppScopesManifest[] {
+    const path = uri ? uriToPath(uri) : undefined;
+    if (uri && !path) return [];
+    return appScopes(this.index, this.catalogue, { path, granted });
+  }
+
+  /** The uses of one scope in the app whose manifest covers `uri` (undefined: no manifest covers it). */
+  scopeUses(uri: string, code: string): ScopeUse[] | undefined {
+    const [m] = this.appScopes(uri);
+    if (!m) return undefined;
+    const uses = m.scopes.find((s) => s.code === code)?.uses ?? [];
+    return uses.map((u) => ({ kind: u.kind, name: u.name, uri: u.uri, line: u.line, label: this.index.label(uriToPath(u.uri) ?? u.uri) }));
   }
 
   /** A proposed bitrix24.json for a folder, as a workspace edit creating it (undefined when one exists). */

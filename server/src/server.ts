@@ -62,6 +62,7 @@ export function startServer(connection: Connection): void {
     catalogue: views.for(uri),
     settings,
     manifest: scopes?.manifestSummary(uri),
+    scopeUses: (code: string) => scopes?.scopeUses(uri, code),
     envKeys: scopes?.index.envKeys,
   });
 
@@ -193,6 +194,7 @@ export function startServer(connection: Connection): void {
     const changed = new Set(scopes?.takeChangedUris() ?? []);
     for (const d of documents.all()) if (publishedView.has(d.uri) && publishedView.get(d.uri) !== views.for(d.uri)) changed.add(d.uri);
     for (const uri of changed) if (!publishLater.pending(uri)) publish(uri);
+    if (changed.size > 0) void connection.sendNotification(protocol.AppScopesChangedNotification);
   }
 
   /** Several index updates in a row (a branch switch) publish once, after the last of them. */
@@ -251,6 +253,7 @@ export function startServer(connection: Connection): void {
   connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
     portalFacts = p.facts ?? undefined;
     documents.all().forEach((d) => publish(d.uri));
+    void connection.sendNotification(protocol.AppScopesChangedNotification);
   });
 
   connection.onHover(({ textDocument, position }) => {
@@ -298,7 +301,10 @@ export function startServer(connection: Connection): void {
     return { entries: searchCatalogue(entries, p.query ?? '', p.limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
   });
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
-    markdown: scopes ? scopes.reportMarkdown(p.uri) : '# Scope report\n\nOpen a folder to check its scopes.\n',
+    markdown: scopes ? scopes.reportMarkdown(p.uri, { links: p.links }) : '# Scope report\n\nOpen a folder to check its scopes.\n',
+  }));
+  connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({
+    manifests: scopes ? scopes.appScopes(p.uri, freshFacts(portalFacts, Date.now())?.scopes) : [],
   }));
   connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
 

@@ -20,8 +20,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       deps.log.info('Language server restarted');
     },
     'bitrix24.showOutput': () => deps.log.show(),
-    'bitrix24.showScopeReport': () => showScopeReport(deps.client),
-    'bitrix24.exportScopeReport': () => exportScopeReport(deps.client),
+    'bitrix24.showScopeReport': (uri) => showScopeReport(deps.client, context, typeof uri === 'string' ? uri : undefined),
+    'bitrix24.exportScopeReport': (uri) => exportScopeReport(deps.client, typeof uri === 'string' ? uri : undefined),
     'bitrix24.createManifest': (folder) => createManifest(deps.client, folder instanceof vscode.Uri ? folder : undefined),
     'bitrix24.explainError': (args) => explainError(deps.client, args),
   };

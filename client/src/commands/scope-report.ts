@@ -1,21 +1,32 @@
-/** "Bitrix24: Show Scope Report": the evidence a Market reviewer wants, as a Markdown document. */
+/** "Bitrix24: Show Scope Report": the evidence a Market reviewer wants, as a rendered Markdown preview. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ScopeReportRequest, type ScopeReportResult } from '../../../server/src/protocol';
+import { ScopeReportRequest, type ScopeReportParams, type ScopeReportResult } from '../../../server/src/protocol';
 
-/** Opens the report for the active file's manifest (or the workspace's first) in a Markdown editor; returns the document. */
-export async function showScopeReport(client: LanguageClient): Promise<vscode.TextDocument> {
-  const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, { uri });
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
+/** Where the preview's Markdown lives: the extension's storage for this workspace (else its global storage), never the workspace. */
+function reportFile(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scope-report.md');
 }
 
-/** "Bitrix24: Export Scope Report…": writes the report as a Markdown file the user picks. */
-export async function exportScopeReport(client: LanguageClient): Promise<vscode.Uri | undefined> {
-  const uri = vscode.window.activeTextEditor?.document.uri.toString();
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, { uri });
+/**
+ * Renders the report for `uri`'s manifest (default: the active file's, or the
+ * workspace's first) as a Markdown preview whose locations open the files;
+ * returns the Markdown file shown. Nothing is left dirty or unsaved.
+ */
+export async function showScopeReport(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<vscode.Uri> {
+  const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString(), links: true };
+  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
+  const file = reportFile(context);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+  await vscode.commands.executeCommand('markdown.showPreview', file);
+  return file;
+}
+
+/** "Bitrix24: Export Scope Report…": writes the report as a Markdown file the user picks; the toast offers to open it. */
+export async function exportScopeReport(client: LanguageClient, uri?: string): Promise<vscode.Uri | undefined> {
+  const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString() };
+  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, 'SCOPES.md') : undefined,
@@ -24,6 +35,8 @@ export async function exportScopeReport(client: LanguageClient): Promise<vscode.
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-  void vscode.window.showInformationMessage(`Scope report written to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(`Scope report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.commands.executeCommand('markdown.showPreview', target);
+  });
   return target;
 }

@@ -54,12 +54,25 @@ export interface ManifestSummary {
   rules?: Readonly<Record<string, RuleLevel>>;
 }
 
+/** One place in the app that needs a scope, for the manifest hover. */
+export interface ScopeUse {
+  kind: 'method' | 'event' | 'placement';
+  name: string;
+  /** Relative to the workspace folder. */
+  label: string;
+  uri: string;
+  /** 0-based. */
+  line: number;
+}
+
 export interface FeatureContext {
   catalogue: CatalogueView;
   settings: FeatureSettings;
   manifest?: ManifestSummary;
   /** `.env*` keys that declare scopes (the `bitrix24.manifest.envKeys` setting); default: the b24phpsdk key. */
   envKeys?: readonly string[];
+  /** This app's uses of a scope code (the manifest covering the document); undefined: no manifest covers it. */
+  scopeUses?: (code: string) => ScopeUse[] | undefined;
   /** The connected portal's facts (live checks decide whether they are fresh at `now`). */
   portal?: { facts: PortalFacts | undefined; now: number };
 }

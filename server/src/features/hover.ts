@@ -84,7 +84,7 @@ function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number
   const info = word ? ctx.catalogue.scope(word.toLowerCase()) : undefined;
   if (!info) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue) },
+    contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue, ctx.scopeUses?.(info.code)) },
     range: { start: textDoc.positionAt(start), end: textDoc.positionAt(end) },
   };
 }

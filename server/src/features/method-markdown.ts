@@ -3,7 +3,7 @@
  * completion documentation.
  */
 import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../catalogue/types';
-import type { CatalogueView } from './context';
+import type { CatalogueView, ScopeUse } from './context';
 
 const WHO_CLASS: Record<MethodInfo['whoClass'], string> = {
   any: 'any user',
@@ -69,10 +69,17 @@ export function methodMarkdown(m: MethodInfo, catalogue: CatalogueView): string 
 }
 
 /** The description of a scope code shown on hover. */
-export function scopeMarkdown(s: ScopeInfo, catalogue: CatalogueView): string {
+export function scopeMarkdown(s: ScopeInfo, catalogue: CatalogueView, uses?: readonly ScopeUse[]): string {
   const count = catalogue.methodsOfScope(s.code).length;
   const lines = [`**Scope \`${s.code}\`** — ${s.tool || 'Bitrix24'}`, ''];
-  lines.push(`Grants access to ${count} documented method${count === 1 ? '' : 's'}.`);
+  if (uses === undefined) lines.push(`Grants access to ${count} documented method${count === 1 ? '' : 's'}.`);
+  else if (uses.length === 0) lines.push('No call, event or placement of this app needs it.');
+  else {
+    const SHOWN = 8;
+    lines.push(`This app needs it for ${uses.length} use${uses.length === 1 ? '' : 's'}:`, '');
+    for (const u of uses.slice(0, SHOWN)) lines.push(`- ${u.kind === 'method' ? '' : `${u.kind} `}\`${u.name}\` — [${u.label}:${u.line + 1}](${u.uri}#L${u.line + 1})`);
+    if (uses.length > SHOWN) lines.push(`- … and ${uses.length - SHOWN} more (App Scopes view)`);
+  }
   if (s.deprecated) lines.push('', `⚠️ Deprecated scope${s.replacement ? ` — use \`${s.replacement}\`` : ''}.`);
   if (s.url) lines.push('', `[Official documentation](${s.url})`);
   return lines.join('\n');

@@ -104,8 +104,18 @@ export function buildReport(input: ReportInput): ScopeReport {
   };
 }
 
+export interface RenderOptions {
+  /** A link target for a location (`file` as the report names it, 1-based line); locations are then links. */
+  link?: (file: string, line: number) => string | undefined;
+}
+
 /** The report as Markdown. */
-export function renderMarkdown(report: ScopeReport): string {
+export function renderMarkdown(report: ScopeReport, options: RenderOptions = {}): string {
+  const where = (c: ReportCall): string => {
+    const text = `${c.file}:${c.line}`;
+    const target = options.link?.(c.file, c.line);
+    return target ? `[${text}](${target.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : text;
+  };
   const out: string[] = [];
   const title = report.manifest ? `Scope report: ${report.manifest.file}` : 'Scope report: files without a manifest';
   out.push(`# ${title}`, '');
@@ -137,10 +147,6 @@ export function renderMarkdown(report: ScopeReport): string {
 /** Table cells may not contain a bare `|` (requirements like `user | user_brief` have them). */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
-}
-
-function where(c: ReportCall): string {
-  return `${c.file}:${c.line}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -28,13 +28,13 @@ describe('Show Scope Report', () => {
   before(serverReady);
   afterEach(closeEditors);
 
-  it("opens a Markdown report of the active file's manifest: its scopes and the calls needing them", async () => {
+  it("opens a Markdown preview of the active file's manifest: its scopes and the calls needing them", async () => {
     await openFixture('sites-app', 'sites.js');
-    const report = await vscode.commands.executeCommand<vscode.TextDocument>('bitrix24.showScopeReport');
-    assert.ok(report, 'the command returns the report document');
-    assert.equal(report.languageId, 'markdown');
-    assert.equal(vscode.window.activeTextEditor?.document, report, 'the report is shown');
-    const text = report.getText();
+    const report = await vscode.commands.executeCommand<vscode.Uri>('bitrix24.showScopeReport');
+    assert.ok(report, 'the command returns the report file');
+    assert.ok(report.path.endsWith('.md'));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.isDirty), 'no dirty untitled buffer');
+    const text = decode(await vscode.workspace.fs.readFile(report));
     assert.match(text, /sites-app\/bitrix24\.json/);
     assert.match(text, /user_brief/);
     assert.match(text, /landing\.site\.getList/);

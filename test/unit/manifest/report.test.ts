@@ -48,6 +48,14 @@ describe('scope report', () => {
     assert.deepEqual(report.missing.map((m) => [m.scopes, m.calls.map((c) => c.method)]), [['telephony', ['voximplant.user.get']]]);
   });
 
+  it('renders locations as links when asked, for the rendered preview', async () => {
+    const md = renderMarkdown((await workspace()).report('/ws/bitrix24.json'), { link: (file, line) => `file:///ws/${file}#L${line}` });
+    assert.match(md, /^- `telephony`: `voximplant\.user\.get` at \[src\/b\.js:5\]\(file:\/\/\/ws\/src\/b\.js#L5\)$/m);
+    assert.match(md, /^\| \[src\/b\.js:5\]\(file:\/\/\/ws\/src\/b\.js#L5\) \| `voximplant\.user\.get` \|/m);
+    const odd = renderMarkdown((await workspace()).report('/ws/bitrix24.json'), { link: () => 'file:///my app (1)/a.js#L1' });
+    assert.match(odd, /\(file:\/\/\/my%20app%20%281%29\/a\.js#L1\)/);
+  });
+
   it('renders Markdown a reader can follow', async () => {
     const md = renderMarkdown((await workspace()).report('/ws/bitrix24.json'));
     assert.match(md, /^# Scope report: bitrix24\.json$/m);
