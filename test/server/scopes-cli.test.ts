@@ -45,7 +45,8 @@ describe('bitrix24-scopes, the shipped binary', function () {
   before(() => assert.ok(existsSync(BIN), `${BIN} is missing: build with node scripts/build.mjs`));
 
   it('exits 1 and lists each problem when code calls a scope the manifest lacks', () => {
-    const run = scopes(['check', fixture('js-app')]);
+    // Run from the app's folder, as CI does: paths are relative to the current folder.
+    const run = scopes(['check', '.'], fixture('js-app'));
     assert.equal(run.status, 1, run.stderr);
     // One problem per missing scope, on the manifest, naming the calls; a hint at each call.
     assert.match(run.stdout, /^bitrix24\.json:\d+:\d+ error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
