@@ -5,8 +5,7 @@
 import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
-import { formatRequirement } from './catalogue/requirement';
-import { catalogueEntries, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { catalogueEntries, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
 import { completionContextAt } from './analysis/analyze';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
@@ -285,14 +284,7 @@ export function startServer(connection: Connection): void {
     catalogue
       .methods()
       .filter((m) => m.name.toLowerCase().startsWith((params?.prefix ?? '').toLowerCase()))
-      .map((m) => ({
-      name: m.name,
-      version: m.version,
-      scope: formatRequirement(m.requirement),
-      title: m.title,
-      url: m.url,
-      deprecated: m.deprecated === true,
-    })),
+      .map(methodSummary),
   );
   let entries: CatalogueEntry[] | undefined;
   connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => {

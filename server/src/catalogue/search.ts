@@ -4,6 +4,7 @@
  * every word of the query against the name, the scope and the title.
  */
 import type { Catalogue } from './catalogue';
+import type { MethodInfo } from './types';
 import { formatRequirement } from './requirement';
 
 /** One entry of the picker. */
@@ -19,18 +20,15 @@ export interface CatalogueEntry {
   deprecated: boolean;
 }
 
+/** What a list of methods shows of one: name, version, scope requirement in words, title, page, deprecation. */
+export function methodSummary(m: MethodInfo): { name: string; version: 2 | 3; scope: string; title: string; url: string; deprecated: boolean } {
+  return { name: m.name, version: m.version, scope: formatRequirement(m.requirement), title: m.title, url: m.url, deprecated: m.deprecated === true };
+}
+
 /** Every method, event and placement of `catalogue`, methods first, each kind sorted by name. */
 export function catalogueEntries(catalogue: Catalogue): CatalogueEntry[] {
   const byName = (a: CatalogueEntry, b: CatalogueEntry) => a.name.localeCompare(b.name) || (a.version ?? 0) - (b.version ?? 0);
-  const methods: CatalogueEntry[] = catalogue.methods().map((m) => ({
-    kind: 'method',
-    name: m.name,
-    version: m.version,
-    scope: formatRequirement(m.requirement),
-    title: m.title,
-    url: m.url,
-    deprecated: m.deprecated === true,
-  }));
+  const methods: CatalogueEntry[] = catalogue.methods().map((m) => ({ kind: 'method', ...methodSummary(m) }));
   const events: CatalogueEntry[] = catalogue.events().map((e) => ({ kind: 'event', name: e.name, scope: formatRequirement(e.requirement), title: e.title, url: e.url, deprecated: false }));
   const placements: CatalogueEntry[] = catalogue
     .placements()

@@ -4,7 +4,7 @@
  * need each scope, and what could not be decided. Works without a manifest.
  * Exit 0, or 2 on a usage mistake.
  */
-import { openWorkspace, parseOptions, UsageError, type Io } from '../manifest/cli-support';
+import { openWorkspace, parseOrExplain, type Io } from '../manifest/cli-support';
 import type { NeededScopes } from '../manifest/needed';
 import { fromCwd } from './terminal';
 
@@ -15,15 +15,9 @@ const TEXT_EVIDENCE = 5;
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
-  let options;
-  try {
-    options = parseOptions(args, ['text', 'json']);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.err(`bitrix24-scopes needed: ${err.message}\n${USAGE}`);
-    return 2;
-  }
-  const index = await openWorkspace(options);
+  const options = parseOrExplain(args, ['text', 'json'], io, 'needed', USAGE);
+  if (!options) return 2;
+  const index = await openWorkspace(options, io);
   const result = index.needed();
   const dir = options.dir;
   const show = (label: string) => (io.cwd === undefined ? label : fromCwd(dir, label, io.cwd));

@@ -3,7 +3,7 @@
  * call found (file, line, method, requirement, resolved or built at run time)
  * and the manifest that covers it. Exit 0 unless the options are wrong (2).
  */
-import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
+import { escapeControl, openWorkspace, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../manifest/cli-support';
 import type { ReportCall } from '../manifest/report';
 import { fromCwd } from './terminal';
 
@@ -17,14 +17,8 @@ export interface ScannedCall extends ReportCall {
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
-  let options;
-  try {
-    options = parseOptions(args, ['text', 'json']);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.err(`bitrix24-scopes scan: ${err.message}\n${USAGE}`);
-    return 2;
-  }
+  const options = parseOrExplain(args, ['text', 'json'], io, 'scan', USAGE);
+  if (!options) return 2;
   const index = await openWorkspace(options, io);
   const groups = [...index.manifests().map((m) => m.file), undefined];
   const calls: ScannedCall[] = groups

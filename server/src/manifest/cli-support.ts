@@ -71,6 +71,20 @@ export function parseOptions(args: string[], formats: readonly string[]): Comman
 }
 
 /**
+ * `parseOptions` for a command: on a usage mistake writes `bitrix24-scopes <command>: <why>` and
+ * the usage to `io.err` and returns undefined (the command then exits 2).
+ */
+export function parseOrExplain(args: string[], formats: readonly string[], io: Io, command: string, usage: string): CommandOptions | undefined {
+  try {
+    return parseOptions(args, formats);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`bitrix24-scopes ${command}: ${err.message}\n${usage}`);
+    return undefined;
+  }
+}
+
+/**
  * Indexes `dir` from disk with the bundled catalogue and the project's call analysis.
  * What the scan left out (excluded folders, unreadable files no manifest covers) goes to `io.err`.
  */
