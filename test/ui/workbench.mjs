@@ -119,6 +119,17 @@ export async function openView(page, containerTitle, paneTitle) {
     if (!(await pane.first().isVisible())) await icon.click();
     await pane.first().waitFor({ state: 'visible', timeout: 5_000 });
   }, STEP_MS);
+  // The container holds more than one pane (App Scopes above Site Rights): give this one the
+  // room by expanding it and collapsing the others, so its tree rows are laid out.
+  await retry(page, `expand the ${paneTitle} pane`, async () => {
+    const headers = page.locator('.sidebar .pane > .pane-header');
+    for (let i = 0; i < (await headers.count()); i++) {
+      const header = headers.nth(i);
+      const mine = (await header.innerText()).toLowerCase().includes(paneTitle.toLowerCase());
+      if ((await header.getAttribute('aria-expanded')) === (mine ? 'false' : 'true')) await header.click();
+    }
+    await pane.first().locator('.pane-header[aria-expanded="true"]').waitFor({ state: 'visible', timeout: 2_000 });
+  }, STEP_MS);
   return pane.first();
 }
 

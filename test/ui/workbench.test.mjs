@@ -45,7 +45,7 @@ describe('the workbench with Bitrix24 REST Tools', function () {
   it('runs "Bitrix24: Show Method Catalogue" from the command palette', async () => {
     const p = page();
     await runCommand(p, 'Bitrix24: Show Method Catalogue');
-    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Bitrix24 REST methods' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Bitrix24 REST catalogue' }).waitFor({ state: 'visible', timeout: STEP_MS });
     await p.locator('.quick-input-widget input').fill('crm.lead.add');
     const row = p.locator('.quick-input-list .monaco-list-row', { hasText: 'crm.lead.add' }).first();
     await row.waitFor({ state: 'visible', timeout: STEP_MS });
@@ -55,8 +55,9 @@ describe('the workbench with Bitrix24 REST Tools', function () {
 
   it('opens the Bitrix24 view with its Site Rights pane', async () => {
     const pane = await openView(page(), 'Bitrix24', 'Site Rights');
-    // A lone view's header is folded into the side bar's title.
-    assert.match(await page().locator('.sidebar .composite.title').innerText(), /site rights/i);
+    // The container shows App Scopes above Site Rights, each under its own header.
+    assert.match(await pane.locator('.pane-header').innerText(), /site rights/i);
+    assert.equal(await page().locator('.sidebar .pane > .pane-header', { hasText: /app scopes/i }).count(), 1, 'the App Scopes pane is there too');
     const body = pane.locator('.pane-body');
     await body.waitFor({ state: 'visible', timeout: STEP_MS });
     assert.match(await body.innerText(), /\S/, 'the Site Rights pane is empty');
