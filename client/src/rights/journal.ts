@@ -44,7 +44,11 @@ export async function appendJournal(fs: RightsFileSystem, entry: JournalEntry): 
   await fs.append(journalPath(entry.portal), `${JSON.stringify(entry)}\n`);
 }
 
-function readEntry(line: string): JournalEntry | undefined {
+/**
+ * One journal line as an object with a string `time` and `portal` (every journal entry has both),
+ * or undefined for a broken line, which readers skip.
+ */
+export function journalLine(line: string): (Record<string, unknown> & { time: string; portal: string }) | undefined {
   let v: unknown;
   try {
     v = JSON.parse(line);
@@ -53,7 +57,12 @@ function readEntry(line: string): JournalEntry | undefined {
   }
   if (typeof v !== 'object' || v === null) return undefined;
   const e = v as Record<string, unknown>;
-  if (typeof e.time !== 'string' || typeof e.portal !== 'string' || typeof e.siteId !== 'number') return undefined;
+  return typeof e.time === 'string' && typeof e.portal === 'string' ? (e as Record<string, unknown> & { time: string; portal: string }) : undefined;
+}
+
+function readEntry(line: string): JournalEntry | undefined {
+  const e = journalLine(line);
+  if (!e || typeof e.siteId !== 'number') return undefined;
   const problems: string[] = [];
   const after = parseRules(e.after, 'after', problems, []);
   const before = e.before === null ? null : parseRules(e.before, 'before', problems, []);

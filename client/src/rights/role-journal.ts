@@ -4,6 +4,7 @@
  * reads it: the roles' state before their last apply, and the model before
  * the last switch (with the roles as they were then).
  */
+import { journalLine } from './journal';
 import type { LandingSection } from './api';
 import { parseRoleRights, RoleRights } from './role-file';
 import type { PortalRole } from './role-plan';
@@ -68,15 +69,8 @@ function side(v: unknown, problems: string[]): RoleSide {
 }
 
 function readLine(line: string): AnyRoleJournalEntry | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null) return undefined;
-  const e = v as Record<string, unknown>;
-  if (typeof e.time !== 'string' || typeof e.portal !== 'string') return undefined;
+  const e = journalLine(line);
+  if (!e) return undefined;
   const problems: string[] = [];
   if (e.kind === 'model') {
     if ((e.from !== 'role' && e.from !== 'extended') || (e.to !== 'role' && e.to !== 'extended')) return undefined;
