@@ -7,10 +7,9 @@
  *   npx tsx scripts/bench/needed-scopes.ts [--runs N]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { loadShipped } from './shipped-modules';
 import type { nodeToolContext } from '../../server/src/mcp/node-context';
 import type { runTool } from '../../server/src/mcp/tools';
 
@@ -24,25 +23,7 @@ const root = join(__dirname, '..', '..');
 const workspace = join(root, '.bench', 'workspace');
 
 function bundle(): Shipped {
-  const dir = mkdtempSync(join(tmpdir(), 'needed-bench-'));
-  const outfile = join(dir, 'tools.js');
-  const src = (p: string) => JSON.stringify(join(root, 'server', 'src', p));
-  buildSync({
-    stdin: { contents: `export { nodeToolContext } from ${src('mcp/node-context')};\nexport { runTool } from ${src('mcp/tools')};`, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'warning',
-  });
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as Shipped;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return loadShipped<Shipped>({ nodeToolContext: 'mcp/node-context', runTool: 'mcp/tools' });
 }
 
 function row(name: string, value: number, target?: number): string {

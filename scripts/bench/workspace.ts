@@ -8,10 +8,9 @@
  *
  *   npx tsx scripts/bench/workspace.ts [--regenerate] [--edits N]
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { loadShipped } from './shipped-modules';
 import type { Catalogue } from '../../server/src/catalogue/catalogue';
 import type { defaultAnalyzer } from '../../server/src/manifest/default-analyzer';
 import type { nodeFileSystem, normalizePath } from '../../server/src/manifest/file-system';
@@ -37,35 +36,13 @@ const workspace = join(root, '.bench', 'workspace');
 const SCOPES = ['crm', 'im', 'user_brief', 'disk', 'calendar', 'task', 'telephony'];
 
 function bundle(): Shipped {
-  const dir = mkdtempSync(join(tmpdir(), 'workspace-bench-'));
-  const outfile = join(dir, 'index.js');
-  const src = (p: string) => JSON.stringify(join(root, 'server', 'src', p));
-  buildSync({
-    stdin: {
-      contents: [
-        `export { Catalogue } from ${src('catalogue/catalogue')};`,
-        `export { WorkspaceIndex } from ${src('manifest/workspace-index')};`,
-        `export { defaultAnalyzer } from ${src('manifest/default-analyzer')};`,
-        `export { nodeFileSystem, normalizePath } from ${src('manifest/file-system')};`,
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // jsonc-parser's UMD build requires files at run time; its ESM build bundles (as scripts/build.mjs does).
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'warning',
+  return loadShipped<Shipped>({
+    Catalogue: 'catalogue/catalogue',
+    WorkspaceIndex: 'manifest/workspace-index',
+    defaultAnalyzer: 'manifest/default-analyzer',
+    nodeFileSystem: 'manifest/file-system',
+    normalizePath: 'manifest/file-system',
   });
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(outfile) as Shipped;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function methodPool(catalogue: Catalogue): string[] {
