@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/analyse';
 import { familyOf } from '../../server/src/analysis/family';
 import type { MethodNames } from '../../server/src/analysis/types';
 

@@ -15,7 +15,7 @@
  * - every disagreement, as a stable line, so a test can hold the list of known ones.
  */
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze } from '../../server/src/analysis/analyse';
 import type { MethodNames } from '../../server/src/analysis/types';
 import { bindingLabels } from './binding-labels';
 import { allExamples, docExamples } from './docs-corpus';

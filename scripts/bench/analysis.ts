@@ -172,14 +172,14 @@ function rgCpuSeconds(): number | undefined {
   return Number(m[1]) + Number(m[2]);
 }
 
-type AnalysisModule = typeof import('../../server/src/analysis/analyze');
+type AnalysisModule = typeof import('../../server/src/analysis/analyse');
 
 /** The analysis bundled the way the language server is (production options). */
 function loadBundled(): AnalysisModule {
   const outfile = join(root, '.bench', 'analysis.cjs');
   mkdirSync(join(root, '.bench'), { recursive: true });
   buildSync({
-    entryPoints: [join(root, 'server/src/analysis/analyze.ts')],
+    entryPoints: [join(root, 'server/src/analysis/analyse.ts')],
     outfile,
     bundle: true,
     platform: 'node',

@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { loadShipped } from './shipped-modules';
 import type { Catalogue } from '../../server/src/catalogue/catalogue';
-import type { defaultAnalyzer } from '../../server/src/manifest/default-analyzer';
-import type { nodeFileSystem, normalizePath } from '../../server/src/manifest/file-system';
-import type { WorkspaceIndex } from '../../server/src/manifest/workspace-index';
+import type { defaultAnalyzer } from '../../server/src/workspace/default-analyser';
+import type { nodeFileSystem, normalizePath } from '../../server/src/workspace/file-system';
+import type { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 import { seededRandom as random } from '../lib/seeded-random';
 
 /** The modules the benchmark drives, bundled as they ship. */
@@ -38,10 +38,10 @@ const SCOPES = ['crm', 'im', 'user_brief', 'disk', 'calendar', 'task', 'telephon
 function bundle(): Shipped {
   return loadShipped<Shipped>({
     Catalogue: 'catalogue/catalogue',
-    WorkspaceIndex: 'manifest/workspace-index',
-    defaultAnalyzer: 'manifest/default-analyzer',
-    nodeFileSystem: 'manifest/file-system',
-    normalizePath: 'manifest/file-system',
+    WorkspaceIndex: 'workspace/workspace-index',
+    defaultAnalyzer: 'workspace/default-analyser',
+    nodeFileSystem: 'workspace/file-system',
+    normalizePath: 'workspace/file-system',
   });
 }
 

@@ -3,11 +3,11 @@
  * diagnostics on the same version share the work.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, familyOf } from './analysis/analyze';
+import { analyze, familyOf } from './analysis/analyse';
 import type { MethodNames } from './analysis/types';
 import type { AnalysedDocument } from './features/context';
-import { ManifestRegistry } from './manifest/manifest-registry';
-import { baseName } from './manifest/file-system';
+import { ManifestRegistry } from './workspace/manifest-registry';
+import { baseName } from './workspace/file-system';
 import { MAX_ANALYSED_DOCUMENT } from './publish-limits';
 
 export class AnalysedDocuments {

@@ -5,14 +5,14 @@
  */
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalogue } from './catalogue/catalogue';
-import { nodeFileSystem, pathToUri, uriToPath } from './manifest/file-system';
-import { defaultAnalyzer } from './manifest/default-analyzer';
-import { renderMarkdown } from './manifest/report';
-import { appScopes } from './manifest/app-scopes';
+import { nodeFileSystem, pathToUri, uriToPath } from './workspace/file-system';
+import { defaultAnalyzer } from './workspace/default-analyser';
+import { renderMarkdown } from './workspace/report';
+import { appScopes } from './workspace/app-scopes';
 import type { AppScopesManifest } from './protocol';
 import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
-import { WorkspaceIndex, type ScanProgress } from './manifest/workspace-index';
+import { WorkspaceIndex, type ScanProgress } from './workspace/workspace-index';
 import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
 import { severityOf } from './features/rules';
 

@@ -6,7 +6,7 @@ import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError,
 import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
 import { catalogueEntries, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
-import { completionContextAt } from './analysis/analyze';
+import { completionContextAt } from './analysis/analyse';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
 import { hover } from './features/hover';
@@ -14,14 +14,14 @@ import { complete, resolveCompletion } from './features/completion';
 import { diagnose } from './features/diagnostics';
 import { methodCodeActions } from './features/code-actions';
 import { freshFacts, liveDiagnostics, methodsToAsk, portalConfirms } from './features/live-checks';
-import { uriToPath } from './manifest/file-system';
+import { uriToPath } from './workspace/file-system';
 import { CatalogueViews, ScopeService } from './scope-service';
 import { errorCodeHover } from './explain/hover';
 import { runTool } from './mcp/tools';
 import { serverToolContext } from './mcp/server-context';
 import { ToolInputError } from './mcp/tool-types';
 import { capDiagnostics, Debouncer, tooLargeDiagnostic } from './publish-limits';
-import { scanExclude, leftOutNotice, type ExclusionSettings } from './scan-settings';
+import { scanExclude, leftOutNotice, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */

@@ -14,7 +14,7 @@ import {
   validatePortalInput,
   validateWebhookInput,
 } from './connect-input';
-import { describeIdentity, hostOf } from './facts';
+import { describeIdentity, hostOf } from '../portal/facts';
 
 interface KindPick extends vscode.QuickPickItem {
   auth: ConnectInput['kind'] | 'demo';

@@ -10,9 +10,9 @@ import { ConnectionStore, isPortalError, parsePortalUrl, redactingLogger } from 
 import type { ConnectInput, LogSink, PortalEntry, PortalIdentity, PortalLogger, RestClient, SecretStore } from '../portal';
 import { secretKey } from '../portal/secret-record';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../../../server/src/protocol';
-import { factsFrom, hostOf } from './facts';
+import { factsFrom, hostOf } from '../portal/facts';
 import type { PortalProblem, StatusInput } from './status-text';
-import { checkUnknownMethods, type MethodAnswers } from './unknown-methods';
+import { checkUnknownMethods, type MethodAnswers } from '../portal/unknown-methods';
 
 /** How often the active portal's facts are re-read while connected: well inside their ten-minute life. */
 export const FACTS_REFRESH_MS = 5 * 60_000;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isPortalError } from '../portal';
 import type { ConnectionManager } from './connection-manager';
 import { portalArg } from './connect-input';
-import { hostOf } from './facts';
+import { hostOf } from '../portal/facts';
 
 /**
  * Disconnects the portal named by `arg` (`'https://…'` or `{ url }`) without

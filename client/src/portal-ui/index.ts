@@ -15,8 +15,8 @@ import { switchPortalCommand } from './switch-portal';
 import { affectsPortalSettings, configuredRateLimit, secretStoreOf, UserSettingsStore } from './vscode-stores';
 
 export { ConnectionManager } from './connection-manager';
-export type { MethodAnswers } from './unknown-methods';
-export { checkUnknownMethods } from './unknown-methods';
+export type { MethodAnswers } from '../portal/unknown-methods';
+export { checkUnknownMethods } from '../portal/unknown-methods';
 
 export interface PortalDeps {
   log: vscode.LogOutputChannel;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { isPortalError, type PortalIdentity } from '../portal';
 import type { ConnectionManager } from './connection-manager';
-import { describeIdentity, hostOf } from './facts';
+import { describeIdentity, hostOf } from '../portal/facts';
 
 /** Verifies the active portal with progress; resolves with who you are, or undefined (after saying why). */
 export async function refreshPortalCommand(manager: ConnectionManager): Promise<PortalIdentity | undefined> {

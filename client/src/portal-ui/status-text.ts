@@ -3,7 +3,7 @@
  * state, so the wording is tested without a window.
  */
 import type { PortalEntry, PortalIdentity } from '../portal';
-import { hostOf } from './facts';
+import { hostOf } from '../portal/facts';
 
 /** Why the last check of the active portal failed. */
 export interface PortalProblem {

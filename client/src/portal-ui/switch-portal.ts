@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isPortalError, type PortalIdentity } from '../portal';
 import type { ConnectionManager } from './connection-manager';
 import { portalArg } from './connect-input';
-import { describeIdentity, hostOf } from './facts';
+import { describeIdentity, hostOf } from '../portal/facts';
 
 interface MenuItem extends vscode.QuickPickItem {
   run?: () => Thenable<unknown>;

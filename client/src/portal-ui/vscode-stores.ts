@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { RATE_LIMITS, type PortalSettings, type RateLimit, type SecretStore, type SettingsStore } from '../portal';
-import { readPortalSettings, settingValues } from './settings-shape';
+import { readPortalSettings, settingValues } from '../portal/settings-shape';
 
 const SECTION = 'bitrix24';
 

@@ -20,7 +20,7 @@ import {
   ruleCode,
   showFailure,
   showNotice,
-} from './command-context';
+} from './command-guards';
 import { resolveNames } from './directory';
 import { explainFailure } from './failures';
 import { formatOperations } from './operations';
@@ -34,9 +34,9 @@ import { registerMultiSiteCommand } from './multi-site-commands';
 import { registerRoleCommands } from './role-commands';
 import { RightsFile, withoutRule, withRule } from './rights-file';
 import { isScripted, readScriptedArgs, ScriptedArgs } from './scripted-args';
-import type { TreeNode } from './tree-model';
+import type { TreeNode } from './tree-nodes';
 
-export type { CommandDeps } from './command-context';
+export type { CommandDeps } from './command-guards';
 
 /** What Apply and Restore resolve with: how the attempt ended and the notice shown for it. */
 export interface RightsCommandResult extends ApplyOutcome {

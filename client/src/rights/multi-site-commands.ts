@@ -9,12 +9,12 @@ import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
 import { parseAccessCode } from './access-codes';
 import type { LandingSection } from './api';
-import { CommandDeps, requireApi, requireWritableFolder, showNotice } from './command-context';
+import { CommandDeps, requireApi, requireWritableFolder, showNotice } from './command-guards';
 import { applyToSites, describeChange, MultiSiteOutcome, MultiSitePlan, SiteChange } from './multi-site';
 import { normaliseOperations } from './operations';
 import { confirmMultiSitePlan, PlanDocuments, showMultiSitePlanDiff } from './plan-view';
 import { findSiteOnPortal, loadSitesPage, PAGE_SIZE } from './tree-loader';
-import { SECTIONS, SiteSummary, TreeNode } from './tree-model';
+import { SECTIONS, SiteSummary, TreeNode } from './tree-nodes';
 import type { RightsApi } from './api';
 
 interface Scripted {

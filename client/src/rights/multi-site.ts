@@ -14,7 +14,7 @@ import { formatOperations, isOperation, Operation } from './operations';
 import { buildPlan, renderPlan, RightsPlan, summarisePlan } from './plan';
 import { hasPendingChanges, markApplied, newRightsFile, RightsFile, serialiseRightsFile, withoutRule, withRule } from './rights-file';
 import { journalPath, loadRights, RightsFileSystem, saveRights } from './rights-store';
-import type { SiteSummary } from './tree-model';
+import type { SiteSummary } from './tree-nodes';
 
 /** Set `code` to `operations` on every site, or remove it (`operations: null`). */
 export interface SiteChange {

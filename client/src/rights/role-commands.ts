@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
 import { parseAccessCode } from './access-codes';
 import { LandingSection, portalHost } from './api';
-import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-context';
+import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-guards';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
 import { askModal, confirmRolePlan, PlanDocuments, showRolePlanDiff } from './plan-view';
@@ -27,7 +27,7 @@ import { RolePlan, SECTION_LABELS, siteKeyLabel } from './role-plan';
 import { readSectionSites } from './role-portal';
 import { loadRoleFile, roleFilePath, saveRoleFile } from './role-store';
 import { SWITCH_TO_ROLES_WARNING } from './rights-model';
-import type { TreeNode } from './tree-model';
+import type { TreeNode } from './tree-nodes';
 
 interface RoleArgs {
   section?: LandingSection;

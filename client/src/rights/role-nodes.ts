@@ -9,7 +9,7 @@ import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
 import { holdersPending, RoleEntry, RoleFile, sameRoleRights } from './role-file';
 import { PortalRole, SECTION_LABELS, siteKeyLabel } from './role-plan';
-import { infoNode, TreeNode } from './tree-model';
+import { infoNode, TreeNode } from './tree-nodes';
 
 /** The site types whose roles the tree shows. */
 export const ROLE_SECTIONS: readonly LandingSection[] = ['SITE', 'KNOWLEDGE', 'GROUP'];

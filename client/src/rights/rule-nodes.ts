@@ -6,7 +6,7 @@
 import { AccessCodeKind, accessCodeKind, describeAccessCode, parseAccessCode } from './access-codes';
 import { formatOperations, Operation, sameOperations } from './operations';
 import { hasPendingChanges, RightsFile } from './rights-file';
-import { canEditRules, infoNode, NodeRef, SiteSummary, TreeModel, TreeNode } from './tree-model';
+import { canEditRules, infoNode, NodeRef, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
 
 /** The access code names `access.name` returned; codes missing from it are unknown to the portal. */
 export type AccessNames = ReadonlyMap<string, string>;

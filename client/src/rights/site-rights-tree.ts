@@ -1,7 +1,7 @@
 /**
  * The Site Rights tree. With no portal connected it is empty, so VS Code
  * shows the view's welcome content. Otherwise it renders the plain-data
- * nodes of `tree-model` and loads each level on expand; failures arrive as
+ * nodes of `tree-nodes` and loads each level on expand; failures arrive as
  * error nodes, never as exceptions or pop-ups.
  */
 import * as vscode from 'vscode';
@@ -18,7 +18,7 @@ import {
   sectionChildren,
   SectionPages,
 } from './tree-loader';
-import { errorNode, SiteSummary, TreeModel, TreeNode } from './tree-model';
+import { errorNode, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
 import { ROLE_SECTIONS, roleSectionNode } from './role-nodes';
 
 /** What the rights view and commands need from the extension; wired to the active connection. */

@@ -26,7 +26,7 @@ import {
   SiteSummary,
   TreeModel,
   TreeNode,
-} from './tree-model';
+} from './tree-nodes';
 import { rulesNode, RulesState } from './rule-nodes';
 import { importHintNode, roleFileNodes } from './role-nodes';
 import type { PortalRole } from './role-plan';

@@ -9,12 +9,12 @@ import { statSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseEnvManifest } from '../manifest/env-manifest';
 import { parseManifest } from '../manifest/manifest';
-import type { ManifestState } from '../manifest/manifest-registry';
+import type { ManifestState } from '../workspace/manifest-registry';
 import { checkScopes } from '../manifest/scope-check';
 import type { Finding, ParsedManifest, ScopeCatalogue } from '../manifest/types';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { ruleMessage } from '../rules';
-import { UsageError } from '../manifest/cli-support';
+import { UsageError } from '../workspace/cli-support';
 
 /** Where baseline manifests come from. */
 export type BaselineSource = { kind: 'file'; path: string } | { kind: 'git'; ref: string };

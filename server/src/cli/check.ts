@@ -5,14 +5,14 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../manifest/cli-support';
+import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../workspace/cli-support';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
 import { Catalogue } from '../catalogue/catalogue';
 import { baselineFindings, baselineSource, takeBaseline } from './baseline';
 import { fixManifests, type ManifestChange } from './fix';
 import { fromCwd, palette } from './terminal';
 import type { Finding, Severity } from '../manifest/types';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--fix] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
 const VERSION = '0.1.0';

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findEnvScopes } from '../manifest/env-manifest';
 import { addAllMissingFix, fixesFor, type Fix, type ManifestFile } from '../manifest/fixes';
 import { parseManifest } from '../manifest/manifest';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 /** What `--fix` changed in one manifest. */
 export interface ManifestChange {

@@ -4,8 +4,8 @@
  * need each scope, and what could not be decided. Works without a manifest.
  * Exit 0, or 2 on a usage mistake.
  */
-import { openWorkspace, parseOrExplain, type Io } from '../manifest/cli-support';
-import type { NeededScopes } from '../manifest/needed';
+import { openWorkspace, parseOrExplain, type Io } from '../workspace/cli-support';
+import type { NeededScopes } from '../workspace/needed';
 import { fromCwd } from './terminal';
 
 const USAGE = 'usage: bitrix24-scopes needed [dir] [--format text|json] [--env-key KEY]...\n';

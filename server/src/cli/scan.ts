@@ -3,8 +3,8 @@
  * call found (file, line, method, requirement, resolved or built at run time)
  * and the manifest that covers it. Exit 0 unless the options are wrong (2).
  */
-import { escapeControl, openWorkspace, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../manifest/cli-support';
-import type { ReportCall } from '../manifest/report';
+import { escapeControl, openWorkspace, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import type { ReportCall } from '../workspace/report';
 import { fromCwd } from './terminal';
 
 const USAGE = `usage: bitrix24-scopes scan [dir] [--format text|json] ${SCAN_OPTIONS_USAGE}\n`;

@@ -11,8 +11,8 @@ import type { ScopeRequirement } from '../catalogue/types';
 import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import { referenceAt } from '../analysis/reference-at';
 import { liveHoverLines } from './live-checks';
-import { ManifestRegistry } from '../manifest/manifest-registry';
-import { baseName } from '../manifest/file-system';
+import { ManifestRegistry } from '../workspace/manifest-registry';
+import { baseName } from '../workspace/file-system';
 
 /** Hover for the method reference (or scope code in a manifest) under the cursor. */
 export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Position, ctx: FeatureContext): Hover | null {

@@ -11,7 +11,7 @@ import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import type { MethodInfo, ScopeRequirement } from '../catalogue/types';
 import { isEnvFileName, parseEnvManifest } from '../manifest/env-manifest';
 import { MANIFEST_FILE, parseManifest } from '../manifest/manifest';
-import { baseName } from '../manifest/file-system';
+import { baseName } from '../workspace/file-system';
 import type { DeclaredScope } from '../manifest/types';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../protocol';
 import type { AnalysedDocument, FeatureContext } from './context';

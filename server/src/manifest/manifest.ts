@@ -7,7 +7,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { ScopeRequirement } from '../catalogue/types';
 import { blankBom } from './bom';
 import { closest } from './did-you-mean';
-import { globError } from './glob';
+import { globError } from '../workspace/glob';
 import { ruleMessage } from '../rules';
 import type { AppKind, CustomMethod, ListedMethod, Manifest, ManifestProblem, ParsedManifest, RuleLevelSetting, Span } from './types';
 

@@ -5,10 +5,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { Catalogue } from '../catalogue/catalogue';
-import { defaultAnalyzer } from '../manifest/default-analyzer';
+import { defaultAnalyzer } from '../workspace/default-analyser';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { nodeFileSystem, normalizePath } from '../manifest/file-system';
-import { WorkspaceIndex } from '../manifest/workspace-index';
+import { nodeFileSystem, normalizePath } from '../workspace/file-system';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import type { PortalReader, ToolContext } from './tool-types';
 
 export interface NodeContextOptions {

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { PortalFacts } from '../protocol';
 import type { PortalReader, ToolContext } from './tool-types';
 

@@ -5,7 +5,7 @@
  * server) and the `bitrix24-mcp` server. No tool writes to a portal or a file.
  */
 import type { Catalogue } from '../catalogue/catalogue';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 /** The landing `scope` parameter a site of `type` needs (ordinary sites need none). */
 export function landingSection(type: string | undefined): string | undefined {

@@ -5,13 +5,13 @@
  * workspace's manifest).
  */
 import { isAbsolute, join } from 'node:path';
-import { analyze } from '../analysis/analyze';
+import { analyze } from '../analysis/analyse';
 import { familyOf } from '../analysis/family';
 import { formatRequirement } from '../catalogue/requirement';
-import { normalizePath, relativeTo } from '../manifest/file-system';
-import type { ManifestState } from '../manifest/manifest-registry';
+import { normalizePath, relativeTo } from '../workspace/file-system';
+import type { ManifestState } from '../workspace/manifest-registry';
 import { shortfall } from '../manifest/scope-arithmetic';
-import type { WorkspaceIndex } from '../manifest/workspace-index';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { capped, limitOf, limitProperty, ToolInputError, type ToolContext, type ToolDefinition } from './tool-types';
 
 const NO_FOLDER = 'No folder is open: open the app’s folder (or start bitrix24-mcp in it) to check its scopes.';

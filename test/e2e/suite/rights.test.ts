@@ -16,7 +16,7 @@ import type { RightsPlan } from '../../../client/src/rights/plan';
 import { parseRightsFile, type RightsFile, type RulesSet } from '../../../client/src/rights/rights-file';
 import { journalPath, rightsFilePath } from '../../../client/src/rights/rights-store';
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
-import type { TreeNode } from '../../../client/src/rights/tree-model';
+import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { extensionApi, workspaceFolder } from './helpers';
 
 const PLAN_SCHEME = 'bitrix24-rights-plan';

@@ -20,7 +20,7 @@ import type { RightsCommandResult } from '../../../client/src/rights/commands';
 import { newRightsFile, parseRightsFile, withRule } from '../../../client/src/rights/rights-file';
 import { journalPath, rightsFilePath, saveRights } from '../../../client/src/rights/rights-store';
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
-import type { TreeNode } from '../../../client/src/rights/tree-model';
+import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { workspaceFileSystem, writeRefusal } from '../../../client/src/rights/workspace-file-system';
 import { extensionApi, workspaceFolder } from './helpers';
 

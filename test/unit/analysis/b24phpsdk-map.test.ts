@@ -1,7 +1,7 @@
 /** The generated b24phpsdk table (scripts/sdk-map/generate.ts) and the typed service calls it resolves. */
 import { strict as assert } from 'node:assert';
 import map from '../../../server/src/analysis/b24phpsdk-map.json';
-import { analyze } from '../../../server/src/analysis/analyze';
+import { analyze } from '../../../server/src/analysis/analyse';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 
 describe('analysis: b24phpsdk typed services', () => {

@@ -1,7 +1,7 @@
 /** Placement codes and event names offered where a registration call takes them, from the real catalogue. */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionContextAt } from '../../../server/src/analysis/analyze';
+import { completionContextAt } from '../../../server/src/analysis/analyse';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 import { complete } from '../../../server/src/features/completion';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { completionContextAt } from '../../../server/src/analysis/analyze';
+import { completionContextAt } from '../../../server/src/analysis/analyse';
 import type { CompletionSlot, LanguageFamily } from '../../../server/src/analysis/types';
 import { cursor } from './helpers';
 

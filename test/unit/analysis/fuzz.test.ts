@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze, completionContextAt } from '../../../server/src/analysis/analyze';
+import { analyze, completionContextAt } from '../../../server/src/analysis/analyse';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { names } from './helpers';
 import { seededRandom as random } from '../../../scripts/lib/seeded-random';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { familyOf, referenceAt } from '../../../server/src/analysis/analyze';
+import { familyOf, referenceAt } from '../../../server/src/analysis/analyse';
 import { createMethodNames } from '../../../server/src/analysis/method-names';
 import { run } from './helpers';
 

@@ -1,5 +1,5 @@
 /** Shared helpers for the analysis tests: a small method list and compact views of results. */
-import { analyze } from '../../../server/src/analysis/analyze';
+import { analyze } from '../../../server/src/analysis/analyse';
 import { createMethodNames } from '../../../server/src/analysis/method-names';
 import type { DocumentAnalysis, LanguageFamily } from '../../../server/src/analysis/types';
 

@@ -1,7 +1,7 @@
 /** The "unknown method, did you mean" diagnostic, from source text to message, for each certain call style. */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../../server/src/analysis/analyze';
+import { analyze } from '../../../server/src/analysis/analyse';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 import { diagnose } from '../../../server/src/features/diagnostics';

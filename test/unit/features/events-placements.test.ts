@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { analyze, completionContextAt } from '../../../server/src/analysis/analyze';
+import { analyze, completionContextAt } from '../../../server/src/analysis/analyse';
 import type { MethodInfo, PlacementInfo } from '../../../server/src/catalogue/types';
 import type { AnalysedDocument, CatalogueView, FeatureContext } from '../../../server/src/features/context';
 import { hover } from '../../../server/src/features/hover';

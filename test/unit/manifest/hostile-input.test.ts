@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { parseManifest } from '../../../server/src/manifest/manifest';
 import { findEnvScopes, parseEnvManifest } from '../../../server/src/manifest/env-manifest';
-import { GlobList, globError } from '../../../server/src/manifest/glob';
-import { GitignoreRules } from '../../../server/src/manifest/gitignore';
+import { GlobList, globError } from '../../../server/src/workspace/glob';
+import { GitignoreRules } from '../../../server/src/workspace/gitignore';
 import { stripBom } from '../../../server/src/manifest/bom';
 
 const codes = (text: string) => parseManifest(text).manifest.scopes?.map((s) => s.code);

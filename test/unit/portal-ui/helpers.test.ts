@@ -10,8 +10,8 @@ import {
   validatePortalInput,
   validateWebhookInput,
 } from '../../../client/src/portal-ui/connect-input';
-import { describeIdentity, factsFrom } from '../../../client/src/portal-ui/facts';
-import { readPortalSettings, settingValues } from '../../../client/src/portal-ui/settings-shape';
+import { describeIdentity, factsFrom } from '../../../client/src/portal/facts';
+import { readPortalSettings, settingValues } from '../../../client/src/portal/settings-shape';
 import { escapeIcons, statusView } from '../../../client/src/portal-ui/status-text';
 
 const PORTAL = 'https://example.bitrix24.com';

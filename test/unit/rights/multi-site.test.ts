@@ -13,7 +13,7 @@ import { readJournal } from '../../../client/src/rights/journal';
 import { applyToSites, buildMultiSitePlan, MultiSitePlan, renderMultiSitePlan } from '../../../client/src/rights/multi-site';
 import { markApplied, newRightsFile, withRule } from '../../../client/src/rights/rights-file';
 import { journalPath, loadRights, saveRights } from '../../../client/src/rights/rights-store';
-import type { SiteSummary } from '../../../client/src/rights/tree-model';
+import type { SiteSummary } from '../../../client/src/rights/tree-nodes';
 import { MemoryFs } from './memory-fs';
 
 function clientFor(portal: DemoPortal, name: string): RestClient {

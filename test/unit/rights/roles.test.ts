@@ -15,7 +15,7 @@ import { renderRolePlan, RolePlan } from '../../../client/src/rights/role-plan';
 import { loadRoleFile, roleFilePath, saveRoleFile } from '../../../client/src/rights/role-store';
 import { restorePreviousModel, switchModel } from '../../../client/src/rights/model-switch';
 import { loadRoleSection } from '../../../client/src/rights/tree-loader';
-import type { TreeNode } from '../../../client/src/rights/tree-model';
+import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { MemoryFs } from './memory-fs';
 
 function clientFor(portal: DemoPortal, name: string): RestClient {

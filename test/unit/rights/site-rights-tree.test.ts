@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeFileSystem } from '../../../client/src/rights/node-file-system';
 import { SiteRightsTree, RightsDeps } from '../../../client/src/rights/site-rights-tree';
-import type { TreeNode } from '../../../client/src/rights/tree-model';
+import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { FakeApi } from './fake-api';
 
 const log = { error: () => undefined, info: () => undefined, warn: () => undefined } as unknown as RightsDeps['log'];

@@ -10,7 +10,7 @@ import {
   loadSitesPage,
   sectionChildren,
 } from '../../../client/src/rights/tree-loader';
-import { errorNode, SiteSummary, TreeNode } from '../../../client/src/rights/tree-model';
+import { errorNode, SiteSummary, TreeNode } from '../../../client/src/rights/tree-nodes';
 import { explainFailure } from '../../../client/src/rights/failures';
 import { FakeApi, networkError, portalError } from './fake-api';
 import { MemoryFs } from './memory-fs';

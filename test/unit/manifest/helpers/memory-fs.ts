@@ -1,5 +1,5 @@
 /** An in-memory file tree for workspace-index tests (paths with forward slashes). */
-import type { DirEntry, WorkspaceFileSystem } from '../../../../server/src/manifest/file-system';
+import type { DirEntry, WorkspaceFileSystem } from '../../../../server/src/workspace/file-system';
 
 export class MemoryFileSystem implements WorkspaceFileSystem {
   readonly files = new Map<string, string>();

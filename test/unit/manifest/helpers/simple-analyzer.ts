@@ -7,7 +7,7 @@
  * Files ending in .js/.php/.py are read.
  */
 import type { DocumentAnalysis } from '../../../../server/src/analysis/types';
-import type { SourceAnalyzer } from '../../../../server/src/manifest/source-analyzer';
+import type { SourceAnalyzer } from '../../../../server/src/workspace/source-analyser';
 
 export function simpleAnalyzer(analysed: string[] = []): SourceAnalyzer {
   return {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { appScopes } from '../../../server/src/manifest/app-scopes';
+import { appScopes } from '../../../server/src/workspace/app-scopes';
 import { scopeMarkdown } from '../../../server/src/features/method-markdown';
-import { WorkspaceIndex } from '../../../server/src/manifest/workspace-index';
-import { MemoryFileSystem } from './helpers/memory-fs';
-import { simpleAnalyzer } from './helpers/simple-analyzer';
-import { testCatalogue } from './helpers/test-catalogue';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
+import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
+import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function indexOf(files: Record<string, string>) {
   const catalogue = testCatalogue();

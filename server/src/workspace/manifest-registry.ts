@@ -3,11 +3,11 @@
  * declarations in the same folder, and a file belongs to the nearest folder
  * with a manifest (if that manifest's include/exclude let it in).
  */
-import { parseEnvManifest, isEnvFileName } from './env-manifest';
+import { parseEnvManifest, isEnvFileName } from '../manifest/env-manifest';
 import { baseName, dirName, relativeTo } from './file-system';
 import { GlobList } from './glob';
-import { emptyManifest, MANIFEST_FILE, parseManifest } from './manifest';
-import type { CustomMethod, ParsedManifest } from './types';
+import { emptyManifest, MANIFEST_FILE, parseManifest } from '../manifest/manifest';
+import type { CustomMethod, ParsedManifest } from '../manifest/types';
 
 /** A manifest file as read, with its text (fixes edit it). */
 export interface ManifestState {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stripBom } from './bom';
+import { stripBom } from '../manifest/bom';
 
 export interface DirEntry {
   name: string;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, type ScanProgress } from '../../../server/src/manifest/workspace-index';
+import { WorkspaceIndex, type ScanProgress } from '../../../server/src/workspace/workspace-index';
 import type { Finding } from '../../../server/src/manifest/types';
-import { MemoryFileSystem } from './helpers/memory-fs';
-import { simpleAnalyzer } from './helpers/simple-analyzer';
-import { testCatalogue } from './helpers/test-catalogue';
+import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
+import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function indexOf(files: Record<string, string>, options: { envKeys?: string[]; maxFileSize?: number; onProgress?: (p: ScanProgress) => void } = {}) {
   const fs = new MemoryFileSystem(files);

@@ -3,7 +3,7 @@
  * defensively (users edit settings.json by hand) and writing them back. Only
  * portal origins and auth kinds live here, never a secret.
  */
-import { parsePortalUrl, type PortalEntry, type PortalSettings } from '../portal';
+import { parsePortalUrl, type PortalEntry, type PortalSettings } from './';
 
 /** Portal settings from raw setting values; malformed entries and duplicates are dropped. */
 export function readPortalSettings(portals: unknown, active: unknown): PortalSettings {

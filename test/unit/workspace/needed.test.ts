@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { neededScopes } from '../../../server/src/manifest/needed';
+import { neededScopes } from '../../../server/src/workspace/needed';
 import type { BindingSite, CallSite, FileCalls } from '../../../server/src/manifest/types';
 import { MethodLookup } from '../../../server/src/manifest/method-lookup';
 import * as neededCli from '../../../server/src/cli/needed';
-import { testCatalogue } from './helpers/test-catalogue';
+import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 const at = (line: number) => ({ start: { line, character: 2 }, end: { line, character: 10 } });
 

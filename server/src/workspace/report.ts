@@ -3,10 +3,10 @@
  * need it, and every call with its requirement. Data first; Markdown for reading
  * in the editor and for export.
  */
-import type { MethodLookup } from './method-lookup';
+import type { MethodLookup } from '../manifest/method-lookup';
 import { formatRequirement, requirementScopes } from '../catalogue/requirement';
-import { bindingRequirement, shortfall, wildcardMatcher } from './scope-arithmetic';
-import type { AppKind, FileCalls, Finding, ManifestFormat, ParsedManifest, ScopeCatalogue } from './types';
+import { bindingRequirement, shortfall, wildcardMatcher } from '../manifest/scope-arithmetic';
+import type { AppKind, FileCalls, Finding, ManifestFormat, ParsedManifest, ScopeCatalogue } from '../manifest/types';
 
 /** One call site (resolved or built at run time). */
 export interface ReportCall {

@@ -2,7 +2,7 @@
  * The findings of each manifest's group of files, indexed by file, and which
  * files' findings changed since the server last published them.
  */
-import type { Finding } from './types';
+import type { Finding } from '../manifest/types';
 
 export class FindingCache {
   private readonly groups = new Map<string, Map<string, Finding[]>>();

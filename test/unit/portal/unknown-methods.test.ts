@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { BatchCommand, BatchItem } from '../../../client/src/portal';
 import { PortalError } from '../../../client/src/portal/errors';
-import { checkUnknownMethods, MAX_METHODS_PER_CHECK } from '../../../client/src/portal-ui/unknown-methods';
+import { checkUnknownMethods, MAX_METHODS_PER_CHECK } from '../../../client/src/portal/unknown-methods';
 
 /** A client whose batch answers from `known` (name → available) and records what it was asked. */
 function fakeClient(known: Record<string, boolean>, failing: string[] = []) {

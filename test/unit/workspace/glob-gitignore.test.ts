@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { GlobList, globToRegExp } from '../../../server/src/manifest/glob';
-import { GitignoreRules } from '../../../server/src/manifest/gitignore';
+import { GlobList, globToRegExp } from '../../../server/src/workspace/glob';
+import { GitignoreRules } from '../../../server/src/workspace/gitignore';
 
 describe('glob matching (manifest include/exclude)', () => {
   const matches = (glob: string, path: string) => globToRegExp(glob).test(path);

@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Catalogue } from '../catalogue/catalogue';
-import { defaultAnalyzer } from './default-analyzer';
-import { DEFAULT_ENV_KEYS } from './env-manifest';
+import { defaultAnalyzer } from './default-analyser';
+import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { nodeFileSystem, normalizePath } from './file-system';
 import { WorkspaceIndex } from './workspace-index';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';

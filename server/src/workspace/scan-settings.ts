@@ -3,8 +3,8 @@
  * (`bitrix24.scan.exclude`, VS Code's `files.exclude`), and the one notice
  * that tells the user what was left out and how to bring it back.
  */
-import { DEFAULT_SCAN_EXCLUDE } from './manifest/workspace-walk';
-import type { LeftOut } from './manifest/workspace-index';
+import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
+import type { LeftOut } from './workspace-index';
 
 /** The settings as the client sends them (initialization options) or the server pulls them. */
 export interface ExclusionSettings {

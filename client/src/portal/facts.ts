@@ -2,7 +2,7 @@
  * Turning who a connection acts as into the facts the language server checks
  * code against, and into the words the user sees after connecting.
  */
-import type { PortalIdentity } from '../portal';
+import type { PortalIdentity } from './';
 import type { PortalFacts } from '../../../server/src/protocol';
 
 /** The live-check facts for `identity`, fetched at `now` (ms since epoch). */

@@ -12,7 +12,7 @@ import { newRightsFile, RightsFile } from './rights-file';
 import { loadRights, rightsFilePath, RightsFileSystem } from './rights-store';
 import type { RightsDeps, SiteRightsTree } from './site-rights-tree';
 import { findSiteOnPortal, loadSitesPage } from './tree-loader';
-import { SECTIONS, SiteSummary, TreeNode } from './tree-model';
+import { SECTIONS, SiteSummary, TreeNode } from './tree-nodes';
 
 export interface CommandDeps extends RightsDeps {
   tree: SiteRightsTree;

@@ -7,9 +7,9 @@
  */
 import type { ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
-import { MethodLookup } from './method-lookup';
-import { bindingRequirement, rankByPrivilege } from './scope-arithmetic';
-import type { FileCalls, ScopeCatalogue } from './types';
+import { MethodLookup } from '../manifest/method-lookup';
+import { bindingRequirement, rankByPrivilege } from '../manifest/scope-arithmetic';
+import type { FileCalls, ScopeCatalogue } from '../manifest/types';
 
 /** Why one scope is needed: a method called, an event or a placement bound, at `file:line` (1-based). */
 export interface Evidence {

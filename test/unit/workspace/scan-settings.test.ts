@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leftOutNotice, scanExclude } from '../../../server/src/scan-settings';
-import { DEFAULT_SCAN_EXCLUDE } from '../../../server/src/manifest/workspace-walk';
+import { leftOutNotice, scanExclude } from '../../../server/src/workspace/scan-settings';
+import { DEFAULT_SCAN_EXCLUDE } from '../../../server/src/workspace/workspace-walk';
 import { capDiagnostics } from '../../../server/src/publish-limits';
 
 describe('scan exclusions from settings', () => {

@@ -8,12 +8,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
-import { defaultAnalyzer } from '../../../server/src/manifest/default-analyzer';
-import { nodeFileSystem, normalizePath } from '../../../server/src/manifest/file-system';
-import { WorkspaceIndex } from '../../../server/src/manifest/workspace-index';
+import { defaultAnalyzer } from '../../../server/src/workspace/default-analyser';
+import { nodeFileSystem, normalizePath } from '../../../server/src/workspace/file-system';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 import { RULES } from '../../../server/src/rules';
 import type { Finding } from '../../../server/src/manifest/types';
-import { MemoryFileSystem } from './helpers/memory-fs';
+import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
 
 const fixtures = normalizePath(join(__dirname, '..', '..', 'fixtures', 'workspaces', 'scopes'));
 

@@ -3,7 +3,7 @@
  * custom methods, methods newer than the catalogue): `method.get` says whether
  * each exists and whether the connection's scopes allow calling it.
  */
-import type { RestClient } from '../portal';
+import type { RestClient } from './';
 import type { PortalFacts } from '../../../server/src/protocol';
 
 export type MethodAnswers = NonNullable<PortalFacts['methods']>;

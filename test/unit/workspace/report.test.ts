@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { renderMarkdown } from '../../../server/src/manifest/report';
-import { WorkspaceIndex } from '../../../server/src/manifest/workspace-index';
-import { MemoryFileSystem } from './helpers/memory-fs';
-import { simpleAnalyzer } from './helpers/simple-analyzer';
-import { testCatalogue } from './helpers/test-catalogue';
+import { renderMarkdown } from '../../../server/src/workspace/report';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
+import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
+import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function workspace() {
   const fs = new MemoryFileSystem({

@@ -4,12 +4,12 @@
  * what a manifest excludes are never read.
  */
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, type ScanProgress } from '../../../server/src/manifest/workspace-index';
-import { DEFAULT_SCAN_EXCLUDE } from '../../../server/src/manifest/workspace-walk';
+import { WorkspaceIndex, type ScanProgress } from '../../../server/src/workspace/workspace-index';
+import { DEFAULT_SCAN_EXCLUDE } from '../../../server/src/workspace/workspace-walk';
 import type { Finding } from '../../../server/src/manifest/types';
-import { MemoryFileSystem } from './helpers/memory-fs';
-import { simpleAnalyzer } from './helpers/simple-analyzer';
-import { testCatalogue } from './helpers/test-catalogue';
+import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
+import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 interface Setup {
   unreadable?: string[];

@@ -7,11 +7,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AppScopeEdit, AppScopeEntry, AppScopesManifest, AppScopeUse } from '../protocol';
 import { pathToUri } from './file-system';
-import type { Fix } from './fixes';
+import type { Fix } from '../manifest/fixes';
 import type { ManifestState } from './manifest-registry';
 import { neededScopes } from './needed';
 import { buildReport, type ReportCall } from './report';
-import type { Finding, ScopeCatalogue } from './types';
+import type { Finding, ScopeCatalogue } from '../manifest/types';
 import type { WorkspaceIndex } from './workspace-index';
 
 export interface AppScopesOptions {

@@ -1,7 +1,7 @@
 /** The workspace scan's default analyzer: the project's own call analysis. */
-import { analyze, familyOf } from '../analysis/analyze';
+import { analyze, familyOf } from '../analysis/analyse';
 import type { LanguageFamily } from '../analysis/types';
-import type { SourceAnalyzer } from './source-analyzer';
+import type { SourceAnalyzer } from './source-analyser';
 
 /**
  * Families whose calls are app code. Markdown and .http files hold examples

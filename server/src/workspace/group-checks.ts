@@ -5,8 +5,8 @@
  */
 import { FindingCache } from './finding-cache';
 import type { ManifestState } from './manifest-registry';
-import { aggregate, ScopeChecker, type FileCheck } from './scope-check';
-import type { FileCalls, Finding, ScopeCatalogue } from './types';
+import { aggregate, ScopeChecker, type FileCheck } from '../manifest/scope-check';
+import type { FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 
 /** The key of the files no manifest covers. */
 export const UNCOVERED = '';

@@ -4,7 +4,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, MethodNames } from '../analysis/types';
-import type { BindingSite, CallSite, DynamicSite } from './types';
+import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
 
 /** Which files the workspace scan reads and how they are analysed. */
 export interface SourceAnalyzer {
