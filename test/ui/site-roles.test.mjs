@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './session.mjs';
-import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, treeRow } from './workbench.mjs';
+import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, sidebarWidth, treeRow } from './workbench.mjs';
 
 /** Resolves once no CSS animation or transition is running, so a screenshot shows the settled state. */
 async function settled(page) {
@@ -17,18 +17,6 @@ async function settled(page) {
     undefined,
     { timeout: STEP_MS },
   );
-}
-
-/** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
-async function sidebarWidth(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  assert.ok(box, 'no sidebar');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 5 });
-  await page.mouse.up();
-  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
 }
 
 describe('roles and many sites in the workbench', function () {

@@ -182,6 +182,8 @@ export async function settled(page) {
   await page.waitForFunction(() => {
     const busy = [...document.querySelectorAll('.monaco-progress-container.active, .monaco-progress-container.infinite')].some((el) => el.offsetParent !== null);
     if (busy) return false;
+    // Endless animations (a spinner) never finish; every other must have.
+    if (document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)) return false;
     const watched = document.querySelectorAll('.notification-toast-container, .monaco-hover, .monaco-dialog-box, .quick-input-widget, .monaco-list-row.focused');
     for (const node of watched) {
       if (node.offsetParent === null) continue;
@@ -199,4 +201,16 @@ export async function screenshot(page, outputDir, name) {
   await page.screenshot({ path: file });
   console.log(`      screenshot: ${file}`);
   return file;
+}
+
+/** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
+export async function sidebarWidth(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('no sidebar');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
 }
