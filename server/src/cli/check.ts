@@ -5,9 +5,9 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../workspace/cli-support';
+import { escapeControl, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
-import { Catalogue } from '../catalogue/catalogue';
 import { baselineFindings, baselineSource, takeBaseline } from './baseline';
 import { fixManifests, type ManifestChange } from './fix';
 import { fromCwd, palette } from './terminal';
@@ -31,16 +31,16 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  let index = await openWorkspace(options, io);
+  let { service, index } = await openWorkspace(options, io);
   if (fix) {
     const changes = fixManifests(index, options.envKeys);
     io.err(describeChanges(changes, (f) => shownPath(io, options.dir, index.label(f))));
     // Check again, so what follows is the state after the fixes.
-    if (changes.some((c) => c.added.length || c.removed.length)) index = await openWorkspace(options);
+    if (changes.some((c) => c.added.length || c.removed.length)) ({ service, index } = await openWorkspace(options));
   }
   let gate: Finding[] = [];
   try {
-    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
+    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), service.catalogue);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
