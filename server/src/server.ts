@@ -23,6 +23,7 @@ import { ToolInputError } from './mcp/tool-types';
 import { capDiagnostics, Debouncer, tooLargeDiagnostic } from './publish-limits';
 import { scanExclude, leftOutNotice, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
+import { VERSION } from './version';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
@@ -80,7 +81,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
-      serverInfo: { name: 'bitrix24-language-server', version: '0.1.0' },
+      serverInfo: { name: 'bitrix24-language-server', version: VERSION },
     };
   });
 
