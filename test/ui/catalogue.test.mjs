@@ -65,6 +65,9 @@ describe('the method catalogue picker', function () {
     assert.match(deal[0], /crm/);
     const list = await search('crm list', /list/i);
     for (const row of list.slice(0, 5)) assert.match(row, /crm/i, `"crm list" row: ${row}`);
+    // The pointer left on the input shows its placeholder as a tooltip over the results.
+    await page().mouse.move(1100, 700);
+    await page().locator('.workbench-hover, .monaco-hover').first().waitFor({ state: 'hidden', timeout: STEP_MS });
     await screenshot(page(), session.outputDir ?? 'test-output/ui', 'catalogue');
   });
 

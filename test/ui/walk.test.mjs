@@ -66,6 +66,9 @@ describe('the first run, walked', function () {
     assert.doesNotMatch(text, /re-issue the webhook|webhook lacks/i);
     const toasts = p.locator('.notifications-toasts .notification-toast:has(.codicon-warning, .codicon-error)');
     assert.equal(await toasts.count(), 0, `warning toasts: ${await toasts.allInnerTexts()}`);
+    // First start is over once the demo portal is connected and the workspace check has finished.
+    await p.locator('.statusbar', { hasText: 'Alice Morgan' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await p.locator('.statusbar-item', { hasText: 'checking scopes' }).waitFor({ state: 'hidden', timeout: 60_000 });
     await screenshot(p, out(), 'walk-1-first-start');
     await runCommand(p, 'View: Hide Panel');
     await panel.waitFor({ state: 'hidden', timeout: STEP_MS });
