@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
     const fresh = names.filter((n) => !live.methods?.[n] && !asked.has(`${live.portal}|${n}`));
     if (!fresh.length) return;
     fresh.forEach((n) => asked.add(`${live.portal}|${n}`));
-    void connection.sendNotification(protocol.UnknownMethodsNotification, { names: fresh } satisfies protocol.UnknownMethodsParams);
+    void connection.sendNotification(protocol.UnknownMethodsNotification, { names: fresh });
   }
 
   /**
@@ -250,7 +250,7 @@ export function startServer(connection: Connection): void {
     documents.all().forEach((d) => publish(d.uri));
     for (const uri of scopes?.urisWithFindings() ?? []) if (!documents.get(uri)) publish(uri);
   });
-  connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
+  connection.onNotification(protocol.PortalFactsNotification, (p) => {
     portalFacts = p.facts ?? undefined;
     documents.all().forEach((d) => publish(d.uri));
     void connection.sendNotification(protocol.AppScopesChangedNotification);
@@ -281,34 +281,34 @@ export function startServer(connection: Connection): void {
     ];
   });
 
-  connection.onRequest(protocol.ListMethodsRequest, (params: protocol.ListMethodsParams): protocol.MethodSummary[] =>
+  connection.onRequest(protocol.ListMethodsRequest, (params) =>
     catalogue
       .methods()
       .filter((m) => m.name.toLowerCase().startsWith((params?.prefix ?? '').toLowerCase()))
       .map(methodSummary),
   );
   let entries: CatalogueEntry[] | undefined;
-  connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => {
+  connection.onRequest(protocol.SearchCatalogueRequest, (p) => {
     entries ??= catalogueEntries(catalogue);
     const count = (kind: CatalogueEntry['kind']) => entries!.filter((e) => e.kind === kind).length;
     return { entries: searchCatalogue(entries, p.query ?? '', p.limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
   });
-  connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
+  connection.onRequest(protocol.ScopeReportRequest, (p) => ({
     markdown: scopes ? scopes.reportMarkdown(p.uri, { links: p.links }) : '# Scope report\n\nOpen a folder to check its scopes.\n',
   }));
-  connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({
+  connection.onRequest(protocol.AppScopesRequest, (p) => ({
     manifests: scopes ? scopes.appScopes(p.uri, freshFacts(portalFacts, Date.now())?.scopes) : [],
   }));
-  connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => scopes?.proposeManifest(p.folderUri) ?? null);
+  connection.onRequest(protocol.ProposeManifestRequest, (p) => scopes?.proposeManifest(p.folderUri) ?? null);
 
-  connection.onRequest(protocol.RunToolRequest, async (p: protocol.RunToolParams): Promise<protocol.RunToolResult> => {
+  connection.onRequest(protocol.RunToolRequest, async (p) => {
     await scanned;
     const toolCtx = serverToolContext({
       catalogue,
       index: scopes?.index,
       facts: () => freshFacts(portalFacts, Date.now()),
       siteRights: async (siteId, type) =>
-        ((await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type } satisfies protocol.SiteRightsFromPortalParams)) as protocol.SiteRightsFromPortalResult).operations,
+        (await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type })).operations,
     });
     try {
       return await runTool(p.tool, p.input, toolCtx);
