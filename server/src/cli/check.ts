@@ -5,10 +5,10 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { commandOptions, escapeControl, openWorkspace, SCAN_OPTIONS, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { commandOptions, escapeControl, SCAN_OPTIONS, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
 import { parseCommandLine, UsageError } from './args';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
-import { Catalogue } from '../catalogue/catalogue';
 import { baselineFindings, baselineSource } from './baseline';
 import { fixManifests, type ManifestChange } from './fix';
 import { fromCwd, palette } from './terminal';
@@ -32,16 +32,16 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  let index = await openWorkspace(options, io);
+  let { service, index } = await openWorkspace(options, io);
   if (fix) {
     const changes = fixManifests(index, options.envKeys);
     io.err(describeChanges(changes, (f) => shownPath(io, options.dir, index.label(f))));
     // Check again, so what follows is the state after the fixes.
-    if (changes.some((c) => c.added.length || c.removed.length)) index = await openWorkspace(options);
+    if (changes.some((c) => c.added.length || c.removed.length)) ({ service, index } = await openWorkspace(options));
   }
   let gate: Finding[] = [];
   try {
-    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
+    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), service.catalogue);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);

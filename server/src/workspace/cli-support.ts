@@ -1,11 +1,8 @@
-/** What the `check` and `scan` commands share: their options and the workspace they index. */
+/** What the `check`, `scan` and `needed` commands share: their options and how they print paths. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Catalogue } from '../catalogue/catalogue';
-import { defaultAnalyzer } from './default-analyser';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { nodeFileSystem, normalizePath } from './file-system';
-import { WorkspaceIndex } from './workspace-index';
+import { normalizePath } from './file-system';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
 import { parseCommandLine, UsageError } from '../cli/args';
 
@@ -80,32 +77,6 @@ export function parseOrExplain(args: string[], formats: readonly string[], io: I
     io.err(`bitrix24-scopes ${command}: ${err.message}\n${usage}`);
     return undefined;
   }
-}
-
-/**
- * Indexes `dir` from disk with the bundled catalogue and the project's call analysis.
- * What the scan left out (excluded folders, unreadable files no manifest covers) goes to `io.err`.
- */
-export async function openWorkspace(options: CommandOptions, io?: Io): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex({
-    roots: [options.dir],
-    fs: nodeFileSystem,
-    catalogue: Catalogue.load(),
-    analyzer: defaultAnalyzer,
-    envKeys: options.envKeys,
-    exclude: options.exclude,
-    onNotice: (m) => io?.err(`note: ${escapeControl(m)}\n`),
-  });
-  await index.scan();
-  for (const bad of index.invalidExcludes()) io?.err(`note: --exclude '${escapeControl(bad.glob)}' is not a usable pattern (${bad.reason}); it excludes nothing\n`);
-  const { excluded, links } = index.leftOut();
-  if (excluded.length) {
-    const shown = excluded.slice(0, 8).map((p) => `${escapeControl(p)}/`).join(', ');
-    const more = excluded.length > 8 ? ` and ${excluded.length - 8} more` : '';
-    io?.err(`note: not scanned: ${shown}${more} (excluded; --no-default-exclude scans the default ones)\n`);
-  }
-  if (links.length) io?.err(`note: symbolic links not followed: ${links.slice(0, 8).map(escapeControl).join(', ')}${links.length > 8 ? ` and ${links.length - 8} more` : ''}\n`);
-  return index;
 }
 
 /**
