@@ -18,11 +18,10 @@ import { methodCodeActions } from './features/code-actions';
 import { methodsToAsk } from './features/live-checks';
 import { errorCodeHover } from './explain/hover';
 import { explainInput, type ExplainResult } from './explain/explain';
-import { nodeFileSystem, type WorkspaceFileSystem } from './workspace/file-system';
+import { nodeFileSystem, uriToPath, type WorkspaceFileSystem } from './workspace/file-system';
 import type { NeededScopes } from './workspace/needed';
 import type { ScanProgress } from './workspace/workspace-index';
 import { ScopeService } from './scope-service';
-import { CatalogueViews } from './service/catalogue-views';
 import { documentDiagnostics } from './service/document-diagnostics';
 import { PortalState } from './service/portal-state';
 import { serverToolContext, type SiteRightsAsker } from './mcp/server-context';
@@ -125,14 +124,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   portal.set(options.portal);
   let settings: ServiceSettings = { ...defaultSettings, ...options.settings };
   let scopes: ScopeService | undefined;
-  const views = new CatalogueViews(catalogue, () => scopes?.index);
-  const analysed = new AnalysedDocuments((uri) => views.for(uri));
+  /** The document's catalogue view: the index keeps one per manifest, the same object while the manifest is unchanged. */
+  const viewFor = (uri: string): Catalogue => {
+    const path = uriToPath(uri);
+    return scopes && path ? scopes.index.viewFor(path) : catalogue;
+  };
+  const analysed = new AnalysedDocuments(viewFor);
   /** The catalogue view each open document's diagnostics were last computed with (custom methods change it). */
   const reportedView = new Map<string, Catalogue>();
   let entries: CatalogueEntry[] | undefined;
 
   const context = (uri: string): FeatureContext => ({
-    catalogue: views.for(uri),
+    catalogue: viewFor(uri),
     settings,
     locale: settings.locale,
     manifest: scopes?.manifestSummary(uri),
@@ -157,7 +160,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     setPortalFacts: (facts) => portal.set(facts),
     portalFacts: () => portal.fresh(),
-    catalogueFor: (uri) => views.for(uri),
+    catalogueFor: (uri) => viewFor(uri),
     analyse: (doc) => analysed.get(doc),
     forget(uri) {
       reportedView.delete(uri);
@@ -182,7 +185,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     diagnostics(uri, doc) {
       const a = doc && analysed.get(doc);
-      if (doc) reportedView.set(uri, views.for(uri));
+      if (doc) reportedView.set(uri, viewFor(uri));
       return documentDiagnostics({ uri, open: doc && a ? { text: doc, analysed: a, ctx: context(uri) } : undefined, scopes, settings, portal });
     },
     hasDiagnostics: (uri) => reportedView.has(uri),
@@ -192,7 +195,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     staleUris(open) {
       const changed = new Set(scopes?.takeChangedUris() ?? []);
-      for (const uri of open) if (reportedView.has(uri) && reportedView.get(uri) !== views.for(uri)) changed.add(uri);
+      for (const uri of open) if (reportedView.has(uri) && reportedView.get(uri) !== viewFor(uri)) changed.add(uri);
       return [...changed];
     },
     urisWithFindings: () => scopes?.urisWithFindings() ?? [],
