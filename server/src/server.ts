@@ -14,6 +14,7 @@ import { ToolInputError } from './mcp/tool-types';
 import { Debouncer } from './publish-limits';
 import { scanExclude, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
+import { VERSION } from './version';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
@@ -54,7 +55,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['.', "'", '"', '/', '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
-      serverInfo: { name: 'bitrix24-language-server', version: '0.1.0' },
+      serverInfo: { name: 'bitrix24-language-server', version: VERSION },
     };
   });
 

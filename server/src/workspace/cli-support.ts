@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { normalizePath } from './file-system';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
+import { parseCommandLine, UsageError } from '../cli/args';
 
 export interface Io {
   out(s: string): void;
@@ -25,8 +26,13 @@ export interface CommandOptions {
 /** The options `check` and `scan` share, for their usage lines. */
 export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]';
 
-/** A usage mistake: reported with the usage line, exit code 2. */
-export class UsageError extends Error {}
+/** The options `check`, `needed` and `scan` share, for `parseCommandLine`. */
+export const SCAN_OPTIONS = {
+  format: { type: 'string' },
+  'env-key': { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'no-default-exclude': { type: 'boolean' },
+} as const;
 
 /**
  * Parses `[dir] [--format F] [--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]`;
@@ -34,27 +40,15 @@ export class UsageError extends Error {}
  * core, upload/, dependency and build folders); `--no-default-exclude` drops them.
  */
 export function parseOptions(args: string[], formats: readonly string[]): CommandOptions {
-  let dir: string | undefined;
-  let format = formats[0];
-  const envKeys = [...DEFAULT_ENV_KEYS];
-  const exclude: string[] = [];
-  let defaults = true;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') format = value();
-    else if (flag === '--env-key') envKeys.push(value());
-    else if (flag === '--exclude') exclude.push(value());
-    else if (a === '--no-default-exclude') defaults = false;
-    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
-    else if (dir === undefined) dir = a;
-    else throw new UsageError(`unexpected argument '${a}'`);
-  }
+  return commandOptions(parseCommandLine({ args, options: SCAN_OPTIONS, allowPositionals: true }), formats);
+}
+
+/** CommandOptions from a parsed command line that holds SCAN_OPTIONS; throws UsageError on a bad value or a second folder. */
+export function commandOptions(parsed: { values: ScanValues; positionals: string[] }, formats: readonly string[]): CommandOptions {
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const dir = positionals[0];
+  const format = values.format ?? formats[0];
   if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   const abs = resolve(dir ?? '.');
   let isDir = false;
@@ -64,8 +58,12 @@ export function parseOptions(args: string[], formats: readonly string[]): Comman
     isDir = false;
   }
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
-  return { dir: normalizePath(abs), format, envKeys, exclude: [...(defaults ? DEFAULT_SCAN_EXCLUDE : []), ...exclude] };
+  const envKeys = [...DEFAULT_ENV_KEYS, ...(values['env-key'] ?? [])];
+  const exclude = [...(values['no-default-exclude'] ? [] : DEFAULT_SCAN_EXCLUDE), ...(values.exclude ?? [])];
+  return { dir: normalizePath(abs), format, envKeys, exclude };
 }
+
+type ScanValues = { format?: string; 'env-key'?: string[]; exclude?: string[]; 'no-default-exclude'?: boolean };
 
 /**
  * `parseOptions` for a command: on a usage mistake writes `bitrix24-scopes <command>: <why>` and
