@@ -115,6 +115,12 @@ export interface LanguageService {
   toolContext(siteRights?: SiteRightsAsker): ToolContext;
 }
 
+/** Whether a completion item offers a method `view` knows only from the app's manifest. */
+function isCustomItem(item: CompletionItem, view: Catalogue): boolean {
+  const data = item.data as { method?: unknown; version?: 2 | 3 } | undefined;
+  return typeof data?.method === 'string' && view.get(data.method, data.version)?.custom === true;
+}
+
 /** Creates a language service; nothing is read from disk until `openWorkspace`. */
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const catalogue = options.catalogue ?? Catalogue.load();
@@ -134,8 +140,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const reportedView = new Map<string, Catalogue>();
   let entries: CatalogueEntry[] | undefined;
 
-  const context = (uri: string): FeatureContext => ({
-    catalogue: viewFor(uri),
+  const context = (uri: string, view = viewFor(uri)): FeatureContext => ({
+    catalogue: view,
     settings,
     locale: settings.locale,
     manifest: scopes?.manifestSummary(uri),
@@ -174,9 +180,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     complete(doc, position) {
       const a = analysed.get(doc);
       if (!a || a.family === 'plain' || doc.getText().length > MAX_ANALYSED_DOCUMENT) return null;
-      const list = complete(completionContextAt(a.text, a.family, doc.offsetAt(position)), doc, context(doc.uri));
-      // The item remembers its document, so resolving it reads the same catalogue view (custom methods).
-      for (const item of list.items) if (item.data) item.data = { ...(item.data as object), uri: doc.uri };
+      const view = viewFor(doc.uri);
+      const list = complete(completionContextAt(a.text, a.family, doc.offsetAt(position)), doc, context(doc.uri, view));
+      // A custom method's item remembers its document, so resolving it reads the same view; documented
+      // methods resolve alike in every view (they share the documented data), so their items stay small.
+      if (view !== catalogue) for (const item of list.items) if (isCustomItem(item, view)) item.data = { ...(item.data as object), uri: doc.uri };
       return list;
     },
     resolveCompletion(item) {
