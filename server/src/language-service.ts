@@ -38,6 +38,7 @@ export interface ServiceSettings extends FeatureSettings {
   locale?: string;
 }
 
+/** What a front end hands the service once; everything has a default. */
 export interface LanguageServiceOptions {
   /** Default: the bundled catalogue. */
   catalogue?: Catalogue;
@@ -62,7 +63,9 @@ export interface WorkspaceOptions {
   onNotice?: (message: string) => void;
 }
 
+/** Every language feature, over one catalogue, workspace, settings and portal. */
 export interface LanguageService {
+  /** The bundled (or given) catalogue, without any app's custom methods. */
   readonly catalogue: Catalogue;
   /** The workspace side (index, scope findings, fixes); undefined until `openWorkspace`. */
   readonly workspace: ScopeService | undefined;
@@ -81,7 +84,9 @@ export interface LanguageService {
   analyse(doc: TextDocument): AnalysedDocument | undefined;
   /** Drops what is kept about a closed document. */
   forget(uri: string): void;
+  /** Hover for a method, event, placement, scope code or REST error code under the cursor. */
   hover(doc: TextDocument, position: Position): Hover | null;
+  /** Completion of method names, parameters, events and placements; null where none applies. */
   complete(doc: TextDocument, position: Position): CompletionList | null;
   /** Adds documentation to a completion item, from the view of the document it was offered in. */
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -99,6 +104,7 @@ export interface LanguageService {
   staleUris(open: readonly string[]): string[];
   /** Every file with scope findings now (to report again when severities change). */
   urisWithFindings(): string[];
+  /** Quick fixes for the diagnostics at `range`: method renames, manifest edits, a new manifest. */
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], doc?: TextDocument): CodeAction[];
   /** The least scope set the workspace's code needs; undefined without a workspace. */
   neededScopes(): NeededScopes | undefined;
@@ -106,10 +112,13 @@ export interface LanguageService {
   appScopes(uri?: string): AppScopesManifest[];
   /** The scope report for the manifest covering `uri`, as Markdown. */
   scopeReport(uri?: string, options?: { links?: boolean }): string;
+  /** A bitrix24.json for a folder without one, from what its code calls. */
   proposeManifest(folderUri: string): ReturnType<ScopeService['proposeManifest']>;
   /** What a REST error means for this app: the first manifest and the portal's facts are taken into account. */
   explain(error: string, method?: string): ExplainResult;
+  /** Documented methods whose name starts with `prefix`. */
   listMethods(prefix: string): MethodSummary[];
+  /** Methods, events and placements matching `query`, best first, with the catalogue's totals. */
   searchCatalogue(query: string, limit?: number): SearchCatalogueResult;
   /** The context the AI tools run in; `siteRights` asks whoever holds the portal connection. */
   toolContext(siteRights?: SiteRightsAsker): ToolContext;
