@@ -14,6 +14,7 @@ import * as protocol from './protocol';
 /** Pause after the last edit of a document before its diagnostics are computed and published. */
 const PUBLISH_DEBOUNCE_MS = 100;
 
+/** Publishes one connection's diagnostics from one language service. */
 export class Publisher {
   private readonly later = new Debouncer();
   private changedQueued = false;

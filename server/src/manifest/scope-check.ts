@@ -9,12 +9,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { ScopeRequirement } from '../catalogue/types';
+import type { MethodInfo, ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
 import { bindingProblems, methodProblems, type ReferenceProblem, type SuggestionMemo } from '../features/method-checks';
 import { RULES, ruleMessage } from '../rules';
 import { declaredFindings } from './declared-check';
-import { MethodLookup, type KnownMethod } from './method-lookup';
 import { bindingRequirement, rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
 import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, RelatedLocation, ScopeCatalogue, Severity, Span } from './types';
 
@@ -124,7 +123,8 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
 
 /** Checks files against one manifest (or none). */
 export class ScopeChecker {
-  readonly lookup: MethodLookup;
+  /** The catalogue with the manifest's custom methods: what a name means in these files. */
+  readonly view: ScopeCatalogue;
   private readonly ignored: ((name: string) => boolean)[];
   private readonly extra: ((pattern: string) => boolean)[];
   private readonly declared?: Set<string>;
@@ -135,7 +135,7 @@ export class ScopeChecker {
 
   constructor(readonly input: CheckerInput) {
     const m = input.manifest?.parsed.manifest;
-    this.lookup = new MethodLookup(input.catalogue, m?.custom ?? []);
+    this.view = m?.custom.length ? input.catalogue.withCustom(m.custom) : input.catalogue;
     this.ignored = (m?.ignore ?? []).map((e) => wildcardMatcher(e.name));
     // A dynamic call is accounted for when methods.extra lists a method its pattern can produce.
     this.extra = (m?.extra ?? []).map((e) => (pattern: string) => wildcardMatcher(pattern)(e.name));
@@ -150,10 +150,10 @@ export class ScopeChecker {
     const catalogue = this.input.catalogue;
     for (const call of f.calls) {
       if (this.isIgnored(call.name)) continue;
-      const method = this.lookup.get(call.name, call.version);
+      const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
       const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
       // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
-      if (!method || method.info) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions));
+      if (!method || !method.custom) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions));
       if (!method) continue;
       const need: Need = { ...at, method: method.name };
       this.addNeed(check, need, method.requirement);
@@ -183,7 +183,7 @@ export class ScopeChecker {
       if (severity) check.findings.push(finding(p.code, severity, p.message, manifest.file, this.rangeOf(p.span), data));
     }
     for (const e of manifest.parsed.manifest.extra) {
-      const method = this.lookup.get(e.name);
+      const method = this.view.get(e.name);
       const range = this.rangeOf(e.span);
       if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement);
       else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }), data);
@@ -258,7 +258,7 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
+    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.view, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
   }
 
   private addNeed(check: FileCheck, need: Need, requirement: ScopeRequirement): void {
@@ -308,11 +308,11 @@ export class ScopeChecker {
     for (const p of problems) this.pushAt(check.findings, at, p.code, p.message, { kind: 'reference', name: at.method, ...p.data });
   }
 
-  private callHints(check: FileCheck, method: KnownMethod, need: Need): void {
-    const info = method.info;
-    if (!info) return;
-    const data: FindingData = { kind: 'call', method: method.name };
-    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: method.name }), data);
+  private callHints(check: FileCheck, info: MethodInfo, need: Need): void {
+    // Custom methods have no documented facts to hint from.
+    if (info.custom) return;
+    const data: FindingData = { kind: 'call', method: info.name };
+    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: info.name }), data);
     if (info.adminConfirm) hint('admin-confirmation');
     if (info.whoClass === 'admin') hint('admin-only');
     if (info.appOnly && this.input.manifest?.parsed.manifest.kind === 'webhook') hint('app-only-in-webhook');
