@@ -14,6 +14,7 @@ import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './workspace/workspace-index';
 import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
+import type { Locale } from './l10n/locale';
 import { severityOf } from './features/rules';
 
 export interface ScopeServiceOptions {
@@ -25,6 +26,8 @@ export interface ScopeServiceOptions {
   onProgress?: (p: ScanProgress) => void;
   /** Log lines about files left out that no diagnostic can show. */
   onNotice?: (message: string) => void;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
 }
 
 
@@ -46,6 +49,7 @@ export class ScopeService {
       exclude: options.exclude,
       onProgress: options.onProgress,
       onNotice: options.onNotice,
+      locale: options.locale,
     });
   }
 

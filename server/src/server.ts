@@ -23,6 +23,7 @@ import { ToolInputError } from './mcp/tool-types';
 import { capDiagnostics, Debouncer, tooLargeDiagnostic } from './publish-limits';
 import { scanExclude, leftOutNotice, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
+import { resolveLocale, type Locale } from './l10n/locale';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
@@ -31,6 +32,8 @@ const PUBLISH_DEBOUNCE_MS = 100;
 
 interface InitOptions extends ExclusionSettings {
   envKeys?: string[];
+  /** `en` | `ru`: the client's resolved choice, over the setting and the editor's locale. */
+  locale?: string;
 }
 
 /** Starts serving on `connection`. */
@@ -42,6 +45,10 @@ export function startServer(connection: Connection): void {
   const views = new CatalogueViews(catalogue, () => scopes);
   const analysed = new AnalysedDocuments((uri) => views.for(uri));
   let settings: FeatureSettings = defaultSettings;
+  /** Where the language comes from (see l10n/locale.ts `resolveLocale`); `locale` is what they add up to. */
+  const language: { option?: unknown; setting?: unknown; client?: unknown } = {};
+  let locale: Locale = 'en';
+  let languageRead = false;
   let portalFacts: protocol.PortalFacts | undefined;
   let canPullConfig = false;
   let canShowProgress = false;
@@ -63,6 +70,7 @@ export function startServer(connection: Connection): void {
     manifest: scopes?.manifestSummary(uri),
     scopeUses: (code: string) => scopes?.scopeUses(uri, code),
     envKeys: scopes?.index.envKeys,
+    locale,
   });
 
   connection.onInitialize((params) => {
@@ -72,6 +80,9 @@ export function startServer(connection: Connection): void {
       .map((f) => uriToPath(f.uri))
       .filter((p): p is string => p !== undefined);
     init = (params.initializationOptions ?? {}) as InitOptions;
+    language.option = init.locale;
+    language.client = params.locale;
+    locale = resolveLocale(language);
     exclusions = { scanExclude: init.scanExclude, filesExclude: init.filesExclude };
     return {
       capabilities: {
@@ -94,6 +105,7 @@ export function startServer(connection: Connection): void {
       exclude: scanExclude(exclusions),
       onProgress: (p) => reportProgress?.(p),
       onNotice: (m) => connection.console.info(m),
+      locale,
     });
     await (scanned = withProgress('reading files…', (s) => s.index.scan()));
   });
@@ -131,10 +143,15 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(): Promise<void> {
     try {
       const [section, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'bitrix24' }, { section: 'files.exclude' }])) as [
-        { diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] }; scan?: { exclude?: unknown } } | null,
+        { diagnostics?: { enable?: boolean; rules?: FeatureSettings['rules'] }; scan?: { exclude?: unknown }; language?: unknown } | null,
         unknown,
       ];
       settings = { enable: section?.diagnostics?.enable ?? true, rules: section?.diagnostics?.rules ?? {} };
+      // A setting changed after start-up is newer than the client's start-up choice.
+      if (languageRead && section?.language !== language.setting) language.option = undefined;
+      language.setting = section?.language;
+      languageRead = true;
+      locale = resolveLocale(language);
       exclusions = {
         scanExclude: Array.isArray(section?.scan?.exclude) ? section.scan.exclude : exclusions.scanExclude,
         filesExclude: filesExclude && typeof filesExclude === 'object' ? (filesExclude as Record<string, unknown>) : exclusions.filesExclude,
@@ -269,13 +286,13 @@ export function startServer(connection: Connection): void {
     return complete(completionContextAt(doc.text, doc.family, textDoc.offsetAt(position)), textDoc, ctx(textDoc.uri));
   });
 
-  connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings }));
+  connection.onCompletionResolve((item) => resolveCompletion(item, { catalogue, settings, locale }));
 
   connection.onCodeAction(({ textDocument, range, context }) => {
     const text = documents.get(textDocument.uri);
     const analysedDoc = text && analysed.get(text);
     return [
-    ...methodCodeActions(textDocument.uri, context.diagnostics, analysedDoc && text ? { analysed: analysedDoc, text } : undefined),
+    ...methodCodeActions(textDocument.uri, context.diagnostics, analysedDoc && text ? { analysed: analysedDoc, text } : undefined, locale),
     ...(scopes?.codeActions(textDocument.uri, range, context.diagnostics) ?? []),
     ];
   });
