@@ -76,6 +76,13 @@ export interface Texts {
   declaredHere: (code: string) => string;
   /** Appended to a missing-scope hint when the other edition names other scopes. */
   otherEditionNames: (edition: 'en' | 'ru', scopes: string) => string;
+  /** Declared-scope fragments. */
+  basicNotAScope: string;
+  checkScopeList: string;
+  useCurrentReplacement: string;
+  unusedWhy: (covered?: { method: string; by: string }) => string;
+  unusedRule: (webhook: boolean) => string;
+  mayBeUnused: (code: string, why: string, calls: number, pattern: string, at: string, json: boolean) => string;
 }
 
 const code = (s: string) => `\`${s}\``;
@@ -151,6 +158,14 @@ export const EN: Texts = {
   forbiddenUses: (uses, count, declared) => [uses ? `${uses} need${count === 1 ? 's' : ''} it` : '', declared ? 'the manifest declares it' : ''].filter(Boolean).join(', and '),
   declaredHere: (c) => `'${c}' is declared here`,
   otherEditionNames: (edition, scopes) => ` The ${edition === 'en' ? 'English' : 'Russian'} documentation names ${scopes} instead, which is accepted too.`,
+  basicNotAScope: "'basic' is not a scope to declare: methods with basic access need none. Remove it.",
+  checkScopeList: ' Check the code against the list of Bitrix24 scopes.',
+  useCurrentReplacement: ' Use its current replacement.',
+  unusedWhy: (c) => (c ? `its only use, '${c.method}', is already satisfied by '${c.by}'` : 'no call in the code needs it'),
+  unusedRule: (webhook) => (webhook ? 'Grant a webhook only what it uses.' : 'Market moderation rejects apps that request scopes they do not use.'),
+  mayBeUnused: (code, why, calls, pattern, at, json) =>
+    `Scope '${code}' may be unused: ${why}, but ${calls > 1 ? `${calls} calls build` : '1 call builds'} the method name at run time ('${pattern}' at ${at}). ` +
+    `List the methods called there in ${json ? 'methods.extra' : 'methods.extra of a bitrix24.json'} to make this check complete.`,
 };
 
 export const RU: Texts = {
@@ -218,6 +233,14 @@ export const RU: Texts = {
   forbiddenUses: (uses, _count, declared) => [uses ? `он нужен: ${uses}` : '', declared ? 'манифест его объявляет' : ''].filter(Boolean).join(', и '),
   declaredHere: (c) => `'${c}' объявлен здесь`,
   otherEditionNames: (edition, scopes) => ` В ${edition === 'en' ? 'английской' : 'русской'} документации указан ${scopes} — он тоже подходит.`,
+  basicNotAScope: "'basic' объявлять не нужно: методам с базовым доступом скоуп не требуется. Удалите его.",
+  checkScopeList: ' Сверьте код со списком скоупов Битрикс24.',
+  useCurrentReplacement: ' Используйте скоуп, который его заменил.',
+  unusedWhy: (c) => (c ? `его единственному использованию, '${c.method}', уже достаточно '${c.by}'` : 'ни одному вызову в коде он не нужен'),
+  unusedRule: (webhook) => (webhook ? 'вебхуку выдают только то, что он использует.' : 'модерация Маркета отклоняет приложения, которые запрашивают неиспользуемые скоупы.'),
+  mayBeUnused: (code, why, calls, pattern, at, json) =>
+    `Скоуп '${code}', возможно, не нужен: ${why}, но ${calls > 1 ? `${calls} ${ruPlural(calls, 'вызов собирает', 'вызова собирают', 'вызовов собирают')}` : '1 вызов собирает'} имя метода во время выполнения ('${pattern}' в ${at}). ` +
+    `Перечислите вызываемые там методы в ${json ? 'methods.extra' : 'methods.extra файла bitrix24.json'}, чтобы проверка была полной.`,
 };
 
 /** The texts of `locale` (English when undefined). */

@@ -268,7 +268,7 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
+    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label, locale: this.input.locale });
   }
 
   private addNeed(check: FileCheck, need: Need, ownRequirement: ScopeRequirement, editions?: EditionDisagreement): void {
