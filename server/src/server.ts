@@ -5,7 +5,8 @@
 import { CodeActionKind, ErrorCodes, FileChangeType, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { LineDocument } from './line-document';
 import { Catalogue } from './catalogue/catalogue';
-import { catalogueEntries, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { catalogueEntries, inRussian, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { hasCyrillic } from './catalogue/russian-words';
 import { completionContextAt } from './analysis/analyse';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type FeatureContext, type FeatureSettings } from './features/context';
@@ -304,10 +305,14 @@ export function startServer(connection: Connection): void {
       .map(methodSummary),
   );
   let entries: CatalogueEntry[] | undefined;
+  let russianEntries: CatalogueEntry[] | undefined;
   connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => {
-    entries ??= catalogueEntries(catalogue);
-    const count = (kind: CatalogueEntry['kind']) => entries!.filter((e) => e.kind === kind).length;
-    return { entries: searchCatalogue(entries, p.query ?? '', p.limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
+    // The Russian titles are read only for a Russian session or a query in Russian.
+    const russian = locale === 'ru' || hasCyrillic(p.query ?? '');
+    const list = russian ? (russianEntries ??= catalogueEntries(catalogue, { russian: true })) : (entries ??= catalogueEntries(catalogue));
+    const count = (kind: CatalogueEntry['kind']) => list.filter((e) => e.kind === kind).length;
+    const found = searchCatalogue(list, p.query ?? '', p.limit);
+    return { entries: locale === 'ru' ? found.map(inRussian) : found, totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
   });
   connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({
     markdown: scopes ? scopes.reportMarkdown(p.uri, { links: p.links }) : '# Scope report\n\nOpen a folder to check its scopes.\n',
