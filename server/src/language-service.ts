@@ -8,7 +8,9 @@
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from './catalogue/catalogue';
-import { catalogueEntries, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { catalogueEntries, inRussian, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { hasCyrillic } from './catalogue/russian-words';
+import { parseLocale } from './l10n/locale';
 import { completionContextAt } from './analysis/analyse';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type AnalysedDocument, type FeatureContext, type FeatureSettings } from './features/context';
@@ -148,11 +150,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   /** The catalogue view each open document's diagnostics were last computed with (custom methods change it). */
   const reportedView = new Map<string, Catalogue>();
   let entries: CatalogueEntry[] | undefined;
+  let russianEntries: CatalogueEntry[] | undefined;
+  const locale = () => parseLocale(settings.locale);
 
   const context = (uri: string, view = viewFor(uri)): FeatureContext => ({
     catalogue: view,
     settings,
-    locale: settings.locale,
+    locale: locale(),
     manifest: scopes?.manifestSummary(uri),
     scopeUses: (code: string) => scopes?.scopeUses(uri, code),
     envKeys: scopes?.index.envKeys,
@@ -167,7 +171,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return settings;
     },
     openWorkspace(o) {
-      scopes = new ScopeService({ ...o, catalogue, fileSystem });
+      // Scope findings are worded once, as files are read: in the language of the time the workspace opens.
+      scopes = new ScopeService({ ...o, catalogue, fileSystem, locale: locale() });
       return scopes;
     },
     configure(changes) {
@@ -198,7 +203,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     resolveCompletion(item) {
       const uri = (item.data as { uri?: unknown } | undefined)?.uri;
-      return resolveCompletion(item, typeof uri === 'string' ? context(uri) : { catalogue, settings, locale: settings.locale });
+      return resolveCompletion(item, typeof uri === 'string' ? context(uri) : { catalogue, settings, locale: locale() });
     },
     diagnostics(uri, doc) {
       const a = doc && analysed.get(doc);
@@ -218,7 +223,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     urisWithFindings: () => scopes?.urisWithFindings() ?? [],
     codeActions(uri, range, diagnostics, doc) {
       const a = doc && analysed.get(doc);
-      return [...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined), ...(scopes?.codeActions(uri, range, diagnostics) ?? [])];
+      return [...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined, locale()), ...(scopes?.codeActions(uri, range, diagnostics) ?? [])];
     },
     neededScopes: () => scopes?.index.needed(),
     appScopes: (uri) => (scopes ? scopes.appScopes(uri, portal.fresh()?.scopes) : []),
@@ -243,9 +248,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         .filter((m) => m.name.toLowerCase().startsWith(prefix.toLowerCase()))
         .map(methodSummary),
     searchCatalogue(query, limit) {
-      entries ??= catalogueEntries(catalogue);
-      const count = (kind: CatalogueEntry['kind']) => entries!.filter((e) => e.kind === kind).length;
-      return { entries: searchCatalogue(entries, query, limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
+      // The Russian titles are read only for a Russian session or a query in Russian.
+      const russian = locale() === 'ru';
+      const list = russian || hasCyrillic(query) ? (russianEntries ??= catalogueEntries(catalogue, { russian: true })) : (entries ??= catalogueEntries(catalogue));
+      const count = (kind: CatalogueEntry['kind']) => list.filter((e) => e.kind === kind).length;
+      const found = searchCatalogue(list, query, limit);
+      return { entries: russian ? found.map(inRussian) : found, totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
     },
     toolContext: (siteRights) => serverToolContext({ catalogue, index: scopes?.index, facts: () => portal.fresh(), siteRights, now }),
   };

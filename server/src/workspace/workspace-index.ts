@@ -19,6 +19,7 @@ import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
 import { DEFAULT_SCAN_EXCLUDE, limiter, ScanExclusions, walk, type WalkResult } from './workspace-walk';
 import type { GitignoreProblem } from './gitignore';
+import type { Locale } from '../l10n/locale';
 import { ruleMessage } from '../rules';
 
 /** Progress of the first scan (reading and analysing files). */
@@ -42,6 +43,8 @@ export interface WorkspaceIndexOptions<C extends ScopeCatalogue = ScopeCatalogue
   onProgress?: (progress: ScanProgress) => void;
   /** A line for the log: something left out that no diagnostic can show (a file no manifest covers). */
   onNotice?: (message: string) => void;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
 }
 
 /** What the scans so far left out, for a notice telling the user how to include it. */
@@ -97,6 +100,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     this.names = options.catalogue;
     this.groups = new GroupChecks({
       catalogue: options.catalogue,
+      locale: options.locale,
       label: (f) => this.label(f),
       manifest: (f) => this.registry.byFile(f),
       ownerOf: (f) => this.registry.owner(f)?.file ?? UNCOVERED,
