@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { registerAppScopes, type AppScopesApi } from './scopes';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
+import { registerSiteRightsView } from './rights/site-rights-view';
 import { registerRightsCommands } from './rights/commands';
 import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
@@ -77,9 +78,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const rightsTree = new SiteRightsTree(rightsDeps);
   context.subscriptions.push(
     rightsTree,
-    vscode.window.registerTreeDataProvider('bitrix24.siteRights', rightsTree),
     portal.onDidChange(() => rightsTree.refresh()),
   );
+  registerSiteRightsView(context, rightsTree);
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
   const appScopes = registerAppScopes(context, { client: lc, serverReady, log });
