@@ -19,6 +19,8 @@ import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsPa
 export interface ExtensionApi {
   /** Resolves once the language server has initialised. */
   serverReady: Promise<void>;
+  /** Fires each time the server runs again after a restart (changing `bitrix24.language` restarts it). */
+  onDidStartServer: vscode.Event<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
   /** The App Scopes view. */
@@ -89,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     mcpProvider: registerMcpProvider(context, log),
   };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree, appScopes, assistant };
+  const onDidStartServer: vscode.Event<void> = (listener, thisArgs, disposables) =>
+    lc.onDidChangeState((e) => e.newState === State.Running && listener.call(thisArgs), undefined, disposables);
+  return { serverReady, onDidStartServer, portal, rightsTree, appScopes, assistant };
 }
 
 /**
