@@ -1,4 +1,5 @@
 /** "Bitrix24: Show Scope Report": the evidence a Market reviewer wants, as a rendered Markdown preview. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ScopeReportRequest, type ScopeReportParams } from '../../../server/src/protocol';
@@ -6,6 +7,21 @@ import { ScopeReportRequest, type ScopeReportParams } from '../../../server/src/
 /** Where the preview's Markdown lives: the extension's storage for this workspace (else its global storage), never the workspace. */
 function reportFile(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scope-report.md');
+}
+
+/**
+ * Turns `file:` link targets into paths relative to the report file: the Markdown
+ * preview refuses `file:` links (they would show as raw text) but opens relative
+ * ones, at the line their `#L<n>` names.
+ */
+function relativeLinks(markdown: string, report: vscode.Uri): string {
+  return markdown.replace(/\]\((file:\/\/[^)\s]+)\)/g, (whole, target: string) => {
+    const to = vscode.Uri.parse(target);
+    if (to.scheme !== report.scheme || to.authority !== report.authority) return whole;
+    const rel = path.posix.relative(path.posix.dirname(report.path), to.path);
+    const encoded = encodeURI(rel).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `](${encoded}${to.fragment ? `#${to.fragment}` : ''})`;
+  });
 }
 
 /**
@@ -18,7 +34,7 @@ export async function showScopeReport(client: LanguageClient, context: vscode.Ex
   const { markdown } = await client.sendRequest(ScopeReportRequest, params);
   const file = reportFile(context);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(relativeLinks(markdown, file)));
   await vscode.commands.executeCommand('markdown.showPreview', file);
   return file;
 }
