@@ -44,7 +44,8 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
     const res = await fetchFn(url, { ...init, redirect: 'manual', signal: controller.signal });
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
       await res.body?.cancel().catch(() => undefined);
-      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target: redirectTarget(url, res.headers.get('location'), opts.redactor) });
+      const target = redirectTarget(url, res.headers.get('location'), opts.redactor);
+      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target, detail: target });
     }
     const text = await res.text();
     let json: unknown;
