@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
     for (let v = 2; v <= 1001; v++) {
       const line = 1 + 7 * (v % 1000);
-      scan.client.connection.sendNotification('textDocument/didChange', {
+      void scan.client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: bigUri, version: v },
         contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
       });
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     row('2. hover after a burst of 1,000 edits (1 MB file)', performance.now() - h0, TARGET.burstHoverMs, 'ms');
     await scan.client.diagnosticsWhere(bigUri, () => true);
     row('2. server RSS after the burst', rssMb(scan.client.process.pid!), TARGET.burstRssMb, 'MB');
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
     }
 
     if (parts.has(3)) {
@@ -196,11 +196,11 @@ async function main(): Promise<void> {
     const lastUri = changes[changes.length - 1].uri;
     const settled = scan.client.diagnosticsWhere(lastUri, (d) => d.length > 0);
     const c0 = performance.now();
-    scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    void scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     const waits = await longestWait(scan.client, midUri, mid.hoverAt, settled);
     info('3. 2,000 changed files indexed and published in', `${(performance.now() - c0).toFixed(0)} ms`);
     row(`3. longest request wait meanwhile (${waits.count} hovers)`, waits.max, TARGET.changeWaitMs, 'ms');
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
     }
 
     if (parts.has(4)) {
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     const floodDiagnostics = await published;
     row(`4. publish with 100,000 unknown methods (${(flood.length / 1e6).toFixed(1)} MB)`, performance.now() - p0, TARGET.publishMs, 'ms');
     info('4. diagnostics sent', `${floodDiagnostics.length} (capped, with a summary)`);
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
     }
 
     if (parts.has(5)) {
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     open(scan.client, minUri, 'javascript', minified);
     const stall = await longestWait(scan.client, pingUri, { line: 0, character: 20 }, opened);
     row('5. longest request wait with a 20 MB minified file', stall.max, TARGET.stallMs, 'ms');
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: minUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: minUri } });
     const closed = performance.now();
     let back = Number.POSITIVE_INFINITY;
     let rss = rssMb(scan.client.process.pid!);
