@@ -5,7 +5,7 @@
 // `--outdir <dir>` writes the bundles there instead of dist/ (the package test builds into a
 // temporary folder, leaving the shared dist/ alone).
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 const outdirAt = process.argv.indexOf('--outdir');
 const dist = outdirAt >= 0 ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
+// server/src/version.ts reads this; the sources run directly fall back to reading package.json.
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** entry → output (relative to the repo root) */
 const entries = [
@@ -71,6 +73,7 @@ await Promise.all(
         banner: extra.banner ? { js: extra.banner } : undefined,
         mainFields: ['module', 'main'],
         plugins: [jsonAsParse],
+        define: { BITRIX24_TOOLS_VERSION: JSON.stringify(version) },
       }),
     ),
 );

@@ -1,11 +1,13 @@
 /** Extension entry: log channel, language client, portal, views, commands. No network here. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, followLanguageSetting } from './language-client';
+import { setTranslator } from './l10n/localize';
 import { registerCommands } from './commands';
 import { registerAppScopes, type AppScopesApi } from './scopes';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
+import { registerSiteRightsView } from './rights/site-rights-view';
 import { registerRightsCommands } from './rights/commands';
 import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
@@ -28,16 +30,19 @@ export interface ExtensionApi {
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // The portal client and other vscode-free modules phrase their messages through this.
+  setTranslator(vscode.l10n.t);
   const log = vscode.window.createOutputChannel('Bitrix24 REST Tools', { log: true });
   context.subscriptions.push(log);
   const lc = createLanguageClient(context, log);
   client = lc;
+  context.subscriptions.push(followLanguageSetting(lc, log));
 
   const serverReady = lc.start().then(
     () => log.info('Language server started'),
     (err: unknown) => {
       log.error(`Language server failed to start: ${String(err)}`);
-      void vscode.window.showErrorMessage('Bitrix24 REST Tools: the language server did not start. See the log for details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Bitrix24 REST Tools: the language server did not start. See the log for details.'));
       throw err;
     },
   );
@@ -71,9 +76,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const rightsTree = new SiteRightsTree(rightsDeps);
   context.subscriptions.push(
     rightsTree,
-    vscode.window.registerTreeDataProvider('bitrix24.siteRights', rightsTree),
     portal.onDidChange(() => rightsTree.refresh()),
   );
+  registerSiteRightsView(context, rightsTree);
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
   const appScopes = registerAppScopes(context, { client: lc, serverReady, log });

@@ -31,12 +31,13 @@ export async function exportScopeReport(client: LanguageClient, uri?: string): P
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, 'SCOPES.md') : undefined,
     filters: { Markdown: ['md'] },
-    title: 'Export scope report',
+    title: vscode.l10n.t('Export scope report'),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-  void vscode.window.showInformationMessage(`Scope report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('markdown.showPreview', target);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Scope report written to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('markdown.showPreview', target);
   });
   return target;
 }

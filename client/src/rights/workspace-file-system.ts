@@ -38,6 +38,14 @@ export function workspaceFileSystem(root: vscode.Uri): RightsFileSystem {
     async append(rel, text) {
       await write(rel, `${(await read(rel)) ?? ''}${text}`);
     },
+    async list(rel) {
+      try {
+        return (await vscode.workspace.fs.readDirectory(uri(rel))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+      } catch (e) {
+        if (notFound(e)) return [];
+        throw e;
+      }
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import * as explain from '../cli/explain';
 import * as needed from '../cli/needed';
 import { commandHelp, programHelp } from '../cli/help';
 import { quietOnClosedPipe, wantsColour } from '../cli/terminal';
+import { VERSION } from '../version';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') {
-    io.out('bitrix24-scopes 0.1.0\n');
+    io.out(`bitrix24-scopes ${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];

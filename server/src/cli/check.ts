@@ -5,42 +5,43 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../workspace/cli-support';
+import { commandOptions, escapeControl, SCAN_OPTIONS, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
+import { parseCommandLine, UsageError } from './args';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
-import { Catalogue } from '../catalogue/catalogue';
-import { baselineFindings, baselineSource, takeBaseline } from './baseline';
+import { baselineFindings, baselineSource } from './baseline';
 import { fixManifests, type ManifestChange } from './fix';
 import { fromCwd, palette } from './terminal';
 import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { VERSION } from '../version';
 
 const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--fix] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
-const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   let options;
   let baseline: string | undefined;
-  const fix = args.includes('--fix');
+  let fix = false;
   try {
-    const taken = takeBaseline(args.filter((a) => a !== '--fix'));
-    baseline = taken.baseline;
-    options = parseOptions(taken.args, ['text', 'json', 'sarif']);
+    const parsed = parseCommandLine({ args, options: { ...SCAN_OPTIONS, fix: { type: 'boolean' }, baseline: { type: 'string' } }, allowPositionals: true });
+    ({ baseline, fix = false } = parsed.values);
+    options = commandOptions(parsed, ['text', 'json', 'sarif']);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  let index = await openWorkspace(options, io);
+  let { service, index } = await openWorkspace(options, io);
   if (fix) {
     const changes = fixManifests(index, options.envKeys);
     io.err(describeChanges(changes, (f) => shownPath(io, options.dir, index.label(f))));
     // Check again, so what follows is the state after the fixes.
-    if (changes.some((c) => c.added.length || c.removed.length)) index = await openWorkspace(options);
+    if (changes.some((c) => c.added.length || c.removed.length)) ({ service, index } = await openWorkspace(options));
   }
   let gate: Finding[] = [];
   try {
-    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
+    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), service.catalogue);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);

@@ -6,6 +6,7 @@
 import { Catalogue } from '../catalogue/catalogue';
 import { formatRequirement } from '../catalogue/requirement';
 import type { MethodInfo, ParamInfo } from '../catalogue/types';
+import { parseCommandLine, UsageError } from './args';
 
 /** Output sinks, so tests can capture them. */
 export interface CliIo {
@@ -19,21 +20,25 @@ interface Options {
   version?: 2 | 3;
 }
 
-function parseArgs(args: string[]): Options | string {
-  const o: Options = { format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.split('=')[1] : args[++i];
-      if (v !== 'text' && v !== 'json') return `--format must be text or json, not '${v ?? ''}'`;
-      o.format = v;
-    } else if (a === '--version' || a.startsWith('--version=')) {
-      const v = a.includes('=') ? a.split('=')[1] : args[++i];
-      if (v !== '2' && v !== '3' && v !== '3.0') return `--version must be 2 or 3, not '${v ?? ''}'`;
-      o.version = v === '2' ? 2 : 3;
-    } else if (a.startsWith('-')) return `unknown option ${a}`;
-    else if (o.name) return `one method at a time (got '${o.name}' and '${a}')`;
-    else o.name = a;
+function readOptions(args: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseCommandLine({ args, options: { format: { type: 'string' }, version: { type: 'string' } }, allowPositionals: true });
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
+  }
+  const { values, positionals } = parsed;
+  const o: Options = { format: 'text', name: positionals[0] };
+  if (positionals.length > 1) return `one method at a time (got '${positionals[0]}' and '${positionals[1]}')`;
+  if (values.format !== undefined) {
+    if (values.format !== 'text' && values.format !== 'json') return `--format must be text or json, not '${values.format}'`;
+    o.format = values.format;
+  }
+  if (values.version !== undefined) {
+    const v = values.version;
+    if (v !== '2' && v !== '3' && v !== '3.0') return `--version must be 2 or 3, not '${v}'`;
+    o.version = v === '2' ? 2 : 3;
   }
   return o;
 }
@@ -64,7 +69,7 @@ export function describeText(m: MethodInfo): string {
 
 /** Runs the command; returns the exit code (0 found, 1 unknown method, 2 usage error). */
 export async function run(args: string[], io: CliIo, catalogue: Catalogue = Catalogue.load()): Promise<number> {
-  const o = parseArgs(args);
+  const o = readOptions(args);
   if (typeof o === 'string' || !o.name) {
     io.err(`bitrix24-scopes describe: ${typeof o === 'string' ? o : 'name a method'}\nusage: bitrix24-scopes describe <method> [--version 2|3] [--format text|json]\n`);
     return 2;

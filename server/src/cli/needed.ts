@@ -4,7 +4,8 @@
  * need each scope, and what could not be decided. Works without a manifest.
  * Exit 0, or 2 on a usage mistake.
  */
-import { openWorkspace, parseOrExplain, type Io } from '../workspace/cli-support';
+import { parseOrExplain, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
 import type { NeededScopes } from '../workspace/needed';
 import { fromCwd } from './terminal';
 
@@ -17,8 +18,8 @@ const TEXT_EVIDENCE = 5;
 export async function run(args: string[], io: Io): Promise<number> {
   const options = parseOrExplain(args, ['text', 'json'], io, 'needed', USAGE);
   if (!options) return 2;
-  const index = await openWorkspace(options, io);
-  const result = index.needed();
+  const { service } = await openWorkspace(options, io);
+  const result = service.neededScopes()!;
   const dir = options.dir;
   const show = (label: string) => (io.cwd === undefined ? label : fromCwd(dir, label, io.cwd));
   io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toText(result, show));

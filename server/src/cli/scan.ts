@@ -3,7 +3,8 @@
  * call found (file, line, method, requirement, resolved or built at run time)
  * and the manifest that covers it. Exit 0 unless the options are wrong (2).
  */
-import { escapeControl, openWorkspace, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { escapeControl, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
 import type { ReportCall } from '../workspace/report';
 import { fromCwd } from './terminal';
 
@@ -19,7 +20,7 @@ export interface ScannedCall extends ReportCall {
 export async function run(args: string[], io: Io): Promise<number> {
   const options = parseOrExplain(args, ['text', 'json'], io, 'scan', USAGE);
   if (!options) return 2;
-  const index = await openWorkspace(options, io);
+  const { index } = await openWorkspace(options, io);
   const groups = [...index.manifests().map((m) => m.file), undefined];
   const calls: ScannedCall[] = groups
     .flatMap((file) => index.report(file).calls.map((c) => ({ ...c, manifest: file ? index.label(file) : null })))

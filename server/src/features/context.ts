@@ -73,6 +73,8 @@ export interface FeatureContext {
   envKeys?: readonly string[];
   /** This app's uses of a scope code (the manifest covering the document); undefined: no manifest covers it. */
   scopeUses?: (code: string) => ScopeUse[] | undefined;
+  /** Language of the texts features write (e.g. `ru`); undefined: English. */
+  locale?: string;
   /** The connected portal's facts (live checks decide whether they are fresh at `now`). */
   portal?: { facts: PortalFacts | undefined; now: number };
 }
