@@ -260,10 +260,18 @@ export class WorkspaceIndex {
     return neededScopes({ files, catalogue: this.options.catalogue, lookupFor, label: (f) => this.label(f) });
   }
 
-  /** A bitrix24.json for `folder` declaring what its files outside any manifest call. */
+  /**
+   * A bitrix24.json for `folder` declaring what the files it would cover call: those under it
+   * that no manifest covers or that a manifest above it covers (the nearest manifest wins, so
+   * the new one takes them over); files of a manifest inside `folder` keep theirs.
+   */
   proposeManifest(folder: string, kind?: AppKind): ProposedManifest & { file: string } {
     const dir = normalizePath(folder);
-    const files = this.filesOf().filter((f) => relativeTo(dir, f.file) !== undefined);
+    const takesOver = (file: string): boolean => {
+      const owner = this.registry.owner(file);
+      return !owner || (owner.folder !== dir && relativeTo(owner.folder, dir) !== undefined);
+    };
+    const files = [...this.files.values()].filter((f) => relativeTo(dir, f.file) !== undefined && takesOver(f.file));
     return { file: `${dir}/${MANIFEST_FILE}`, ...proposeForFiles(files, this.lookup(), this.options.catalogue, kind) };
   }
 
