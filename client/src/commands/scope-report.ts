@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ScopeReportRequest, type ScopeReportParams, type ScopeReportResult } from '../../../server/src/protocol';
+import { ScopeReportRequest, type ScopeReportParams } from '../../../server/src/protocol';
 
 /** Where the preview's Markdown lives: the extension's storage for this workspace (else its global storage), never the workspace. */
 function reportFile(context: vscode.ExtensionContext): vscode.Uri {
@@ -31,7 +31,7 @@ function relativeLinks(markdown: string, report: vscode.Uri): string {
  */
 export async function showScopeReport(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<vscode.Uri> {
   const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString(), links: true };
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
+  const { markdown } = await client.sendRequest(ScopeReportRequest, params);
   const file = reportFile(context);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(relativeLinks(markdown, file)));
@@ -42,7 +42,7 @@ export async function showScopeReport(client: LanguageClient, context: vscode.Ex
 /** "Bitrix24: Export Scope Report…": writes the report as a Markdown file the user picks; the toast offers to open it. */
 export async function exportScopeReport(client: LanguageClient, uri?: string): Promise<vscode.Uri | undefined> {
   const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString() };
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
+  const { markdown } = await client.sendRequest(ScopeReportRequest, params);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, 'SCOPES.md') : undefined,
