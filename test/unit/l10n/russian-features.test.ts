@@ -11,6 +11,7 @@ import { complete, resolveCompletion } from '../../../server/src/features/comple
 import { methodCodeActions } from '../../../server/src/features/code-actions';
 import { completionContextAt } from '../../../server/src/analysis/analyse';
 import { RULE_CODES, RULES, ruleMessage } from '../../../server/src/rules';
+import { liveDiagnostics, liveHoverLines } from '../../../server/src/features/live-checks';
 import { RULE_MESSAGES_RU } from '../../../server/src/l10n/rule-messages-ru';
 
 const catalogue = Catalogue.load();
@@ -147,5 +148,22 @@ describe('rule messages in Russian', () => {
   it('fills the Russian template', () => {
     assert.equal(ruleMessage('duplicate-scope', { scope: 'crm' }, 'ru'), "Скоуп 'crm' объявлен несколько раз; удалите этот.");
     assert.equal(ruleMessage('duplicate-scope', { scope: 'crm' }), "Scope 'crm' is declared more than once; remove this one.");
+  });
+});
+
+describe('Russian: what the connected portal says', () => {
+  const now = 1_000_000_000;
+  const facts = { portal: 'https://b24.example.ru', fetchedAt: now - 3 * 60_000, scopes: ['user'], admin: false, auth: 'webhook' as const };
+
+  it('live diagnostics and hover lines in Russian, codes unchanged', () => {
+    const text = "call('crm.deal.list'); call('user.admin')";
+    const { doc, td } = open(text);
+    const ru = liveDiagnostics(doc, td, facts, ctx('ru'), now);
+    const en = liveDiagnostics(doc, td, facts, ctx('en'), now);
+    assert.deepEqual(ru.map((d) => d.code), en.map((d) => d.code));
+    assert.equal(ru[0].message, "Портал b24.example.ru: у этого вебхука нет скоупа 'crm' — это нужно для 'crm.deal.list'; перевыпустите вебхук, отметив этот скоуп.");
+    assert.equal(en[0].message, "Portal b24.example.ru: this webhook lacks the 'crm' scope, needed by 'crm.deal.list' — re-issue the webhook with that scope.");
+    const lines = liveHoverLines(catalogue.get('crm.deal.list')!, facts, now, 'ru');
+    assert.deepEqual(lines, ['Портал b24.example.ru: не выдано: `crm` ✗ (проверено 3 мин назад)']);
   });
 });
