@@ -33,7 +33,7 @@ export interface ScopeServiceOptions {
 
 
 export class ScopeService {
-  readonly index: WorkspaceIndex;
+  readonly index: WorkspaceIndex<Catalogue>;
   /** Scope findings last published per file path. */
   private readonly published = new Map<string, Finding[]>();
 

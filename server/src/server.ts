@@ -68,13 +68,14 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  // Notification handlers return nothing to wait on; what they start logs its own failures.
+  connection.onInitialized(() => void (async () => {
     if (canPullConfig) await refreshSettings();
     if (!roots.length) return;
     const opts = { roots, envKeys: init.envKeys, exclude: scanExclude(exclusions), onProgress: progress.onProgress, onNotice: (m: string) => connection.console.info(m) };
     const scopes = service.openWorkspace(opts);
     await (scanned = progress.run('reading files…', scopes, () => scopes.index.scan(), publisher.publishChanged));
-  });
+  })());
 
   async function refreshSettings(): Promise<void> {
     try {
@@ -112,7 +113,7 @@ export function startServer(connection: Connection): void {
       publisher.indexThen((s, p) => (c.type === FileChangeType.Deleted ? s.index.remove(p) : s.index.changedOnDisk(p)), c.uri);
     }
   });
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(() => void (async () => {
     const before = JSON.stringify(scanExclude(exclusions));
     await refreshSettings();
     const exclude = scanExclude(exclusions);
@@ -121,8 +122,8 @@ export function startServer(connection: Connection): void {
     // Severities may have changed: every file with findings, open or not, is published again.
     publisher.publishOpen();
     for (const uri of service.urisWithFindings()) if (!documents.get(uri)) publisher.publish(uri);
-  });
-  connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
+  })());
+  connection.onNotification(protocol.PortalFactsNotification, (p) => {
     service.setPortalFacts(p.facts ?? undefined);
     publisher.publishOpen();
     void connection.sendNotification(protocol.AppScopesChangedNotification);
@@ -137,15 +138,15 @@ export function startServer(connection: Connection): void {
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction(({ textDocument, range, context }) => service.codeActions(textDocument.uri, range, context.diagnostics, documents.get(textDocument.uri)));
 
-  connection.onRequest(protocol.ListMethodsRequest, (p: protocol.ListMethodsParams): protocol.MethodSummary[] => service.listMethods(p?.prefix ?? ''));
-  connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => service.searchCatalogue(p.query ?? '', p.limit));
-  connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({ markdown: service.scopeReport(p.uri, { links: p.links }) }));
-  connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({ manifests: service.appScopes(p.uri) }));
-  connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => service.proposeManifest(p.folderUri) ?? null);
-  connection.onRequest(protocol.RunToolRequest, async (p: protocol.RunToolParams): Promise<protocol.RunToolResult> => {
+  connection.onRequest(protocol.ListMethodsRequest, (p) => service.listMethods(p?.prefix ?? ''));
+  connection.onRequest(protocol.SearchCatalogueRequest, (p) => service.searchCatalogue(p.query ?? '', p.limit));
+  connection.onRequest(protocol.ScopeReportRequest, (p) => ({ markdown: service.scopeReport(p.uri, { links: p.links }) }));
+  connection.onRequest(protocol.AppScopesRequest, (p) => ({ manifests: service.appScopes(p.uri) }));
+  connection.onRequest(protocol.ProposeManifestRequest, (p) => service.proposeManifest(p.folderUri) ?? null);
+  connection.onRequest(protocol.RunToolRequest, async (p) => {
     await scanned;
     const siteRights = async (siteId: number, type?: string) =>
-      ((await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type } satisfies protocol.SiteRightsFromPortalParams)) as protocol.SiteRightsFromPortalResult).operations;
+      (await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type })).operations;
     try {
       return await runTool(p.tool, p.input, service.toolContext(siteRights));
     } catch (err) {

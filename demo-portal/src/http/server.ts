@@ -16,6 +16,7 @@ import { handleOAuth } from './oauth-endpoints';
 import { readBody, requestParams } from './request';
 import type { Runtime } from './runtime';
 import { localisedError, requestLanguage, type AnswerLanguage } from './language';
+import type { RedirectFault } from './faults';
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
@@ -82,13 +83,13 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
   delete params.auth;
   method = method.replace(/\.json$/i, '');
   const redirect = faults.redirectFor(method);
-  if (redirect) {
-    // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
-    rt.log(`${loggedMethod(method)} ${redirect.status} redirect to ${redirect.origin}`);
-    res.writeHead(redirect.status, { Location: `${redirect.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
+  // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
+  const sendRedirect = (r: RedirectFault, when: string) => {
+    rt.log(`${loggedMethod(method)} ${r.status} redirect to ${r.origin}${when}`);
+    res.writeHead(r.status, { Location: `${r.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
     res.end();
-    return;
-  }
+  };
+  if (redirect && !redirect.afterApplying) return sendRedirect(redirect, '');
   if (!auth.ok) return sendRestError(rt, res, language, auth.error, loggedMethod(method));
 
   let mutated = false;
@@ -114,6 +115,7 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
       return sendRestError(rt, res, language, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), loggedMethod(method));
     }
   }
+  if (redirect?.afterApplying) return sendRedirect(redirect, ' after running (fault)');
   const failAfter = faults.takeFailureAfter(method);
   if (failAfter !== undefined) {
     rt.log(`${loggedMethod(method)} ${failAfter} after running (fault) user=${auth.user.id}`);

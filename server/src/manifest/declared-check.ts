@@ -3,8 +3,8 @@
  * unused and deprecated scopes, from what the whole group of files needs.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { requirementScopes } from '../catalogue/requirement';
 import { closest } from './did-you-mean';
-import type { MethodLookup } from './method-lookup';
 import { rankByPrivilege, wildcardMatcher } from './scope-arithmetic';
 import type { Aggregate, ManifestInput } from './scope-check';
 import type { Finding, FindingCode, ScopeCatalogue, Severity, Span } from './types';
@@ -17,8 +17,8 @@ export interface DeclaredInput {
   /** A rule's level for this manifest (undefined: off). */
   level: (code: FindingCode, fallback?: Severity) => Severity | undefined;
   agg: Aggregate;
+  /** The catalogue with the manifest's custom methods (they may bring scope codes of their own). */
   catalogue: ScopeCatalogue;
-  lookup: MethodLookup;
   rangeOf: (span: Span) => Range;
   label?: (file: string) => string;
   /** The language of the messages (default English). */
@@ -29,10 +29,11 @@ type At = (code: FindingCode, severity: Severity, message: string, suggestion?: 
 
 /** Findings located on the declared scope codes. */
 export function declaredFindings(input: DeclaredInput): Finding[] {
-  const { manifest, catalogue, lookup } = input;
+  const { manifest, catalogue } = input;
   const out: Finding[] = [];
   const { needed, coveredBy } = neededScopes(input);
-  const known = new Set([...catalogue.scopes().map((s) => s.code), ...lookup.customScopes()]);
+  // On-premise modules may define scope codes of their own, through custom methods.
+  const known = new Set([...catalogue.scopes().map((s) => s.code), ...catalogue.customMethods().flatMap((m) => requirementScopes(m.requirement))]);
   const seen = new Set<string>();
   const t = texts(input.locale);
   const say = (code: FindingCode, values: Record<string, string>) => ruleMessage(code, values, input.locale);
@@ -89,5 +90,5 @@ function neededScopes(input: DeclaredInput): { needed: Set<string>; coveredBy: M
 /** Could a call built as `pattern` reach a method that needs `scope`? */
 function couldNeed(input: DeclaredInput, pattern: string, scope: string): boolean {
   const matches = wildcardMatcher(pattern);
-  return input.catalogue.methodsOfScope(scope).some((m) => matches(m.name)) || input.lookup.customOfScope(scope).some((m) => matches(m.name));
+  return input.catalogue.methodsOfScope(scope).some((m) => matches(m.name));
 }

@@ -9,7 +9,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { ScopeRequirement } from '../catalogue/types';
+import type { MethodInfo, ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
 import { bindingProblems, methodProblems, type ReferenceProblem, type SuggestionMemo } from '../features/method-checks';
 import { RULES, ruleMessage } from '../rules';
@@ -19,7 +19,6 @@ import { formatRequirement } from '../catalogue/requirement';
 import type { Locale } from '../l10n/locale';
 import { texts, type Texts } from '../l10n/texts';
 import { declaredFindings } from './declared-check';
-import { MethodLookup, type KnownMethod } from './method-lookup';
 import { bindingRequirement, rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
 import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, RelatedLocation, ScopeCatalogue, Severity, Span } from './types';
 
@@ -131,7 +130,8 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
 
 /** Checks files against one manifest (or none). */
 export class ScopeChecker {
-  readonly lookup: MethodLookup;
+  /** The catalogue with the manifest's custom methods: what a name means in these files. */
+  readonly view: ScopeCatalogue;
   private readonly ignored: ((name: string) => boolean)[];
   private readonly extra: ((pattern: string) => boolean)[];
   private readonly declared?: Set<string>;
@@ -144,7 +144,7 @@ export class ScopeChecker {
   constructor(readonly input: CheckerInput) {
     this.t = texts(input.locale);
     const m = input.manifest?.parsed.manifest;
-    this.lookup = new MethodLookup(input.catalogue, m?.custom ?? []);
+    this.view = m?.custom.length ? input.catalogue.withCustom(m.custom) : input.catalogue;
     this.ignored = (m?.ignore ?? []).map((e) => wildcardMatcher(e.name));
     // A dynamic call is accounted for when methods.extra lists a method its pattern can produce.
     this.extra = (m?.extra ?? []).map((e) => (pattern: string) => wildcardMatcher(pattern)(e.name));
@@ -159,13 +159,13 @@ export class ScopeChecker {
     const catalogue = this.input.catalogue;
     for (const call of f.calls) {
       if (this.isIgnored(call.name)) continue;
-      const method = this.lookup.get(call.name, call.version);
+      const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
       const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
       // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
-      if (!method || method.info) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions, this.input.locale));
+      if (!method || !method.custom) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions, this.input.locale));
       if (!method) continue;
       const need: Need = { ...at, method: method.name };
-      this.addNeed(check, need, method.requirement, method.info?.editions);
+      this.addNeed(check, need, method.requirement, method.editions);
       this.callHints(check, method, need);
     }
     for (const site of f.dynamic) {
@@ -192,9 +192,9 @@ export class ScopeChecker {
       if (severity) check.findings.push(finding(p.code, severity, p.message, manifest.file, this.rangeOf(p.span), data));
     }
     for (const e of manifest.parsed.manifest.extra) {
-      const method = this.lookup.get(e.name);
+      const method = this.view.get(e.name);
       const range = this.rangeOf(e.span);
-      if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement, method.info?.editions);
+      if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement, method.editions);
       else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }, this.input.locale), data);
     }
     return check;
@@ -268,7 +268,7 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label, locale: this.input.locale });
+    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.view, rangeOf: (s) => this.rangeOf(s), label: this.input.label, locale: this.input.locale });
   }
 
   private addNeed(check: FileCheck, need: Need, ownRequirement: ScopeRequirement, editions?: EditionDisagreement): void {
@@ -322,11 +322,11 @@ export class ScopeChecker {
     for (const p of problems) this.pushAt(check.findings, at, p.code, p.message, { kind: 'reference', name: at.method, ...p.data });
   }
 
-  private callHints(check: FileCheck, method: KnownMethod, need: Need): void {
-    const info = method.info;
-    if (!info) return;
-    const data: FindingData = { kind: 'call', method: method.name };
-    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: method.name }, this.input.locale), data);
+  private callHints(check: FileCheck, info: MethodInfo, need: Need): void {
+    // Custom methods have no documented facts to hint from.
+    if (info.custom) return;
+    const data: FindingData = { kind: 'call', method: info.name };
+    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: info.name }, this.input.locale), data);
     if (info.adminConfirm) hint('admin-confirmation');
     if (info.whoClass === 'admin') hint('admin-only');
     if (info.appOnly && this.input.manifest?.parsed.manifest.kind === 'webhook') hint('app-only-in-webhook');
