@@ -5,16 +5,19 @@
 // `--outdir <dir>` writes the bundles there instead of dist/ (the package test builds into a
 // temporary folder, leaving the shared dist/ alone).
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from './lib/command-line.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const production = process.argv.includes('--production');
-const withTests = process.argv.includes('--tests');
-const outdirAt = process.argv.indexOf('--outdir');
-const dist = outdirAt >= 0 ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
+const { values: args } = readCommandLine('build', { options: { production: { type: 'boolean' }, tests: { type: 'boolean' }, outdir: { type: 'string' } } });
+const production = args.production === true;
+const withTests = args.tests === true;
+const dist = args.outdir ? resolve(args.outdir) : join(root, 'dist');
+// server/src/version.ts reads this; the sources run directly fall back to reading package.json.
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** entry → output (relative to the repo root) */
 const entries = [
@@ -78,6 +81,7 @@ await Promise.all(
         banner: extra.banner ? { js: extra.banner } : undefined,
         mainFields: ['module', 'main'],
         plugins: [catalogueFromFile],
+        define: { BITRIX24_TOOLS_VERSION: JSON.stringify(version) },
       }),
     ),
 );

@@ -1,22 +1,26 @@
 /** Extension entry: log channel, language client, portal, views, commands. No network here. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, followLanguageSetting } from './language-client';
+import { setTranslator } from './l10n/localize';
 import { registerCommands } from './commands';
 import { registerAppScopes, type AppScopesApi } from './scopes';
 import { registerPortal, type ConnectionManager } from './portal-ui';
 import { SiteRightsTree } from './rights/site-rights-tree';
+import { registerSiteRightsView } from './rights/site-rights-view';
 import { registerRightsCommands } from './rights/commands';
 import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
 import { registerSiteRightsBridge } from './ai/site-rights-bridge';
 import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
-import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
+import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
 export interface ExtensionApi {
   /** Resolves once the language server has initialised. */
   serverReady: Promise<void>;
+  /** Fires each time the server runs again after a restart (changing `bitrix24.language` restarts it). */
+  onDidStartServer: vscode.Event<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
   /** The App Scopes view. */
@@ -28,16 +32,19 @@ export interface ExtensionApi {
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // The portal client and other vscode-free modules phrase their messages through this.
+  setTranslator(vscode.l10n.t);
   const log = vscode.window.createOutputChannel('Bitrix24 REST Tools', { log: true });
   context.subscriptions.push(log);
   const lc = createLanguageClient(context, log);
   client = lc;
+  context.subscriptions.push(followLanguageSetting(lc, log));
 
   const serverReady = lc.start().then(
     () => log.info('Language server started'),
     (err: unknown) => {
       log.error(`Language server failed to start: ${String(err)}`);
-      void vscode.window.showErrorMessage('Bitrix24 REST Tools: the language server did not start. See the log for details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Bitrix24 REST Tools: the language server did not start. See the log for details.'));
       throw err;
     },
   );
@@ -48,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const portal = registerPortal(context, { log, onFacts: () => sendFacts() });
   // The server asks about methods the catalogue does not know; the portal's answers return with the facts.
   context.subscriptions.push(
-    lc.onNotification(UnknownMethodsNotification, (p: UnknownMethodsParams) => {
+    lc.onNotification(UnknownMethodsNotification, (p) => {
       portal.checkMethods(p.names).catch((err: unknown) => log.warn(`method.get failed: ${err instanceof Error ? err.message : String(err)}`));
     }),
   );
@@ -71,9 +78,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const rightsTree = new SiteRightsTree(rightsDeps);
   context.subscriptions.push(
     rightsTree,
-    vscode.window.registerTreeDataProvider('bitrix24.siteRights', rightsTree),
     portal.onDidChange(() => rightsTree.refresh()),
   );
+  registerSiteRightsView(context, rightsTree);
   registerRightsCommands(context, { ...rightsDeps, tree: rightsTree });
   registerCommands(context, { client: lc, log });
   const appScopes = registerAppScopes(context, { client: lc, serverReady, log });
@@ -84,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     mcpProvider: registerMcpProvider(context, log),
   };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree, appScopes, assistant };
+  const onDidStartServer: vscode.Event<void> = (listener, thisArgs, disposables) =>
+    lc.onDidChangeState((e) => e.newState === State.Running && listener.call(thisArgs), undefined, disposables);
+  return { serverReady, onDidStartServer, portal, rightsTree, appScopes, assistant };
 }
 
 /**

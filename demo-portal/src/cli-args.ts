@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `bitrix24-demo-portal`.
  */
+import { parseArgs } from 'node:util';
 import type { RateLimitSettings } from './http/rate-limit';
 import { SEED_NAMES, type SeedName } from './portal/seed';
 
@@ -12,6 +13,8 @@ export interface CliOptions {
   rateLimit?: RateLimitSettings | false;
   quiet: boolean;
   help: boolean;
+  /** The portal's language (error descriptions). */
+  language: 'en' | 'ru';
 }
 
 export const USAGE = `Usage: bitrix24-demo-portal [options]
@@ -24,57 +27,71 @@ Options:
   --state FILE          keep the portal's data in FILE (created if missing)
   --seed NAME           seed data for a new portal: ${SEED_NAMES.join(' | ')} (default: default)
   --rate-limit L/D|off  burst limit L, draining D per second (default 50/2)
+  --lang en|ru          the portal's language: error descriptions in Russian with ru
+                        (a request's lang parameter or Accept-Language overrides it)
   --quiet               do not log requests to stderr
   --help                show this help`;
 
 /** Thrown for arguments that cannot be used; the message is meant for the user. */
 export class CliError extends Error {}
 
+const OPTIONS = {
+  port: { type: 'string' },
+  state: { type: 'string' },
+  seed: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  quiet: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Parses `process.argv.slice(2)`; accepts `--name value` and `--name=value`. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { port: 0, seed: 'default', quiet: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--port': {
-        const text = value();
-        const port = Number(text);
-        if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${text}"`);
-        options.port = port;
-        break;
-      }
-      case '--state':
-        options.statePath = value();
-        break;
-      case '--seed': {
-        const seed = value();
-        if (!SEED_NAMES.includes(seed as SeedName)) throw new CliError(`--seed must be one of ${SEED_NAMES.join(', ')}, got "${seed}"`);
-        options.seed = seed as SeedName;
-        break;
-      }
-      case '--rate-limit': {
-        const text = value();
-        const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
-        if (text === 'off') options.rateLimit = false;
-        else if (m && Number(m[1]) >= 1) options.rateLimit = { limit: Number(m[1]), drainPerSecond: Number(m[2]) };
-        else throw new CliError(`--rate-limit must look like 50/2 or be off, got "${text}"`);
-        break;
-      }
-      case '--quiet':
-        options.quiet = true;
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        throw new CliError(`unknown option ${argv[i]}`);
-    }
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new CliError(argumentError(err));
+  }
+  const value = (name: keyof typeof OPTIONS): string | undefined => {
+    const v = values[name];
+    if (v === '') throw new CliError(`--${name} needs a value`);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const options: CliOptions = { port: 0, seed: 'default', quiet: values.quiet === true, help: values.help === true, language: 'en' };
+  const lang = value('lang');
+  if (lang !== undefined) {
+    if (lang !== 'en' && lang !== 'ru') throw new CliError(`--lang must be en or ru, got "${lang}"`);
+    options.language = lang;
+  }
+  const port = value('port');
+  if (port !== undefined) {
+    if (!/^\d+$/.test(port) || Number(port) > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${port}"`);
+    options.port = Number(port);
+  }
+  options.statePath = value('state');
+  const seed = value('seed');
+  if (seed !== undefined) {
+    if (!SEED_NAMES.includes(seed as SeedName)) throw new CliError(`--seed must be one of ${SEED_NAMES.join(', ')}, got "${seed}"`);
+    options.seed = seed as SeedName;
+  }
+  const rate = value('rate-limit');
+  if (rate !== undefined) {
+    const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(rate);
+    if (rate === 'off') options.rateLimit = false;
+    else if (m && Number(m[1]) >= 1) options.rateLimit = { limit: Number(m[1]), drainPerSecond: Number(m[2]) };
+    else throw new CliError(`--rate-limit must look like 50/2 or be off, got "${rate}"`);
   }
   return options;
+}
+
+/** Node's parse error in this tool's words. */
+function argumentError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown }).code;
+  const quoted = /'([^' ]*)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${quoted}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unknown option ${quoted}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return message.includes('does not take') ? `${quoted} takes no value` : `${quoted} needs a value`;
+  return message;
 }

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateCatalogue } from '../../server/src/catalogue/validate';
+import { parseCommandLine, UsageError } from '../../server/src/cli/args';
 import { generate, type GenerateResult } from './build';
 import { docsRoot, repoRoot as repo } from './docs-location';
 import { updateDocs } from './docs-report';
@@ -68,14 +69,11 @@ export function summary(result: GenerateResult, verbose: boolean): string {
 }
 
 function main(argv: string[]): number {
-  let docs = defaults.docs;
-  let out = defaults.out;
-  let verbose = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out') out = resolve(argv[++i] ?? '');
-    else if (argv[i] === '--verbose') verbose = true;
-    else docs = resolve(argv[i]);
-  }
+  const { values, positionals } = parseCommandLine({ args: argv, options: { out: { type: 'string' }, verbose: { type: 'boolean' } }, allowPositionals: true });
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const docs = positionals[0] === undefined ? defaults.docs : resolve(positionals[0]);
+  const out = values.out === undefined ? defaults.out : resolve(values.out);
+  const verbose = values.verbose === true;
   const result = generate(docs, loadOverrides(defaults.overrides));
   const errors = validateCatalogue(result.data);
   if (errors.length) {
@@ -94,6 +92,6 @@ if (require.main === module) {
     process.exitCode = main(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = e instanceof UsageError ? 2 : 1;
   }
 }

@@ -27,6 +27,14 @@ export function withRuleTable(text: string): string | undefined {
   return text.slice(0, start) + renderRuleTable() + text.slice(end + TABLE_END.length);
 }
 
+/** The package.nls.json key of a rule's setting description. */
+export const ruleNlsKey = (code: string) => `configuration.diagnostics.rules.${code}`;
+
+/** The English setting description of every rule, keyed for package.nls.json. */
+export function settingsNls(): Record<string, string> {
+  return Object.fromEntries(RULE_CODES.map((code) => [ruleNlsKey(code), `${RULES[code].description} Default: \`${RULES[code].severity}\`.`]));
+}
+
 /** The `properties` of the `bitrix24.diagnostics.rules` setting: one entry per rule with its default. */
 export function settingsProperties(): Record<string, unknown> {
   return Object.fromEntries(
@@ -36,7 +44,8 @@ export function settingsProperties(): Record<string, unknown> {
         type: 'string',
         enum: ['off', 'hint', 'info', 'warning', 'error'],
         default: RULES[code].severity,
-        markdownDescription: `${RULES[code].description} Default: \`${RULES[code].severity}\`.`,
+        // The text is in package.nls.json (settingsNls), so VS Code can show a translation.
+        markdownDescription: `%${ruleNlsKey(code)}%`,
       },
     ]),
   );

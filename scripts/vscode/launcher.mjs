@@ -7,7 +7,7 @@
 //
 // Set VSCODE_LAUNCHER_DEBUG=1 to also see code-server's and the browser's own output.
 import { dirname, join, resolve } from 'node:path';
-import { format } from 'node:util';
+import { format, parseArgs as parseArgv } from 'node:util';
 import { startCodeServer, workbenchUrl, codeServerLogTail } from './code-server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { cacheDir } from './paths.mjs';
@@ -16,28 +16,27 @@ const debug = process.env.VSCODE_LAUNCHER_DEBUG === '1';
 // A cap on a run that hangs (e.g. the workbench never loads), not a wait.
 const capMs = Number(process.env.VSCODE_LAUNCHER_TIMEOUT_MS || 10 * 60 * 1000);
 
-/** Splits VS Code's command line into the options this launcher understands. */
+/** Splits VS Code's command line into the options this launcher understands; the rest (--no-sandbox, ...) means nothing here. */
 export function parseArgs(argv) {
-  const opts = { extensionDevelopmentPath: [], folders: [] };
-  const valued = new Set(['user-data-dir', 'extensions-dir', 'extensionDevelopmentPath', 'extensionTestsPath']);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
-    if (!m) {
-      opts.folders.push(resolve(arg));
-      continue;
-    }
-    const [, name, inline] = m;
-    if (!valued.has(name)) continue; // --no-sandbox, --disable-updates, ...: meaningless here
-    const value = resolve(inline ?? argv[++i]);
-    if (name === 'extensionDevelopmentPath') opts.extensionDevelopmentPath.push(value);
-    else if (name === 'extensionTestsPath') opts.extensionTestsPath = value;
-    else if (name === 'user-data-dir') opts.userDataDir = value;
-    else opts.extensionsDir = value;
-  }
-  opts.userDataDir ??= join(cacheDir, 'user-data');
-  opts.extensionsDir ??= join(cacheDir, 'extensions');
-  return opts;
+  const { values, positionals } = parseArgv({
+    args: argv,
+    options: {
+      'user-data-dir': { type: 'string' },
+      'extensions-dir': { type: 'string' },
+      extensionDevelopmentPath: { type: 'string', multiple: true },
+      extensionTestsPath: { type: 'string' },
+    },
+    strict: false,
+    allowPositionals: true,
+  });
+  const path = (v) => (typeof v === 'string' ? resolve(v) : undefined);
+  return {
+    extensionDevelopmentPath: (values.extensionDevelopmentPath ?? []).map(path).filter(Boolean),
+    extensionTestsPath: path(values.extensionTestsPath),
+    folders: positionals.map((p) => resolve(p)),
+    userDataDir: path(values['user-data-dir']) ?? join(cacheDir, 'user-data'),
+    extensionsDir: path(values['extensions-dir']) ?? join(cacheDir, 'extensions'),
+  };
 }
 
 // The workbench's own start-up chatter, which arrives through the same log as the tests'.

@@ -1,35 +1,39 @@
 /**
  * Least-privilege scopes in the editor: owns the workspace index, turns its
  * findings into diagnostics and quick fixes, and answers the report and
- * create-manifest requests. server.ts calls it; it never touches the connection.
+ * create-manifest requests. The language service calls it; it never touches a connection.
  */
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalogue } from './catalogue/catalogue';
-import { nodeFileSystem, pathToUri, uriToPath } from './workspace/file-system';
+import { pathToUri, uriToPath, type WorkspaceFileSystem } from './workspace/file-system';
 import { defaultAnalyzer } from './workspace/default-analyser';
 import { renderMarkdown } from './workspace/report';
 import { appScopes } from './workspace/app-scopes';
 import type { AppScopesManifest } from './protocol';
-import { toCustomDeclarations } from './manifest/method-lookup';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './workspace/workspace-index';
 import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
+import type { Locale } from './l10n/locale';
 import { severityOf } from './features/rules';
 
 export interface ScopeServiceOptions {
   roots: string[];
   catalogue: Catalogue;
+  /** Where files are read (the disk, or an in-memory one in tests). */
+  fileSystem: WorkspaceFileSystem;
   envKeys?: string[];
   /** Globs of folders and files the scan leaves out (default: the index's defaults). */
   exclude?: readonly string[];
   onProgress?: (p: ScanProgress) => void;
   /** Log lines about files left out that no diagnostic can show. */
   onNotice?: (message: string) => void;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
 }
 
 
 export class ScopeService {
-  readonly index: WorkspaceIndex;
+  readonly index: WorkspaceIndex<Catalogue>;
   /** Scope findings last published per file path. */
   private readonly published = new Map<string, Finding[]>();
 
@@ -39,13 +43,14 @@ export class ScopeService {
     this.catalogue = options.catalogue;
     this.index = new WorkspaceIndex({
       roots: options.roots,
-      fs: nodeFileSystem,
+      fs: options.fileSystem,
       catalogue: options.catalogue,
       analyzer: defaultAnalyzer,
       envKeys: options.envKeys,
       exclude: options.exclude,
       onProgress: options.onProgress,
       onNotice: options.onNotice,
+      locale: options.locale,
     });
   }
 
@@ -183,27 +188,4 @@ function createFileEdit(uri: string, text: string): CodeAction['edit'] {
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ],
   };
-}
-
-/** Per-manifest catalogue views that know the manifest's custom methods (same object while the manifest is unchanged). */
-export class CatalogueViews {
-  private readonly views = new Map<string, { text: string; view: Catalogue }>();
-
-  constructor(
-    private readonly base: Catalogue,
-    private readonly service: () => ScopeService | undefined,
-  ) {}
-
-  /** The catalogue for a document: the base one, or a view with its manifest's custom methods. */
-  for(uri: string): Catalogue {
-    const path = uriToPath(uri);
-    const state = path ? this.service()?.index.manifestFor(path) : undefined;
-    const custom = state?.parsed.manifest.custom ?? [];
-    if (!state || custom.length === 0) return this.base;
-    const hit = this.views.get(state.file);
-    if (hit && hit.text === state.text) return hit.view;
-    const view = this.base.withCustom(toCustomDeclarations(custom));
-    this.views.set(state.file, { text: state.text, view });
-    return view;
-  }
 }

@@ -31,6 +31,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** What the extension passes as `initializationOptions` (e.g. `{ envKeys: [...] }`). */
   initializationOptions?: unknown;
+  /** The editor's display language, sent as `InitializeParams.locale` (e.g. `ru`). */
+  locale?: string;
   /** Runs the server bundle at this path with these spawn options (e.g. as an ordinary user, see test/support/unprivileged.ts). */
   as?: { bundle: string; spawn: { uid?: number; gid?: number } };
 }
@@ -61,12 +63,13 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
     rootUri: options.workspaceFolders?.[0] ?? rootUri,
     ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i + 1}` })) } : {}),
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     capabilities: {
       textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: false } } },
       workspace: { configuration: true },
     },
   });
-  connection.sendNotification('initialized', {});
+  void connection.sendNotification('initialized', {});
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     get settings() {
@@ -90,7 +93,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
     stderr: () => stderr,
     async shutdown() {
       await connection.sendRequest('shutdown');
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       const code = await exited;
       connection.dispose();
       return code;
@@ -100,7 +103,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
 
 /** Sends didOpen for an in-memory document. */
 export function open(client: TestClient, uri: string, languageId: string, text: string, version = 1): void {
-  client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 }
 
 /** Splits `text` at the `|` cursor marker: the text without it and the cursor's line/character. */

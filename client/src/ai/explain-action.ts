@@ -3,6 +3,7 @@
  * itself answered with a Bitrix24 code, runs **Bitrix24: Explain Error…** on
  * that code and method. Duck-typed, like the rights failures it extends.
  */
+import { localize } from '../l10n/localize';
 
 export interface ExplainAction {
   title: string;
@@ -17,5 +18,5 @@ export function explainAction(e: unknown): ExplainAction | undefined {
   // Only answers from a portal carry an HTTP status; codes raised on this side do not.
   if (typeof x.code !== 'string' || typeof x.status !== 'number') return undefined;
   const error = JSON.stringify({ error: x.code, status: x.status });
-  return { title: 'Explain Error', command: 'bitrix24.explainError', args: [{ error, ...(typeof x.method === 'string' ? { method: x.method } : {}) }] };
+  return { title: localize('Explain Error'), command: 'bitrix24.explainError', args: [{ error, ...(typeof x.method === 'string' ? { method: x.method } : {}) }] };
 }

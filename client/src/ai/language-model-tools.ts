@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ASSISTANT_TOOLS, RunToolRequest, type AssistantToolName, type RunToolParams, type RunToolResult } from '../../../server/src/protocol';
+import { ASSISTANT_TOOLS, RunToolRequest, type AssistantToolName, type RunToolParams } from '../../../server/src/protocol';
 
 /** The id VS Code knows a tool by. */
 export const toolId = (name: AssistantToolName) => `bitrix24_${name}`;
@@ -19,15 +19,24 @@ export interface ToolDeps {
 }
 
 /** What the user sees while a tool runs. */
-const RUNNING: Record<AssistantToolName, string> = {
-  describe_method: 'Looking up the Bitrix24 catalogue',
-  search_methods: 'Searching Bitrix24 REST methods',
-  needed_scopes: 'Computing the scopes this workspace needs',
-  check_manifest: 'Checking the Bitrix24 manifest',
-  check_snippet: 'Checking the snippet’s Bitrix24 REST calls',
-  explain_error: 'Explaining the Bitrix24 error',
-  site_rights: 'Reading site access rights',
-};
+function running(name: AssistantToolName): string {
+  switch (name) {
+    case 'describe_method':
+      return vscode.l10n.t('Looking up the Bitrix24 catalogue');
+    case 'search_methods':
+      return vscode.l10n.t('Searching Bitrix24 REST methods');
+    case 'needed_scopes':
+      return vscode.l10n.t('Computing the scopes this workspace needs');
+    case 'check_manifest':
+      return vscode.l10n.t('Checking the Bitrix24 manifest');
+    case 'check_snippet':
+      return vscode.l10n.t('Checking the snippet’s Bitrix24 REST calls');
+    case 'explain_error':
+      return vscode.l10n.t('Explaining the Bitrix24 error');
+    case 'site_rights':
+      return vscode.l10n.t('Reading site access rights');
+  }
+}
 
 /** Registers every tool when the API exists; returns how many were registered. */
 export function registerLanguageModelTools(context: vscode.ExtensionContext, deps: ToolDeps): number {
@@ -41,7 +50,7 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, dep
       invoke: async (options, token) => {
         const params: RunToolParams = { tool: name, input: options.input };
         try {
-          const result = await deps.client.sendRequest<RunToolResult>(RunToolRequest, params, token);
+          const result = await deps.client.sendRequest(RunToolRequest, params, token);
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(result.text)]);
         } catch (err) {
           // The server's message says what input to send instead; the model reads it.
@@ -60,12 +69,12 @@ function prepare(name: AssistantToolName, input: Record<string, unknown>, deps: 
   const portal = deps.portal();
   if (name === 'site_rights' && portal && typeof input?.siteId === 'number') {
     return {
-      invocationMessage: `${RUNNING[name]} of site ${input.siteId}`,
+      invocationMessage: vscode.l10n.t('Reading the access rights of site {0}', input.siteId),
       confirmationMessages: {
-        title: 'Read site rights from the portal?',
-        message: new vscode.MarkdownString(`Calls \`landing.site.getRights\` for site ${input.siteId} on ${portal} as the connected user. Nothing is changed.`),
+        title: vscode.l10n.t('Read site rights from the portal?'),
+        message: new vscode.MarkdownString(vscode.l10n.t('Calls `landing.site.getRights` for site {0} on {1} as the connected user. Nothing is changed.', input.siteId, portal)),
       },
     };
   }
-  return { invocationMessage: RUNNING[name] };
+  return { invocationMessage: running(name) };
 }

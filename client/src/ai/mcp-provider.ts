@@ -25,6 +25,7 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
   if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || !Definition) return false;
   const changed = new vscode.EventEmitter<void>();
   const bin = context.asAbsolutePath('dist/bin/mcp.js');
+  const version = String(context.extension.packageJSON.version);
   let registration: vscode.Disposable;
   try {
     registration = lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
@@ -32,7 +33,7 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
       provideMcpServerDefinitions: () =>
         (vscode.workspace.workspaceFolders ?? []).map(
           // The extension host's executable runs scripts as Node when told to (Electron).
-          (f) => new Definition(`Bitrix24 REST Tools (${f.name})`, process.execPath, [bin, f.uri.fsPath], { ELECTRON_RUN_AS_NODE: 1 }, '0.1.0'),
+          (f) => new Definition(`Bitrix24 REST Tools (${f.name})`, process.execPath, [bin, f.uri.fsPath], { ELECTRON_RUN_AS_NODE: 1 }, version),
         ),
     });
   } catch (err) {

@@ -1,7 +1,7 @@
 /** "Bitrix24: Create Manifest from Code": a bitrix24.json declaring exactly what the code calls. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ProposeManifestRequest, type ProposeManifestResult } from '../../../server/src/protocol';
+import { ProposeManifestRequest } from '../../../server/src/protocol';
 
 /** Creates bitrix24.json in the chosen workspace folder (one undoable edit) and opens it. */
 export async function createManifest(client: LanguageClient, folderArg?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -10,15 +10,15 @@ export async function createManifest(client: LanguageClient, folderArg?: vscode.
   const target = vscode.Uri.joinPath(folder, 'bitrix24.json');
   try {
     await vscode.workspace.fs.stat(target);
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists; its quick fixes keep it in step with the code.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; its quick fixes keep it in step with the code.', vscode.workspace.asRelativePath(target)));
     await vscode.window.showTextDocument(target);
     return undefined;
   } catch {
     // Not there yet: create it.
   }
-  const proposal = await client.sendRequest<ProposeManifestResult | null>(ProposeManifestRequest, { folderUri: folder.toString() });
+  const proposal = await client.sendRequest(ProposeManifestRequest, { folderUri: folder.toString() });
   if (!proposal) {
-    void vscode.window.showWarningMessage('Open a folder first: the manifest is created from the code in it.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the manifest is created from the code in it.'));
     return undefined;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -26,12 +26,13 @@ export async function createManifest(client: LanguageClient, folderArg?: vscode.
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   await vscode.window.showTextDocument(target);
   const notes = proposal.notes.length ? ` ${proposal.notes.join(' ')}` : '';
-  void vscode.window.showInformationMessage(`Created bitrix24.json with ${proposal.scopes.length} scope(s): ${proposal.scopes.join(', ') || 'none'}.${notes}`);
+  const scopes = proposal.scopes.join(', ') || vscode.l10n.t('none');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created bitrix24.json with {0} scope(s): {1}.', proposal.scopes.length, scopes) + notes);
   return target;
 }
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0]?.uri;
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder of the app' }))?.uri;
+  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder of the app') }))?.uri;
 }

@@ -19,16 +19,16 @@ export async function explainError(client: LanguageClient, args?: unknown): Prom
   let method = typeof scripted.method === 'string' ? scripted.method : undefined;
   if (!error) {
     error = await vscode.window.showInputBox({
-      title: 'Explain a Bitrix24 REST error',
-      prompt: 'Paste the error body, a batch result_error map, a log line or just the code',
+      title: vscode.l10n.t('Explain a Bitrix24 REST error'),
+      prompt: vscode.l10n.t('Paste the error body, a batch result_error map, a log line or just the code'),
       placeHolder: '{"error":"insufficient_scope","error_description":""}',
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'Paste an error or a code'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Paste an error or a code')),
     });
     if (!error) return undefined;
     method = await vscode.window.showInputBox({
-      title: 'Explain a Bitrix24 REST error',
-      prompt: 'Which method failed? Optional: it tells which scope or right is missing. Press Enter to skip.',
+      title: vscode.l10n.t('Explain a Bitrix24 REST error'),
+      prompt: vscode.l10n.t('Which method failed? Optional: it tells which scope or right is missing. Press Enter to skip.'),
       placeHolder: 'crm.lead.add',
       ignoreFocusOut: true,
     });
@@ -37,12 +37,12 @@ export async function explainError(client: LanguageClient, args?: unknown): Prom
   const params: RunToolParams = { tool: 'explain_error', input: { error, ...(method?.trim() ? { method: method.trim() } : {}) } };
   let result: RunToolResult;
   try {
-    result = await client.sendRequest<RunToolResult>(RunToolRequest, params);
+    result = await client.sendRequest(RunToolRequest, params);
   } catch (err) {
     void vscode.window.showWarningMessage(`Bitrix24: ${(err instanceof Error ? err.message : String(err)).replace(/^explain_error: /, '')}`);
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Bitrix24 error explained\n\n${result.text}\n` });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${vscode.l10n.t('Bitrix24 error explained')}\n\n${result.text}\n` });
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   return doc;
 }

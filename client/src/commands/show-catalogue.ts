@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SearchCatalogueRequest, type SearchCatalogueParams, type SearchCatalogueResult } from '../../../server/src/protocol';
+import { SearchCatalogueRequest } from '../../../server/src/protocol';
 import type { CatalogueEntry } from '../../../server/src/catalogue/search';
 
 interface EntryPick extends vscode.QuickPickItem {
@@ -15,27 +15,42 @@ interface EntryPick extends vscode.QuickPickItem {
 /** Items shown at once; the search ranks the best first. */
 const SHOWN = 300;
 
-const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy name' };
-const USAGES: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: 'Show usages in this workspace' };
-const DOCS: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open docs' };
+interface Buttons {
+  copy: vscode.QuickInputButton;
+  usages: vscode.QuickInputButton;
+  docs: vscode.QuickInputButton;
+}
 
-function toPick(e: CatalogueEntry): EntryPick {
-  const kind = e.kind === 'method' ? (e.version === 3 ? 'REST 3.0' : '') : e.kind;
+/** The item buttons, made when the picker opens (their tooltips are translated). */
+function itemButtons(): Buttons {
+  return {
+    copy: { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy name') },
+    usages: { iconPath: new vscode.ThemeIcon('references'), tooltip: vscode.l10n.t('Show usages in this workspace') },
+    docs: { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open docs') },
+  };
+}
+
+function kindLabel(e: CatalogueEntry): string {
+  if (e.kind === 'method') return e.version === 3 ? 'REST 3.0' : '';
+  return e.kind === 'event' ? vscode.l10n.t('event') : vscode.l10n.t('placement');
+}
+
+function toPick(e: CatalogueEntry, b: Buttons): EntryPick {
   return {
     label: e.name,
-    description: [e.scope, kind, e.deprecated ? 'deprecated' : ''].filter(Boolean).join(' · '),
+    description: [e.scope, kindLabel(e), e.deprecated ? vscode.l10n.t('deprecated') : ''].filter(Boolean).join(' · '),
     detail: e.title,
     alwaysShow: true,
-    buttons: [COPY, USAGES, DOCS],
+    buttons: [b.copy, b.usages, b.docs],
     entry: e,
   };
 }
 
-async function act(button: vscode.QuickInputButton, e: CatalogueEntry): Promise<void> {
-  if (button === COPY) {
+async function act(button: vscode.QuickInputButton, e: CatalogueEntry, b: Buttons): Promise<void> {
+  if (button === b.copy) {
     await vscode.env.clipboard.writeText(e.name);
-    void vscode.window.setStatusBarMessage(`Copied ${e.name}`, 3000);
-  } else if (button === USAGES) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', e.name), 3000);
+  } else if (button === b.usages) {
     await vscode.commands.executeCommand('workbench.action.findInFiles', { query: e.name, isCaseSensitive: false, matchWholeWord: true, triggerSearch: true });
   } else {
     await vscode.env.openExternal(vscode.Uri.parse(e.url));
@@ -44,25 +59,26 @@ async function act(button: vscode.QuickInputButton, e: CatalogueEntry): Promise<
 
 /** Shows the catalogue; resolves to the chosen entry (tests use it). */
 export async function showCatalogue(client: LanguageClient): Promise<CatalogueEntry | undefined> {
-  const search = (query: string) => client.sendRequest<SearchCatalogueResult>(SearchCatalogueRequest, { query, limit: SHOWN } satisfies SearchCatalogueParams);
+  const search = (query: string) => client.sendRequest(SearchCatalogueRequest, { query, limit: SHOWN });
   const first = await search('');
   const { methods, events, placements } = first.totals;
   const pick = vscode.window.createQuickPick<EntryPick>();
-  pick.title = `Bitrix24 REST catalogue: ${methods} methods, ${events} events, ${placements} placements`;
-  pick.placeholder = 'Words of a name, scope or title, e.g. "deal add" or "crm list". Enter inserts the name.';
+  const buttons = itemButtons();
+  pick.title = vscode.l10n.t('Bitrix24 REST catalogue: {0} methods, {1} events, {2} placements', methods, events, placements);
+  pick.placeholder = vscode.l10n.t('Words of a name, scope or title, e.g. "deal add" or "crm list". Enter inserts the name.');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  pick.items = first.entries.map(toPick);
+  pick.items = first.entries.map((e) => toPick(e, buttons));
   let latest = 0;
   pick.onDidChangeValue(async (value) => {
     const ticket = ++latest;
     pick.busy = true;
     const result = await search(value);
     if (ticket !== latest) return;
-    pick.items = result.entries.map(toPick);
+    pick.items = result.entries.map((e) => toPick(e, buttons));
     pick.busy = false;
   });
-  pick.onDidTriggerItemButton((e) => void act(e.button, e.item.entry));
+  pick.onDidTriggerItemButton((e) => void act(e.button, e.item.entry, buttons));
   const editor = vscode.window.activeTextEditor;
   const chosen = await new Promise<CatalogueEntry | undefined>((resolve) => {
     pick.onDidAccept(() => {

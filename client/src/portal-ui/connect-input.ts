@@ -2,6 +2,7 @@
  * Pure helpers of the portal commands: input validation for the input boxes,
  * the shape of the commands' optional arguments, and the token endpoint to use.
  */
+import { localize } from '../l10n/localize';
 import { DEFAULT_TOKEN_ENDPOINT, isLoopbackHost, parsePortalUrl, parseWebhookUrl, type ConnectInput } from '../portal';
 
 /** validateInput for the webhook URL box: nothing while empty, otherwise what is wrong (never echoing the input). */
@@ -20,7 +21,7 @@ export function validatePortalInput(text: string): string | undefined {
 
 /** validateInput for the client id box. */
 export function validateClientId(text: string): string | undefined {
-  return /\s/.test(text.trim()) ? 'A client id has no spaces, e.g. local.65f0a1b2c3d4e5.12345678' : undefined;
+  return /\s/.test(text.trim()) ? localize('A client id has no spaces, e.g. {0}', 'local.65f0a1b2c3d4e5.12345678') : undefined;
 }
 
 /** The portal's origin for display (host only in messages), or undefined when the input does not parse. */

@@ -28,10 +28,10 @@ interface KindPick extends vscode.QuickPickItem {
 export async function connectCommand(manager: ConnectionManager, log: vscode.LogOutputChannel, arg?: unknown): Promise<PortalIdentity | undefined> {
   const input = connectInputFrom(arg) ?? (await askForInput());
   if (!input) return undefined;
-  const host = hostOf(portalOfInput(input) ?? 'the portal');
+  const host = hostOf(portalOfInput(input) ?? vscode.l10n.t('the portal'));
   try {
     const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Connecting to ${host}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', host), cancellable: true },
       (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -45,10 +45,10 @@ export async function connectCommand(manager: ConnectionManager, log: vscode.Log
     if (isPortalError(e)) {
       // PortalError messages are written for users and never contain secrets; details went to the log.
       log.warn(`Connecting to ${host} failed: ${e.message}${e.detail ? ` (${manager.store.redactor.redactText(e.detail)})` : ''}`);
-      void vscode.window.showErrorMessage(`Could not connect to ${host}: ${e.message} Nothing was saved.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1} Nothing was saved.', host, e.message));
     } else {
       log.error(`Connecting to ${host} failed: ${manager.store.redactor.redact(e)}`);
-      void vscode.window.showErrorMessage(`Could not connect to ${host}; nothing was saved. See the log for details.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}; nothing was saved. See the log for details.', host));
     }
     return undefined;
   }
@@ -61,24 +61,24 @@ async function askForInput(): Promise<ConnectInput | undefined> {
       ? [
           {
             auth: 'demo' as const,
-            label: '$(server-environment) Local demo portal',
+            label: `$(server-environment) ${vscode.l10n.t('Local demo portal')}`,
             description: hostOf(new URL(demo).origin),
-            detail: 'The demo portal `npm start` runs on this machine, with its administrator webhook',
+            detail: vscode.l10n.t('The demo portal `npm start` runs on this machine, with its administrator webhook'),
           },
         ]
       : []),
     {
       auth: 'webhook',
-      label: '$(link) Inbound webhook',
-      detail: 'Paste the URL of an inbound webhook (Developer resources → Other → Inbound webhook): https://<portal>/rest/<user>/<code>/',
+      label: `$(link) ${vscode.l10n.t('Inbound webhook')}`,
+      detail: vscode.l10n.t('Paste the URL of an inbound webhook (Developer resources → Other → Inbound webhook): {0}', 'https://<portal>/rest/<user>/<code>/'),
     },
     {
       auth: 'oauth',
-      label: '$(key) OAuth local app',
-      detail: "The local app's client id and secret, plus a refresh token or an authorization code",
+      label: `$(key) ${vscode.l10n.t('OAuth local app')}`,
+      detail: vscode.l10n.t("The local app's client id and secret, plus a refresh token or an authorization code"),
     },
   ];
-  const pick = await vscode.window.showQuickPick(kinds, { title: 'Connect to Portal', placeHolder: 'How do you sign in to the portal?', ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Connect to Portal'), placeHolder: vscode.l10n.t('How do you sign in to the portal?'), ignoreFocusOut: true });
   if (!pick) return undefined;
   if (pick.auth === 'demo') return demo ? { kind: 'webhook', url: demo } : undefined;
   return pick.auth === 'webhook' ? askWebhook() : askOAuth();
@@ -86,8 +86,8 @@ async function askForInput(): Promise<ConnectInput | undefined> {
 
 async function askWebhook(): Promise<ConnectInput | undefined> {
   const url = await vscode.window.showInputBox({
-    title: 'Connect to Portal: inbound webhook',
-    prompt: 'The webhook URL contains its secret code; it is kept in secret storage, never in settings.',
+    title: vscode.l10n.t('Connect to Portal: inbound webhook'),
+    prompt: vscode.l10n.t('The webhook URL contains its secret code; it is kept in secret storage, never in settings.'),
     placeHolder: 'https://your-portal.bitrix24.com/rest/1/your-webhook-code/',
     password: true,
     ignoreFocusOut: true,
@@ -97,10 +97,10 @@ async function askWebhook(): Promise<ConnectInput | undefined> {
 }
 
 async function askOAuth(): Promise<ConnectInput | undefined> {
-  const title = (step: number) => `Connect to Portal: OAuth local app (${step}/5)`;
+  const title = (step: number) => vscode.l10n.t('Connect to Portal: OAuth local app ({0}/5)', step);
   const portalUrl = await vscode.window.showInputBox({
     title: title(1),
-    prompt: 'The portal address',
+    prompt: vscode.l10n.t('The portal address'),
     placeHolder: 'https://your-portal.bitrix24.com',
     ignoreFocusOut: true,
     validateInput: validatePortalInput,
@@ -108,7 +108,7 @@ async function askOAuth(): Promise<ConnectInput | undefined> {
   if (!portalUrl?.trim()) return undefined;
   const clientId = await vscode.window.showInputBox({
     title: title(2),
-    prompt: "The local app's client id (application ID)",
+    prompt: vscode.l10n.t("The local app's client id (application ID)"),
     placeHolder: 'local.65f0a1b2c3d4e5.12345678',
     ignoreFocusOut: true,
     validateInput: validateClientId,
@@ -116,22 +116,22 @@ async function askOAuth(): Promise<ConnectInput | undefined> {
   if (!clientId?.trim()) return undefined;
   const clientSecret = await vscode.window.showInputBox({
     title: title(3),
-    prompt: "The local app's client secret (application key)",
+    prompt: vscode.l10n.t("The local app's client secret (application key)"),
     password: true,
     ignoreFocusOut: true,
   });
   if (!clientSecret?.trim()) return undefined;
   const grant = await vscode.window.showQuickPick(
     [
-      { label: 'Refresh token', detail: 'A refresh token issued to this app (valid for 180 days)', grant: 'refresh' as const },
-      { label: 'Authorization code', detail: 'The code from the app install redirect; it expires 30 seconds after it is issued', grant: 'code' as const },
+      { label: vscode.l10n.t('Refresh token'), detail: vscode.l10n.t('A refresh token issued to this app (valid for 180 days)'), grant: 'refresh' as const },
+      { label: vscode.l10n.t('Authorization code'), detail: vscode.l10n.t('The code from the app install redirect; it expires 30 seconds after it is issued'), grant: 'code' as const },
     ],
-    { title: title(4), placeHolder: 'What do you have to sign in with?', ignoreFocusOut: true },
+    { title: title(4), placeHolder: vscode.l10n.t('What do you have to sign in with?'), ignoreFocusOut: true },
   );
   if (!grant) return undefined;
   const secret = await vscode.window.showInputBox({
     title: title(5),
-    prompt: grant.grant === 'refresh' ? 'The refresh token' : 'The authorization code',
+    prompt: grant.grant === 'refresh' ? vscode.l10n.t('The refresh token') : vscode.l10n.t('The authorization code'),
     password: true,
     ignoreFocusOut: true,
   });

@@ -9,6 +9,7 @@
 import { ConnectionStore, isPortalError, parsePortalUrl, redactingLogger } from '../portal';
 import type { ConnectInput, LogSink, PortalEntry, PortalIdentity, PortalLogger, RestClient, SecretStore } from '../portal';
 import { secretKey } from '../portal/secret-record';
+import { localize } from '../l10n/localize';
 import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../../../server/src/protocol';
 import { factsFrom, hostOf } from '../portal/facts';
 import type { PortalProblem, StatusInput } from './status-text';
@@ -264,7 +265,7 @@ export class ConnectionManager {
   private reject(portal: string, e: unknown): void {
     if (isPortalError(e) && e.kind === 'cancelled') return;
     const credentials = isPortalError(e) && CREDENTIAL_FAILURES.has(e.kind);
-    const message = isPortalError(e) ? e.message : 'Unexpected error; see the log.';
+    const message = isPortalError(e) ? e.message : localize('Unexpected error; see the log.');
     this.problem = { kind: credentials ? 'credentials' : 'unreachable', message };
     this.log.warn(`Checking ${hostOf(portal)} failed: ${message}`, ...(isPortalError(e) && e.detail ? [e.detail] : isPortalError(e) ? [] : [e]));
     if (credentials) {

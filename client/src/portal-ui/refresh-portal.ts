@@ -8,14 +8,14 @@ import { describeIdentity, hostOf } from '../portal/facts';
 export async function refreshPortalCommand(manager: ConnectionManager): Promise<PortalIdentity | undefined> {
   const active = manager.active();
   if (!active) {
-    const choice = await vscode.window.showInformationMessage('No Bitrix24 portal is connected.', 'Connect to Portal');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No Bitrix24 portal is connected.'), vscode.l10n.t('Connect to Portal'));
     if (choice) await vscode.commands.executeCommand('bitrix24.connect');
     return undefined;
   }
   const host = hostOf(active.url);
   try {
     const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking ${host}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', host), cancellable: true },
       (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -27,7 +27,7 @@ export async function refreshPortalCommand(manager: ConnectionManager): Promise<
   } catch (e) {
     if (isPortalError(e) && e.kind === 'cancelled') return undefined;
     // The manager already logged the details.
-    void vscode.window.showErrorMessage(`Checking ${host} failed: ${isPortalError(e) ? e.message : 'unexpected error; see the log.'}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Checking {0} failed: {1}', host, isPortalError(e) ? e.message : vscode.l10n.t('unexpected error; see the log.')));
     return undefined;
   }
 }

@@ -10,7 +10,7 @@ import { statusView } from './status-text';
 /** Creates the item and keeps it in step with `manager`. */
 export function createPortalStatusBar(manager: ConnectionManager): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bitrix24.portal', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'Bitrix24 Portal';
+  item.name = vscode.l10n.t('Bitrix24 Portal');
   let connected: boolean | undefined;
   const update = (): void => {
     const status = manager.status();

@@ -4,6 +4,7 @@
  */
 import type { PortalEntry, PortalIdentity } from '../portal';
 import { hostOf } from '../portal/facts';
+import { localize } from '../l10n/localize';
 
 /** Why the last check of the active portal failed. */
 export interface PortalProblem {
@@ -39,24 +40,24 @@ export function statusView(input: StatusInput): StatusView {
   const { active, identity, verifying, problem } = input;
   if (!active) {
     return {
-      text: '$(debug-disconnect) Bitrix24: not connected',
-      tooltip: 'Connect a Bitrix24 portal to check granted scopes and rights in the editor.',
+      text: `$(debug-disconnect) ${localize('Bitrix24: not connected')}`,
+      tooltip: localize('Connect a Bitrix24 portal to check granted scopes and rights in the editor.'),
       command: 'bitrix24.connect',
       warning: false,
     };
   }
   const host = hostOf(active.url);
   const who = identity && identity.portal === active.url ? identity : undefined;
-  const name = who ? ` — ${escapeIcons(who.user.name)}${who.user.admin ? ' (admin)' : ''}` : '';
-  const lines = [`Bitrix24 portal ${host} (${active.auth === 'oauth' ? 'local app' : 'webhook'})`];
+  const name = who ? ` — ${escapeIcons(who.user.name)}${who.user.admin ? ` (${localize('admin')})` : ''}` : '';
+  const lines = [active.auth === 'oauth' ? localize('Bitrix24 portal {0} (local app)', host) : localize('Bitrix24 portal {0} (webhook)', host)];
   if (who) {
-    lines.push(`Signed in as ${who.user.name}${who.user.admin ? ', administrator' : ', not an administrator'}`);
-    lines.push(`Scopes: ${who.scopes.join(', ') || 'none'}`);
+    lines.push(who.user.admin ? localize('Signed in as {0}, administrator', who.user.name) : localize('Signed in as {0}, not an administrator', who.user.name));
+    lines.push(localize('Scopes: {0}', who.scopes.join(', ') || localize('none')));
   }
-  if (problem) lines.push(problem.kind === 'credentials' ? `The portal refused the saved credentials: ${problem.message}` : `The last check failed: ${problem.message}`);
-  else if (!who && !verifying) lines.push('Not checked yet in this window.');
-  lines.push(input.count > 1 ? 'Click to switch portals, connect another, refresh or disconnect.' : 'Click to refresh, connect another portal or disconnect.');
+  if (problem) lines.push(problem.kind === 'credentials' ? localize('The portal refused the saved credentials: {0}', problem.message) : localize('The last check failed: {0}', problem.message));
+  else if (!who && !verifying) lines.push(localize('Not checked yet in this window.'));
+  lines.push(input.count > 1 ? localize('Click to switch portals, connect another, refresh or disconnect.') : localize('Click to refresh, connect another portal or disconnect.'));
   const icon = verifying ? '$(sync~spin)' : problem ? '$(warning)' : '$(plug)';
-  const suffix = problem?.kind === 'credentials' ? ' — reconnect needed' : name;
+  const suffix = problem?.kind === 'credentials' ? ` — ${localize('reconnect needed')}` : name;
   return { text: `${icon} ${host}${suffix}`, tooltip: lines.join('\n'), command: 'bitrix24.switchPortal', warning: problem !== undefined };
 }

@@ -20,7 +20,7 @@ export async function switchPortalCommand(manager: ConnectionManager, arg?: unkn
     await vscode.commands.executeCommand('bitrix24.connect');
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(menuItems(manager), { title: 'Bitrix24 Portals', placeHolder: 'Pick the active portal, or an action' });
+  const pick = await vscode.window.showQuickPick(menuItems(manager), { title: vscode.l10n.t('Bitrix24 Portals'), placeHolder: vscode.l10n.t('Pick the active portal, or an action') });
   await pick?.run?.();
   return undefined;
 }
@@ -30,18 +30,18 @@ function menuItems(manager: ConnectionManager): MenuItem[] {
   const identity = manager.whoAmI();
   const items: MenuItem[] = manager.portals().map((p) => {
     const isActive = p.url === active?.url;
-    const who = isActive && identity ? ` · ${identity.user.name}${identity.user.admin ? ' (admin)' : ''}` : '';
+    const who = isActive && identity ? ` · ${identity.user.name}${identity.user.admin ? ` (${vscode.l10n.t('admin')})` : ''}` : '';
     return {
       label: `${isActive ? '$(check)' : '$(blank)'} ${hostOf(p.url)}`,
-      description: `${p.auth === 'oauth' ? 'local app' : 'webhook'}${who}`,
+      description: `${p.auth === 'oauth' ? vscode.l10n.t('local app') : vscode.l10n.t('webhook')}${who}`,
       run: isActive ? undefined : () => switchTo(manager, p.url),
     };
   });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(add) Connect Another Portal…', run: () => vscode.commands.executeCommand('bitrix24.connect') });
+  items.push({ label: `$(add) ${vscode.l10n.t('Connect Another Portal…')}`, run: () => vscode.commands.executeCommand('bitrix24.connect') });
   if (active) {
-    items.push({ label: `$(refresh) Refresh ${hostOf(active.url)}`, run: () => vscode.commands.executeCommand('bitrix24.refreshPortal') });
-    items.push({ label: `$(debug-disconnect) Disconnect…`, run: () => vscode.commands.executeCommand('bitrix24.disconnect') });
+    items.push({ label: `$(refresh) ${vscode.l10n.t('Refresh {0}', hostOf(active.url))}`, run: () => vscode.commands.executeCommand('bitrix24.refreshPortal') });
+    items.push({ label: `$(debug-disconnect) ${vscode.l10n.t('Disconnect…')}`, run: () => vscode.commands.executeCommand('bitrix24.disconnect') });
   }
   return items;
 }
@@ -50,16 +50,16 @@ async function switchTo(manager: ConnectionManager, portal: string): Promise<Por
   const host = hostOf(portal);
   try {
     const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Switching to ${host}…` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Switching to {0}…', host) },
       () => manager.switchTo(portal),
     );
     if (identity) void vscode.window.showInformationMessage(describeIdentity(identity));
     return identity;
   } catch (e) {
     if (isPortalError(e) && e.kind === 'cancelled') return undefined;
-    const message = isPortalError(e) ? e.message : 'Unexpected error; see the log.';
+    const message = isPortalError(e) ? e.message : vscode.l10n.t('Unexpected error; see the log.');
     const switched = manager.active() !== undefined && hostOf(manager.active()?.url ?? '') === host;
-    void vscode.window.showErrorMessage(switched ? `Switched to ${host}, but checking it failed: ${message}` : `Could not switch to ${host}: ${message}`);
+    void vscode.window.showErrorMessage(switched ? vscode.l10n.t('Switched to {0}, but checking it failed: {1}', host, message) : vscode.l10n.t('Could not switch to {0}: {1}', host, message));
     return undefined;
   }
 }

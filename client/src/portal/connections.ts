@@ -4,6 +4,7 @@
  * SecretStore, keyed by portal origin; settings hold the origin and auth kind.
  */
 import { Clock } from './clock';
+import { localize } from '../l10n/localize';
 import { AuthKind, Credentials, DEFAULT_TOKEN_ENDPOINT, OAuthCredentials } from './credentials';
 import { errorFromResponse, PortalError } from './errors';
 import { PortalIdentity, whoAmI } from './identity';
@@ -207,14 +208,14 @@ export class ConnectionStore {
     }
     this.redactor.addSecret(input.clientSecret, input.refreshToken, input.authorizationCode);
     const portal = unwrap(parsePortalUrl(input.portalUrl));
-    const tokenEndpoint = unwrap(parseEndpointUrl(input.tokenEndpoint ?? DEFAULT_TOKEN_ENDPOINT, 'token endpoint'));
-    if (!input.clientId.trim() || !input.clientSecret.trim()) throw badInput('Enter both the client id and the client secret of the local app.');
+    const tokenEndpoint = unwrap(parseEndpointUrl(input.tokenEndpoint ?? DEFAULT_TOKEN_ENDPOINT, localize('token endpoint')));
+    if (!input.clientId.trim() || !input.clientSecret.trim()) throw badInput(localize('Enter both the client id and the client secret of the local app.'));
     const grant = input.refreshToken
       ? { type: 'refresh_token' as const, refreshToken: input.refreshToken }
       : input.authorizationCode
         ? { type: 'authorization_code' as const, code: input.authorizationCode }
         : undefined;
-    if (!grant) throw badInput('Enter a refresh token or an authorization code for the local app.');
+    if (!grant) throw badInput(localize('Enter a refresh token or an authorization code for the local app.'));
     const client = { clientId: input.clientId.trim(), clientSecret: input.clientSecret.trim() };
     const tokens = await requestTokens(this.options.fetch ?? fetch, tokenEndpoint, client, grant, {
       signal,
@@ -223,7 +224,7 @@ export class ConnectionStore {
     });
     // Tokens are only ever sent to the portal the user named.
     if (tokens.clientEndpoint !== undefined && originOf(tokens.clientEndpoint) !== portal) {
-      throw badInput(`These tokens belong to ${originOf(tokens.clientEndpoint)}, not ${portal}. Check the portal address.`);
+      throw badInput(localize('These tokens belong to {0}, not {1}. Check the portal address.', originOf(tokens.clientEndpoint), portal));
     }
     const creds: OAuthCredentials = { kind: 'oauth', portal, ...client, tokenEndpoint, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
     return creds;

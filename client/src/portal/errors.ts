@@ -3,6 +3,7 @@
  * `PortalError` whose `message` tells the user what to do; the server's own
  * description (already redacted) goes to `detail` for the log only.
  */
+import { localize } from '../l10n/localize';
 
 export type PortalErrorKind =
   | 'auth'
@@ -177,56 +178,69 @@ export function errorFromResponse(code: string | undefined, ctx: ErrorContext): 
 }
 
 function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorContext): string {
-  const m = ctx.method ? `“${ctx.method}”` : 'The request';
+  // The method in quotes, or "the request"; `M` starts a sentence.
+  const m = ctx.method ? localize('“{0}”', ctx.method) : localize('the request');
+  const M = ctx.method ? m : localize('The request');
   const isOAuth = ctx.authKind === 'oauth';
   switch (kind) {
     case 'auth':
-      if (code === 'NOT_CONNECTED') return 'This portal is not connected. Run “Bitrix24: Connect to Portal”.';
-      if (code === 'invalid_grant') return 'The portal no longer accepts the saved refresh token. Connect the portal again.';
-      if (code === 'invalid_client') return 'The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.';
+      if (code === 'NOT_CONNECTED') return localize('This portal is not connected. Run “Bitrix24: Connect to Portal”.');
+      if (code === 'invalid_grant') return localize('The portal no longer accepts the saved refresh token. Connect the portal again.');
+      if (code === 'invalid_client') return localize('The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.');
       return isOAuth
-        ? 'The portal did not accept the access token. Connect the portal again.'
-        : 'The portal did not accept the webhook. Check that the webhook still exists and connect again with its URL.';
+        ? localize('The portal did not accept the access token. Connect the portal again.')
+        : localize('The portal did not accept the webhook. Check that the webhook still exists and connect again with its URL.');
     case 'expired':
-      return 'The access token expired and could not be renewed. Connect the portal again.';
-    case 'scope': {
-      const scope = ctx.requiredScope ? `the “${ctx.requiredScope}” scope` : 'a scope these credentials were not given';
-      const it = ctx.requiredScope ? 'it' : 'that scope';
+      return localize('The access token expired and could not be renewed. Connect the portal again.');
+    case 'scope':
+      if (ctx.requiredScope) {
+        return isOAuth
+          ? localize('{0} needs the “{1}” scope. Add it to the local app’s permissions, reinstall the app and connect again.', M, ctx.requiredScope)
+          : localize('{0} needs the “{1}” scope. Re-issue the inbound webhook with it and connect with the new URL.', M, ctx.requiredScope);
+      }
       return isOAuth
-        ? `${m} needs ${scope}. Add ${it} to the local app's permissions, reinstall the app and connect again.`
-        : `${m} needs ${scope}. Re-issue the inbound webhook with ${it} and connect with the new URL.`;
-    }
+        ? localize('{0} needs a scope these credentials were not given. Add that scope to the local app’s permissions, reinstall the app and connect again.', M)
+        : localize('{0} needs a scope these credentials were not given. Re-issue the inbound webhook with that scope and connect with the new URL.', M);
     case 'denied':
       if (code === 'WORKSPACE_NOT_TRUSTED') {
-        return 'This workspace chose the portal, and the workspace is not trusted. Trust the workspace to use your saved credentials with it.';
+        return localize('This workspace chose the portal, and the workspace is not trusted. Trust the workspace to use your saved credentials with it.');
       }
-      if (code === 'ACCESS_DENIED') return `The portal denied ${m}: the REST API needs a commercial plan, or your user lacks access.`;
-      if (code === 'PAYMENT_REQUIRED') return 'The app’s trial or paid period has ended. Renew it, then connect again.';
-      if (code === 'user_access_error') return 'An administrator limited this app to certain users. Ask them to give you access.';
-      return `Your user may not run ${m}. Connect as a user who has the rights it needs.`;
+      if (code === 'ACCESS_DENIED') return localize('The portal denied {0}: the REST API needs a commercial plan, or your user lacks access.', m);
+      if (code === 'PAYMENT_REQUIRED') return localize('The app’s trial or paid period has ended. Renew it, then connect again.');
+      if (code === 'user_access_error') return localize('An administrator limited this app to certain users. Ask them to give you access.');
+      return localize('Your user may not run {0}. Connect as a user who has the rights it needs.', m);
     case 'not-admin':
-      return `${m} needs a portal administrator. Connect with a webhook or app authorised by an administrator.`;
+      return localize('{0} needs a portal administrator. Connect with a webhook or app authorised by an administrator.', M);
     case 'not-found':
-      return `The portal has no method ${m}. Check the method name, or whether the module is installed on this portal.`;
+      return localize('The portal has no method {0}. Check the method name, or whether the module is installed on this portal.', m);
     case 'bad-request':
-      return `The portal rejected the parameters of ${m}${ctx.detail ? `: ${ctx.detail}` : '.'}`;
+      return ctx.detail ? localize('The portal rejected the parameters of {0}: {1}', m, ctx.detail) : localize('The portal rejected the parameters of {0}.', m);
     case 'rate-limit':
-      if (code === 'OVERLOAD_LIMIT') return 'The portal has blocked its REST API for overload. Contact Bitrix24 support.';
-      if (code === 'OPERATION_TIME_LIMIT') return `${m} used up its time budget on the portal. Try again in a few minutes.`;
-      return 'The portal is limiting requests. Try again in a moment.';
+      if (code === 'OVERLOAD_LIMIT') return localize('The portal has blocked its REST API for overload. Contact Bitrix24 support.');
+      if (code === 'OPERATION_TIME_LIMIT') return localize('{0} used up its time budget on the portal. Try again in a few minutes.', M);
+      return localize('The portal is limiting requests. Try again in a moment.');
     case 'server':
-      if (code === 'NOT_EXECUTED') return `${m} was not run because an earlier command in the batch failed.`;
-      return `The portal failed to handle ${m}${ctx.status ? ` (HTTP ${ctx.status})` : ''}. Try again later.`;
+      if (code === 'NOT_EXECUTED') return localize('{0} was not run because an earlier command in the batch failed.', M);
+      return ctx.status
+        ? localize('The portal failed to handle {0} (HTTP {1}). Try again later.', m, ctx.status)
+        : localize('The portal failed to handle {0}. Try again later.', m);
     case 'malformed':
-      return `The portal sent a response to ${m} that is not Bitrix24 REST JSON. Check the portal address.`;
+      return localize('The portal sent a response to {0} that is not Bitrix24 REST JSON. Check the portal address.', m);
     case 'network':
-      return `Could not reach the portal${ctx.detail ? ` (${ctx.detail})` : ''}. Check the address and your network.`;
+      return ctx.detail
+        ? localize('Could not reach the portal ({0}). Check the address and your network.', ctx.detail)
+        : localize('Could not reach the portal. Check the address and your network.');
     case 'timeout':
-      return `The portal did not answer ${m} in time. Try again later.`;
+      return localize('The portal did not answer {0} in time. Try again later.', m);
     case 'cancelled':
-      return `${m} was cancelled.`;
+      return localize('{0} was cancelled.', M);
     case 'redirect':
-      return `The portal answered ${m} with a redirect (HTTP ${ctx.status ?? '3xx'}) to ${ctx.target ?? 'another address'}. REST requests are never sent on to another address, so nothing was sent there. If the portal has moved, connect with its new address.`;
+      return localize(
+        'The portal answered {0} with a redirect (HTTP {1}) to {2}. REST requests are never sent on to another address, so nothing was sent there. If the portal has moved, connect with its new address.',
+        m,
+        ctx.status ?? '3xx',
+        ctx.target ?? localize('another address'),
+      );
   }
 }
 

@@ -3,6 +3,7 @@
  * code against, and into the words the user sees after connecting.
  */
 import type { PortalIdentity } from './';
+import { localize } from '../l10n/localize';
 import type { PortalFacts } from '../../../server/src/protocol';
 
 /** The live-check facts for `identity`, fetched at `now` (ms since epoch). */
@@ -28,8 +29,10 @@ export function hostOf(portal: string): string {
 
 /** One sentence saying who you are on the portal and what was granted. */
 export function describeIdentity(identity: PortalIdentity): string {
-  const role = identity.user.admin ? 'administrator' : 'not an administrator';
-  const scopes = identity.scopes.length > 0 ? identity.scopes.join(', ') : 'none';
-  const via = identity.auth === 'oauth' ? 'local app' : 'webhook';
-  return `Connected to ${hostOf(identity.portal)} as ${identity.user.name} (${role}). Scopes granted to this ${via}: ${scopes}.`;
+  const role = identity.user.admin ? localize('administrator') : localize('not an administrator');
+  const scopes = identity.scopes.length > 0 ? identity.scopes.join(', ') : localize('none');
+  const host = hostOf(identity.portal);
+  return identity.auth === 'oauth'
+    ? localize('Connected to {0} as {1} ({2}). Scopes granted to this local app: {3}.', host, identity.user.name, role, scopes)
+    : localize('Connected to {0} as {1} ({2}). Scopes granted to this webhook: {3}.', host, identity.user.name, role, scopes);
 }

@@ -3,6 +3,7 @@
  * and for the status display.
  */
 import { localError } from './errors';
+import { localize } from '../l10n/localize';
 import { RestClient } from './rest-client';
 
 export interface PortalUser {
@@ -36,7 +37,7 @@ export async function whoAmI(client: RestClient, signal?: AbortSignal): Promise<
   return {
     portal: client.portal,
     auth: client.authKind,
-    user: { id, name: name || `User ${id}`, admin: p.ADMIN === true || p.ADMIN === 'Y' || p.ADMIN === 1 },
+    user: { id, name: name || localize('User {0}', id), admin: p.ADMIN === true || p.ADMIN === 'Y' || p.ADMIN === 1 },
     scopes: scope.filter((s): s is string => typeof s === 'string').sort(),
   };
 }

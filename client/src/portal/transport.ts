@@ -5,6 +5,7 @@
  */
 import { ErrorContext, errorFromResponse, isPortalError, localError, PortalError } from './errors';
 import { Redactor } from './redact';
+import { isRecord } from '../util/is-record';
 
 /** The subset of `fetch` the client uses; injectable for tests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -101,10 +102,6 @@ export interface Envelope<T = unknown> {
   result: T;
   total?: number;
   next?: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The `{error, error_description}` of a reply, when it has one. */

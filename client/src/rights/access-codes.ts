@@ -161,3 +161,21 @@ export function compareAccessCodes(a: string, b: string): number {
 export function coversEveryUser(code: string): boolean {
   return code === 'AU' || code === 'UA' || code === 'G2';
 }
+
+/**
+ * A code with the name a reader knows it by — `U1 (Anna Smith)`, `D5 (Sales)`,
+ * `AU (All authorised users)` — from the portal's `access.name` answer when it
+ * has one, otherwise a generic description; an invalid code stays as it is.
+ */
+export function nameAccessCode(code: string, names?: ReadonlyMap<string, string>): string {
+  const name = accessCodeName(code, names);
+  return name ? `${code} (${name})` : code;
+}
+
+/** The name alone (`Anna Smith`), or a generic description; undefined for an invalid code. */
+export function accessCodeName(code: string, names?: ReadonlyMap<string, string>): string | undefined {
+  const name = names?.get(code);
+  if (name) return name;
+  const parsed = parseAccessCode(code);
+  return parsed.ok ? describeAccessCode(parsed.value) : undefined;
+}

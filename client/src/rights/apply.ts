@@ -253,8 +253,8 @@ async function settleApplied(
   const what = `Applied ${count} rule${count === 1 ? '' : 's'} to ${siteName(plan)} (${summarisePlan(plan)}).`;
   const check = verified
     ? verified.length
-      ? `You now have: ${formatOperations(verified)}.`
-      : 'You now have no rights on this site.'
+      ? `The portal confirms your own rights on this site are ${formatOperations(verified)}; it cannot list other rules.`
+      : 'The portal reports that you yourself have no rights on this site; it cannot list other rules.'
     : `Saved, but not verified: ${verifyFailure?.message ?? ''}`;
   return {
     status: 'applied',

@@ -26,7 +26,7 @@ import { explainFailure } from './failures';
 import { formatOperations } from './operations';
 import { Notice, noticeFor } from './outcome-notice';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
-import { askModal, confirmPlan, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
+import { askModal, closePlanTabs, confirmPlan, planBase, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
 import { SWITCH_TO_EXTENDED_WARNING } from './rights-model';
 import { switchModel } from './model-switch';
@@ -93,11 +93,13 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     const { api, folder, site } = target;
     const file = await editableFile(api, folder.fs, site);
     if (!file) return undefined;
-    let code = scripted?.code ?? (change === 'add' ? await pickAccessCode(api, deps.log) : ruleCode(arg));
+    const heading = { text: vscode.l10n.t('Add rule to «{0}»', site.title || `#${site.id}`), steps: 3 };
+    let code = scripted?.code ?? (change === 'add' ? await pickAccessCode(api, deps.log, heading) : ruleCode(arg));
     if (!code && change !== 'add') {
       const codes = Object.keys(file.rules);
       if (codes.length === 0) return void vscode.window.showInformationMessage(`"${site.title}" has no configured rules yet.`);
-      code = await vscode.window.showQuickPick(codes, { placeHolder: 'Which access code?' });
+      const title = change === 'remove' ? vscode.l10n.t('Remove a rule from «{0}»', site.title) : vscode.l10n.t('Edit a rule of «{0}» — 1/2: which', site.title);
+      code = await vscode.window.showQuickPick(codes, { title, placeHolder: vscode.l10n.t('Which access code?') });
     }
     if (!code) return undefined;
     if (change !== 'add' && !(code in file.rules)) {
@@ -116,7 +118,8 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       if (!ok) return undefined;
       next = withoutRule(file, code);
     } else {
-      const ops = scripted?.operations ?? (await pickOperations(code, file.rules[code] ?? ['read']));
+      const opsHeading = change === 'add' ? heading : { text: vscode.l10n.t('Edit a rule of «{0}»', site.title), steps: ruleCode(arg) ? undefined : 2 };
+      const ops = scripted?.operations ?? (await pickOperations(code, file.rules[code] ?? ['read'], opsHeading, change === 'add' ? 3 : 2));
       if (!ops) return undefined;
       next = withRule(file, code, ops);
     }
@@ -139,6 +142,8 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     };
     const run = () => (action === 'restore' ? restorePrevious({ api, fs: folder.fs, confirm }, site.id) : applyRights({ api, fs: folder.fs, confirm }, site.id));
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Site rights: ${action} "${site.title}"` }, run);
+    // The diff's title and left side described the state before; after an attempt they are out of date.
+    if (outcome.status !== 'cancelled' && outcome.plan) await closePlanTabs(planBase.site(outcome.plan.portal, site.id));
     return { ...outcome, notice: report(deps, outcome, site.id) };
   };
 

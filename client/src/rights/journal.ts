@@ -6,6 +6,7 @@
 import { isOperation, Operation } from './operations';
 import { parseRules, RulesSet } from './rights-file';
 import { journalPath, RightsFileSystem } from './rights-store';
+import { localTime } from './times';
 
 export type JournalOutcome =
   /** setRights accepted (or, after an unclear answer, verified by re-reading); lastApplied was updated. */
@@ -134,7 +135,7 @@ export function restoreTarget(entries: readonly JournalEntry[], siteId: number):
   if (last.before === null) {
     return {
       ok: false,
-      message: `The last apply (${last.time}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.`,
+      message: `The last apply (${localTime(last.time)}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.`,
     };
   }
   return { ok: true, rules: last.before, entry: last };

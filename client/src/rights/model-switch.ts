@@ -13,6 +13,7 @@ import { readPortalRoles } from './role-portal';
 import { readRightsModel, RightsModel, switchToExtended, switchToRoles } from './rights-model';
 import type { RightsFileSystem } from './rights-store';
 import type { LandingSection } from './api';
+import { localTime } from './times';
 
 export interface SwitchOutcome {
   status: 'switched' | 'unchanged' | 'failed' | 'nothing-to-restore';
@@ -84,7 +85,7 @@ export async function restorePreviousModel(api: RightsApi, fs: RightsFileSystem)
   }
   return {
     ...out,
-    message: `${out.message} Roles are as the portal saved them${changedSections.length ? `, but ${changedSections.length} site type${changedSections.length === 1 ? '' : 's'} changed since the switch on ${last.time}` : ` when it was switched off on ${last.time}`}.`,
+    message: `${out.message} Roles are as the portal saved them${changedSections.length ? `, but ${changedSections.length} site type${changedSections.length === 1 ? '' : 's'} changed since the switch on ${localTime(last.time)}` : ` when it was switched off on ${localTime(last.time)}`}.`,
     ...(changedSections.length ? { changedSections } : {}),
   };
 }

@@ -8,11 +8,11 @@
 import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
 import { parseAccessCode } from './access-codes';
-import type { LandingSection } from './api';
+import { LandingSection, portalHost } from './api';
 import { CommandDeps, requireApi, requireWritableFolder, showNotice } from './command-guards';
 import { applyToSites, describeChange, MultiSiteOutcome, MultiSitePlan, SiteChange } from './multi-site';
 import { normaliseOperations } from './operations';
-import { confirmMultiSitePlan, PlanDocuments, showMultiSitePlanDiff } from './plan-view';
+import { closePlanTabs, confirmMultiSitePlan, planBase, PlanDocuments, showMultiSitePlanDiff } from './plan-view';
 import { findSiteOnPortal, loadSitesPage, PAGE_SIZE } from './tree-loader';
 import { SECTIONS, SiteSummary, TreeNode } from './tree-nodes';
 import type { RightsApi } from './api';
@@ -96,11 +96,12 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
     if (!sites?.length) return undefined;
     let change = scripted?.change;
     if (!change) {
-      const code = await pickAccessCode(api, deps.log);
+      const heading = { text: sites.length === 1 ? vscode.l10n.t('Rule for «{0}»', sites[0].title) : vscode.l10n.t('Rule for {0} sites', sites.length) };
+      const code = await pickAccessCode(api, deps.log, heading);
       if (!code) return undefined;
       const what = await vscode.window.showQuickPick([{ label: 'Set its operations…', remove: false }, { label: `Remove ${code} from these sites`, remove: true }], { placeHolder: `${code} on ${sites.length} site${sites.length === 1 ? '' : 's'}` });
       if (!what) return undefined;
-      const ops = what.remove ? null : await pickOperations(code, ['read']);
+      const ops = what.remove ? null : await pickOperations(code, ['read'], heading);
       if (ops === undefined) return undefined;
       change = { code, operations: ops };
     }
@@ -116,6 +117,7 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
     for (const r of outcome.results) deps.log.info(`Site Rights:   #${r.site.id} ${r.status}: ${r.message}`);
     for (const s of new Set(target.map((x) => x.section))) deps.tree.siteChanged({ ...target[0], section: s });
     if (outcome.status !== 'cancelled') {
+      await closePlanTabs(planBase.sites(portalHost(api.portal)));
       const failed = outcome.results.filter((r) => r.status === 'rejected' || r.status === 'uncertain' || r.status === 'site-gone');
       const level = outcome.status === 'applied' ? 'info' : outcome.status === 'partial' || outcome.status === 'aborted' || outcome.status === 'unchanged' ? 'warning' : 'error';
       const applied = outcome.results.filter((r) => r.status === 'applied');

@@ -263,7 +263,7 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     results.push({
       site,
       status: 'applied',
-      message: verified ? `applied; you now have ${verified.length ? formatOperations(verified) : 'no rights'}` : 'applied, not verified',
+      message: verified ? `applied; the portal confirms your own rights are ${verified.length ? formatOperations(verified) : 'none'}` : 'applied, not verified',
       ...(verified ? { verified } : {}),
     });
   }

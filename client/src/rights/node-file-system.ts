@@ -28,5 +28,13 @@ export function nodeFileSystem(root: string): RightsFileSystem {
       await fsp.mkdir(path.dirname(target), { recursive: true });
       await fsp.appendFile(target, text, 'utf8');
     },
+    async list(dir) {
+      try {
+        return (await fsp.readdir(abs(dir), { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw e;
+      }
+    },
   };
 }

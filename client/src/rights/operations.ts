@@ -21,6 +21,16 @@ export const OPERATION_LABELS: Readonly<Record<Operation, string>> = {
   delete: 'Move to trash and restore',
 };
 
+/** Short names for the operations, as the portal's own rights form words them; the codes stay in tooltips. */
+export const OPERATION_NAMES: Readonly<Record<Operation, string>> = {
+  denied: 'No access',
+  read: 'Read',
+  edit: 'Edit',
+  sett: 'Settings',
+  public: 'Publish',
+  delete: 'Delete',
+};
+
 /** True for one of the six documented operation codes. */
 export function isOperation(value: unknown): value is Operation {
   return typeof value === 'string' && (OPERATIONS as readonly string[]).includes(value);
@@ -65,9 +75,14 @@ export function orderOperations(ops: Iterable<Operation>): Operation[] {
   return OPERATIONS.filter((op) => set.has(op));
 }
 
-/** "read, edit" — or "denied" — for descriptions. */
+/** "Read, Edit" — or "No access" — for labels, descriptions and messages. */
 export function formatOperations(ops: readonly Operation[]): string {
-  return ops.length === 0 ? 'nothing' : ops.join(', ');
+  return ops.length === 0 ? 'nothing' : ops.map((op) => OPERATION_NAMES[op]).join(', ');
+}
+
+/** The raw codes, "read, edit", for tooltips and logs: what the rights file and the REST API use. */
+export function formatOperationCodes(ops: readonly Operation[]): string {
+  return ops.length === 0 ? 'none' : ops.join(', ');
 }
 
 /** Whether two normalised lists are the same. */

@@ -1,7 +1,9 @@
 /**
  * Showing a plan: a read-only diff of the last applied set against the
- * planned one (virtual documents, nothing written to disk), and the modal
- * confirmation that carries the full plan text.
+ * planned one (virtual documents, nothing written to disk, each access code
+ * named in a comment), and the confirmation beside it, where Cancel is what
+ * Enter chooses. After an apply the plan's tabs are closed, so no tab keeps
+ * a title that is no longer true.
  */
 import * as vscode from 'vscode';
 import { describeChange, MultiSitePlan, multiSitePlanSides } from './multi-site';
@@ -41,8 +43,8 @@ function siteLabel(plan: RightsPlan): string {
 export async function showPlanDiff(docs: PlanDocuments, plan: RightsPlan, what = 'planned'): Promise<void> {
   const sides = planSides(plan);
   const base = `/${plan.portal}/${plan.site.id}`;
-  const left = docs.put(`${base}/last-applied.json`, sides.before);
-  const right = docs.put(`${base}/${what}.json`, sides.after);
+  const left = docs.put(`${base}/last-applied.jsonc`, sides.before);
+  const right = docs.put(`${base}/${what}.jsonc`, sides.after);
   const from = plan.firstApply ? 'never applied' : 'last applied';
   const title = `${siteLabel(plan)}: ${from} ↔ ${what} (${summarisePlan(plan)})`;
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
@@ -55,18 +57,40 @@ export async function showPlanText(docs: PlanDocuments, plan: RightsPlan): Promi
 }
 
 /**
- * Asks before an apply or restore. The detail holds the whole plan, so the
- * user confirms exactly the set that replaces the site's rules.
+ * Asks before an apply or restore of one site, with the plan's diff open
+ * beside (shown first by the caller) and Cancel as the default answer.
  */
-export async function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore'): Promise<boolean> {
+export function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore'): Promise<boolean> {
   const n = Object.keys(plan.rules).length;
-  const verb = action === 'restore' ? 'Restore' : 'Apply';
-  const message = plan.hasChanges
-    ? `${verb} ${n} rule${n === 1 ? '' : 's'} to "${siteLabel(plan)}"? They replace every rule the site has now.`
-    : `"${siteLabel(plan)}" already has this set from the last apply. ${verb} it again anyway?`;
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: renderPlan(plan) }, verb);
-  return choice === verb;
+  const site = siteLabel(plan);
+  const verb = action === 'restore' ? vscode.l10n.t('Restore') : vscode.l10n.t('Apply');
+  const question = plan.hasChanges
+    ? action === 'restore'
+      ? n === 1
+        ? vscode.l10n.t('Restore 1 rule to «{0}»? It replaces every rule the site has now.', site)
+        : vscode.l10n.t('Restore {0} rules to «{1}»? They replace every rule the site has now.', n, site)
+      : n === 1
+        ? vscode.l10n.t('Apply 1 rule to «{0}»? It replaces every rule the site has now.', site)
+        : vscode.l10n.t('Apply {0} rules to «{1}»? They replace every rule the site has now.', n, site)
+    : vscode.l10n.t('«{0}» already has this set from the last apply. Send it again anyway?', site);
+  return confirmCancelDefault(question, verb, summarisePlan(plan), plan.warnings.map((w) => w.message));
 }
+
+/** Closes the open tabs of plan documents under `base` (a plan path prefix such as `/host/3/`). */
+export async function closePlanTabs(base: string): Promise<void> {
+  const ofPlan = (uri: unknown) => uri instanceof vscode.Uri && uri.scheme === PLAN_SCHEME && uri.path.startsWith(base);
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => (t.input instanceof vscode.TabInputTextDiff ? ofPlan(t.input.modified) : t.input instanceof vscode.TabInputText && ofPlan(t.input.uri)));
+  if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
+}
+
+/** The plan path prefix of one site, of a portal's multi-site plan, and of a site type's roles. */
+export const planBase = {
+  site: (portal: string, siteId: number) => `/${portal}/${siteId}/`,
+  sites: (portal: string) => `/${portal}/sites/`,
+  roles: (portal: string, section: string) => `/${portal}/roles/${section.toLowerCase()}/`,
+};
 
 /**
  * A modal question for consent with a long explanation (switching models).
@@ -85,14 +109,18 @@ export async function askModal(message: string, detail: string, verb: string): P
 export async function confirmCancelDefault(question: string, verb: string, summary: string, warnings: readonly string[]): Promise<boolean> {
   type Item = vscode.QuickPickItem & { go?: boolean };
   const items: Item[] = [
-    { label: '$(close) Cancel', description: 'send nothing', alwaysShow: true },
+    { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: vscode.l10n.t('send nothing'), alwaysShow: true },
     { label: `$(cloud-upload) ${verb}`, description: summary, go: true, alwaysShow: true },
   ];
   if (warnings.length) {
-    items.push({ label: 'Before you answer', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Before you answer'), kind: vscode.QuickPickItemKind.Separator });
     for (const w of warnings) items.push({ label: `$(warning) ${w}` });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: question, placeHolder: 'The full plan is open in the diff beside. Enter cancels.', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: question,
+    placeHolder: vscode.l10n.t('The full plan is open in the diff beside. Enter cancels; choose {0} to send it.', verb),
+    ignoreFocusOut: true,
+  });
   return picked?.go === true;
 }
 
@@ -117,8 +145,8 @@ export function confirmRolePlan(plan: RolePlan, action: 'apply' | 'restore'): Pr
 export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSitePlan): Promise<void> {
   const sides = multiSitePlanSides(plan);
   const base = `/${plan.portal}/sites`;
-  const left = docs.put(`${base}/last-applied.json`, sides.before);
-  const right = docs.put(`${base}/planned.json`, sides.after);
+  const left = docs.put(`${base}/last-applied.jsonc`, sides.before);
+  const right = docs.put(`${base}/planned.jsonc`, sides.after);
   await vscode.commands.executeCommand('vscode.diff', left, right, `${plan.sending} sites: ${describeChange(plan.change)}`, { preview: true, preserveFocus: true });
 }
 

@@ -4,9 +4,10 @@
  * set this workspace last applied, plus warnings about what could lock
  * people out or expose the site.
  */
-import { compareAccessCodes, coversEveryUser } from './access-codes';
+import { accessCodeName, compareAccessCodes, coversEveryUser, nameAccessCode } from './access-codes';
 import { formatOperations, Operation } from './operations';
 import { RightsFile, RulesSet, sameRules, serialiseRules, SiteInfo, sortRules } from './rights-file';
+import { localTime, TimeFormat } from './times';
 
 export type RuleChange = 'added' | 'removed' | 'changed' | 'unchanged';
 
@@ -40,6 +41,8 @@ export interface RightsPlan {
   /** False when the set equals the last applied one (applying again re-asserts it). */
   hasChanges: boolean;
   warnings: PlanWarning[];
+  /** Names of the access codes as the portal gave them (`access.name`), shown next to each code. */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** Compares two rule sets code by code. */
@@ -110,9 +113,9 @@ export function buildPlan(file: RightsFile, rules: RulesSet = file.rules): Right
  */
 export function withUnknownCodes(plan: RightsPlan, names: ReadonlyMap<string, string>): RightsPlan {
   const unknown = Object.keys(plan.rules).filter((c) => !names.has(c) && c !== 'AU' && c !== 'UA');
-  if (unknown.length === 0) return plan;
+  if (unknown.length === 0) return { ...plan, names };
   const message = `The portal does not know ${unknown.join(', ')}: ${unknown.length === 1 ? 'it is' : 'they are'} saved without error but grant nothing. Check the id${unknown.length === 1 ? '' : 's'}.`;
-  return { ...plan, warnings: [...plan.warnings, { id: 'unknown-codes', message }] };
+  return { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] };
 }
 
 /** "2 added, 1 changed" — or "no changes". */
@@ -124,12 +127,13 @@ export function summarisePlan(plan: RightsPlan): string {
 
 const MARK: Readonly<Record<RuleChange, string>> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
 
-/** The plan as plain text for a read-only document and for the confirmation's detail. */
-export function renderPlan(plan: RightsPlan): string {
+/** The plan as plain text for a read-only document; access codes carry their names, times are local. */
+export function renderPlan(plan: RightsPlan, time: TimeFormat = {}): string {
+  const who = (code: string) => nameAccessCode(code, plan.names);
   const lines = [
     `Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
     '',
-    plan.firstApply ? 'Compared with: nothing (never applied from this workspace)' : `Compared with: the set applied ${plan.baselineAt}`,
+    plan.firstApply ? 'Compared with: nothing (never applied from this workspace)' : `Compared with: the set applied ${localTime(plan.baselineAt ?? '', time)}`,
     `Changes: ${summarisePlan(plan)}`,
     '',
   ];
@@ -137,15 +141,50 @@ export function renderPlan(plan: RightsPlan): string {
   if (plan.warnings.length) lines.push('');
   lines.push('The full set that will replace the site\'s current rules:');
   for (const d of plan.diff) {
-    if (d.change === 'removed') lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.before ?? [])} (removed)`);
-    else if (d.change === 'changed') lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
-    else lines.push(`${MARK[d.change]} ${d.code}: ${formatOperations(d.after ?? [])}`);
+    if (d.change === 'removed') lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.before ?? [])} (removed)`);
+    else if (d.change === 'changed') lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
+    else lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.after ?? [])}`);
   }
   if (plan.diff.length === 0) lines.push('  (no rules)');
   return `${lines.join('\n')}\n`;
 }
 
-/** The two sides of a diff view: last applied (or empty) and the planned set, as JSON. */
-export function planSides(plan: RightsPlan): { before: string; after: string } {
-  return { before: `${serialiseRules(plan.baseline ?? {})}\n`, after: `${serialiseRules(plan.rules)}\n` };
+/**
+ * The two sides of a diff view: last applied (or empty) and the planned set,
+ * as the rights file writes them, each rule followed by a `//` comment naming
+ * its access code, under a header of comments (JSON with comments).
+ */
+export function planSides(plan: RightsPlan, time: TimeFormat = {}): { before: string; after: string } {
+  const header = planHeader(plan, time);
+  return { before: `${header}${annotateRules(plan.baseline ?? {}, plan.names)}\n`, after: `${header}${annotateRules(plan.rules, plan.names)}\n` };
+}
+
+/**
+ * The same comment lines on both sides of the diff (so they never show as a
+ * change): what each side is, the summary and the warnings. They also keep
+ * the rules below the confirmation that opens over the top of the editor.
+ */
+function planHeader(plan: RightsPlan, time: TimeFormat): string {
+  const left = plan.firstApply ? 'nothing (never applied from this workspace)' : `the set applied ${localTime(plan.baselineAt ?? '', time)}`;
+  return [
+    `// Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
+    `// Left: ${left}. Right: the full set that will be sent.`,
+    `// It replaces every rule the site has now. Changes: ${summarisePlan(plan)}.`,
+    ...plan.warnings.map((w) => `// ! ${w.message}`),
+    '',
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+/** `serialiseRules` with each rule's line ending in its name, `// Anna Smith`. */
+export function annotateRules(rules: RulesSet, names?: ReadonlyMap<string, string>): string {
+  return serialiseRules(rules)
+    .split('\n')
+    .map((line) => {
+      const code = /^\s*"([^"]+)":/.exec(line)?.[1];
+      const name = code && accessCodeName(code, names);
+      return name ? `${line}  // ${name}` : line;
+    })
+    .join('\n');
 }

@@ -13,6 +13,8 @@ export interface RightsFileSystem {
   write(path: string, text: string): Promise<void>;
   /** Appends to the file, creating it and its folders as needed. */
   append(path: string, text: string): Promise<void>;
+  /** The names of the files directly in a folder (none when it does not exist); optional, for the pending-changes count. */
+  list?(dir: string): Promise<string[]>;
 }
 
 export const RIGHTS_ROOT = '.bitrix24/rights';

@@ -6,6 +6,7 @@
  * roles after it, and every attempt is journaled.
  */
 import { LandingSection, portalHost, RightsApi, withSection } from './api';
+import { localTime } from './times';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
 import { appendRoleJournal, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
@@ -283,7 +284,7 @@ export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection)
   const outcome = await applyRoles(deps, section, { override, action: 'restore' });
   const unknown = target.roles.filter((r) => r.holdersSent && r.before.accessCodes === null).map((r) => `"${r.title}"`);
   if (!unknown.length || outcome.status === 'cancelled') return outcome;
-  return { ...outcome, message: `${outcome.message} Who held ${unknown.join(', ')} before ${target.entry.time} was never known here, so the holders stay as applied.` };
+  return { ...outcome, message: `${outcome.message} Who held ${unknown.join(', ')} before ${localTime(target.entry.time)} was never known here, so the holders stay as applied.` };
 }
 
 /**

@@ -19,7 +19,7 @@ import { LandingSection, portalHost } from './api';
 import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-guards';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
-import { askModal, confirmRolePlan, PlanDocuments, showRolePlanDiff } from './plan-view';
+import { askModal, closePlanTabs, confirmRolePlan, planBase, PlanDocuments, showRolePlanDiff } from './plan-view';
 import { applyRoles, importRoles, planRoles, restoreRoles, RoleApplyOutcome } from './role-apply';
 import { RoleEntry, RoleFile, withAccessCodes, withRole, withRoleRight } from './role-file';
 import { ROLE_SECTIONS } from './role-nodes';
@@ -146,7 +146,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!picked) return undefined;
       codes = picked.filter((p) => !p.add).map((p) => p.code);
       if (picked.some((p) => p.add)) {
-        const code = await pickAccessCode(t.api, deps.log);
+        const code = await pickAccessCode(t.api, deps.log, { text: vscode.l10n.t('Add a holder to «{0}»', t.role.title) });
         if (code) codes.push(code);
       }
     }
@@ -169,7 +169,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!(key in t.role.rights)) return void tell('info', `"${t.role.title}" has no rights of its own for ${siteKeyLabel(key)}.`);
       return saveRole(t, withRoleRight(t.role, key, undefined));
     }
-    const ops = args.operations ?? (await pickOperations(`${t.role.title}: ${siteKeyLabel(key)}`, t.role.rights[key] ?? ['read']));
+    const ops = args.operations ?? (await pickOperations(`${t.role.title}: ${siteKeyLabel(key)}`, t.role.rights[key] ?? ['read'], { text: vscode.l10n.t('Rights of «{0}» on {1}', t.role.title, siteKeyLabel(key)) }));
     return ops ? saveRole(t, withRoleRight(t.role, key, ops)) : undefined;
   };
 
@@ -190,6 +190,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (outcome.abortReason === 'model-switched') deps.tree.refresh();
     else deps.tree.rolesChanged(section);
     if (outcome.status === 'cancelled') return outcome;
+    await closePlanTabs(planBase.roles(portalHost(api.portal), section));
     const level = outcome.status === 'applied' && !outcome.mismatches && !outcome.problems ? 'info' : outcome.status === 'rejected' ? 'error' : 'warning';
     const actions =
       outcome.status === 'invalid-file'
@@ -287,6 +288,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const override = (file: RoleFile): RoleFile => ({ ...file, roles: file.roles.map((r) => ({ ...r, rights: snap.find((s) => s.id === r.id)?.rights ?? r.rights })) });
       const outcome = await applyRoles({ api, fs: folder.fs, confirm }, section, { override, action: 'restore' });
       deps.tree.rolesChanged(section);
+      if (outcome.status !== 'cancelled') await closePlanTabs(planBase.roles(portalHost(api.portal), section));
       if (outcome.status !== 'cancelled') tell(outcome.status === 'applied' ? 'info' : 'warning', outcome.message);
       return outcome;
     },

@@ -4,9 +4,10 @@
  * since the last apply.
  */
 import { AccessCodeKind, accessCodeKind, describeAccessCode, parseAccessCode } from './access-codes';
-import { formatOperations, Operation, sameOperations } from './operations';
+import { formatOperationCodes, formatOperations, Operation, sameOperations } from './operations';
+import { localTime, TimeFormat } from './times';
 import { hasPendingChanges, RightsFile } from './rights-file';
-import { canEditRules, infoNode, NodeRef, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
+import { canEditRules, infoNode, NodeRef, PENDING_MARK, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
 
 /** The access code names `access.name` returned; codes missing from it are unknown to the portal. */
 export type AccessNames = ReadonlyMap<string, string>;
@@ -34,11 +35,11 @@ export function ruleNode(site: SiteSummary, file: RightsFile, code: string, name
   const kind = accessCodeKind(code);
   return {
     id: `site:${site.id}:rule:${code}`,
-    label: `${code}  ${name ?? fallback}`,
+    label: `${state ? PENDING_MARK : ''}${code}  ${name ?? fallback}`,
     description: `${formatOperations(ops)}${state ? ` · ${state}` : ''}`,
     tooltip: [
       `${code}: ${name ?? fallback}`,
-      `Operations: ${formatOperations(ops)}`,
+      `Operations: ${formatOperations(ops)} (codes: ${formatOperationCodes(ops)})`,
       unknownToPortal ? 'The portal does not know this access code: it will be saved without error but grants nothing.' : '',
       state ? `In the rights file only (${state}).` : 'Applied as shown.',
     ].filter(Boolean).join('\n'),
@@ -54,9 +55,9 @@ export function ruleNode(site: SiteSummary, file: RightsFile, code: string, name
 export function removedRuleNode(site: SiteSummary, code: string, ops: readonly Operation[]): TreeNode {
   return {
     id: `site:${site.id}:removed:${code}`,
-    label: code,
+    label: `${PENDING_MARK}${code}`,
     description: `${formatOperations(ops)} · removed, not applied`,
-    tooltip: `${code} was applied with ${formatOperations(ops)} and is removed in the rights file. Apply to remove it on the portal.`,
+    tooltip: `${code} was applied with ${formatOperations(ops)} (${formatOperationCodes(ops)}) and is removed in the rights file. Apply to remove it on the portal.`,
     icon: 'remove',
     iconColor: 'disabledForeground',
     contextValue: 'rule.removed',
@@ -70,7 +71,7 @@ export type RulesState =
   | { status: 'ok'; path: string; file: RightsFile };
 
 /** "Configured rules": the desired set from the rights file, with its rules as children. */
-export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNames | undefined, model: TreeModel): TreeNode {
+export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNames | undefined, model: TreeModel, time: TimeFormat = {}): TreeNode {
   const editable = canEditRules(model);
   const base = { id: `site:${site.id}:rules`, label: 'Configured rules', ref: { type: 'rules', site } as NodeRef };
   if (state.status === 'invalid') {
@@ -119,7 +120,8 @@ export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNam
   ];
   return {
     ...base,
-    description: `${codes.length} rule${codes.length === 1 ? '' : 's'} · ${pending ? 'not applied' : `applied ${file.lastApplied?.at.slice(0, 16).replace('T', ' ')}`}`,
+    label: `${pending ? PENDING_MARK : ''}${base.label}`,
+    description: `${codes.length} rule${codes.length === 1 ? '' : 's'} · ${pending ? 'not applied' : `applied ${localTime(file.lastApplied?.at ?? '', time)}`}`,
     tooltip: `From ${state.path}.${pending ? ' Show Plan, then Apply to send the full set to the portal.' : ''}`,
     icon: 'list-unordered',
     ...(pending ? { iconColor: 'charts.yellow' } : {}),

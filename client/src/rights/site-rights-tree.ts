@@ -5,8 +5,9 @@
  * error nodes, never as exceptions or pop-ups.
  */
 import * as vscode from 'vscode';
-import type { LandingSection, RightsApi } from './api';
+import { LandingSection, portalHost, RightsApi } from './api';
 import { explainFailure } from './failures';
+import { pendingSites } from './pending';
 import type { RightsFileSystem } from './rights-store';
 import {
   LoaderDeps,
@@ -18,7 +19,7 @@ import {
   sectionChildren,
   SectionPages,
 } from './tree-loader';
-import { errorNode, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
+import { canEditRules, errorNode, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
 import { ROLE_SECTIONS, roleSectionNode } from './role-nodes';
 
 /** What the rights view and commands need from the extension; wired to the active connection. */
@@ -51,6 +52,11 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
   private readonly loaded = new vscode.EventEmitter<string>();
   /** Fires after a level finished loading; tests wait on it instead of sleeping. */
   readonly onDidLoad = this.loaded.event;
+  private readonly pendingChanged = new vscode.EventEmitter<number[]>();
+  /** Fires with the ids of the sites whose rights file holds unapplied changes, after each recount. */
+  readonly onDidChangePending = this.pendingChanged.event;
+  private pendingIds: number[] = [];
+  private recounting: Promise<void> = Promise.resolve();
   private sections = new Map<LandingSection, SectionState>();
   /** The last node object handed out per id: VS Code matches refresh events by identity. */
   private nodes = new Map<string, TreeNode>();
@@ -61,6 +67,34 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
   /** The rights model seen at the last refresh. */
   get model(): TreeModel {
     return this.modelState;
+  }
+
+  /** Sites with unapplied changes at the last count (none while disconnected or when rules cannot be edited). */
+  get pending(): readonly number[] {
+    return this.pendingIds;
+  }
+
+  /**
+   * Counts the sites whose rights file has unapplied changes, from the
+   * workspace alone (no portal call), and fires `onDidChangePending`. Counts
+   * run one after another so a slow one never overwrites a newer result.
+   */
+  recountPending(): Promise<void> {
+    this.recounting = this.recounting.then(async () => {
+      const api = this.deps?.getApi();
+      const fs = this.fileSystem();
+      let ids: number[] = [];
+      if (api && fs && canEditRules(this.modelState)) {
+        try {
+          ids = await pendingSites(fs, portalHost(api.portal));
+        } catch (e) {
+          this.deps?.log.warn(`Site Rights: could not count unapplied changes: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      this.pendingIds = ids;
+      this.pendingChanged.fire(ids);
+    });
+    return this.recounting;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -76,7 +110,10 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const api = this.deps?.getApi();
-    if (!api) return [];
+    if (!api) {
+      if (!node && this.pendingIds.length) void this.recountPending();
+      return [];
+    }
     const ldeps: LoaderDeps = { api, fs: this.fileSystem() };
     let children: TreeNode[];
     try {
@@ -95,6 +132,7 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
     if (!node) {
       const root = await loadRoot(ldeps);
       this.modelState = root.model;
+      void this.recountPending();
       return root.nodes;
     }
     if (node.children) return node.children;
@@ -160,6 +198,7 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
   /** Re-renders a site after its rights file changed (pending marker, rules), without refetching the site list. */
   siteChanged(site: SiteSummary): void {
     this.changed.fire(this.nodes.get(`section:${site.section}`));
+    void this.recountPending();
   }
 
   /** Reloads everything from the portal. */
@@ -172,5 +211,6 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
   dispose(): void {
     this.changed.dispose();
     this.loaded.dispose();
+    this.pendingChanged.dispose();
   }
 }

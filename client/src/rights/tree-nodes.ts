@@ -6,7 +6,7 @@
  */
 import type { LandingSection } from './api';
 import { FailureAction, RightsFailure } from './failures';
-import { formatOperations, Operation } from './operations';
+import { formatOperationCodes, formatOperations, Operation } from './operations';
 import type { RightsModel } from './rights-model';
 import { hasPendingChanges, RightsFile } from './rights-file';
 
@@ -68,6 +68,12 @@ export interface TreeNode {
   /** Children known when the node is built; otherwise loaded on expand from `ref`. */
   children?: TreeNode[];
 }
+
+/**
+ * Leads the label of anything with unapplied changes: a description is cut
+ * off at the default sidebar width, a label's first character never is.
+ */
+export const PENDING_MARK = '● ';
 
 export const SECTIONS: readonly { section: LandingSection; label: string; empty: string }[] = [
   { section: 'SITE', label: 'Sites and Stores', empty: 'No sites or stores you can see' },
@@ -138,7 +144,7 @@ export function siteNode(site: SiteSummary, model: TreeModel, file?: RightsFile)
   const parts = [code, `#${site.id}`, site.type].filter(Boolean);
   return {
     id: `site:${site.id}`,
-    label: site.title || code || `Site #${site.id}`,
+    label: `${pending ? PENDING_MARK : ''}${site.title || code || `Site #${site.id}`}`,
     description: `${parts.join(' · ')}${pending ? ' · not applied' : ''}`,
     tooltip: `${site.title} — id ${site.id}, code "${site.code}", type ${site.type}.${pending ? '\nThe rights file has changes that are not applied yet.' : ''}`,
     icon: site.type === 'STORE' ? 'package' : site.section === 'SITE' ? 'browser' : 'book',
@@ -155,8 +161,7 @@ export function effectiveNode(site: SiteSummary, ops: readonly Operation[]): Tre
     id: `site:${site.id}:effective`,
     label: 'Your effective rights',
     description: ops.length ? formatOperations(ops) : 'no access',
-    tooltip:
-      'What landing.site.getRights reports for the connected user. The portal returns only your own operations, never the site\'s full rule set; the configured rules below come from the rights file.',
+    tooltip: `What landing.site.getRights reports for the connected user (${formatOperationCodes(ops)}). The portal returns only your own operations, never the site's full rule set; the configured rules below come from the rights file.`,
     icon: ops.includes('denied') || ops.length === 0 ? 'lock' : 'person',
     contextValue: 'effective',
     collapsible: 'none',
@@ -197,7 +202,7 @@ export function roleRightNode(role: RoleSummary, siteId: string, ops: readonly O
     id: `role:${role.id}:site:${siteId}`,
     label,
     description: formatOperations(ops),
-    tooltip: `${role.title}: ${formatOperations(ops)} on ${label}.`,
+    tooltip: `${role.title}: ${formatOperations(ops)} (${formatOperationCodes(ops)}) on ${label}.`,
     icon: siteId === '0' ? 'globe' : 'browser',
     contextValue: 'roleRight',
     collapsible: 'none',

@@ -18,28 +18,45 @@ export function scopeState(scope: AppScopeEntry): string {
   const parts: string[] = [];
   switch (scope.status) {
     case 'used':
-      parts.push('needed · declared');
+      parts.push(vscode.l10n.t('needed · declared'));
       break;
     case 'missing':
-      parts.push(scope.alternatives ? `missing (or ${scope.alternatives.slice(1).join(', ')})` : 'missing');
+      parts.push(scope.alternatives ? vscode.l10n.t('missing (or {0})', scope.alternatives.slice(1).join(', ')) : vscode.l10n.t('missing'));
       break;
     case 'unused-scope':
-      parts.push('declared · not used');
+      parts.push(vscode.l10n.t('declared · not used'));
+      break;
+    case 'unknown-scope':
+      parts.push(vscode.l10n.t('declared · unknown'));
+      break;
+    case 'deprecated-scope':
+      parts.push(vscode.l10n.t('declared · deprecated'));
+      break;
+    case 'forbidden-scope':
+      parts.push(vscode.l10n.t('declared · forbidden'));
+      break;
+    case 'duplicate-scope':
+      parts.push(vscode.l10n.t('declared · duplicate'));
       break;
     default:
-      parts.push(`declared · ${scope.status.replace(/-scope$/, '')}`);
+      parts.push(`${vscode.l10n.t('declared')} · ${scope.status.replace(/-scope$/, '')}`);
   }
-  if (scope.granted === false) parts.push('not granted by the portal');
-  else if (scope.granted === true) parts.push('granted');
+  if (scope.granted === false) parts.push(vscode.l10n.t('not granted by the portal'));
+  else if (scope.granted === true) parts.push(vscode.l10n.t('granted'));
   return parts.join(' · ');
 }
 
 /** The manifest line's summary: "4 scopes · 1 missing · 1 unused". */
 export function manifestSummary(m: AppScopesManifest): string {
-  const parts = [`${m.declared.length} declared`, `${m.needed.length} needed`];
-  if (m.missing.length) parts.push(`${m.missing.length} missing`);
-  if (m.unused.length) parts.push(`${m.unused.length} unused`);
+  const parts = [vscode.l10n.t('{0} declared', m.declared.length), vscode.l10n.t('{0} needed', m.needed.length)];
+  if (m.missing.length) parts.push(vscode.l10n.t('{0} missing', m.missing.length));
+  if (m.unused.length) parts.push(vscode.l10n.t('{0} unused', m.unused.length));
   return parts.join(' · ');
+}
+
+/** A comma-separated list, or "none". */
+function list(codes: string[]): string {
+  return codes.join(', ') || vscode.l10n.t('none');
 }
 
 const ORDER: Record<string, number> = { missing: 0, used: 1 };
@@ -63,7 +80,7 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
       this.manifests = await this.load();
       this.error = undefined;
     } catch (err) {
-      this.error = `Could not read the app's scopes: ${err instanceof Error ? err.message : String(err)}`;
+      this.error = vscode.l10n.t("Could not read the app's scopes: {0}", err instanceof Error ? err.message : String(err));
       this.manifests = this.manifests ?? [];
     }
     this.changed.fire(undefined);
@@ -78,7 +95,15 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
         item.id = `manifest:${m.uri}`;
         item.description = manifestSummary(m);
         item.tooltip = new vscode.MarkdownString(
-          [`**${m.label}**`, '', `Needed: ${m.needed.join(', ') || 'none'}`, '', `Declared: ${m.declared.join(', ') || 'none'}`, ...(m.granted ? ['', `Portal grants: ${m.granted.join(', ') || 'none'}`] : []), ...(m.undecided ? ['', `${m.undecided} call(s) whose scope cannot be told from the code`] : [])].join('\n'),
+          [
+            `**${m.label}**`,
+            '',
+            vscode.l10n.t('Needed: {0}', list(m.needed)),
+            '',
+            vscode.l10n.t('Declared: {0}', list(m.declared)),
+            ...(m.granted ? ['', vscode.l10n.t('Portal grants: {0}', list(m.granted))] : []),
+            ...(m.undecided ? ['', vscode.l10n.t('Calls whose scope cannot be told from the code: {0}', m.undecided)] : []),
+          ].join('\n'),
         );
         item.iconPath = new vscode.ThemeIcon('json');
         item.resourceUri = vscode.Uri.parse(m.uri);
@@ -90,7 +115,7 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
         const item = new vscode.TreeItem(s.code, s.uses.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `scope:${node.manifest.uri}#${s.code}`;
         item.description = scopeState(s);
-        item.tooltip = `${s.code}: ${scopeState(s)}${s.uses.length ? ` — ${s.uses.length} use(s)` : ''}`;
+        item.tooltip = `${s.code}: ${scopeState(s)}${s.uses.length ? ` — ${vscode.l10n.t('uses: {0}', s.uses.length)}` : ''}`;
         const warn = s.status === 'missing' || s.granted === false;
         item.iconPath = new vscode.ThemeIcon(
           s.status === 'missing' ? 'warning' : s.status === 'used' ? 'pass' : 'circle-slash',
@@ -102,11 +127,11 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
       case 'use': {
         const u = node.use;
         const uri = vscode.Uri.parse(u.uri);
-        const item = new vscode.TreeItem(u.kind === 'method' ? u.name : `${u.kind} ${u.name}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(u.kind === 'method' ? u.name : `${u.kind === 'event' ? vscode.l10n.t('event') : vscode.l10n.t('placement')} ${u.name}`, vscode.TreeItemCollapsibleState.None);
         item.description = `${vscode.workspace.asRelativePath(uri)}:${u.line + 1}`;
         item.iconPath = new vscode.ThemeIcon(u.kind === 'method' ? 'symbol-method' : u.kind === 'event' ? 'symbol-event' : 'layout');
         const position = new vscode.Position(u.line, u.character);
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(position, position) }] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: new vscode.Range(position, position) }] };
         item.contextValue = 'appScopes.use';
         return item;
       }
@@ -122,7 +147,7 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
     if (!node) {
       if (this.error) return [{ kind: 'message', text: this.error }];
       if (!this.manifests) return [];
-      if (this.manifests.length === 0) return [{ kind: 'message', text: 'No bitrix24.json (or .env scopes) in this workspace.' }];
+      if (this.manifests.length === 0) return [{ kind: 'message', text: vscode.l10n.t('No bitrix24.json (or .env scopes) in this workspace.') }];
       return this.manifests.map((manifest) => ({ kind: 'manifest', manifest }));
     }
     if (node.kind === 'manifest') {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AppScopesChangedNotification, AppScopesRequest, type AppScopeEdit, type AppScopesManifest, type AppScopesParams, type AppScopesResult } from '../../../server/src/protocol';
+import { AppScopesChangedNotification, AppScopesRequest, type AppScopeEdit, type AppScopesManifest, type AppScopesParams } from '../../../server/src/protocol';
 import { exportScopeReport, showScopeReport } from '../commands/scope-report';
 import { AppScopesTree, manifestSummary, type AppScopesNode } from './app-scopes-tree';
 
@@ -19,8 +19,8 @@ const sameUri = (a: string, b: vscode.Uri) => vscode.Uri.parse(a).toString() ===
 
 /** The status-bar text for a manifest: "Scopes: 4 · 1 missing". */
 export function statusText(m: AppScopesManifest): string {
-  const extra = [m.missing.length ? `${m.missing.length} missing` : '', m.unused.length ? `${m.unused.length} unused` : ''].filter(Boolean);
-  return [`$(shield) Scopes: ${m.needed.length}`, ...extra].join(' · ');
+  const extra = [m.missing.length ? vscode.l10n.t('{0} missing', m.missing.length) : '', m.unused.length ? vscode.l10n.t('{0} unused', m.unused.length) : ''].filter(Boolean);
+  return [`$(shield) ${vscode.l10n.t('Scopes: {0}', m.needed.length)}`, ...extra].join(' · ');
 }
 
 /** What tests drive: the view's provider, and a refresh that resolves with what the view then shows. */
@@ -32,14 +32,14 @@ export interface AppScopesApi {
 export function registerAppScopes(context: vscode.ExtensionContext, deps: AppScopesDeps): AppScopesApi {
   const ask = async (params: AppScopesParams): Promise<AppScopesManifest[]> => {
     await deps.serverReady;
-    return (await deps.client.sendRequest<AppScopesResult>(AppScopesRequest, params)).manifests;
+    return (await deps.client.sendRequest(AppScopesRequest, params)).manifests;
   };
   const tree = new AppScopesTree(() => ask({}));
   const view = vscode.window.createTreeView('bitrix24.appScopes', { treeDataProvider: tree, showCollapseAll: true });
 
   // Status bar: the active file's manifest.
   const item = vscode.window.createStatusBarItem('bitrix24.appScopes', vscode.StatusBarAlignment.Left, 1);
-  item.name = 'Bitrix24 App Scopes';
+  item.name = vscode.l10n.t('Bitrix24 App Scopes');
   item.command = 'bitrix24.appScopes.focus';
   let statusTurn = 0;
   const updateStatus = async (): Promise<void> => {
@@ -50,7 +50,7 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
     if (turn !== statusTurn) return;
     if (!m) return void item.hide();
     item.text = statusText(m);
-    item.tooltip = `${m.label}: ${manifestSummary(m)}. Click to show the App Scopes view.`;
+    item.tooltip = vscode.l10n.t('{0}: {1}. Click to show the App Scopes view.', m.label, manifestSummary(m));
     item.backgroundColor = m.missing.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
@@ -65,10 +65,10 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
       const r = m.scopesRange;
       const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
       const out = [
-        new vscode.CodeLens(range, { title: `Scopes: ${manifestSummary(m)}`, command: 'bitrix24.appScopes.focus' }),
-        new vscode.CodeLens(range, { title: 'Copy scope list', command: 'bitrix24.appScopes.copyList', arguments: [m.uri] }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Scopes: {0}', manifestSummary(m)), command: 'bitrix24.appScopes.focus' }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Copy scope list'), command: 'bitrix24.appScopes.copyList', arguments: [m.uri] }),
       ];
-      if (m.missing.length) out.push(new vscode.CodeLens(range, { title: 'Show scope report', command: 'bitrix24.appScopes.showReport', arguments: [m.uri] }));
+      if (m.missing.length) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Show scope report'), command: 'bitrix24.appScopes.showReport', arguments: [m.uri] }));
       return out;
     },
   };
@@ -96,7 +96,7 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
     const r = edit.range;
     we.replace(vscode.Uri.parse(edit.uri), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), edit.newText);
     const ok = await vscode.workspace.applyEdit(we);
-    if (!ok) void vscode.window.showWarningMessage(`Could not edit ${vscode.workspace.asRelativePath(vscode.Uri.parse(edit.uri))}.`);
+    if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(vscode.Uri.parse(edit.uri))));
     return ok;
   };
   const scopeNode = (arg: unknown) => (arg && typeof arg === 'object' && (arg as AppScopesNode).kind === 'scope' ? (arg as Extract<AppScopesNode, { kind: 'scope' }>) : undefined);
@@ -105,9 +105,9 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
     'bitrix24.appScopes.refresh': () => refresh(),
     'bitrix24.appScopes.copyList': async (arg) => {
       const m = await manifestOf(arg);
-      if (!m) return void vscode.window.showInformationMessage('No bitrix24.json in this workspace: nothing to copy.');
+      if (!m) return void vscode.window.showInformationMessage(vscode.l10n.t('No bitrix24.json in this workspace: nothing to copy.'));
       await vscode.env.clipboard.writeText(m.copyList);
-      void vscode.window.showInformationMessage(m.copyList ? `Copied the scope list of ${m.label}: ${m.copyList}` : `${m.label}: the code needs no scopes.`);
+      void vscode.window.showInformationMessage(m.copyList ? vscode.l10n.t('Copied the scope list of {0}: {1}', m.label, m.copyList) : vscode.l10n.t('{0}: the code needs no scopes.', m.label));
       return m.copyList;
     },
     'bitrix24.appScopes.addScope': (arg) => applyEdit(scopeNode(arg)?.scope.add),

@@ -10,6 +10,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { createMcpServer, MCP_SERVER_VERSION } from '../mcp/mcp-server';
 import { nodeToolContext } from '../mcp/node-context';
 import { webhookPortal } from '../mcp/webhook-portal';
+import { parseCommandLine, UsageError } from '../cli/args';
 
 const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]...
   Serves the Bitrix24 REST tools over MCP (stdio) for the app in folder (default: the current directory).
@@ -17,24 +18,28 @@ const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]...
 `;
 
 async function main(argv: string[]): Promise<number> {
-  let folder: string | undefined;
-  const envKeys: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--help' || a === '-h') {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    if (a === '--version') {
-      process.stdout.write(`bitrix24-mcp ${MCP_SERVER_VERSION}\n`);
-      return 0;
-    }
-    if (a === '--env-key' && argv[i + 1]) envKeys.push(argv[++i]);
-    else if (a.startsWith('-') || folder !== undefined) {
-      process.stderr.write(`bitrix24-mcp: unexpected argument '${a}'\n${USAGE}`);
-      return 2;
-    } else folder = a;
+  let parsed;
+  try {
+    parsed = parseCommandLine({ args: argv, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'env-key': { type: 'string', multiple: true } }, allowPositionals: true });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`bitrix24-mcp: ${err.message}\n${USAGE}`);
+    return 2;
   }
+  if (parsed.values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (parsed.values.version) {
+    process.stdout.write(`bitrix24-mcp ${MCP_SERVER_VERSION}\n`);
+    return 0;
+  }
+  const [folder, extra] = parsed.positionals;
+  if (extra !== undefined) {
+    process.stderr.write(`bitrix24-mcp: unexpected argument '${extra}'\n${USAGE}`);
+    return 2;
+  }
+  const envKeys = parsed.values['env-key'] ?? [];
   const dir = resolve(folder ?? process.cwd());
   let isDir = false;
   try {

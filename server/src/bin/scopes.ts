@@ -10,6 +10,8 @@ import * as explain from '../cli/explain';
 import * as needed from '../cli/needed';
 import { commandHelp, programHelp } from '../cli/help';
 import { quietOnClosedPipe, wantsColour } from '../cli/terminal';
+import { VERSION } from '../version';
+import { localeFromEnv, type Locale } from '../l10n/locale';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {
@@ -17,6 +19,7 @@ interface Io {
   err(s: string): void;
   cwd?: string;
   colour?: boolean;
+  locale?: Locale;
 }
 
 const COMMANDS: Record<string, Command> = { check, needed, scan, describe, catalog, explain };
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     // A terminal links paths from where the command was run, not from the scanned folder.
     cwd: process.cwd(),
     colour: wantsColour(process.stdout),
+    // Text in the shell's language unless --lang says otherwise: ru_RU.UTF-8 is Russian.
+    locale: localeFromEnv(process.env),
   };
   const [name, ...rest] = argv;
   if (!name) {
@@ -47,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') {
-    io.out('bitrix24-scopes 0.1.0\n');
+    io.out(`bitrix24-scopes ${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];

@@ -14,27 +14,10 @@ import { checkScopes } from '../manifest/scope-check';
 import type { Finding, ParsedManifest, ScopeCatalogue } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { ruleMessage } from '../rules';
-import { UsageError } from '../workspace/cli-support';
+import { UsageError } from './args';
 
 /** Where baseline manifests come from. */
 export type BaselineSource = { kind: 'file'; path: string } | { kind: 'git'; ref: string };
-
-/** `--baseline VALUE` (or `--baseline=VALUE`) taken out of `args`; the rest is left for the common options. */
-export function takeBaseline(args: string[]): { args: string[]; baseline?: string } {
-  const rest: string[] = [];
-  let baseline: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--baseline') {
-      baseline = args[++i];
-      if (baseline === undefined || baseline === '') throw new UsageError('--baseline needs a manifest file or a git revision');
-    } else if (a.startsWith('--baseline=')) {
-      baseline = a.slice('--baseline='.length);
-      if (!baseline) throw new UsageError('--baseline needs a manifest file or a git revision');
-    } else rest.push(a);
-  }
-  return { args: rest, baseline };
-}
 
 /** A file when one exists at `value`, else a git revision (checked when first read). */
 export function baselineSource(value: string): BaselineSource {

@@ -7,7 +7,7 @@ import { Catalogue } from '../catalogue/catalogue';
 import { formatRequirement } from '../catalogue/requirement';
 import type { CliIo } from './describe';
 import type { MethodInfo } from '../catalogue/types';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from './args';
 
 const USAGE = 'usage: bitrix24-scopes catalog [--scope <code>] [--scopes] [--format text|json]\n';
 
@@ -15,9 +15,10 @@ const USAGE = 'usage: bitrix24-scopes catalog [--scope <code>] [--scopes] [--for
 export async function run(args: string[], io: CliIo, catalogue: Catalogue = Catalogue.load()): Promise<number> {
   let values: { format?: string; scope?: string; scopes?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { format: { type: 'string' }, scope: { type: 'string' }, scopes: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseCommandLine({ args, options: { format: { type: 'string' }, scope: { type: 'string' }, scopes: { type: 'boolean' } } }));
   } catch (err) {
-    io.err(`bitrix24-scopes catalog: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`bitrix24-scopes catalog: ${err.message}\n${USAGE}`);
     return 2;
   }
   const format = values.format ?? 'text';

@@ -5,42 +5,44 @@
  * error (or no manifest at all), 2 on a usage mistake.
  */
 import { pathToFileURL } from 'node:url';
-import { escapeControl, openWorkspace, parseOptions, SCAN_OPTIONS_USAGE, UsageError, type Io } from '../workspace/cli-support';
+import { commandOptions, escapeControl, SCAN_OPTIONS, SCAN_OPTIONS_USAGE, type Io } from '../workspace/cli-support';
+import { openWorkspace } from './open-workspace';
+import { parseCommandLine, UsageError } from './args';
 import { RULE_CODES, RULES, ruleDocAnchor } from '../rules';
-import { Catalogue } from '../catalogue/catalogue';
-import { baselineFindings, baselineSource, takeBaseline } from './baseline';
+import { baselineFindings, baselineSource } from './baseline';
 import { fixManifests, type ManifestChange } from './fix';
 import { fromCwd, palette } from './terminal';
 import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { VERSION } from '../version';
+import { cliTexts, type CliTexts } from './cli-texts';
 
 const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--fix] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
-const VERSION = '0.1.0';
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   let options;
   let baseline: string | undefined;
-  const fix = args.includes('--fix');
+  let fix = false;
   try {
-    const taken = takeBaseline(args.filter((a) => a !== '--fix'));
-    baseline = taken.baseline;
-    options = parseOptions(taken.args, ['text', 'json', 'sarif']);
+    const parsed = parseCommandLine({ args, options: { ...SCAN_OPTIONS, fix: { type: 'boolean' }, baseline: { type: 'string' } }, allowPositionals: true });
+    ({ baseline, fix = false } = parsed.values);
+    options = commandOptions(parsed, ['text', 'json', 'sarif']);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  let index = await openWorkspace(options, io);
+  let { service, index } = await openWorkspace(options, io);
   if (fix) {
     const changes = fixManifests(index, options.envKeys);
     io.err(describeChanges(changes, (f) => shownPath(io, options.dir, index.label(f))));
     // Check again, so what follows is the state after the fixes.
-    if (changes.some((c) => c.added.length || c.removed.length)) index = await openWorkspace(options);
+    if (changes.some((c) => c.added.length || c.removed.length)) ({ service, index } = await openWorkspace(options));
   }
   let gate: Finding[] = [];
   try {
-    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), Catalogue.load());
+    if (baseline !== undefined) gate = baselineFindings(index, baselineSource(baseline), service.catalogue);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
@@ -51,7 +53,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const manifests = index.manifests();
   if (options.format === 'json') io.out(`${JSON.stringify(toJson(index, findings), null, 2)}\n`);
   else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(index, findings, options.dir), null, 2)}\n`);
-  else io.out(toText(index, findings, (label) => shownPath(io, options.dir, label), palette(io.colour === true)));
+  else io.out(toText(index, findings, (label) => shownPath(io, options.dir, label), palette(io.colour === true), cliTexts(options.locale ?? io.locale)));
   if (manifests.length === 0) {
     io.err(
       `bitrix24-scopes check: no bitrix24.json (or .env scope key) under ${options.dir}. ` +
@@ -98,7 +100,7 @@ function describeChanges(changes: ManifestChange[], show: (file: string) => stri
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
 
-function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string) => string, style: ReturnType<typeof palette>): string {
+function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string) => string, style: ReturnType<typeof palette>, t: CliTexts): string {
   const lines = findings.flatMap((f) => {
     const at = location(index, f);
     // Every use of a missing scope, indented under the one problem.
@@ -114,10 +116,10 @@ function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string
   // What each app's code needs: the list its settings form wants.
   for (const m of index.manifests()) {
     const needs = index.needed(m.folder).scopes;
-    lines.push(`${escapeControl(show(index.label(m.file)))} needs: ${needs.length ? needs.map(escapeControl).join(', ') : 'no scope'}`);
+    lines.push(t.needs(escapeControl(show(index.label(m.file))), needs.map(escapeControl)));
   }
   const errors = count('error');
-  const summary = `${errors} error(s), ${count('warning')} warning(s), ${count('hint') + count('info')} hint(s); ${index.manifests().length} manifest(s), ${files} file(s) checked`;
+  const summary = t.summary({ errors, warnings: count('warning'), hints: count('hint') + count('info'), manifests: index.manifests().length, files });
   lines.push(errors ? style.bold(summary) : summary);
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { Catalogue } from '../catalogue/catalogue';
 import { explainInput, formatExplanations, type ExplainContext } from '../explain/explain';
 import { explainContext } from '../mcp/explain-tools';
 import { nodeToolContext } from '../mcp/node-context';
+import { parseCommandLine, UsageError } from './args';
 
 interface Io {
   out(s: string): void;
@@ -21,24 +22,18 @@ const USAGE = "usage: bitrix24-scopes explain '<error json or code>'|- [--method
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
-  let error: string | undefined;
-  let method: string | undefined;
-  let dir: string | undefined;
-  let format = 'text';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--method') method = value();
-    else if (flag === '--manifest') dir = value();
-    else if (flag === '--format') format = value() ?? '';
-    else if (a.startsWith('--')) return usage(io, `unknown option '${a}'`);
-    else if (error === undefined) error = a;
-    else return usage(io, 'pass the error as one argument (quote it), or - to read it from stdin');
+  let parsed;
+  try {
+    parsed = parseCommandLine({ args, options: { method: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true });
+  } catch (err) {
+    if (err instanceof UsageError) return usage(io, err.message);
+    throw err;
   }
+  const { method, manifest: dir, format = 'text' } = parsed.values;
+  let [error] = parsed.positionals;
+  if (parsed.positionals.length > 1) return usage(io, 'pass the error as one argument (quote it), or - to read it from stdin');
   if (error === undefined) return usage(io, 'no error given');
   if (format !== 'text' && format !== 'json') return usage(io, '--format must be text or json');
-  if (method === undefined && args.includes('--method')) return usage(io, '--method needs a method name');
   if (error === '-') error = await (io.stdin ?? readStdin)();
   let ctx: ExplainContext = { method, catalogue: Catalogue.load(), now: Date.now() };
   if (dir !== undefined) {

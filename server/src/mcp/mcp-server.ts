@@ -8,9 +8,10 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLS, runTool, toolNamed } from './tools';
 import { ToolInputError, type ToolContext } from './tool-types';
+import { VERSION } from '../version';
 
 export const MCP_SERVER_NAME = 'bitrix24-rest-tools';
-export const MCP_SERVER_VERSION = '0.1.0';
+export const MCP_SERVER_VERSION = VERSION;
 
 export interface McpServerOptions {
   /** Resolves once the workspace is indexed; tool calls wait for it. */

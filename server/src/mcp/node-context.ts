@@ -1,14 +1,12 @@
 /**
- * A tool context over a folder on disk, for `bitrix24-mcp` and tests: the
- * bundled catalogue, the folder's workspace index (scanned once, in the
- * background, then kept), rights files read with node:fs.
+ * A tool context over a folder on disk, for `bitrix24-mcp` and tests: a language
+ * service over the folder (its index scanned once, in the background, then kept),
+ * rights files read with node:fs.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { Catalogue } from '../catalogue/catalogue';
-import { defaultAnalyzer } from '../workspace/default-analyser';
+import type { Catalogue } from '../catalogue/catalogue';
+import { createLanguageService } from '../language-service';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { nodeFileSystem, normalizePath } from '../workspace/file-system';
-import { WorkspaceIndex } from '../workspace/workspace-index';
+import { normalizePath } from '../workspace/file-system';
 import type { PortalReader, ToolContext } from './tool-types';
 
 export interface NodeContextOptions {
@@ -21,16 +19,9 @@ export interface NodeContextOptions {
 /** Starts indexing `folder`; the returned function resolves to the context once the scan is done. */
 export function nodeToolContext(options: NodeContextOptions): () => Promise<ToolContext> {
   const root = normalizePath(options.folder);
-  const catalogue = options.catalogue ?? Catalogue.load();
-  const index = new WorkspaceIndex({ roots: [root], fs: nodeFileSystem, catalogue, analyzer: defaultAnalyzer, envKeys: [...DEFAULT_ENV_KEYS, ...(options.envKeys ?? [])] });
-  const ready = index.scan().then((): ToolContext => ({
-    catalogue,
-    workspace: index,
-    roots: [root],
-    portal: options.portal,
-    readFile: (p) => readFile(p, 'utf8').catch(() => undefined),
-    listDir: (p) => readdir(p).catch(() => []),
-    now: () => Date.now(),
-  }));
+  const service = createLanguageService({ catalogue: options.catalogue });
+  const { index } = service.openWorkspace({ roots: [root], envKeys: [...DEFAULT_ENV_KEYS, ...(options.envKeys ?? [])] });
+  // The portal here is the MCP server's own webhook connection, read on demand, not facts an editor sent.
+  const ready = index.scan().then((): ToolContext => ({ ...service.toolContext(), portal: options.portal }));
   return () => ready;
 }

@@ -1,7 +1,7 @@
 /**
- * The tool context inside the language server: its catalogue and workspace
- * index, the portal facts the client last sent, and site rights asked of the
- * client (which holds the portal connection).
+ * The tool context inside a language service: its catalogue and workspace index,
+ * the portal facts the client last sent, and site rights asked of whoever holds the
+ * portal connection (in the editor, the client).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { Catalogue } from '../catalogue/catalogue';
@@ -9,12 +9,16 @@ import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { PortalFacts } from '../protocol';
 import type { PortalReader, ToolContext } from './tool-types';
 
+/** Asks for a site's rights operations; null when no portal is connected. */
+export type SiteRightsAsker = (siteId: number, type?: string) => Promise<string[] | null>;
+
 export interface ServerToolDeps {
   catalogue: Catalogue;
   index: WorkspaceIndex | undefined;
   facts: () => PortalFacts | undefined;
-  /** Asks the client; null when no portal is connected. */
-  siteRights: (siteId: number, type?: string) => Promise<string[] | null>;
+  /** Absent: the front end holds no portal connection, so site rights cannot be read. */
+  siteRights?: SiteRightsAsker;
+  now?: () => number;
 }
 
 /** A tool context for one request. */
@@ -24,12 +28,13 @@ export function serverToolContext(deps: ServerToolDeps): ToolContext {
     ? {
         facts: async () => ({ portal: facts.portal, scopes: facts.scopes, admin: facts.admin, auth: facts.auth }),
         siteRights: async (siteId, type) => {
-          const operations = await deps.siteRights(siteId, type);
+          const operations = deps.siteRights ? await deps.siteRights(siteId, type) : null;
           if (!operations) throw new Error('no portal is connected');
           return { siteId, operations };
         },
       }
     : undefined;
+  const now = deps.now ?? Date.now;
   return {
     catalogue: deps.catalogue,
     workspace: deps.index,
@@ -37,6 +42,6 @@ export function serverToolContext(deps: ServerToolDeps): ToolContext {
     portal,
     readFile: (p) => readFile(p, 'utf8').catch(() => undefined),
     listDir: (p) => readdir(p).catch(() => []),
-    now: () => Date.now(),
+    now: () => now(),
   };
 }

@@ -1,12 +1,11 @@
-/** What the `check` and `scan` commands share: their options and the workspace they index. */
+/** What the `check`, `scan` and `needed` commands share: their options and how they print paths. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Catalogue } from '../catalogue/catalogue';
-import { defaultAnalyzer } from './default-analyser';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { nodeFileSystem, normalizePath } from './file-system';
-import { WorkspaceIndex } from './workspace-index';
+import { normalizePath } from './file-system';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
+import type { Locale } from '../l10n/locale';
+import { parseCommandLine, UsageError } from '../cli/args';
 
 export interface Io {
   out(s: string): void;
@@ -15,6 +14,8 @@ export interface Io {
   cwd?: string;
   /** Colour the text output (the binary decides from the terminal, NO_COLOR and FORCE_COLOR). */
   colour?: boolean;
+  /** The language when `--lang` is not given (the binary decides from LC_ALL, LC_MESSAGES, LANG); default English. */
+  locale?: Locale;
 }
 
 export interface CommandOptions {
@@ -23,13 +24,28 @@ export interface CommandOptions {
   envKeys: string[];
   /** Globs (relative to `dir`) of folders and files left out of the scan. */
   exclude: string[];
+  /** `--lang`: the language of text output and messages; undefined: the Io's (the environment's). */
+  locale?: Locale;
 }
 
 /** The options `check` and `scan` share, for their usage lines. */
-export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]';
+export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude] [--lang en|ru]';
 
-/** A usage mistake: reported with the usage line, exit code 2. */
-export class UsageError extends Error {}
+/** The options `check`, `needed` and `scan` share, for `parseCommandLine`. */
+export const SCAN_OPTIONS = {
+  format: { type: 'string' },
+  'env-key': { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'no-default-exclude': { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
+/** `--lang en|ru` (undefined when not given: the binary's default from the environment applies); throws UsageError on another value. */
+export function langOption(value: string | undefined): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'en' && value !== 'ru') throw new UsageError(`--lang must be en or ru, not '${value}'`);
+  return value;
+}
 
 /**
  * Parses `[dir] [--format F] [--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]`;
@@ -37,27 +53,15 @@ export class UsageError extends Error {}
  * core, upload/, dependency and build folders); `--no-default-exclude` drops them.
  */
 export function parseOptions(args: string[], formats: readonly string[]): CommandOptions {
-  let dir: string | undefined;
-  let format = formats[0];
-  const envKeys = [...DEFAULT_ENV_KEYS];
-  const exclude: string[] = [];
-  let defaults = true;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') format = value();
-    else if (flag === '--env-key') envKeys.push(value());
-    else if (flag === '--exclude') exclude.push(value());
-    else if (a === '--no-default-exclude') defaults = false;
-    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
-    else if (dir === undefined) dir = a;
-    else throw new UsageError(`unexpected argument '${a}'`);
-  }
+  return commandOptions(parseCommandLine({ args, options: SCAN_OPTIONS, allowPositionals: true }), formats);
+}
+
+/** CommandOptions from a parsed command line that holds SCAN_OPTIONS; throws UsageError on a bad value or a second folder. */
+export function commandOptions(parsed: { values: ScanValues; positionals: string[] }, formats: readonly string[]): CommandOptions {
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const dir = positionals[0];
+  const format = values.format ?? formats[0];
   if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   const abs = resolve(dir ?? '.');
   let isDir = false;
@@ -67,8 +71,12 @@ export function parseOptions(args: string[], formats: readonly string[]): Comman
     isDir = false;
   }
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
-  return { dir: normalizePath(abs), format, envKeys, exclude: [...(defaults ? DEFAULT_SCAN_EXCLUDE : []), ...exclude] };
+  const envKeys = [...DEFAULT_ENV_KEYS, ...(values['env-key'] ?? [])];
+  const exclude = [...(values['no-default-exclude'] ? [] : DEFAULT_SCAN_EXCLUDE), ...(values.exclude ?? [])];
+  return { dir: normalizePath(abs), format, envKeys, exclude, locale: langOption(values.lang) };
 }
+
+type ScanValues = { format?: string; 'env-key'?: string[]; exclude?: string[]; 'no-default-exclude'?: boolean; lang?: string };
 
 /**
  * `parseOptions` for a command: on a usage mistake writes `bitrix24-scopes <command>: <why>` and
@@ -82,32 +90,6 @@ export function parseOrExplain(args: string[], formats: readonly string[], io: I
     io.err(`bitrix24-scopes ${command}: ${err.message}\n${usage}`);
     return undefined;
   }
-}
-
-/**
- * Indexes `dir` from disk with the bundled catalogue and the project's call analysis.
- * What the scan left out (excluded folders, unreadable files no manifest covers) goes to `io.err`.
- */
-export async function openWorkspace(options: CommandOptions, io?: Io): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex({
-    roots: [options.dir],
-    fs: nodeFileSystem,
-    catalogue: Catalogue.load(),
-    analyzer: defaultAnalyzer,
-    envKeys: options.envKeys,
-    exclude: options.exclude,
-    onNotice: (m) => io?.err(`note: ${escapeControl(m)}\n`),
-  });
-  await index.scan();
-  for (const bad of index.invalidExcludes()) io?.err(`note: --exclude '${escapeControl(bad.glob)}' is not a usable pattern (${bad.reason}); it excludes nothing\n`);
-  const { excluded, links } = index.leftOut();
-  if (excluded.length) {
-    const shown = excluded.slice(0, 8).map((p) => `${escapeControl(p)}/`).join(', ');
-    const more = excluded.length > 8 ? ` and ${excluded.length - 8} more` : '';
-    io?.err(`note: not scanned: ${shown}${more} (excluded; --no-default-exclude scans the default ones)\n`);
-  }
-  if (links.length) io?.err(`note: symbolic links not followed: ${links.slice(0, 8).map(escapeControl).join(', ')}${links.length > 8 ? ` and ${links.length - 8} more` : ''}\n`);
-  return index;
 }
 
 /**

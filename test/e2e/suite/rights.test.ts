@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { startDemoPortal, type DemoPortal } from '../../../demo-portal/src';
 import type { RightsCommandResult } from '../../../client/src/rights/commands';
@@ -39,12 +40,19 @@ function treeLoaded(tree: SiteRightsTree, id: string): Promise<void> {
   });
 }
 
-/** The diff tab showing a plan for `siteId` (`planned` or `restored` side), once it is open. */
+const isPlan = (i: unknown): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff && i.modified.scheme === PLAN_SCHEME;
+/** Every plan diff opened since the suite started: an apply closes its plan's tab once it is done. */
+const shownPlans: vscode.TabInputTextDiff[] = [];
+const openPlans = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.input)).filter(isPlan);
+
+/** The set a plan document shows (JSON with a comment naming each access code). */
+async function planSet(uri: vscode.Uri): Promise<unknown> {
+  return parseJsonc((await vscode.workspace.openTextDocument(uri)).getText());
+}
+
+/** The diff showing a plan for `siteId` (`planned` or `restored` side), once it was shown. */
 function planDiff(siteId: number, side: 'planned' | 'restored'): Promise<vscode.TabInputTextDiff> {
-  const find = () =>
-    vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs.map((t) => t.input))
-      .find((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff && i.modified.scheme === PLAN_SCHEME && i.modified.path.endsWith(`/${siteId}/${side}.json`));
+  const find = () => [...openPlans(), ...shownPlans].find((i) => i.modified.path.endsWith(`/${siteId}/${side}.jsonc`));
   return new Promise((resolve, reject) => {
     const check = () => {
       const tab = find();
@@ -123,7 +131,12 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   const SET_1 = { D2: ['read'], U5: ['read', 'edit', 'public'] };
   const SET_2 = { U5: ['read', 'edit'] };
 
+  let planWatch: vscode.Disposable | undefined;
+
   before(async () => {
+    planWatch = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of [...e.opened, ...e.changed]) if (isPlan(t.input)) shownPlans.push(t.input);
+    });
     tree = (await extensionApi()).rightsTree;
     root = workspaceFolder().fsPath;
     // The tests read far more than a user's clicks would; pace as an enterprise plan
@@ -132,6 +145,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
   });
 
   after(async () => {
+    planWatch?.dispose();
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -184,10 +198,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     // Eva is in neither D2, U3 nor G1, so the store is hidden from her.
     assert.deepEqual((await sites()).map((n) => n.label), ['Company website', 'Spring promo', 'Developer portal']);
     const effective = async (siteId: number, section?: string) => byId(await siteChildren(siteId, section), `site:${siteId}:effective`).description;
-    assert.equal(await effective(1), 'read', 'AU: read');
-    assert.equal(await effective(3), ALL.join(', '), 'no individual rules: open to the section');
-    assert.equal(await effective(4), 'read, edit, sett', 'DR4 and SG3 joined');
-    assert.equal(await effective(6, 'KNOWLEDGE'), 'read');
+    assert.equal(await effective(1), 'Read', 'AU: read');
+    assert.equal(await effective(3), 'Read, Edit, Settings, Publish, Delete', 'no individual rules: open to the section');
+    assert.equal(await effective(4), 'Read, Edit, Settings', 'DR4 and SG3 joined');
+    assert.equal(await effective(6, 'KNOWLEDGE'), 'Read');
     const rules = byId(await siteChildren(4), 'site:4:rules');
     assert.equal(rules.description, 'no rights file yet');
     assert.equal(rules.children?.[0].command?.command, 'bitrix24.rights.addAccessCode');
@@ -199,7 +213,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(byId(await tree.getChildren(), 'portal').description, 'Alice Morgan (administrator)');
     // The trashed "Old campaign" is not listed.
     assert.deepEqual((await sites()).map((n) => n.label), ['Company website', 'Online store', 'Spring promo', 'Developer portal']);
-    assert.equal(byId(await siteChildren(2), 'site:2:effective').description, ALL.join(', '));
+    assert.equal(byId(await siteChildren(2), 'site:2:effective').description, 'Read, Edit, Settings, Publish, Delete');
   });
 
   it('adds access codes and edits operations in the rights file only', async () => {
@@ -221,8 +235,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     const rules = byId(await siteChildren(3), 'site:3:rules');
     assert.equal(rules.description, '2 rules · not applied');
     assert.deepEqual(rules.children?.map((n) => [n.label, n.description]), [
-      ['D2  Sales', 'read · not applied'],
-      ['U5  Eva Schmidt', 'read, edit, public · not applied'],
+      ['● D2  Sales', 'Read · not applied'],
+      ['● U5  Eva Schmidt', 'Read, Edit, Publish · not applied'],
     ]);
   });
 
@@ -235,11 +249,13 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.deepEqual(out.plan?.rules, SET_1);
     assert.ok(out.plan?.warnings.some((w) => w.id === 'first-apply'), 'the first apply warns that it replaces unseen rules');
     assert.equal(out.notice?.level, 'info');
-    assert.match(out.notice?.text ?? '', /^Applied 2 rules to "Spring promo" \(#3\) \(2 added\)\. You now have: read, edit, sett, public, delete\.$/);
+    assert.match(out.notice?.text ?? '', /^Applied 2 rules to "Spring promo" \(#3\) \(2 added\)\. The portal confirms your own rights on this site are Read, Edit, Settings, Publish, Delete; it cannot list other rules\.$/);
 
     const diff = await planDiff(3, 'planned');
-    assert.deepEqual(JSON.parse((await vscode.workspace.openTextDocument(diff.modified)).getText()), SET_1, 'the diff shows the set that was sent');
-    assert.deepEqual(JSON.parse((await vscode.workspace.openTextDocument(diff.original)).getText()), {}, 'never applied before');
+    assert.deepEqual(await planSet(diff.modified), SET_1, 'the diff shows the set that was sent');
+    assert.deepEqual(await planSet(diff.original), {}, 'never applied before');
+    assert.match((await vscode.workspace.openTextDocument(diff.modified)).getText(), /"U5": \["read", "edit", "public"\]\s+\/\/ Eva Schmidt/, 'each code is named beside it');
+    assert.ok(!openPlans().some((i) => i.modified.path.includes('/3/')), 'the plan tab is closed after the apply, so no stale title stays');
 
     assert.deepEqual(stored()[3], SET_1);
     assert.deepEqual(await rest(portal.webhooks.user, 'landing.site.getRights', { id: 3 }), ['read', 'edit', 'public'], 'Eva (U5)');
@@ -253,7 +269,8 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.deepEqual([entries[0].action, entries[0].outcome, entries[0].before, entries[0].after, entries[0].verified], ['apply', 'applied', null, SET_1, ALL]);
     const site = byId(await sites(), 'site:3');
     assert.equal(site.contextValue, 'site');
-    assert.match(byId(await siteChildren(3), 'site:3:rules').description ?? '', /^2 rules · applied \d{4}-/);
+    assert.match(byId(await siteChildren(3), 'site:3:rules').description ?? '', /^2 rules · applied \S.*\d\d:\d\d/);
+    assert.doesNotMatch(byId(await siteChildren(3), 'site:3:rules').description ?? '', /\d{4}-\d\d-\d\dT/, 'a local time, not an ISO timestamp');
   });
 
   it('restores the rules from before the last apply', async () => {
@@ -273,7 +290,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.deepEqual(back.plan?.rules, SET_1);
     assert.equal(back.notice?.level, 'info');
     const diff = await planDiff(3, 'restored');
-    assert.deepEqual(JSON.parse((await vscode.workspace.openTextDocument(diff.modified)).getText()), SET_1);
+    assert.deepEqual(await planSet(diff.modified), SET_1);
     assert.deepEqual(stored()[3], SET_1);
     assert.deepEqual(await rest(portal.webhooks.user, 'landing.site.getRights', { id: 3 }), ['read', 'edit', 'public']);
     const file = rightsFile(3);

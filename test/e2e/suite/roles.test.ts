@@ -48,11 +48,14 @@ function treeLoaded(tree: SiteRightsTree, id: string): Promise<void> {
   });
 }
 
-/** Whether a plan diff whose right side ends with `suffix` is open. */
-function planTabOpen(suffix: string): boolean {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs.map((t) => t.input))
-    .some((i) => i instanceof vscode.TabInputTextDiff && i.modified.scheme === 'bitrix24-rights-plan' && i.modified.path.endsWith(suffix));
+/** Right sides of every plan diff opened since the suite started (an apply closes its plan afterwards). */
+const shownPlans: string[] = [];
+const isPlan = (i: unknown): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff && i.modified.scheme === 'bitrix24-rights-plan';
+
+/** Whether a plan diff whose right side ends with `suffix` was shown, and is no longer open (it is closed after the apply). */
+function planShownThenClosed(suffix: string): boolean {
+  const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.input)).some((i) => isPlan(i) && i.modified.path.endsWith(suffix));
+  return shownPlans.some((p) => p.endsWith(suffix)) && !open;
 }
 
 /** A minimal in-memory file system provider, recording what went through it. */
@@ -105,6 +108,7 @@ describe('roles, many sites at once, and any workspace', function () {
   let portal: DemoPortal;
   let tree: SiteRightsTree;
   let root: string;
+  let planWatch: vscode.Disposable | undefined;
   const host = () => new URL(portal.baseUrl).host;
   const onDisk = (rel: string) => join(root, ...rel.split('/'));
   const role = (id: number) => portal.snapshot().roles.find((r) => r.id === id);
@@ -115,6 +119,9 @@ describe('roles, many sites at once, and any workspace', function () {
   };
 
   before(async () => {
+    planWatch = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of [...e.opened, ...e.changed]) if (isPlan(t.input)) shownPlans.push(t.input.modified.path);
+    });
     tree = (await extensionApi()).rightsTree;
     root = workspaceFolder().fsPath;
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', 'enterprise', vscode.ConfigurationTarget.Global);
@@ -126,6 +133,7 @@ describe('roles, many sites at once, and any workspace', function () {
   });
 
   after(async () => {
+    planWatch?.dispose();
     await run('bitrix24.disconnect', portal?.baseUrl).then(undefined, () => undefined);
     await portal?.close();
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
@@ -163,15 +171,15 @@ describe('roles, many sites at once, and any workspace', function () {
     assert.equal(manager.contextValue, 'roleEntry.pending');
     assert.deepEqual(manager.children?.map((c) => [c.label, c.description]), [
       ['Holders', 'DR3, U5 · not applied'],
-      ['All sites without their own setting (0)', 'read'],
-      ['Company website (#1)', 'read, edit, sett, public'],
-      ['Spring promo (#3)', 'read, edit · not applied'],
+      ['All sites without their own setting (0)', 'Read'],
+      ['Company website (#1)', 'Read, Edit, Settings, Publish'],
+      ['Spring promo (#3)', 'Read, Edit · not applied'],
     ]);
     assert.deepEqual(manager.children?.[0].children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
 
     const applied = await run<RoleCommandResult>('bitrix24.rights.applyRoles', { section: 'SITE', confirm: true });
     assert.equal(applied?.status, 'applied', applied?.message);
-    assert.ok(planTabOpen('/roles/site/planned.json'), 'the plan was shown as a diff');
+    assert.ok(planShownThenClosed('/roles/site/planned.json'), 'the plan was shown as a diff, and closed after the apply');
     assert.equal(applied?.notice?.level, 'info');
     assert.match(applied?.notice?.text ?? '', /Applied "Manager" in Sites and Stores/);
     assert.deepEqual(role(2)?.accessCodes.sort(), ['DR3', 'U5']);
@@ -180,7 +188,7 @@ describe('roles, many sites at once, and any workspace', function () {
 
     const restored = await run<RoleCommandResult>('bitrix24.rights.restoreRoles', { section: 'SITE', confirm: true });
     assert.equal(restored?.status, 'applied', restored?.message);
-    assert.ok(planTabOpen('/roles/site/restored.json'));
+    assert.ok(planShownThenClosed('/roles/site/restored.json'));
     assert.deepEqual(role(2)?.accessCodes, ['DR3'], 'holders back as before');
     assert.equal(role(2)?.rights['3'], undefined);
     assert.deepEqual(await asEva(3), [], 'Eva no longer holds a role');
@@ -199,7 +207,7 @@ describe('roles, many sites at once, and any workspace', function () {
     const journalBefore = readFileSync(onDisk(journalPath(host())), 'utf8');
     const out = await run<MultiSiteOutcome>('bitrix24.rights.applyToSites', { siteIds: [1, 3, 4], code: 'DR3', operations: ['read', 'edit'], confirm: true });
     assert.equal(out?.status, 'partial', out?.message);
-    assert.ok(planTabOpen('/sites/planned.json'), 'the plan was shown as a diff');
+    assert.ok(planShownThenClosed('/sites/planned.jsonc'), 'the plan was shown as a diff, and closed after the apply');
     assert.deepEqual(out?.results.map((r) => [r.site.id, r.status]), [[1, 'rejected'], [3, 'applied'], [4, 'applied']]);
     assert.match(out?.message ?? '', /applied to 2 of 3 sites.*Not applied: "Company website" \(#1\).*other sites stay applied/);
     assert.deepEqual(siteRights(1), { AU: ['read'] });

@@ -39,6 +39,7 @@ const allowed: RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.[\w-]+\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/dist\/(client|server|bin|schemas)\/[^/]+\.(js|json)$/,

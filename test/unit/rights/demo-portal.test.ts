@@ -148,10 +148,10 @@ describe('rights against the demo portal', function () {
     const site = (await loadSitesPage(admin, 'SITE', 0)).sites.find((s) => s.id === 1);
     assert.ok(site);
     const [effective, rules] = await loadSiteChildren({ api: admin, fs }, site, 'extended');
-    assert.match(effective.description ?? '', /read/);
+    assert.match(effective.description ?? '', /Read/);
     assert.deepEqual(rules.children?.map((c) => [c.label, c.icon]), [
-      ['G77  User group #77', 'warning'],
-      ['DR3  Marketing (with subdepartments)', 'type-hierarchy'],
+      ['● G77  User group #77', 'warning'],
+      ['● DR3  Marketing (with subdepartments)', 'type-hierarchy'],
     ]);
   });
 

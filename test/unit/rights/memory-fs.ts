@@ -19,6 +19,11 @@ export class MemoryFs implements RightsFileSystem {
     this.files.set(path, (this.files.get(path) ?? '') + text);
   }
 
+  async list(dir: string): Promise<string[]> {
+    const prefix = `${dir}/`;
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+  }
+
   /** A copy of every file, to compare before/after an operation that must write nothing. */
   snapshot(): Map<string, string> {
     return new Map(this.files);

@@ -38,7 +38,7 @@ describe('multi-site plan', () => {
     assert.ok(plan.warnings.some((w) => /First apply from this workspace to "Spring promo"/.test(w)));
     const removal = buildMultiSitePlan(host, SITES.slice(0, 2), loaded, { code: 'DR3', operations: null });
     assert.deepEqual(removal.entries.map((e) => [e.site.id, e.status]), [[1, 'send'], [3, 'unchanged']]);
-    assert.match(renderMultiSitePlan(removal), /- DR3: read, edit \(removed\)/);
+    assert.match(renderMultiSitePlan(removal), /- DR3 \(Department #3 and sub-departments\): Read, Edit \(removed\)/);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normaliseOperations, orderOperations, sameOperations } from '../../../client/src/rights/operations';
+import { formatOperationCodes, formatOperations, normaliseOperations, OPERATION_NAMES, OPERATIONS, orderOperations, sameOperations } from '../../../client/src/rights/operations';
 
 describe('rights/operations', () => {
   it('keeps a normal list in the portal order', () => {
@@ -50,5 +50,13 @@ describe('rights/operations', () => {
     assert.deepEqual(orderOperations(['delete', 'read', 'denied']), ['denied', 'read', 'delete']);
     assert.ok(sameOperations(['read', 'edit'], ['read', 'edit']));
     assert.ok(!sameOperations(['read'], ['read', 'edit']));
+  });
+
+  it('names operations as people say them, keeping the raw codes for tooltips', () => {
+    assert.equal(formatOperations(['read', 'edit', 'sett', 'public', 'delete']), 'Read, Edit, Settings, Publish, Delete');
+    assert.equal(formatOperations(['denied']), 'No access');
+    assert.equal(formatOperations([]), 'nothing');
+    assert.equal(formatOperationCodes(['read', 'sett', 'public']), 'read, sett, public');
+    assert.ok(OPERATIONS.every((op) => OPERATION_NAMES[op] && OPERATION_NAMES[op] !== op), 'no operation is shown by its code');
   });
 });

@@ -21,7 +21,7 @@ describe('rights/outcome-notice', () => {
     const out = await outcome();
     const n = noticeFor(out, 1);
     assert.equal(n?.level, 'info');
-    assert.match(n?.text ?? '', /^Applied 1 rule to "Site 1" \(#1\).*You now have: /);
+    assert.match(n?.text ?? '', /^Applied 1 rule to "Site 1" \(#1\).*The portal confirms your own rights on this site are /);
   });
 
   it('says nothing when the user cancelled', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { buildPlan, diffRules, planSides, renderPlan, summarisePlan, withUnknownCodes } from '../../../client/src/rights/plan';
 import { markApplied, newRightsFile, withoutRule, withRule } from '../../../client/src/rights/rights-file';
 
@@ -70,17 +71,17 @@ describe('rights/plan', () => {
 
   it('renders every rule with its change mark', () => {
     const text = renderPlan(buildPlan(withRule(withoutRule(applied(), 'AU'), 'DR5', ['read'])));
-    assert.match(text, /^- AU: read \(removed\)$/m);
-    assert.match(text, /^~ DR5: read \(was read, edit\)$/m);
+    assert.match(text, /^- AU \(All authorised users\): Read \(removed\)$/m);
+    assert.match(text, /^~ DR5 \(Department #5 and sub-departments\): Read \(was Read, Edit\)$/m);
     assert.match(text, /Promo \(#12\) on example\.bitrix24\.com/);
   });
 
-  it('gives both diff sides as JSON that parses to the two sets', () => {
+  it('gives both diff sides as JSON with comments that parses to the two sets', () => {
     const plan = buildPlan(withRule(applied(), 'U1', ['read']));
     const sides = planSides(plan);
-    assert.deepEqual(JSON.parse(sides.before), { AU: ['read'], DR5: ['read', 'edit'] });
-    assert.deepEqual(JSON.parse(sides.after), { AU: ['read'], DR5: ['read', 'edit'], U1: ['read'] });
-    assert.deepEqual(JSON.parse(planSides(buildPlan(newRightsFile('h', site))).before), {}, 'first apply diffs against nothing');
+    assert.deepEqual(parseJsonc(sides.before), { AU: ['read'], DR5: ['read', 'edit'] });
+    assert.deepEqual(parseJsonc(sides.after), { AU: ['read'], DR5: ['read', 'edit'], U1: ['read'] });
+    assert.deepEqual(parseJsonc(planSides(buildPlan(newRightsFile('h', site))).before), {}, 'first apply diffs against nothing');
   });
 
   it('warns about codes the portal does not know, which would grant nothing', () => {
@@ -98,5 +99,28 @@ describe('rights/plan', () => {
     assert.ok(buildPlan(edited, { AU: ['read'] }).warnings.some((w) => w.id === 'discards-edits'));
     assert.ok(!buildPlan(applied(), { AU: ['read'] }).warnings.some((w) => w.id === 'discards-edits'), 'nothing unapplied to lose');
     assert.ok(!buildPlan(edited).warnings.some((w) => w.id === 'discards-edits'), 'a plain apply sends the edits');
+  });
+
+  it('names each access code in the plan text and the diff, from the portal\'s names or a generic description', () => {
+    let plan = buildPlan(withRule(withRule(withRule(applied(), 'U1', ['read', 'edit']), 'D5', ['read']), 'G2', ['read', 'public']));
+    plan = withUnknownCodes(plan, new Map([['U1', 'Anna Smith'], ['D5', 'Sales'], ['G2', 'All employees'], ['DR5', 'Sales']]));
+    const text = renderPlan(plan);
+    assert.match(text, /^\+ U1 \(Anna Smith\): Read, Edit$/m);
+    assert.match(text, /^\+ D5 \(Sales\): Read$/m);
+    assert.match(text, /^\+ G2 \(All employees\): Read, Publish$/m);
+    assert.match(text, /^  AU \(All authorised users\): Read$/m, 'codes the portal does not name get a generic description');
+    const after = planSides(plan).after;
+    assert.match(after, /"U1": \["read", "edit"\],?\s+\/\/ Anna Smith$/m, 'the diff keeps the raw codes the file holds, with the name as a comment');
+    assert.match(after, /"AU": \["read"\],?\s+\/\/ All authorised users$/m);
+    const header = (side: string) => side.split('\n').filter((l) => l.startsWith('//'));
+    assert.deepEqual(header(planSides(plan).before), header(after), 'the same header on both sides, so it is no change');
+    assert.match(after, /^\/\/ Left: the set applied .*\. Right: the full set that will be sent\.$/m);
+    assert.match(after, /^\/\/ It replaces every rule the site has now\. Changes: 3 added\.$/m);
+  });
+
+  it('shows when the set was last applied in local time, not as an ISO timestamp', () => {
+    const text = renderPlan(buildPlan(withRule(applied(), 'U1', ['read'])), { locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    assert.match(text, /Compared with: the set applied 1 Mar 2025, 11:00$/m);
+    assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T/);
   });
 });

@@ -89,7 +89,7 @@ describe('role model editing against the demo portal', function () {
     assert.deepEqual(plan.roles.map((r) => [r.role.id, r.holders.send, r.rights.send]), [[MANAGER, true, true]]);
     assert.ok(plan.warnings.some((w) => w.id === 'holders-unknown'), 'the first holders change says it replaces unknown holders');
     assert.ok(plan.warnings.some((w) => w.id === 'not-in-effect'), 'the extended model is on in the seed');
-    assert.match(renderRolePlan(plan), /\+ Site #3: read, edit/);
+    assert.match(renderRolePlan(plan), /\+ Site #3: Read, Edit/);
     assert.deepEqual(role(portal, MANAGER)?.accessCodes.sort(), ['DR3', 'U5']);
     assert.deepEqual(role(portal, MANAGER)?.rights, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'], 3: ['read', 'edit'] });
     assert.deepEqual(out.roles?.[0].verified, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'], 3: ['read', 'edit'] });
@@ -244,9 +244,9 @@ describe('role model editing against the demo portal', function () {
     assert.equal(holders.description, 'DR3, U5 · not applied');
     assert.deepEqual(holders.children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
     assert.deepEqual(rights.map((r) => [r.label, r.description]), [
-      ['All sites without their own setting (0)', 'read'],
-      ['Company website (#1)', 'read, edit, sett, public'],
-      ['Spring promo (#3)', 'read, edit · not applied'],
+      ['All sites without their own setting (0)', 'Read'],
+      ['Company website (#1)', 'Read, Edit, Settings, Publish'],
+      ['Spring promo (#3)', 'Read, Edit · not applied'],
     ]);
     await applyRoles(deps, 'SITE');
     const after = (await loadRoleSection({ api: admin, fs }, 'SITE')).find((n) => n.id === 'roles:SITE:2') as TreeNode;

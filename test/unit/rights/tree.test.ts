@@ -145,7 +145,8 @@ describe('rights/tree', () => {
       const fs = new MemoryFs();
       await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']));
       const [node] = await sectionChildren({ api: new FakeApi(1), fs }, 'SITE', { sites: [site1], hasMore: false }, 'extended');
-      assert.equal(node.label, 'Site 1');
+      // The marker leads the label: the description is cut off at the default sidebar width.
+      assert.equal(node.label, '● Site 1');
       assert.equal(node.description, 'site-1 · #1 · PAGE · not applied');
       assert.equal(node.contextValue, 'site.pending');
     });
@@ -161,15 +162,18 @@ describe('rights/tree', () => {
       await saveRights(fs, withRule(file, 'DR5', ['read', 'edit', 'public']));
       const [effective, rules] = await loadSiteChildren({ api, fs }, site1, 'extended');
       assert.equal(effective.label, 'Your effective rights');
-      assert.equal(effective.description, 'read, edit');
+      assert.equal(effective.description, 'Read, Edit');
+      assert.match(effective.tooltip ?? '', /\(read, edit\)/, 'the raw codes stay in the tooltip');
       assert.match(effective.tooltip ?? '', /only your own operations/);
+      assert.equal(rules.label, '● Configured rules');
       assert.equal(rules.description, '3 rules · not applied');
       const labels = rules.children?.map((c) => [c.label, c.description]);
       assert.deepEqual(labels, [
-        ['AU  All authorized users', 'read'],
-        ['DR5  Marketing (with subdepartments)', 'read, edit, public · not applied'],
-        ['U1  Alice Morgan', 'read, edit'],
+        ['AU  All authorized users', 'Read'],
+        ['● DR5  Marketing (with subdepartments)', 'Read, Edit, Publish · not applied'],
+        ['U1  Alice Morgan', 'Read, Edit'],
       ]);
+      assert.match(rules.children?.[1].tooltip ?? '', /codes: read, edit, public/);
       assert.ok(rules.children?.every((c) => c.contextValue === 'rule'));
       assert.deepEqual(api.calls.find((c) => c.method === 'access.name')?.params, { ACCESS: ['AU', 'DR5', 'U1'] });
     });
@@ -182,7 +186,7 @@ describe('rights/tree', () => {
       const rule = rules.children?.[0];
       assert.equal(rule?.icon, 'warning');
       assert.match(rule?.tooltip ?? '', /does not know this access code/);
-      assert.equal(rule?.label, 'G77  User group #77');
+      assert.equal(rule?.label, '● G77  User group #77');
     });
 
     it('falls back to generic names when access.name fails', async () => {
@@ -190,7 +194,7 @@ describe('rights/tree', () => {
       const fs = new MemoryFs();
       await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'DR5', ['read']));
       const [, rules] = await loadSiteChildren({ api, fs }, site1, 'extended');
-      assert.equal(rules.children?.[0].label, 'DR5  Department #5 and sub-departments');
+      assert.equal(rules.children?.[0].label, '● DR5  Department #5 and sub-departments');
       assert.notEqual(rules.children?.[0].icon, 'warning', 'unknown is not the same as unresolved');
     });
 
@@ -201,7 +205,8 @@ describe('rights/tree', () => {
       await saveRights(fs, { ...file, rules: { AU: ['read'] } });
       const [, rules] = await loadSiteChildren({ api: new FakeApi(1), fs }, site1, 'extended');
       const removed = rules.children?.find((c) => c.contextValue === 'rule.removed');
-      assert.equal(removed?.description, 'read, edit · removed, not applied');
+      assert.equal(removed?.label, '● U3');
+      assert.equal(removed?.description, 'Read, Edit · removed, not applied');
     });
 
     it('invites to add a code when there is no rights file yet', async () => {
@@ -258,8 +263,8 @@ describe('rights/tree', () => {
       assert.ok(ref?.type === 'role');
       const rights = await loadRoleRights(api, ref.role, new Map([[5, 'Promo']]));
       assert.deepEqual(rights.map((r) => [r.label, r.description, r.contextValue]), [
-        ['All sites without their own setting', 'read, edit', 'roleRight'],
-        ['Promo', 'read', 'roleRight'],
+        ['All sites without their own setting', 'Read, Edit', 'roleRight'],
+        ['Promo', 'Read', 'roleRight'],
       ]);
     });
 

@@ -142,7 +142,7 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     const out = await applyTwice(t, { status: 504, forward: false });
     assert.deepEqual(t.onPortal(), FIRST);
     assert.equal(out.status, 'rejected', out.message);
-    assert.match(out.message, /Outcome unknown: .*\(HTTP 504\).* Verified: not applied\. The portal kept its rules \(you still have: read\)/);
+    assert.match(out.message, /Outcome unknown: .*\(HTTP 504\).* Verified: not applied\. The portal kept its rules \(you still have: Read\)/);
     assert.deepEqual(await t.lastApplied(), FIRST, 'the baseline stays what the portal holds');
     const { entries } = await readJournal(t.fs, t.host);
     assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['rejected', 'HTTP 504; verified not applied']]);

@@ -38,7 +38,10 @@ class TreeItem {
   constructor(readonly label: string, readonly collapsibleState: number) {}
 }
 
-const stub = { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 } };
+/** `vscode.l10n.t` as the English bundle answers it: `{0}` placeholders filled in. */
+const l10n = { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)) };
+
+const stub = { l10n, EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 } };
 
 const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
 const resolve = M._resolveFilename;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_CODES, RULES, ruleMessage } from '../../../server/src/rules';
-import { settingsProperties, withRuleTable } from '../../../scripts/rules/render';
+import { settingsNls, settingsProperties, withRuleTable } from '../../../scripts/rules/render';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -18,6 +18,8 @@ describe('rule registry', () => {
       contributes: { configuration: { properties: Record<string, { properties?: unknown }> } };
     };
     assert.deepEqual(pkg.contributes.configuration.properties['bitrix24.diagnostics.rules'].properties, settingsProperties());
+    const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const [key, text] of Object.entries(settingsNls())) assert.equal(nls[key], text, key);
   });
 
   it('every rule has a message whose placeholders are all filled by ruleMessage', () => {

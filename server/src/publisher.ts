@@ -1,0 +1,75 @@
+/**
+ * When diagnostics reach the editor: at once for a just-opened document, after a pause
+ * in typing for edits, and after index updates for exactly the files they changed.
+ * The language service computes them; this only decides when, and sends.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { LanguageService } from './language-service';
+import type { LineDocument } from './line-document';
+import type { ScopeService } from './scope-service';
+import { Debouncer } from './publish-limits';
+import { uriToPath } from './workspace/file-system';
+import * as protocol from './protocol';
+
+/** Pause after the last edit of a document before its diagnostics are computed and published. */
+const PUBLISH_DEBOUNCE_MS = 100;
+
+/** Publishes one connection's diagnostics from one language service. */
+export class Publisher {
+  private readonly later = new Debouncer();
+  private changedQueued = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<LineDocument>,
+    private readonly service: LanguageService,
+  ) {}
+
+  /** Publishes everything reported for `uri` now, and asks the portal about names the catalogue does not know. */
+  publish(uri: string): void {
+    this.later.cancel(uri);
+    const doc = this.documents.get(uri);
+    const diagnostics = this.service.diagnostics(uri, doc);
+    const names = doc ? this.service.methodsToAsk(doc) : [];
+    if (names.length) void this.connection.sendNotification(protocol.UnknownMethodsNotification, { names });
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** After an edit: a just-opened document is reported at once, an edited one after a pause in typing. */
+  edited(uri: string): void {
+    if (!this.service.hasDiagnostics(uri)) this.publish(uri);
+    else this.later.schedule(uri, PUBLISH_DEBOUNCE_MS, () => this.publish(uri));
+  }
+
+  /** Every open document again (settings or portal facts changed). */
+  publishOpen(): void {
+    this.documents.keys().forEach((uri) => this.publish(uri));
+  }
+
+  /** Publishes what index updates changed: files whose findings changed, open documents whose catalogue view changed. */
+  readonly publishChanged = (): void => {
+    const changed = this.service.staleUris(this.documents.keys());
+    for (const uri of changed) if (!this.later.pending(uri)) this.publish(uri);
+    if (changed.length > 0) void this.connection.sendNotification(protocol.AppScopesChangedNotification);
+  };
+
+  /** Runs an index update, then publishes what it changed; several in a row (a branch switch) publish once. */
+  indexThen(op: (s: ScopeService, path: string) => Promise<void>, uri: string): void {
+    const path = uriToPath(uri);
+    const scopes = this.service.workspace;
+    if (!scopes || !path) return;
+    op(scopes, path).then(
+      () => this.publishChangedSoon(),
+      (err: unknown) => this.connection.console.error(`Scope index: ${String(err)}`),
+    );
+  }
+
+  private publishChangedSoon(): void {
+    if (this.changedQueued) return;
+    this.changedQueued = true;
+    setImmediate(() => {
+      this.changedQueued = false;
+      this.publishChanged();
+    });
+  }
+}

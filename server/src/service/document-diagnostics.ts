@@ -1,0 +1,48 @@
+/**
+ * Everything reported for one URI, merged in one place: the open document's method
+ * checks and live checks, and the workspace index's scope findings, filtered by what
+ * the connected portal confirms and capped per document.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedDocument, FeatureContext, FeatureSettings } from '../features/context';
+import { diagnose } from '../features/diagnostics';
+import { liveDiagnostics } from '../features/live-checks';
+import { capDiagnostics, MAX_ANALYSED_DOCUMENT, tooLargeDiagnostic } from '../publish-limits';
+import type { ScopeService } from '../scope-service';
+import type { PortalState } from './portal-state';
+
+/** What one URI's diagnostics are computed from. */
+export interface DiagnosticSources {
+  uri: string;
+  /** The open document and its analysis; absent for a file that is not open. */
+  open?: { text: TextDocument; analysed: AnalysedDocument; ctx: FeatureContext };
+  scopes: ScopeService | undefined;
+  settings: FeatureSettings;
+  portal: PortalState;
+}
+
+/**
+ * Method and live checks (open documents) plus scope findings, capped per document.
+ * Lists are joined without argument spread: a document may hold 100k+ findings.
+ */
+export function documentDiagnostics(sources: DiagnosticSources): Diagnostic[] {
+  const { open, portal } = sources;
+  let diagnostics: Diagnostic[] = [];
+  if (open) {
+    const { text, analysed, ctx } = open;
+    const length = text.getText().length;
+    if (length > MAX_ANALYSED_DOCUMENT) diagnostics.push(tooLargeDiagnostic(length));
+    // A method the portal itself confirms (on-premise, newer than the docs) is not "unknown".
+    const offline = diagnose(analysed, text, ctx).filter((d) => d.code !== 'unknown-method' || !portal.confirms(text.getText(d.range)));
+    const live = portal.snapshot();
+    diagnostics = diagnostics.concat(offline, liveDiagnostics(analysed, text, live.facts, ctx, live.now));
+  }
+  if (sources.scopes) {
+    // Method problems of closed files come from the index; a portal-confirmed method is not "unknown" there either.
+    const keep = (f: { code: string; data: { kind: string; name?: string } }) =>
+      f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portal.confirms(f.data.name ?? '');
+    diagnostics = diagnostics.concat(sources.scopes.diagnostics(sources.uri, sources.settings, { open: open !== undefined, keep }));
+  }
+  return capDiagnostics(diagnostics);
+}
