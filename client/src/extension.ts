@@ -13,7 +13,7 @@ import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
 import { registerSiteRightsBridge } from './ai/site-rights-bridge';
 import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
-import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
+import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
 export interface ExtensionApi {
@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const portal = registerPortal(context, { log, onFacts: () => sendFacts() });
   // The server asks about methods the catalogue does not know; the portal's answers return with the facts.
   context.subscriptions.push(
-    lc.onNotification(UnknownMethodsNotification, (p: UnknownMethodsParams) => {
+    lc.onNotification(UnknownMethodsNotification, (p) => {
       portal.checkMethods(p.names).catch((err: unknown) => log.warn(`method.get failed: ${err instanceof Error ? err.message : String(err)}`));
     }),
   );

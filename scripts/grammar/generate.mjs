@@ -22,7 +22,7 @@ const grammar = {
   patterns: [
     {
       comment: 'A Bitrix24 REST method name, e.g. crm.lead.add, optionally inside a REST URL path.',
-      match: `(?i)(?<![\\w.])(?:${namespaces.map(escape).join('|')})(?:\\.[a-z0-9_]+)+?(?=\\.(?:json|xml)(?![\\w.])|(?![\\w.]))`,
+      match: `(?i)(?<![\\w.])(?<!\\./)(?:${namespaces.map(escape).join('|')})(?:\\.[a-z0-9_]+)+?(?=\\.(?:json|xml)(?![\\w.])|(?![\\w.]))`,
       name: 'support.function.rest-method.bitrix24',
     },
   ],

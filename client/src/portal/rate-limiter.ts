@@ -1,7 +1,7 @@
 /**
  * Client-side leaky bucket mirroring the portal's own request counter: each
  * request adds one, the bucket drains `ratePerSecond` per second, and a request
- * that would overflow `burst` waits until it fits. Keeping under the portal's
+ * that would overflow the usable part of `burst` waits until it fits. Keeping under the portal's
  * threshold avoids QUERY_LIMIT_EXCEEDED instead of recovering from it.
  */
 import { Clock, systemClock } from './clock';
@@ -17,6 +17,15 @@ export const RATE_LIMITS: Readonly<Record<'standard' | 'enterprise', RateLimit>>
   enterprise: { ratePerSecond: 5, burst: 250 },
 };
 
+/**
+ * The part of the portal's burst the limiter leaves unused. The portal counts requests as they
+ * arrive, and requests sent at an even pace can arrive bunched (a slow connection, a socket
+ * queue); a tenth in reserve keeps such bunches under the portal's threshold.
+ */
+export function usableBurst(limit: RateLimit): number {
+  return limit.burst - Math.floor(limit.burst / 10);
+}
+
 /** How long after the portal's last refusal the limiter returns to the configured rate. */
 const RECOVERY_MS = 60_000;
 /** The slowest pace the limiter backs down to. */
@@ -28,6 +37,7 @@ export class RateLimiter {
   /** The configured rate, halved after each refusal by the portal until it has been quiet a while. */
   private rate: number;
   private lastRefusal = -Infinity;
+  private readonly capacity: number;
 
   constructor(
     readonly limit: RateLimit = RATE_LIMITS.standard,
@@ -38,6 +48,7 @@ export class RateLimiter {
     }
     this.last = clock.now();
     this.rate = limit.ratePerSecond;
+    this.capacity = usableBurst(limit);
   }
 
   /**
@@ -62,7 +73,7 @@ export class RateLimiter {
    */
   saturate(): void {
     this.drain();
-    this.level = Math.max(this.level, this.limit.burst);
+    this.level = Math.max(this.level, this.capacity);
     this.rate = Math.max(Math.min(MIN_RATE_PER_SECOND, this.limit.ratePerSecond), this.rate / 2);
     this.lastRefusal = this.clock.now();
   }
@@ -86,7 +97,7 @@ export class RateLimiter {
   }
 
   private delayFor(level: number): number {
-    return level <= this.limit.burst ? 0 : ((level - this.limit.burst) * 1000) / this.rate;
+    return level <= this.capacity ? 0 : ((level - this.capacity) * 1000) / this.rate;
   }
 
   private drain(): void {

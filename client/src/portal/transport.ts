@@ -5,6 +5,8 @@
  */
 import { ErrorContext, errorFromResponse, isPortalError, localError, PortalError } from './errors';
 import { Redactor } from './redact';
+import { isRecord } from '../util/is-record';
+import { localize } from '../l10n/localize';
 
 /** The subset of `fetch` the client uses; injectable for tests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -43,7 +45,8 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
     const res = await fetchFn(url, { ...init, redirect: 'manual', signal: controller.signal });
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
       await res.body?.cancel().catch(() => undefined);
-      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target: redirectTarget(url, res.headers.get('location'), opts.redactor) });
+      const target = redirectTarget(url, res.headers.get('location'), opts.redactor);
+      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target, detail: target });
     }
     const text = await res.text();
     let json: unknown;
@@ -69,13 +72,13 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
 
 /** The origin a redirect points to, for the message: never its path or query, which may carry a secret. */
 function redirectTarget(from: string, location: string | null, redactor: Redactor): string {
-  if (location === null || location.trim() === '') return 'an address it did not give';
+  if (location === null || location.trim() === '') return localize('an address it did not give');
   try {
     const target = new URL(location, from);
     const origin = target.origin === 'null' ? `a ${target.protocol} address` : target.origin;
     return redactor.redactText(origin);
   } catch {
-    return 'an address that is not valid';
+    return localize('an address that is not valid');
   }
 }
 
@@ -100,10 +103,6 @@ export interface Envelope<T = unknown> {
   result: T;
   total?: number;
   next?: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The `{error, error_description}` of a reply, when it has one. */

@@ -82,9 +82,13 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
   }
 }
 
-/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
+/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON", "HTTP 307 redirect to …, not followed". */
 export function unclearAnswer(e: unknown): string {
-  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  const { kind, status, detail } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown; detail?: unknown };
+  if (kind === 'redirect') {
+    const code = typeof status === 'number' ? status : '3xx';
+    return typeof detail === 'string' ? localize('HTTP {0} redirect to {1}, not followed', code, detail) : localize('HTTP {0} redirect, not followed', code);
+  }
   if (typeof status === 'number') return `HTTP ${status}`;
   if (kind === 'timeout') return localize('no answer in time');
   if (kind === 'malformed') return localize('not Bitrix24 REST JSON');

@@ -9,6 +9,7 @@ import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from '
 import { compareAccessCodes, parseAccessCode } from './access-codes';
 import { normaliseOperations, Operation, orderOperations } from './operations';
 import { localize } from '../l10n/localize';
+import { isRecord } from '../util/is-record';
 
 export const RIGHTS_FILE_VERSION = 1;
 
@@ -81,14 +82,10 @@ function duplicateKeys(text: string, node: Node | undefined, out: string[]): voi
   for (const child of node.children ?? []) duplicateKeys(text, child, out);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Validates and normalises a rules object; `where` names it in messages. */
 export function parseRules(value: unknown, where: string, problems: string[], notes: string[]): RulesSet {
   const rules: RulesSet = {};
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(localize('{0} must be an object of access code → list of operations, e.g. { "AU": ["read"] }.', where));
     return rules;
   }
@@ -119,7 +116,7 @@ export function parseRules(value: unknown, where: string, problems: string[], no
 
 function parseSite(value: unknown, problems: string[]): SiteInfo {
   const site: SiteInfo = { id: 0, code: '', title: '', type: 'PAGE' };
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(localize('"site" must be an object with "id", "code", "title" and "type".'));
     return site;
   }
@@ -135,7 +132,7 @@ function parseSite(value: unknown, problems: string[]): SiteInfo {
 
 function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
   if (value === null || value === undefined) return null;
-  if (!isObject(value) || typeof value.at !== 'string') {
+  if (!isRecord(value) || typeof value.at !== 'string') {
     problems.push(localize('"lastApplied" must be null or { "at": "<time>", "rules": { ... } }.'));
     return null;
   }
@@ -179,7 +176,7 @@ export function parseRightsFile(input: string): ParsedRightsFile {
   const problems: string[] = [];
   duplicateKeys(text, tree, problems);
   const value: unknown = getNodeValue(tree);
-  if (!isObject(value)) return { ok: false, problems: [localize('The file must hold one JSON object.')] };
+  if (!isRecord(value)) return { ok: false, problems: [localize('The file must hold one JSON object.')] };
   if (value.version !== RIGHTS_FILE_VERSION) {
     problems.push(
       typeof value.version === 'number' && value.version > RIGHTS_FILE_VERSION

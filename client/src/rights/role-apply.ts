@@ -181,7 +181,13 @@ export async function applyRoles(
   for (const r of results.filter((x) => x.outcome === 'applied' || x.outcome === 'uncertain')) {
     try {
       r.verified = await readOneRole(api, section, r.id);
-      if (r.outcome === 'uncertain') r.outcome = sameRoleRights(r.verified, sortRoleRights(r.after.rights)) && r.rightsSent ? 'applied' : 'uncertain';
+      // An unclear answer to setRights is settled by what the role holds now; holders cannot be read back.
+      if (r.outcome === 'uncertain' && r.rightsSent) {
+        const after = sortRoleRights(r.after.rights);
+        const before = sortRoleRights(r.before.rights);
+        if (sameRoleRights(r.verified, after)) r.outcome = 'applied';
+        else if (sameRoleRights(r.verified, before) && !sameRoleRights(before, after)) r.outcome = 'rejected';
+      }
       const keys = r.outcome === 'applied' ? mismatchedKeys(r.after.rights, r.verified) : [];
       if (keys.length) mismatches.push({ roleId: r.id, keys });
     } catch (e) {
@@ -233,9 +239,15 @@ function finish(
         : localize('Applied {0} in {1} ({2}).', names(done), SECTION_LABELS[plan.section], summariseRolePlan(plan)),
     );
   }
+  const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
   if (stop) {
-    const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
-    parts.push(stop.unknown ? localize('No answer for {0}: it may or may not have been saved.', names(failed)) : `${stop.failure.message}`);
+    if (!stop.unknown) parts.push(`${stop.failure.message}`);
+    else {
+      const unsettled = failed.filter((r) => r.outcome === 'uncertain');
+      const kept = failed.filter((r) => r.outcome === 'rejected');
+      if (unsettled.length) parts.push(localize('No clear answer for {0}: it may or may not have been saved.', names(unsettled)));
+      if (kept.length) parts.push(localize('The answer for {0} was unclear; reading the role again shows the portal kept its rights.', names(kept)));
+    }
     if (notSent.length) parts.push(localize('Not sent: {0}.', names(notSent)));
   }
   for (const m of mismatches) {
@@ -246,7 +258,8 @@ function finish(
   else if (done.length && !mismatches.length) parts.push(localize('Verified with getRights.'));
   if (plan.model === 'extended' && done.length) parts.push(localize('The portal uses the extended model, so the roles take effect once the role model is switched on.'));
   parts.push(...problems);
-  const status: RoleApplyStatus = !stop ? 'applied' : done.length ? 'partial' : stop.unknown ? 'uncertain' : 'rejected';
+  const settled = stop?.unknown && failed.length === 0 && notSent.length === 0; // the unclear answer was verified applied
+  const status: RoleApplyStatus = !stop || settled ? 'applied' : done.length ? 'partial' : failed.some((r) => r.outcome === 'uncertain') ? 'uncertain' : 'rejected';
   return {
     status,
     message: parts.join(' '),

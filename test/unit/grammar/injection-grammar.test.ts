@@ -92,6 +92,9 @@ describe('injection grammar in the real JavaScript, PHP and Python grammars', ()
     assert.deepEqual(methodTokens(js, '/* user.get */ const x = 1;'), []);
     assert.deepEqual(methodTokens(js, "t('config.app.title');"), []);
     assert.deepEqual(methodTokens(js, 'crm.lead.add();'), []);
+    // Relative module paths name files, not methods.
+    assert.deepEqual(methodTokens(js, "import { add } from './crm.lead.add';"), []);
+    assert.deepEqual(methodTokens(js, "const m = require('../crm.deal.list');"), []);
   });
 
   it('PHP: colours method names in strings inside <?php, not in comments or HTML around it', () => {

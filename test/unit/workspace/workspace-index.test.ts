@@ -269,6 +269,20 @@ describe('workspace index: fixes and new manifests', () => {
     assert.match(proposal.notes.join('\n'), /Chose 'user_brief' for user.get/);
     assert.match(proposal.notes.join('\n'), /1 call builds the method name at run time/);
   });
+
+  it('proposes a manifest for a subfolder a parent manifest covers, leaving out a nested app with its own', async () => {
+    const { index } = await indexOf({
+      '/ws/bitrix24.json': '{ "scopes": ["crm", "task", "im"] }',
+      '/ws/a.js': "call('tasks.task.add')",
+      '/ws/widget/w.js': "call('crm.lead.add')",
+      '/ws/widget/deep/d.js': "call('user.get')",
+      '/ws/widget/bot/bitrix24.json': '{ "scopes": ["im"] }',
+      '/ws/widget/bot/b.js': "call('im.notify.system.add')",
+    });
+    const proposal = index.proposeManifest('/ws/widget', 'local');
+    assert.equal(proposal.file, '/ws/widget/bitrix24.json');
+    assert.deepEqual(proposal.scopes, ['crm', 'user_brief']);
+  });
 });
 
 describe('workspace index: the missing-scope problem follows edits', () => {
