@@ -284,7 +284,7 @@ async function main(): Promise<void> {
     await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
     for (let v = 2; v <= 1001; v++) {
       const line = 1 + 7 * (v % 1000);
-      scan.client.connection.sendNotification('textDocument/didChange', {
+      void scan.client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: bigUri, version: v },
         contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
       });
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
     row('2. hover after a burst of 1,000 edits (1 MB file)', performance.now() - h0, TARGET.burstHoverMs, 'ms');
     await scan.client.diagnosticsWhere(bigUri, () => true);
     row('2. server RSS after the burst', rssMb(scan.client.process.pid!), TARGET.burstRssMb, 'MB');
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
     }
 
     if (parts.has(3)) {
@@ -314,11 +314,11 @@ async function main(): Promise<void> {
     const lastUri = changes[changes.length - 1].uri;
     const settled = scan.client.diagnosticsWhere(lastUri, (d) => d.length > 0);
     const c0 = performance.now();
-    scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    void scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     const waits = await longestWait(scan.client, midUri, mid.hoverAt, settled);
     info('3. 2,000 changed files indexed and published in', `${(performance.now() - c0).toFixed(0)} ms`);
     row(`3. longest request wait meanwhile (${waits.count} hovers)`, waits.max, TARGET.changeWaitMs, 'ms');
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
     }
 
     if (parts.has(4)) {
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     const unknown = (floodDiagnostics as { code?: string }[]).filter((d) => d.code === 'unknown-method').length;
     if (!summary || unknown === 0) throw new Error('the flood document got no unknown-method diagnostics: the figure would measure nothing');
     info('4. diagnostics sent', `${floodDiagnostics.length}: ${unknown} unknown-method, then "${summary.message}"`);
-    scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
+    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
     }
 
     if (parts.has(5)) await bigDocument(root);

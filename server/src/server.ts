@@ -68,13 +68,14 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  // Notification handlers return nothing to wait on; what they start logs its own failures.
+  connection.onInitialized(() => void (async () => {
     if (canPullConfig) await refreshSettings();
     if (!roots.length) return;
     const opts = { roots, envKeys: init.envKeys, exclude: scanExclude(exclusions), onProgress: progress.onProgress, onNotice: (m: string) => connection.console.info(m) };
     const scopes = service.openWorkspace(opts);
     await (scanned = progress.run('reading files…', scopes, () => scopes.index.scan(), publisher.publishChanged));
-  });
+  })());
 
   async function refreshSettings(): Promise<void> {
     try {
@@ -112,7 +113,7 @@ export function startServer(connection: Connection): void {
       publisher.indexThen((s, p) => (c.type === FileChangeType.Deleted ? s.index.remove(p) : s.index.changedOnDisk(p)), c.uri);
     }
   });
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(() => void (async () => {
     const before = JSON.stringify(scanExclude(exclusions));
     await refreshSettings();
     const exclude = scanExclude(exclusions);
@@ -121,7 +122,7 @@ export function startServer(connection: Connection): void {
     // Severities may have changed: every file with findings, open or not, is published again.
     publisher.publishOpen();
     for (const uri of service.urisWithFindings()) if (!documents.get(uri)) publisher.publish(uri);
-  });
+  })());
   connection.onNotification(protocol.PortalFactsNotification, (p) => {
     service.setPortalFacts(p.facts ?? undefined);
     publisher.publishOpen();

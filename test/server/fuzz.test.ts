@@ -84,9 +84,9 @@ describe('server robustness (fuzz)', function () {
       const seed = seeds[i % seeds.length];
       const text = mutate(seed.text, random);
       const uri = `file:///fuzz/doc-${i % 8}${Object.keys(LANGUAGES).find((k) => LANGUAGES[k] === seed.languageId)}`;
-      client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: seed.languageId, version: i, text } });
+      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: seed.languageId, version: i, text } });
       await probe(client, uri, text, random, `document ${i} (${seed.languageId})`);
-      client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
     assert.equal(client.process.exitCode, null, 'server process still running');
   });
@@ -105,9 +105,9 @@ describe('server robustness (fuzz)', function () {
     for (const [label, text] of hostile) {
       for (const languageId of ['javascript', 'php', 'python', 'markdown']) {
         const uri = `file:///fuzz/hostile.${languageId}`;
-        client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+        void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
         await probe(client, uri, text, random, `${label} as ${languageId}`);
-        client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       }
     }
     assert.equal(client.process.exitCode, null, 'server process still running');

@@ -69,7 +69,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
       workspace: { configuration: true },
     },
   });
-  connection.sendNotification('initialized', {});
+  void connection.sendNotification('initialized', {});
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     get settings() {
@@ -93,7 +93,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
     stderr: () => stderr,
     async shutdown() {
       await connection.sendRequest('shutdown');
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       const code = await exited;
       connection.dispose();
       return code;
@@ -103,7 +103,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
 
 /** Sends didOpen for an in-memory document. */
 export function open(client: TestClient, uri: string, languageId: string, text: string, version = 1): void {
-  client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 }
 
 /** Splits `text` at the `|` cursor marker: the text without it and the cursor's line/character. */

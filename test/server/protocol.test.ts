@@ -81,7 +81,7 @@ describe('language server over stdio', () => {
     assert.match(d.message, /crm\.lead\.add/);
     assert.equal(d.range.start.line, 1);
 
-    client.connection.sendNotification('textDocument/didChange', {
+    void client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ text: "// create\nBX24.callMethod('crm.lead.add', { fields: {} });\n" }],
     });

@@ -58,7 +58,7 @@ describe('workspace scope checks over stdio', () => {
 
   it('follows a settings change', async () => {
     client.settings = { diagnostics: { rules: { 'missing-scope': 'warning' } } };
-    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const after = (await client.diagnosticsWhere(manifestUri, (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope' && d.severity === 2))) as Diagnostic[];
     assert.equal(after.filter((d) => d.code === 'missing-scope').length, 1);
   });

@@ -51,7 +51,7 @@ describe('language server under load (stdio)', () => {
     const before = client.publishLog.length;
     for (let v = 2; v <= 501; v++) {
       const text = v === 501 ? "BX24.callMethod('crm.lead.addd');\n" : `// edit ${v}\n`;
-      client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
     }
     const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
     assert.ok(await hover, 'the hover after the burst sees the last text');
@@ -95,7 +95,7 @@ describe('language server under load (stdio)', () => {
       changes.push({ uri: uriOf(`src/gen/f${i}.js`), type: 1 });
     }
     const before = client.publishLog.length;
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     await client.diagnosticsWhere(uriOf('src/gen/f199.js'), (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope-call'));
     // A request answered after the index settled: everything it published is in by now.
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: openUri }, position: { line: 0, character: 20 } });
@@ -109,7 +109,7 @@ describe('language server under load (stdio)', () => {
     put('src/secret.js', "BX24.callMethod('tasks.task.add');\n");
     chmodSync(path.join(root, 'src/secret.js'), 0o000);
     put('src/next.js', "BX24.callMethod('im.notify.system.add');\n");
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [
         { uri: uriOf('src/secret.js'), type: 1 },
         { uri: uriOf('src/next.js'), type: 1 },

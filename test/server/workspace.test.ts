@@ -129,20 +129,20 @@ describe('a multi-root workspace over stdio', () => {
 
     // The manifest gains the scope on disk (a git pull, another editor): the problem and the hint go.
     writeFileSync(file('sites', 'bitrix24.json'), '{\n  "kind": "webhook",\n  "scopes": ["user_brief", "landing"]\n}\n');
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: manifest, type: CHANGED }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: manifest, type: CHANGED }] });
     await client.diagnosticsWhere(manifest, lacks('missing-scope'));
     await client.diagnosticsWhere(app, lacks('missing-scope-call'));
 
     // A new file calling a method outside the manifest.
     writeFileSync(file('sites', 'src', 'tasks.js'), "BX24.callMethod('tasks.task.add', { fields: {} });\n");
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'src', 'tasks.js'), type: CREATED }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'src', 'tasks.js'), type: CREATED }] });
     await client.diagnosticsWhere(uri('sites', 'src', 'tasks.js'), has('missing-scope-call'));
     const found = (await client.diagnosticsWhere(manifest, has('missing-scope'))) as Diagnostic[];
     assert.match(found.find((d) => d.code === 'missing-scope')!.message, /'task'/);
 
     // Deleting it clears its findings, on the file and on the manifest.
     unlinkSync(file('sites', 'src', 'tasks.js'));
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'src', 'tasks.js'), type: DELETED }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sites', 'src', 'tasks.js'), type: DELETED }] });
     await client.diagnosticsWhere(uri('sites', 'src', 'tasks.js'), (ds) => ds.length === 0);
     await client.diagnosticsWhere(manifest, lacks('missing-scope'));
   });
@@ -187,7 +187,7 @@ describe('a multi-root workspace over stdio', () => {
 
     const facts = { portal: 'https://example.bitrix24.com', fetchedAt: Date.now(), scopes: ['user_brief'], admin: false, auth: 'webhook' };
     const question = new Promise<void>((resolve) => (notify = resolve));
-    client.connection.sendNotification('bitrix24/portalFacts', { facts });
+    void client.connection.sendNotification('bitrix24/portalFacts', { facts });
     const live = (await client.diagnosticsWhere(doc, has('portal-missing-scope'))) as Diagnostic[];
     assert.equal(live.find((d) => d.code === 'portal-missing-scope')!.source, 'bitrix24-portal');
     await question;
@@ -195,11 +195,11 @@ describe('a multi-root workspace over stdio', () => {
     assert.ok(!asked.flat().includes('crm.lead.add'), 'methods the catalogue knows are never asked about');
 
     // The portal knows the method: the offline "unknown method" goes.
-    client.connection.sendNotification('bitrix24/portalFacts', { facts: { ...facts, methods: { 'vendor.custom.sync': { exists: true, available: true } } } });
+    void client.connection.sendNotification('bitrix24/portalFacts', { facts: { ...facts, methods: { 'vendor.custom.sync': { exists: true, available: true } } } });
     await client.diagnosticsWhere(doc, lacks('unknown-method'));
 
     // Disconnected: the live checks go too.
-    client.connection.sendNotification('bitrix24/portalFacts', { facts: null });
+    void client.connection.sendNotification('bitrix24/portalFacts', { facts: null });
     await client.diagnosticsWhere(doc, (ds) => !(ds as Diagnostic[]).some((d) => d.source === 'bitrix24-portal'));
   });
 });

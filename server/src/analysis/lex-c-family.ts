@@ -7,6 +7,7 @@
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
 import { findPair, identEnd, lineEnd, skipHole } from './lex-util';
 import { csharpStringAt } from './lex-csharp-strings';
+import { CharCode } from './char-code';
 
 export const enum Dialect {
   JS = 0,
@@ -23,17 +24,17 @@ const REGEX_AFTER = new Set([
 /** Lexes `text[from, to)` as the given dialect, appending tokens to `out`. */
 export function lexCFamily(text: string, from: number, to: number, out: TokenStream, dialect: Dialect): void {
   let p = from;
-  if (dialect === Dialect.JS && text.charCodeAt(p) === 35 && text.charCodeAt(p + 1) === 33) p = lineEnd(text, p, to); // #!
+  if (dialect === Dialect.JS && text.charCodeAt(p) === CharCode.Hash && text.charCodeAt(p + 1) === CharCode.ExclamationMark) p = lineEnd(text, p, to); // #!
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c <= 32) {
+    if (c <= CharCode.Space) {
       p++;
-      while (p < to && text.charCodeAt(p) <= 32) p++;
+      while (p < to && text.charCodeAt(p) <= CharCode.Space) p++;
       continue;
     }
     if (c < 128 ? IDENT_START[c] === 1 : isIdentStart(c)) {
       // C#: $"..." / $@"..." interpolated strings start like an identifier.
-      if (c === 36 && dialect === Dialect.CSharp) {
+      if (c === CharCode.DollarSign && dialect === Dialect.CSharp) {
         const q = csharpStringAt(text, p, to, out);
         if (q > p) {
           p = q;
@@ -53,13 +54,13 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
       continue;
     }
     switch (c) {
-      case 34: // "
+      case CharCode.DoubleQuote:
         p = dialect === Dialect.CSharp ? csharpStringAt(text, p, to, out) : doubleQuoted(text, p, to, out, dialect);
         continue;
-      case 39: // '
-        p = quoted(text, p + 1, to, out, 39);
+      case CharCode.SingleQuote:
+        p = quoted(text, p + 1, to, out, CharCode.SingleQuote);
         continue;
-      case 96: // `
+      case CharCode.BackTick:
         if (dialect === Dialect.JS) p = template(text, p + 1, to, out);
         else if (dialect === Dialect.Go) p = rawString(text, p + 1, to, out);
         else {
@@ -67,14 +68,14 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
           p++;
         }
         continue;
-      case 47: {
+      case CharCode.Slash: {
         // /
         const n = text.charCodeAt(p + 1);
-        if (n === 47) {
+        if (n === CharCode.Slash) {
           const e = lineEnd(text, p, to);
           out.comment(p, e);
           p = e;
-        } else if (n === 42) {
+        } else if (n === CharCode.Asterisk) {
           const close = findPair(text, p + 2, to, '*/');
           const e = close < 0 ? to : close + 2;
           out.comment(p, e);
@@ -89,15 +90,15 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         }
         continue;
       }
-      case 58: {
+      case CharCode.Colon: {
         // :  ::  :=
         const n = text.charCodeAt(p + 1);
-        if (n === 58) {
+        if (n === CharCode.Colon) {
           out.push(Tok.Member, p, p + 2);
           p += 2;
           continue;
         }
-        if (n === 61 && dialect === Dialect.Go) {
+        if (n === CharCode.Equals && dialect === Dialect.Go) {
           out.push(Tok.Assign, p, p + 2);
           p += 2;
           continue;
@@ -105,16 +106,16 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         out.push(Tok.Colon, p, p + 1);
         break;
       }
-      case 61: {
+      case CharCode.Equals: {
         // =  ==  ===  =>
         const n = text.charCodeAt(p + 1);
-        if (n === 61) {
-          const e = text.charCodeAt(p + 2) === 61 ? p + 3 : p + 2;
-          out.push(Tok.Op, p, e, 61);
+        if (n === CharCode.Equals) {
+          const e = text.charCodeAt(p + 2) === CharCode.Equals ? p + 3 : p + 2;
+          out.push(Tok.Op, p, e, CharCode.Equals);
           p = e;
           continue;
         }
-        if (n === 62) {
+        if (n === CharCode.GreaterThan) {
           out.push(Tok.Arrow, p, p + 2);
           p += 2;
           continue;
@@ -122,38 +123,38 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         out.push(Tok.Assign, p, p + 1);
         break;
       }
-      case 43: {
+      case CharCode.Plus: {
         // +  ++  +=
         const n = text.charCodeAt(p + 1);
-        if (n === 43) {
-          out.push(Tok.Op, p, p + 2, 43);
+        if (n === CharCode.Plus) {
+          out.push(Tok.Op, p, p + 2, CharCode.Plus);
           p += 2;
           continue;
         }
-        const e = n === 61 ? p + 2 : p + 1;
+        const e = n === CharCode.Equals ? p + 2 : p + 1;
         out.push(Tok.Concat, p, e);
         p = e;
         continue;
       }
-      case 46: {
+      case CharCode.Period: {
         // .  ...  .5
         const n = text.charCodeAt(p + 1);
-        if (n >= 48 && n <= 57) {
+        if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
           p = number(text, p + 1, to, out, p);
           continue;
         }
-        if (n === 46 && text.charCodeAt(p + 2) === 46) {
-          out.push(Tok.Op, p, p + 3, 46);
+        if (n === CharCode.Period && text.charCodeAt(p + 2) === CharCode.Period) {
+          out.push(Tok.Op, p, p + 3, CharCode.Period);
           p += 3;
           continue;
         }
         out.push(Tok.Member, p, p + 1);
         break;
       }
-      case 63: {
+      case CharCode.QuestionMark: {
         // ?  ?.  ??
         const n = text.charCodeAt(p + 1);
-        if (n === 46 && !(text.charCodeAt(p + 2) >= 48 && text.charCodeAt(p + 2) <= 57)) {
+        if (n === CharCode.Period && !(text.charCodeAt(p + 2) >= CharCode.Digit0 && text.charCodeAt(p + 2) <= CharCode.Digit9)) {
           out.push(Tok.Member, p, p + 2);
           p += 2;
           continue;
@@ -161,7 +162,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         out.push(Tok.Op, p, p + 1, c);
         break;
       }
-      case 35: // #
+      case CharCode.Hash:
         if (dialect === Dialect.CSharp) {
           const e = lineEnd(text, p, to); // preprocessor directive
           out.comment(p, e);
@@ -176,7 +177,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         }
         out.push(Tok.Op, p, p + 1, c);
         break;
-      case 64: // @
+      case CharCode.AtSign:
         if (dialect === Dialect.CSharp) {
           const q = csharpStringAt(text, p, to, out);
           if (q > p) {
@@ -187,7 +188,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         out.push(Tok.Op, p, p + 1, c);
         break;
       default:
-        if (c >= 48 && c <= 57) {
+        if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
           p = number(text, p, to, out, p);
           continue;
         }
@@ -202,7 +203,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
 function number(text: string, p: number, to: number, out: TokenStream, start: number): number {
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46)) break;
+    if (!((c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z) || c === CharCode.Underline || c === CharCode.Period)) break;
     p++;
   }
   out.push(Tok.Value, start, p);
@@ -218,11 +219,11 @@ function quoted(text: string, p: number, to: number, out: TokenStream, q: number
       out.push(Tok.Str, start, p, StrFlag.Terminated);
       return p + 1;
     }
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
-    if (c === 10 || c === 13) break;
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) break;
     p++;
   }
   if (p > to) p = to;
@@ -232,16 +233,16 @@ function quoted(text: string, p: number, to: number, out: TokenStream, q: number
 
 /** `"..."`, or a Java text block `"""..."""`. */
 function doubleQuoted(text: string, p: number, to: number, out: TokenStream, dialect: Dialect): number {
-  if (dialect === Dialect.Java && text.charCodeAt(p + 1) === 34 && text.charCodeAt(p + 2) === 34) {
+  if (dialect === Dialect.Java && text.charCodeAt(p + 1) === CharCode.DoubleQuote && text.charCodeAt(p + 2) === CharCode.DoubleQuote) {
     const start = p + 3;
     let i = start;
     while (i < to) {
       const c = text.charCodeAt(i);
-      if (c === 92) {
+      if (c === CharCode.Backslash) {
         i += 2;
         continue;
       }
-      if (c === 34 && text.charCodeAt(i + 1) === 34 && text.charCodeAt(i + 2) === 34) {
+      if (c === CharCode.DoubleQuote && text.charCodeAt(i + 1) === CharCode.DoubleQuote && text.charCodeAt(i + 2) === CharCode.DoubleQuote) {
         out.push(Tok.Str, start, i, StrFlag.Terminated | StrFlag.Block);
         return i + 3;
       }
@@ -250,13 +251,13 @@ function doubleQuoted(text: string, p: number, to: number, out: TokenStream, dia
     out.push(Tok.Str, start, to, StrFlag.Block);
     return to;
   }
-  return quoted(text, p + 1, to, out, 34);
+  return quoted(text, p + 1, to, out, CharCode.DoubleQuote);
 }
 
 /** Go raw string: no escapes, may span lines. */
 function rawString(text: string, p: number, to: number, out: TokenStream): number {
   const start = p;
-  while (p < to && text.charCodeAt(p) !== 96) p++;
+  while (p < to && text.charCodeAt(p) !== CharCode.BackTick) p++;
   if (p < to) {
     out.push(Tok.Str, start, p, StrFlag.Terminated | StrFlag.Block);
     return p + 1;
@@ -271,17 +272,17 @@ function template(text: string, p: number, to: number, out: TokenStream): number
   let holes: number[] | undefined;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 96) {
+    if (c === CharCode.BackTick) {
       const i = out.push(Tok.Str, start, p, StrFlag.Terminated | (holes ? StrFlag.Dynamic : 0));
       if (holes) out.holes.set(i, holes);
       return p + 1;
     }
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
-    if (c === 36 && text.charCodeAt(p + 1) === 123) {
-      const e = skipHole(text, p + 2, to, 123, 125);
+    if (c === CharCode.DollarSign && text.charCodeAt(p + 1) === CharCode.OpenCurlyBrace) {
+      const e = skipHole(text, p + 2, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace);
       (holes ??= []).push(p, e);
       p = e;
       continue;
@@ -304,12 +305,12 @@ function regexAllowed(text: string, out: TokenStream): boolean {
     if (len < 2 || len > 10) return false;
     // Most identifiers before a `/` are operands (`a / 2`): rule them out before slicing.
     const c = text.charCodeAt(s);
-    if (c !== 114 && c !== 116 && c !== 105 && c !== 111 && c !== 110 && c !== 100 && c !== 118 && c !== 99 && c !== 101 && c !== 121 && c !== 97) return false;
+    if (c !== CharCode.r && c !== CharCode.t && c !== CharCode.i && c !== CharCode.o && c !== CharCode.n && c !== CharCode.d && c !== CharCode.v && c !== CharCode.c && c !== CharCode.e && c !== CharCode.y && c !== CharCode.a) return false;
     return REGEX_AFTER.has(text.slice(s, s + len));
   }
   if (k === Tok.Value || k === Tok.Str || k === Tok.RParen || k === Tok.RBrack || k === Tok.RBrace) return false;
   // `</tag>` in JSX is a closing tag, not a regular expression.
-  if (k === Tok.Op && out.flags[n - 1] === 60) return false;
+  if (k === Tok.Op && out.flags[n - 1] === CharCode.LessThan) return false;
   return true;
 }
 
@@ -318,14 +319,14 @@ function regex(text: string, p: number, to: number): number {
   let inClass = false;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
-    if (c === 10 || c === 13) return p;
-    if (c === 91) inClass = true;
-    else if (c === 93) inClass = false;
-    else if (c === 47 && !inClass) {
+    if (c === CharCode.LineFeed || c === CharCode.CarriageReturn) return p;
+    if (c === CharCode.OpenSquareBracket) inClass = true;
+    else if (c === CharCode.CloseSquareBracket) inClass = false;
+    else if (c === CharCode.Slash && !inClass) {
       p++;
       while (p < to && IDENT_START[text.charCodeAt(p) & 127] === 1) p++;
       return p;

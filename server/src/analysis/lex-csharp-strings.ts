@@ -1,6 +1,7 @@
 /** C# string literals: regular, verbatim, interpolated and raw, in any combination. */
 import { StrFlag, Tok, TokenStream } from './tokens';
 import { skipHole } from './lex-util';
+import { CharCode } from './char-code';
 
 /**
  * C# strings at `p`: `"..."`, `@"..."` (verbatim, `""` escapes), `$"..."`
@@ -13,14 +14,14 @@ export function csharpStringAt(text: string, p: number, to: number, out: TokenSt
   let verbatim = false;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (c === 36) dollars++;
-    else if (c === 64) verbatim = true;
+    if (c === CharCode.DollarSign) dollars++;
+    else if (c === CharCode.AtSign) verbatim = true;
     else break;
     i++;
   }
-  if (text.charCodeAt(i) !== 34 || i - p > 4) return p;
+  if (text.charCodeAt(i) !== CharCode.DoubleQuote || i - p > 4) return p;
   let quotes = 0;
-  while (text.charCodeAt(i + quotes) === 34 && quotes < 64) quotes++;
+  while (text.charCodeAt(i + quotes) === CharCode.DoubleQuote && quotes < 64) quotes++;
   if (quotes === 2) {
     out.push(Tok.Str, i + 1, i + 1, StrFlag.Terminated); // ""
     return i + 2;
@@ -31,30 +32,30 @@ export function csharpStringAt(text: string, p: number, to: number, out: TokenSt
   let q = start;
   while (q < to) {
     const c = text.charCodeAt(q);
-    if (c === 34) {
+    if (c === CharCode.DoubleQuote) {
       if (raw) {
         let n = 0;
-        while (n < quotes && text.charCodeAt(q + n) === 34) n++;
+        while (n < quotes && text.charCodeAt(q + n) === CharCode.DoubleQuote) n++;
         if (n === quotes) return finishCs(out, start, q, q + quotes, holes, true);
         q += n;
         continue;
       }
-      if (verbatim && text.charCodeAt(q + 1) === 34) {
+      if (verbatim && text.charCodeAt(q + 1) === CharCode.DoubleQuote) {
         q += 2;
         continue;
       }
       return finishCs(out, start, q, q + 1, holes, true);
     }
-    if (c === 92 && !verbatim && !raw) {
+    if (c === CharCode.Backslash && !verbatim && !raw) {
       q += 2;
       continue;
     }
-    if ((c === 10 || c === 13) && !verbatim && !raw) break;
-    if (c === 123 && dollars > 0) {
+    if ((c === CharCode.LineFeed || c === CharCode.CarriageReturn) && !verbatim && !raw) break;
+    if (c === CharCode.OpenCurlyBrace && dollars > 0) {
       let n = 0;
-      while (text.charCodeAt(q + n) === 123 && n < 64) n++;
+      while (text.charCodeAt(q + n) === CharCode.OpenCurlyBrace && n < 64) n++;
       if (n >= dollars && (raw || n % 2 === 1)) {
-        const e = skipHole(text, q + n, to, 123, 125);
+        const e = skipHole(text, q + n, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace);
         (holes ??= []).push(q, e);
         q = e;
         continue;

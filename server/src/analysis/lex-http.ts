@@ -8,6 +8,7 @@ import { StrFlag, Tok, TokenStream } from './tokens';
 import { lineEnd } from './lex-util';
 import { Dialect, lexCFamily } from './lex-c-family';
 import { lexShell } from './lex-shell';
+import { CharCode } from './char-code';
 
 const VERBS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)[ \t]+/;
 
@@ -29,24 +30,24 @@ export function lexHttp(text: string, from: number, to: number, out: TokenStream
   while (p < to) {
     const e = lineEnd(text, p, to);
     let k = p;
-    while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    while (k < e && (text.charCodeAt(k) === CharCode.Space || text.charCodeAt(k) === CharCode.Tab)) k++;
     const c = text.charCodeAt(k);
-    if (c === 35 && text.startsWith('###', k)) {
+    if (c === CharCode.Hash && text.startsWith('###', k)) {
       flushBody(p);
       out.comment(k, e);
       state = State.Request;
     } else if (state === State.Body) {
       if (bodyStart < 0) bodyStart = p;
-    } else if (c === 35 || (c === 47 && text.charCodeAt(k + 1) === 47)) {
+    } else if (c === CharCode.Hash || (c === CharCode.Slash && text.charCodeAt(k + 1) === CharCode.Slash)) {
       out.comment(k, e);
-    } else if (k >= e || (k === e - 1 && text.charCodeAt(k) === 13)) {
+    } else if (k >= e || (k === e - 1 && text.charCodeAt(k) === CharCode.CarriageReturn)) {
       if (state === State.Headers) state = State.Body;
-    } else if (c === 64) {
+    } else if (c === CharCode.AtSign) {
       variable(text, k, e, out);
     } else if (state === State.Request && text.startsWith('curl ', k)) {
       // A curl command pasted as the request (docs do this in `http` fences): lex it as shell.
       let end = e;
-      while (end < to && text.charCodeAt(end - 1 - (text.charCodeAt(end - 1) === 13 ? 1 : 0)) === 92) end = lineEnd(text, end + 1, to);
+      while (end < to && text.charCodeAt(end - 1 - (text.charCodeAt(end - 1) === CharCode.CarriageReturn ? 1 : 0)) === CharCode.Backslash) end = lineEnd(text, end + 1, to);
       lexShell(text, k, end, out);
       p = end + 1;
       continue;
@@ -65,14 +66,14 @@ function variable(text: string, k: number, e: number, out: TokenStream): void {
   let n = k + 1;
   while (n < e && /[\w.-]/.test(text[n])) n++;
   let v = n;
-  while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
-  if (text.charCodeAt(v) !== 61) return;
+  while (v < e && (text.charCodeAt(v) === CharCode.Space || text.charCodeAt(v) === CharCode.Tab)) v++;
+  if (text.charCodeAt(v) !== CharCode.Equals) return;
   out.push(Tok.Ident, k + 1, n);
   out.push(Tok.Assign, v, v + 1);
   v++;
-  while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
+  while (v < e && (text.charCodeAt(v) === CharCode.Space || text.charCodeAt(v) === CharCode.Tab)) v++;
   let end = e;
-  while (end > v && text.charCodeAt(end - 1) <= 32) end--;
+  while (end > v && text.charCodeAt(end - 1) <= CharCode.Space) end--;
   if (end > v) pushWithHoles(text, v, end, out);
 }
 
@@ -80,9 +81,9 @@ function variable(text: string, k: number, e: number, out: TokenStream): void {
 function requestLine(text: string, k: number, e: number, out: TokenStream): void {
   const m = VERBS.exec(text.slice(k, Math.min(e, k + 16)));
   let u = m ? k + m[0].length : k;
-  while (u < e && (text.charCodeAt(u) === 32 || text.charCodeAt(u) === 9)) u++;
+  while (u < e && (text.charCodeAt(u) === CharCode.Space || text.charCodeAt(u) === CharCode.Tab)) u++;
   let end = u;
-  while (end < e && text.charCodeAt(end) > 32) end++;
+  while (end < e && text.charCodeAt(end) > CharCode.Space) end++;
   if (end > u) pushWithHoles(text, u, end, out);
 }
 
@@ -91,9 +92,9 @@ function pushWithHoles(text: string, s: number, e: number, out: TokenStream): vo
   let holes: number[] | undefined;
   let i = s;
   while (i < e - 1) {
-    if (text.charCodeAt(i) === 123 && text.charCodeAt(i + 1) === 123) {
+    if (text.charCodeAt(i) === CharCode.OpenCurlyBrace && text.charCodeAt(i + 1) === CharCode.OpenCurlyBrace) {
       let j = i + 2;
-      while (j < e - 1 && !(text.charCodeAt(j) === 125 && text.charCodeAt(j + 1) === 125)) j++;
+      while (j < e - 1 && !(text.charCodeAt(j) === CharCode.CloseCurlyBrace && text.charCodeAt(j + 1) === CharCode.CloseCurlyBrace)) j++;
       const end = j < e - 1 ? j + 2 : e;
       (holes ??= []).push(i, end);
       i = end;

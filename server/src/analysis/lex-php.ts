@@ -6,6 +6,7 @@
  */
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentPart, isIdentStart, PUNCT } from './tokens';
 import { findPair, identEnd, skipHole } from './lex-util';
+import { CharCode } from './char-code';
 
 /**
  * Lexes the PHP blocks of `text[from, to)`, appending tokens to `out`.
@@ -26,9 +27,9 @@ function openTag(text: string, p: number, to: number): number {
     const i = findPair(text, p, to, '<?');
     if (i < 0 || i >= to) return -1;
     const n = text.charCodeAt(i + 2);
-    if (n === 61) return i + 3;
-    if ((n | 32) === 112 && text.slice(i + 2, i + 5).toLowerCase() === 'php') return i + 5;
-    if ((n | 32) !== 120) return i + 2; // short open tag, but not <?xml
+    if (n === CharCode.Equals) return i + 3;
+    if ((n | 32) === CharCode.p && text.slice(i + 2, i + 5).toLowerCase() === 'php') return i + 5;
+    if ((n | 32) !== CharCode.x) return i + 2; // short open tag, but not <?xml
     p = i + 2;
   }
 }
@@ -37,7 +38,7 @@ function openTag(text: string, p: number, to: number): number {
 function lexCode(text: string, p: number, to: number, out: TokenStream): number {
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c <= 32) {
+    if (c <= CharCode.Space) {
       p++;
       continue;
     }
@@ -55,29 +56,29 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
       continue;
     }
     switch (c) {
-      case 63: // ?
-        if (text.charCodeAt(p + 1) === 62) return p + 2;
-        if (text.charCodeAt(p + 1) === 45 && text.charCodeAt(p + 2) === 62) {
+      case CharCode.QuestionMark:
+        if (text.charCodeAt(p + 1) === CharCode.GreaterThan) return p + 2;
+        if (text.charCodeAt(p + 1) === CharCode.Dash && text.charCodeAt(p + 2) === CharCode.GreaterThan) {
           out.push(Tok.Member, p, p + 3);
           p += 3;
           continue;
         }
         out.push(Tok.Op, p, p + 1, c);
         break;
-      case 35: // #
-        if (text.charCodeAt(p + 1) === 91) {
+      case CharCode.Hash:
+        if (text.charCodeAt(p + 1) === CharCode.OpenSquareBracket) {
           out.push(Tok.Op, p, p + 1, c); // #[Attribute]
           break;
         }
         p = lineComment(text, p, to, out);
         continue;
-      case 47: {
+      case CharCode.Slash: {
         const n = text.charCodeAt(p + 1);
-        if (n === 47) {
+        if (n === CharCode.Slash) {
           p = lineComment(text, p, to, out);
           continue;
         }
-        if (n === 42) {
+        if (n === CharCode.Asterisk) {
           const close = findPair(text, p + 2, to, '*/');
           const e = close < 0 ? to : close + 2;
           out.comment(p, e);
@@ -87,15 +88,15 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
         out.push(Tok.Op, p, p + 1, c);
         break;
       }
-      case 39:
+      case CharCode.SingleQuote:
         p = singleQuoted(text, p + 1, to, out);
         continue;
-      case 34:
-      case 96:
+      case CharCode.DoubleQuote:
+      case CharCode.BackTick:
         p = interpolated(text, p + 1, to, out, c);
         continue;
-      case 60: // <<<heredoc
-        if (text.charCodeAt(p + 1) === 60 && text.charCodeAt(p + 2) === 60) {
+      case CharCode.LessThan: // <<<heredoc
+        if (text.charCodeAt(p + 1) === CharCode.LessThan && text.charCodeAt(p + 2) === CharCode.LessThan) {
           const e = heredoc(text, p + 3, to, out);
           if (e > 0) {
             p = e;
@@ -104,57 +105,57 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
         }
         out.push(Tok.Op, p, p + 1, c);
         break;
-      case 58:
-        if (text.charCodeAt(p + 1) === 58) {
+      case CharCode.Colon:
+        if (text.charCodeAt(p + 1) === CharCode.Colon) {
           out.push(Tok.Member, p, p + 2);
           p += 2;
           continue;
         }
         out.push(Tok.Colon, p, p + 1);
         break;
-      case 61: {
+      case CharCode.Equals: {
         const n = text.charCodeAt(p + 1);
-        if (n === 62) {
+        if (n === CharCode.GreaterThan) {
           out.push(Tok.Arrow, p, p + 2);
           p += 2;
           continue;
         }
-        if (n === 61) {
-          const e = text.charCodeAt(p + 2) === 61 ? p + 3 : p + 2;
-          out.push(Tok.Op, p, e, 61);
+        if (n === CharCode.Equals) {
+          const e = text.charCodeAt(p + 2) === CharCode.Equals ? p + 3 : p + 2;
+          out.push(Tok.Op, p, e, CharCode.Equals);
           p = e;
           continue;
         }
         out.push(Tok.Assign, p, p + 1);
         break;
       }
-      case 45: // -  ->
-        if (text.charCodeAt(p + 1) === 62) {
+      case CharCode.Dash: // -  ->
+        if (text.charCodeAt(p + 1) === CharCode.GreaterThan) {
           out.push(Tok.Member, p, p + 2);
           p += 2;
           continue;
         }
         out.push(Tok.Op, p, p + 1, c);
         break;
-      case 46: {
+      case CharCode.Period: {
         // .  .=  ...  .5
         const n = text.charCodeAt(p + 1);
-        if (n >= 48 && n <= 57) {
+        if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
           p = number(text, p, to, out);
           continue;
         }
-        if (n === 46 && text.charCodeAt(p + 2) === 46) {
-          out.push(Tok.Op, p, p + 3, 46);
+        if (n === CharCode.Period && text.charCodeAt(p + 2) === CharCode.Period) {
+          out.push(Tok.Op, p, p + 3, CharCode.Period);
           p += 3;
           continue;
         }
-        const e = n === 61 ? p + 2 : p + 1;
+        const e = n === CharCode.Equals ? p + 2 : p + 1;
         out.push(Tok.Concat, p, e);
         p = e;
         continue;
       }
       default:
-        if (c >= 48 && c <= 57) {
+        if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
           p = number(text, p, to, out);
           continue;
         }
@@ -170,7 +171,7 @@ function number(text: string, p: number, to: number, out: TokenStream): number {
   const start = p;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46)) break;
+    if (!((c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z) || c === CharCode.Underline || c === CharCode.Period)) break;
     p++;
   }
   out.push(Tok.Value, start, p);
@@ -182,7 +183,7 @@ function lineComment(text: string, p: number, to: number, out: TokenStream): num
   const start = p;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 10 || (c === 63 && text.charCodeAt(p + 1) === 62)) break;
+    if (c === CharCode.LineFeed || (c === CharCode.QuestionMark && text.charCodeAt(p + 1) === CharCode.GreaterThan)) break;
     p++;
   }
   out.comment(start, p);
@@ -193,11 +194,11 @@ function singleQuoted(text: string, p: number, to: number, out: TokenStream): nu
   const start = p;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 39) {
+    if (c === CharCode.SingleQuote) {
       out.push(Tok.Str, start, p, StrFlag.Terminated);
       return p + 1;
     }
-    p += c === 92 ? 2 : 1;
+    p += c === CharCode.Backslash ? 2 : 1;
   }
   out.push(Tok.Str, start, to, 0);
   return to;
@@ -214,7 +215,7 @@ function interpolated(text: string, p: number, to: number, out: TokenStream, q: 
       if (holes) out.holes.set(i, holes);
       return p + 1;
     }
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
@@ -235,16 +236,16 @@ function interpolated(text: string, p: number, to: number, out: TokenStream, q: 
 function holeAt(text: string, p: number, to: number): number {
   const c = text.charCodeAt(p);
   const n = text.charCodeAt(p + 1);
-  if (c === 123 && n === 36) return skipHole(text, p + 1, to, 123, 125); // {$expr}
-  if (c !== 36) return p;
-  if (n === 123) return skipHole(text, p + 2, to, 123, 125); // ${expr}
-  if (!(n < 128 ? IDENT_START[n] === 1 && n !== 36 : isIdentStart(n))) return p;
+  if (c === CharCode.OpenCurlyBrace && n === CharCode.DollarSign) return skipHole(text, p + 1, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace); // {$expr}
+  if (c !== CharCode.DollarSign) return p;
+  if (n === CharCode.OpenCurlyBrace) return skipHole(text, p + 2, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace); // ${expr}
+  if (!(n < 128 ? IDENT_START[n] === 1 && n !== CharCode.DollarSign : isIdentStart(n))) return p;
   let e = identEnd(text, p + 2, to);
-  if (text.charCodeAt(e) === 91) {
+  if (text.charCodeAt(e) === CharCode.OpenSquareBracket) {
     let close = e + 1;
-    while (close < to && close - e < 64 && text.charCodeAt(close) !== 93) close++;
-    if (close < to && text.charCodeAt(close) === 93) e = close + 1;
-  } else if (text.charCodeAt(e) === 45 && text.charCodeAt(e + 1) === 62 && isIdentStart(text.charCodeAt(e + 2))) {
+    while (close < to && close - e < 64 && text.charCodeAt(close) !== CharCode.CloseSquareBracket) close++;
+    if (close < to && text.charCodeAt(close) === CharCode.CloseSquareBracket) e = close + 1;
+  } else if (text.charCodeAt(e) === CharCode.Dash && text.charCodeAt(e + 1) === CharCode.GreaterThan && isIdentStart(text.charCodeAt(e + 2))) {
     e = identEnd(text, e + 2, to);
   }
   return e;
@@ -252,23 +253,23 @@ function holeAt(text: string, p: number, to: number): number {
 
 /** After `<<<`: heredoc/nowdoc; returns the offset after the closing label, or 0 when this is no heredoc. */
 function heredoc(text: string, p: number, to: number, out: TokenStream): number {
-  while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+  while (text.charCodeAt(p) === CharCode.Space || text.charCodeAt(p) === CharCode.Tab) p++;
   let quote = text.charCodeAt(p);
-  if (quote === 39 || quote === 34) p++;
+  if (quote === CharCode.SingleQuote || quote === CharCode.DoubleQuote) p++;
   else quote = 0;
   if (!isIdentStart(text.charCodeAt(p))) return 0;
   const labelEnd = identEnd(text, p + 1, to);
   const label = text.slice(p, labelEnd);
   let i = labelEnd + (quote ? 1 : 0);
-  if (text.charCodeAt(i) === 13) i++;
-  if (text.charCodeAt(i) !== 10) return 0;
+  if (text.charCodeAt(i) === CharCode.CarriageReturn) i++;
+  if (text.charCodeAt(i) !== CharCode.LineFeed) return 0;
   const start = i + 1;
   let holes: number[] | undefined;
   // Scan line by line for the closing label (indented closers allowed since PHP 7.3).
   let line = start;
   while (line < to) {
     let k = line;
-    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    while (k < to && (text.charCodeAt(k) === CharCode.Space || text.charCodeAt(k) === CharCode.Tab)) k++;
     if (text.startsWith(label, k) && !isIdentPart(text.charCodeAt(k + label.length))) {
       const end = line > start ? line - 1 : start;
       const t = out.push(Tok.Str, start, Math.max(start, end), StrFlag.Terminated | StrFlag.Block | (holes ? StrFlag.Dynamic : 0));
@@ -276,9 +277,9 @@ function heredoc(text: string, p: number, to: number, out: TokenStream): number 
       return k + label.length;
     }
     // Walk this line, noting holes in heredocs.
-    while (k < to && text.charCodeAt(k) !== 10) {
-      if (quote !== 39) {
-        if (text.charCodeAt(k) === 92) {
+    while (k < to && text.charCodeAt(k) !== CharCode.LineFeed) {
+      if (quote !== CharCode.SingleQuote) {
+        if (text.charCodeAt(k) === CharCode.Backslash) {
           k += 2;
           continue;
         }

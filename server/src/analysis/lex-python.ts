@@ -4,21 +4,22 @@
  */
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
 import { identEnd, lineEnd, skipHole } from './lex-util';
+import { CharCode } from './char-code';
 
 /** Lexes `text[from, to)` as Python, appending tokens to `out`. */
 export function lexPython(text: string, from: number, to: number, out: TokenStream): void {
   let p = from;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c <= 32 || c === 92) {
+    if (c <= CharCode.Space || c === CharCode.Backslash) {
       p++; // whitespace, or a backslash line continuation
       continue;
     }
     if (c < 128 ? IDENT_START[c] === 1 : isIdentStart(c)) {
       const e = identEnd(text, p + 1, to);
       const q = text.charCodeAt(e);
-      if ((q === 39 || q === 34) && e - p <= 2 && isPrefix(text, p, e)) {
-        p = pyString(text, e, to, out, hasLetter(text, p, e, 102, 116), hasLetter(text, p, e, 114, 114));
+      if ((q === CharCode.SingleQuote || q === CharCode.DoubleQuote) && e - p <= 2 && isPrefix(text, p, e)) {
+        p = pyString(text, e, to, out, hasLetter(text, p, e, CharCode.f, CharCode.t), hasLetter(text, p, e, CharCode.r, CharCode.r));
         continue;
       }
       out.push(Tok.Ident, p, e);
@@ -33,41 +34,41 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
       continue;
     }
     switch (c) {
-      case 35: {
+      case CharCode.Hash: {
         const e = lineEnd(text, p, to);
         out.comment(p, e);
         p = e;
         continue;
       }
-      case 39:
-      case 34:
+      case CharCode.SingleQuote:
+      case CharCode.DoubleQuote:
         p = pyString(text, p, to, out, false, false);
         continue;
-      case 58:
-        if (text.charCodeAt(p + 1) === 61) {
+      case CharCode.Colon:
+        if (text.charCodeAt(p + 1) === CharCode.Equals) {
           out.push(Tok.Assign, p, p + 2);
           p += 2;
           continue;
         }
         out.push(Tok.Colon, p, p + 1);
         break;
-      case 61:
-        if (text.charCodeAt(p + 1) === 61) {
-          out.push(Tok.Op, p, p + 2, 61);
+      case CharCode.Equals:
+        if (text.charCodeAt(p + 1) === CharCode.Equals) {
+          out.push(Tok.Op, p, p + 2, CharCode.Equals);
           p += 2;
           continue;
         }
         out.push(Tok.Assign, p, p + 1);
         break;
-      case 43: {
-        const e = text.charCodeAt(p + 1) === 61 ? p + 2 : p + 1;
+      case CharCode.Plus: {
+        const e = text.charCodeAt(p + 1) === CharCode.Equals ? p + 2 : p + 1;
         out.push(Tok.Concat, p, e);
         p = e;
         continue;
       }
-      case 46: {
+      case CharCode.Period: {
         const n = text.charCodeAt(p + 1);
-        if (n >= 48 && n <= 57) {
+        if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
           p = number(text, p, to, out);
           continue;
         }
@@ -75,7 +76,7 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
         break;
       }
       default:
-        if (c >= 48 && c <= 57) {
+        if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
           p = number(text, p, to, out);
           continue;
         }
@@ -90,7 +91,7 @@ function number(text: string, p: number, to: number, out: TokenStream): number {
   const start = p;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46)) break;
+    if (!((c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z) || c === CharCode.Underline || c === CharCode.Period)) break;
     p++;
   }
   out.push(Tok.Value, start, p);
@@ -101,7 +102,7 @@ function number(text: string, p: number, to: number, out: TokenStream): number {
 function isPrefix(text: string, p: number, e: number): boolean {
   for (let i = p; i < e; i++) {
     const c = text.charCodeAt(i) | 32;
-    if (c !== 114 && c !== 98 && c !== 117 && c !== 102 && c !== 116) return false;
+    if (c !== CharCode.r && c !== CharCode.b && c !== CharCode.u && c !== CharCode.f && c !== CharCode.t) return false;
   }
   return true;
 }
@@ -125,7 +126,7 @@ function pyString(text: string, p: number, to: number, out: TokenStream, fmt: bo
   let end = to;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       i += 2; // even in raw strings a backslash keeps the next quote in the string
       continue;
     }
@@ -142,15 +143,15 @@ function pyString(text: string, p: number, to: number, out: TokenStream, fmt: bo
         i += 3;
         break;
       }
-    } else if ((c === 10 || c === 13) && !triple) {
+    } else if ((c === CharCode.LineFeed || c === CharCode.CarriageReturn) && !triple) {
       end = i;
       break;
-    } else if (fmt && c === 123) {
-      if (text.charCodeAt(i + 1) === 123) {
+    } else if (fmt && c === CharCode.OpenCurlyBrace) {
+      if (text.charCodeAt(i + 1) === CharCode.OpenCurlyBrace) {
         i += 2;
         continue;
       }
-      const e = skipHole(text, i + 1, to, 123, 125);
+      const e = skipHole(text, i + 1, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace);
       (holes ??= []).push(i, e);
       i = e;
       continue;

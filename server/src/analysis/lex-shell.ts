@@ -8,6 +8,7 @@
 import { IDENT_PART, IDENT_START, StrFlag, Tok, TokenStream } from './tokens';
 import { lineEnd, skipHole } from './lex-util';
 import { Dialect, lexCFamily } from './lex-c-family';
+import { CharCode } from './char-code';
 
 interface Heredoc {
   label: string;
@@ -21,7 +22,7 @@ export function lexShell(text: string, from: number, to: number, out: TokenStrea
   let wordStart = true;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 10) {
+    if (c === CharCode.LineFeed) {
       p++;
       if (pending) {
         for (const h of pending) p = heredocBody(text, p, to, out, h);
@@ -30,29 +31,29 @@ export function lexShell(text: string, from: number, to: number, out: TokenStrea
       wordStart = true;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c < 32) {
+    if (c === CharCode.Space || c === CharCode.Tab || c === CharCode.CarriageReturn || c < CharCode.Space) {
       p++;
       wordStart = true;
       continue;
     }
-    if (c === 92 && text.charCodeAt(p + 1) === 10) {
+    if (c === CharCode.Backslash && text.charCodeAt(p + 1) === CharCode.LineFeed) {
       p += 2; // line continuation
       continue;
     }
-    if (c === 35 && wordStart) {
+    if (c === CharCode.Hash && wordStart) {
       const e = lineEnd(text, p, to);
       out.comment(p, e);
       p = e;
       continue;
     }
-    if (c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 62) {
-      out.push(c === 59 ? Tok.Semi : Tok.Op, p, p + 1, c);
+    if (c === CharCode.Semicolon || c === CharCode.Ampersand || c === CharCode.Pipe || c === CharCode.OpenParen || c === CharCode.CloseParen || c === CharCode.GreaterThan) {
+      out.push(c === CharCode.Semicolon ? Tok.Semi : Tok.Op, p, p + 1, c);
       p++;
       wordStart = true;
       continue;
     }
-    if (c === 60) {
-      if (text.charCodeAt(p + 1) === 60 && text.charCodeAt(p + 2) !== 60) {
+    if (c === CharCode.LessThan) {
+      if (text.charCodeAt(p + 1) === CharCode.LessThan && text.charCodeAt(p + 2) !== CharCode.LessThan) {
         const h = heredocHead(text, p + 2, to);
         if (h) {
           (pending ??= []).push(h.doc);
@@ -76,7 +77,7 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
   if (IDENT_START[text.charCodeAt(p) & 127] === 1 && text.charCodeAt(p) < 128) {
     let e = p + 1;
     while (e < to && text.charCodeAt(e) < 128 && IDENT_PART[text.charCodeAt(e)] === 1) e++;
-    if (text.charCodeAt(e) === 61 && text.charCodeAt(p) !== 36) {
+    if (text.charCodeAt(e) === CharCode.Equals && text.charCodeAt(p) !== CharCode.DollarSign) {
       out.push(Tok.Ident, p, e);
       out.push(Tok.Assign, e, e + 1);
       p = e + 1;
@@ -93,28 +94,28 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
     const c = text.charCodeAt(p);
     if (isBreak(c)) break;
     parts++;
-    if (c === 39) {
+    if (c === CharCode.SingleQuote) {
       const s = p + 1;
       p = s;
-      while (p < to && text.charCodeAt(p) !== 39) p++;
+      while (p < to && text.charCodeAt(p) !== CharCode.SingleQuote) p++;
       quotedFrom = s;
       quotedTo = p;
-      quote = 39;
+      quote = CharCode.SingleQuote;
       if (p < to) p++;
       continue;
     }
-    if (c === 34 || (c === 36 && text.charCodeAt(p + 1) === 39)) {
-      const q = c === 34 ? 34 : 39;
-      const s = p + (c === 34 ? 1 : 2);
+    if (c === CharCode.DoubleQuote || (c === CharCode.DollarSign && text.charCodeAt(p + 1) === CharCode.SingleQuote)) {
+      const q = c === CharCode.DoubleQuote ? CharCode.DoubleQuote : CharCode.SingleQuote;
+      const s = p + (c === CharCode.DoubleQuote ? 1 : 2);
       p = s;
       while (p < to) {
         const d = text.charCodeAt(p);
         if (d === q) break;
-        if (d === 92) {
+        if (d === CharCode.Backslash) {
           p += 2;
           continue;
         }
-        if (q === 34) {
+        if (q === CharCode.DoubleQuote) {
           const e = holeAt(text, p, to);
           if (e > p) {
             (holes ??= []).push(p, e);
@@ -131,7 +132,7 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
       if (p < to) p++;
       continue;
     }
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
@@ -145,7 +146,7 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
     p++;
     while (p < to) {
       const d = text.charCodeAt(p);
-      if (isBreak(d) || d === 39 || d === 34 || d === 92 || d === 36 || d === 96) break;
+      if (isBreak(d) || d === CharCode.SingleQuote || d === CharCode.DoubleQuote || d === CharCode.Backslash || d === CharCode.DollarSign || d === CharCode.BackTick) break;
       p++;
     }
     quote = 0;
@@ -167,51 +168,51 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
 }
 
 function isBreak(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
+  return c === CharCode.Space || c === CharCode.Tab || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Semicolon || c === CharCode.Ampersand || c === CharCode.Pipe || c === CharCode.OpenParen || c === CharCode.CloseParen || c === CharCode.LessThan || c === CharCode.GreaterThan;
 }
 
 /** `$VAR`, `${...}`, `$(...)`, `` `...` `` at `p`: the hole's end, or `p`. */
 function holeAt(text: string, p: number, to: number): number {
   const c = text.charCodeAt(p);
-  if (c === 96) {
+  if (c === CharCode.BackTick) {
     let e = p + 1;
-    while (e < to && text.charCodeAt(e) !== 96) e++;
+    while (e < to && text.charCodeAt(e) !== CharCode.BackTick) e++;
     return e < to ? e + 1 : to;
   }
-  if (c !== 36) return p;
+  if (c !== CharCode.DollarSign) return p;
   const n = text.charCodeAt(p + 1);
-  if (n === 123) return skipHole(text, p + 2, to, 123, 125);
-  if (n === 40) return skipHole(text, p + 2, to, 40, 41);
+  if (n === CharCode.OpenCurlyBrace) return skipHole(text, p + 2, to, CharCode.OpenCurlyBrace, CharCode.CloseCurlyBrace);
+  if (n === CharCode.OpenParen) return skipHole(text, p + 2, to, CharCode.OpenParen, CharCode.CloseParen);
   if (n < 128 && IDENT_PART[n] === 1) {
     let e = p + 2;
-    while (e < to && text.charCodeAt(e) < 128 && IDENT_PART[text.charCodeAt(e)] === 1 && text.charCodeAt(e) !== 36) e++;
+    while (e < to && text.charCodeAt(e) < 128 && IDENT_PART[text.charCodeAt(e)] === 1 && text.charCodeAt(e) !== CharCode.DollarSign) e++;
     return e;
   }
-  if (n === 64 || n === 42 || n === 35 || n === 63 || n === 33) return p + 2; // $@ $* $# $? $!
+  if (n === 64 || n === CharCode.Asterisk || n === CharCode.Hash || n === CharCode.QuestionMark || n === CharCode.ExclamationMark) return p + 2; // $@ $* $# $? $!
   return p;
 }
 
 function startsJson(text: string, p: number, to: number): boolean {
-  while (p < to && text.charCodeAt(p) <= 32) p++;
+  while (p < to && text.charCodeAt(p) <= CharCode.Space) p++;
   const c = text.charCodeAt(p);
-  return p < to && (c === 123 || c === 91);
+  return p < to && (c === CharCode.OpenCurlyBrace || c === CharCode.OpenSquareBracket);
 }
 
 /** After `<<`: the heredoc label; null when this is not one. */
 function heredocHead(text: string, p: number, to: number): { doc: Heredoc; end: number } | null {
   let stripTabs = false;
-  if (text.charCodeAt(p) === 45) {
+  if (text.charCodeAt(p) === CharCode.Dash) {
     stripTabs = true;
     p++;
   }
-  while (text.charCodeAt(p) === 32) p++;
+  while (text.charCodeAt(p) === CharCode.Space) p++;
   const q = text.charCodeAt(p);
   let s = p;
   let e: number;
-  if (q === 39 || q === 34) {
+  if (q === CharCode.SingleQuote || q === CharCode.DoubleQuote) {
     s = p + 1;
     e = s;
-    while (e < to && text.charCodeAt(e) !== q && text.charCodeAt(e) !== 10) e++;
+    while (e < to && text.charCodeAt(e) !== q && text.charCodeAt(e) !== CharCode.LineFeed) e++;
     if (text.charCodeAt(e) !== q) return null;
     return e > s ? { doc: { label: text.slice(s, e), stripTabs }, end: e + 1 } : null;
   }
@@ -227,9 +228,9 @@ function heredocBody(text: string, p: number, to: number, out: TokenStream, h: H
   while (line < to) {
     const e = lineEnd(text, line, to);
     let k = line;
-    if (h.stripTabs) while (k < e && text.charCodeAt(k) === 9) k++;
+    if (h.stripTabs) while (k < e && text.charCodeAt(k) === CharCode.Tab) k++;
     let lineTo = e;
-    if (lineTo > k && text.charCodeAt(lineTo - 1) === 13) lineTo--;
+    if (lineTo > k && text.charCodeAt(lineTo - 1) === CharCode.CarriageReturn) lineTo--;
     if (lineTo - k === h.label.length && text.startsWith(h.label, k)) {
       body(text, start, line > start ? line - 1 : start, out);
       return e;

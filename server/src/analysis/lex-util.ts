@@ -3,6 +3,7 @@
  * stops at `to`, so a lexer built from them is linear and ends on any input.
  */
 import { IDENT_PART, isIdentPart } from './tokens';
+import { CharCode } from './char-code';
 
 /**
  * Skips the body of an interpolation hole (`${...}`, `{...}`, `$(...)`) whose
@@ -18,10 +19,10 @@ export function skipHole(text: string, p: number, to: number, open: number, clos
       if (--depth === 0) return p + 1;
     } else if (c === open) {
       depth++;
-    } else if (c === 39 || c === 34 || c === 96) {
+    } else if (c === CharCode.SingleQuote || c === CharCode.DoubleQuote || c === CharCode.BackTick) {
       p = skipSimpleQuoted(text, p + 1, to, c);
       continue;
-    } else if (c === 92) {
+    } else if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
@@ -35,11 +36,11 @@ function skipSimpleQuoted(text: string, p: number, to: number, q: number): numbe
   while (p < to) {
     const c = text.charCodeAt(p);
     if (c === q) return p + 1;
-    if (c === 92) {
+    if (c === CharCode.Backslash) {
       p += 2;
       continue;
     }
-    if (c === 10 && q !== 96) return p;
+    if (c === CharCode.LineFeed && q !== CharCode.BackTick) return p;
     p++;
   }
   return to;
@@ -62,7 +63,7 @@ export function lineEnd(text: string, p: number, to: number): number {
     const i = text.indexOf('\n', p);
     return i < 0 ? to : i;
   }
-  while (p < to && text.charCodeAt(p) !== 10) p++;
+  while (p < to && text.charCodeAt(p) !== CharCode.LineFeed) p++;
   return p;
 }
 

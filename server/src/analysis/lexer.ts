@@ -13,6 +13,7 @@ import { lexShell } from './lex-shell';
 import { lexHttp } from './lex-http';
 import { findPair } from './lex-util';
 import { markdownFences, scriptRanges, vueBlockRanges, vueTemplateRanges } from './embedded';
+import { CharCode } from './char-code';
 
 /** The language a region's tokens come from. */
 export type RegionFamily = Exclude<LanguageFamily, 'markdown'>;
@@ -98,9 +99,9 @@ function markup(text: string, from: number, to: number, vue: boolean, out: Token
 /** A JS-family document that is really markup (a Vue single-file component or HTML). */
 function startsWithMarkup(text: string): boolean {
   let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  while (i < text.length && text.charCodeAt(i) <= CharCode.Space) i++;
   if (text.charCodeAt(i) === 0xfeff) i++;
-  return text.charCodeAt(i) === 60 && /^<(template|script|style|!--|!doctype|html|i18n|docs)\b/i.test(text.slice(i, i + 12));
+  return text.charCodeAt(i) === CharCode.LessThan && /^<(template|script|style|!--|!doctype|html|i18n|docs)\b/i.test(text.slice(i, i + 12));
 }
 
 function* pairs(flat: number[]): Generator<[number, number]> {

@@ -5,6 +5,7 @@
  * content (between the quotes), which is what both the name checks and the
  * completion ranges want.
  */
+import { CharCode } from './char-code';
 
 export const enum Tok {
   Ident = 1,
@@ -115,11 +116,11 @@ export const IDENT_PART = new Uint8Array(128);
 /** Characters a REST method name is made of: letters, digits, `_`, `.`. */
 export const NAME_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  const digit = c >= 48 && c <= 57;
-  IDENT_START[c] = letter || c === 95 || c === 36 ? 1 : 0; // _ $
-  IDENT_PART[c] = letter || digit || c === 95 || c === 36 ? 1 : 0;
-  NAME_CHAR[c] = letter || digit || c === 95 || c === 46 ? 1 : 0;
+  const letter = (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z);
+  const digit = c >= CharCode.Digit0 && c <= CharCode.Digit9;
+  IDENT_START[c] = letter || c === CharCode.Underline || c === CharCode.DollarSign ? 1 : 0; // _ $
+  IDENT_PART[c] = letter || digit || c === CharCode.Underline || c === CharCode.DollarSign ? 1 : 0;
+  NAME_CHAR[c] = letter || digit || c === CharCode.Underline || c === CharCode.Period ? 1 : 0;
 }
 
 /** True for code units that continue an identifier (non-ASCII counts as a letter). */
@@ -134,11 +135,11 @@ export function isIdentStart(c: number): boolean {
 
 /** Single-character punctuation shared by every lexer: char code → token kind (0: not punctuation). */
 export const PUNCT = new Uint8Array(128);
-PUNCT[40] = Tok.LParen;
-PUNCT[41] = Tok.RParen;
-PUNCT[91] = Tok.LBrack;
-PUNCT[93] = Tok.RBrack;
-PUNCT[123] = Tok.LBrace;
-PUNCT[125] = Tok.RBrace;
-PUNCT[44] = Tok.Comma;
-PUNCT[59] = Tok.Semi;
+PUNCT[CharCode.OpenParen] = Tok.LParen;
+PUNCT[CharCode.CloseParen] = Tok.RParen;
+PUNCT[CharCode.OpenSquareBracket] = Tok.LBrack;
+PUNCT[CharCode.CloseSquareBracket] = Tok.RBrack;
+PUNCT[CharCode.OpenCurlyBrace] = Tok.LBrace;
+PUNCT[CharCode.CloseCurlyBrace] = Tok.RBrace;
+PUNCT[CharCode.Comma] = Tok.Comma;
+PUNCT[CharCode.Semicolon] = Tok.Semi;

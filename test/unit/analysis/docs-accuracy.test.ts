@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS, measureDocs, precision, PRECISION_TARGET, recall, RECALL_TARGET, type DocsAccuracy } from '../../../scripts/accuracy/measure';
 import { docsFolder, loadNames, repoRoot } from '../../../scripts/accuracy/names';
+import { onCi } from '../../support/requirements';
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
@@ -21,7 +22,7 @@ describe('analysis: accuracy on the documentation examples', function () {
   before(function () {
     const docs = docsFolder();
     if (!docs) {
-      if (process.env.CI) throw new Error('The official docs are missing: set BITRIX24_REST_DOCS or place bitrix24-rest-docs beside the repository (required on CI).');
+      if (onCi()) throw new Error('The official docs are missing: set BITRIX24_REST_DOCS or place bitrix24-rest-docs beside the repository (required on CI).');
       this.skip();
     }
     const loaded = loadNames(docs);
