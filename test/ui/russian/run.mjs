@@ -48,11 +48,15 @@ function packStub() {
   cpSync(join(root, 'test', 'fixtures', 'language-pack-ru'), staged, { recursive: true });
   const out = join(workDir, 'language-pack-ru.vsix');
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], {
-    cwd: staged,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const res = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
+    {
+      cwd: staged,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (res.status !== 0) throw new Error(`packaging the stub language pack failed:\n${res.stdout}${res.stderr}`);
   return out;
 }
@@ -67,7 +71,12 @@ function registerStub({ userDataDir, extensionsDir }) {
   const translations = join(extensionsDir, `${id}-0.0.1`, 'translations', 'main.i18n.json');
   if (!existsSync(translations)) throw new Error(`the stub language pack is not installed at ${translations}`);
   mkdirSync(userDataDir, { recursive: true });
-  const entry = { hash: 'stub-0.0.1', extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: 'русский' };
+  const entry = {
+    hash: 'stub-0.0.1',
+    extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+    translations: { vscode: translations },
+    label: 'русский',
+  };
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ ru: entry }, null, 2));
 }
 
