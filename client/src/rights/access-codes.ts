@@ -84,7 +84,7 @@ export const ACCESS_CODE_FORMS: readonly { shape: string; meaning: string }[] = 
   },
 ];
 
-const FORMS_HINT = 'U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA';
+const formsHint = () => localize('U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA');
 
 /**
  * Parses a typed access code. Letters may be typed in any case; ids must be
@@ -92,14 +92,14 @@ const FORMS_HINT = 'U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K,
  */
 export function parseAccessCode(text: string): AccessCodeResult {
   const typed = text.trim();
-  if (typed === '') return { ok: false, message: localize('Enter an access code: {0}.', FORMS_HINT) };
+  if (typed === '') return { ok: false, message: localize('Enter an access code: {0}.', formsHint()) };
   const upper = typed.toUpperCase();
   const fixed = FIXED[upper];
   if (fixed) return { ok: true, value: { code: upper, kind: fixed } };
   const m = /^([A-Z]+)(\d+)(?:_([A-Z]))?$/.exec(upper);
   const form = m && ID_FORMS.find((f) => f.prefix === m[1]);
   if (!m || !form) {
-    return { ok: false, message: localize('"{0}" is not an access code site rights accept. Use {1}.', typed, FORMS_HINT) };
+    return { ok: false, message: localize('"{0}" is not an access code site rights accept. Use {1}.', typed, formsHint()) };
   }
   const [, prefix, digits, suffix] = m;
   if (!/^[1-9]\d*$/.test(digits) || digits.length > 10) {
