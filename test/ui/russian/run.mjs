@@ -11,7 +11,7 @@
 //
 //   node test/ui/russian/run.mjs [--from-source] [--no-build] [--headed]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, cacheDir } from '../../../scripts/vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from '../../../scripts/vscode/ensure-code-server.mjs';
@@ -85,6 +85,8 @@ async function main() {
   ensureCodeServer();
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });
+  // Its own screenshots only: test/ui/run.mjs owns the rest of the folder.
+  for (const f of readdirSync(outputDir)) if (/^(failed-)?ru-/.test(f)) rmSync(join(outputDir, f));
   const dirs = { userDataDir: join(workDir, 'user-data'), extensionsDir: join(workDir, 'extensions'), scratchDir: join(workDir, 'scratch') };
 
   if (fromSource) {
