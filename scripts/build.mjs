@@ -9,12 +9,13 @@ import { readdirSync, readFileSync, existsSync, rmSync, mkdirSync, copyFileSync 
 import { readFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from './lib/command-line.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const production = process.argv.includes('--production');
-const withTests = process.argv.includes('--tests');
-const outdirAt = process.argv.indexOf('--outdir');
-const dist = outdirAt >= 0 ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
+const { values: args } = readCommandLine('build', { options: { production: { type: 'boolean' }, tests: { type: 'boolean' }, outdir: { type: 'string' } } });
+const production = args.production === true;
+const withTests = args.tests === true;
+const dist = args.outdir ? resolve(args.outdir) : join(root, 'dist');
 // server/src/version.ts reads this; the sources run directly fall back to reading package.json.
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 

@@ -10,14 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from './lib/command-line.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const rootAt = args.indexOf('--root');
-const root = rootAt >= 0 ? resolve(args[rootAt + 1]) : repo;
-const outIndex = args.indexOf('--out');
+const { values: args } = readCommandLine('package', { options: { root: { type: 'string' }, out: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+const root = args.root ? resolve(args.root) : repo;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
+const out = args.out ? resolve(args.out) : join(root, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
 
 function run(label, command, commandArgs) {
   const res = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
@@ -27,7 +26,7 @@ function run(label, command, commandArgs) {
   }
 }
 
-if (!args.includes('--no-build')) run('production build', process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production', '--outdir', join(root, 'dist')]);
+if (!args['no-build']) run('production build', process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production', '--outdir', join(root, 'dist')]);
 mkdirSync(dirname(out), { recursive: true });
 run('vsce package', process.execPath, [
   join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'),

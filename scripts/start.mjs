@@ -13,15 +13,14 @@ import { root, cacheDir } from './vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from './vscode/ensure-code-server.mjs';
 import { startCodeServer, workbenchUrl } from './vscode/code-server.mjs';
 import { prepareWorkspace } from './start-workspace.mjs';
+import { readCommandLine } from './lib/command-line.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const flag = (name) => args.includes(`--${name}`);
-const valued = new Set(['--port', '--host']);
-const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+const { values, positionals: positional } = readCommandLine('start', {
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'code-server': { type: 'boolean' }, 'no-open': { type: 'boolean' }, 'no-demo-portal': { type: 'boolean' } },
+  allowPositionals: true,
+});
+const option = (name, fallback) => values[name] ?? fallback;
+const flag = (name) => values[name] === true;
 const { folder, copied } = prepareWorkspace({ root, cacheDir, folder: positional[0] });
 if (copied) console.log(`workspace: a fresh copy of examples/ in ${folder}`);
 

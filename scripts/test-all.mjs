@@ -26,6 +26,8 @@ const steps = [
   { name: 'server', args: ['test/run-tier.mjs', 'server'], tier: true },
   { name: 'e2e', args: ['test/e2e/run.mjs', '--no-build'], tier: true },
   { name: 'ui', args: ['test/ui/run.mjs'], tier: true },
+  // The same workbench in Russian (`--locale ru`), on the package the ui step just built.
+  { name: 'ui-ru', args: ['test/ui/russian/run.mjs', '--no-build'], tier: true },
 ];
 
 const { exitCode } = await runSteps(steps, { cwd: root });

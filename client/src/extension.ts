@@ -13,12 +13,14 @@ import { registerLanguageModelTools } from './ai/language-model-tools';
 import { registerMcpProvider } from './ai/mcp-provider';
 import { registerSiteRightsBridge } from './ai/site-rights-bridge';
 import { workspaceFileSystem, writeRefusal } from './rights/workspace-file-system';
-import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams, type UnknownMethodsParams } from '../../server/src/protocol';
+import { PortalFactsNotification, UnknownMethodsNotification, type PortalFactsParams } from '../../server/src/protocol';
 
 /** What `activate` returns; tests wait on `serverReady` and drive `portal`. */
 export interface ExtensionApi {
   /** Resolves once the language server has initialised. */
   serverReady: Promise<void>;
+  /** Fires each time the server runs again after a restart (changing `bitrix24.language` restarts it). */
+  onDidStartServer: vscode.Event<void>;
   portal: ConnectionManager;
   rightsTree: SiteRightsTree;
   /** The App Scopes view. */
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const portal = registerPortal(context, { log, onFacts: () => sendFacts() });
   // The server asks about methods the catalogue does not know; the portal's answers return with the facts.
   context.subscriptions.push(
-    lc.onNotification(UnknownMethodsNotification, (p: UnknownMethodsParams) => {
+    lc.onNotification(UnknownMethodsNotification, (p) => {
       portal.checkMethods(p.names).catch((err: unknown) => log.warn(`method.get failed: ${err instanceof Error ? err.message : String(err)}`));
     }),
   );
@@ -89,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     mcpProvider: registerMcpProvider(context, log),
   };
   connectDemoPortal(portal, log);
-  return { serverReady, portal, rightsTree, appScopes, assistant };
+  const onDidStartServer: vscode.Event<void> = (listener, thisArgs, disposables) =>
+    lc.onDidChangeState((e) => e.newState === State.Running && listener.call(thisArgs), undefined, disposables);
+  return { serverReady, onDidStartServer, portal, rightsTree, appScopes, assistant };
 }
 
 /**

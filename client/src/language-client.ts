@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverLocale } from './l10n/server-locale';
 
 /**
  * Documents the server analyses, plus the manifests (bitrix24.json, .env files) it checks: files on
@@ -34,15 +35,6 @@ export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
 /** Files whose changes on disk the workspace index follows (sources, manifests, .gitignore). */
 const WATCHED = '**/{*.js,*.mjs,*.cjs,*.jsx,*.ts,*.tsx,*.vue,*.php,*.py,*.go,*.java,*.cs,*.sh,*.bash,bitrix24.json,.env*,.gitignore}';
 
-/**
- * The language the server writes hovers, diagnostics and quick-fix titles in: the `bitrix24.language`
- * setting, or for `auto` VS Code's display language (`vscode.env.language`, e.g. `ru`, `en`, `de`).
- * The server falls back to English for a language it does not have.
- */
-export function serverLocale(setting: string | undefined, displayLanguage: string): string {
-  return setting === 'en' || setting === 'ru' ? setting : displayLanguage;
-}
-
 /** Restarts the server when `bitrix24.language` changes, so open hovers and problems follow it. */
 export function followLanguageSetting(client: LanguageClient, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
@@ -54,8 +46,9 @@ export function followLanguageSetting(client: LanguageClient, log: vscode.LogOut
   });
 }
 
+/** The server's language now: the setting, or VS Code's display language. */
 function currentLocale(): string {
-  return serverLocale(vscode.workspace.getConfiguration('bitrix24').get<string>('language'), vscode.env.language);
+  return serverLocale(vscode.workspace.getConfiguration('bitrix24').get('language'), vscode.env.language);
 }
 
 /** Creates (not starts) the client for the server bundled at dist/server/server.js. */

@@ -13,6 +13,8 @@ export interface CliOptions {
   rateLimit?: RateLimitSettings | false;
   quiet: boolean;
   help: boolean;
+  /** The portal's language (error descriptions). */
+  language: 'en' | 'ru';
 }
 
 export const USAGE = `Usage: bitrix24-demo-portal [options]
@@ -25,6 +27,8 @@ Options:
   --state FILE          keep the portal's data in FILE (created if missing)
   --seed NAME           seed data for a new portal: ${SEED_NAMES.join(' | ')} (default: default)
   --rate-limit L/D|off  burst limit L, draining D per second (default 50/2)
+  --lang en|ru          the portal's language: error descriptions in Russian with ru
+                        (a request's lang parameter or Accept-Language overrides it)
   --quiet               do not log requests to stderr
   --help                show this help`;
 
@@ -37,6 +41,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'rate-limit': { type: 'string' },
   quiet: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,7 +58,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (v === '') throw new CliError(`--${name} needs a value`);
     return typeof v === 'string' ? v : undefined;
   };
-  const options: CliOptions = { port: 0, seed: 'default', quiet: values.quiet === true, help: values.help === true };
+  const options: CliOptions = { port: 0, seed: 'default', quiet: values.quiet === true, help: values.help === true, language: 'en' };
+  const lang = value('lang');
+  if (lang !== undefined) {
+    if (lang !== 'en' && lang !== 'ru') throw new CliError(`--lang must be en or ru, got "${lang}"`);
+    options.language = lang;
+  }
   const port = value('port');
   if (port !== undefined) {
     if (!/^\d+$/.test(port) || Number(port) > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${port}"`);

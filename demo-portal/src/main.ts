@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     statePath: options.statePath,
     seed: options.seed,
     rateLimit: options.rateLimit,
+    language: options.language,
     log: options.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   if (stopping) {

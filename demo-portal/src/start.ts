@@ -28,6 +28,11 @@ export interface DemoPortalOptions {
   now?: () => number;
   /** Receives one line per request; secrets never appear in it. */
   log?: (line: string) => void;
+  /**
+   * The portal's language: `ru` describes errors in Russian, as a Russian-language portal does
+   * (default `en`). A request's `lang` parameter or `Accept-Language` header overrides it.
+   */
+  language?: 'en' | 'ru';
 }
 
 export interface DemoPortalOAuth {
@@ -80,6 +85,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     rateLimit: () => bucket?.current ?? null,
   });
   const rt: Runtime = {
+    language: options.language ?? 'en',
     get state() {
       return state;
     },

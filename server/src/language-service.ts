@@ -8,7 +8,9 @@
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from './catalogue/catalogue';
-import { catalogueEntries, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { catalogueEntries, inRussian, methodSummary, searchCatalogue, type CatalogueEntry } from './catalogue/search';
+import { hasCyrillic } from './catalogue/russian-words';
+import { parseLocale } from './l10n/locale';
 import { completionContextAt } from './analysis/analyse';
 import { AnalysedDocuments } from './analysed-documents';
 import { defaultSettings, type AnalysedDocument, type FeatureContext, type FeatureSettings } from './features/context';
@@ -18,11 +20,10 @@ import { methodCodeActions } from './features/code-actions';
 import { methodsToAsk } from './features/live-checks';
 import { errorCodeHover } from './explain/hover';
 import { explainInput, type ExplainResult } from './explain/explain';
-import { nodeFileSystem, type WorkspaceFileSystem } from './workspace/file-system';
+import { nodeFileSystem, uriToPath, type WorkspaceFileSystem } from './workspace/file-system';
 import type { NeededScopes } from './workspace/needed';
 import type { ScanProgress } from './workspace/workspace-index';
 import { ScopeService } from './scope-service';
-import { CatalogueViews } from './service/catalogue-views';
 import { documentDiagnostics } from './service/document-diagnostics';
 import { PortalState } from './service/portal-state';
 import { serverToolContext, type SiteRightsAsker } from './mcp/server-context';
@@ -39,6 +40,7 @@ export interface ServiceSettings extends FeatureSettings {
   locale?: string;
 }
 
+/** What a front end hands the service once; everything has a default. */
 export interface LanguageServiceOptions {
   /** Default: the bundled catalogue. */
   catalogue?: Catalogue;
@@ -63,7 +65,9 @@ export interface WorkspaceOptions {
   onNotice?: (message: string) => void;
 }
 
+/** Every language feature, over one catalogue, workspace, settings and portal. */
 export interface LanguageService {
+  /** The bundled (or given) catalogue, without any app's custom methods. */
   readonly catalogue: Catalogue;
   /** The workspace side (index, scope findings, fixes); undefined until `openWorkspace`. */
   readonly workspace: ScopeService | undefined;
@@ -82,7 +86,9 @@ export interface LanguageService {
   analyse(doc: TextDocument): AnalysedDocument | undefined;
   /** Drops what is kept about a closed document. */
   forget(uri: string): void;
+  /** Hover for a method, event, placement, scope code or REST error code under the cursor. */
   hover(doc: TextDocument, position: Position): Hover | null;
+  /** Completion of method names, parameters, events and placements; null where none applies. */
   complete(doc: TextDocument, position: Position): CompletionList | null;
   /** Adds documentation to a completion item, from the view of the document it was offered in. */
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -100,6 +106,7 @@ export interface LanguageService {
   staleUris(open: readonly string[]): string[];
   /** Every file with scope findings now (to report again when severities change). */
   urisWithFindings(): string[];
+  /** Quick fixes for the diagnostics at `range`: method renames, manifest edits, a new manifest. */
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], doc?: TextDocument): CodeAction[];
   /** The least scope set the workspace's code needs; undefined without a workspace. */
   neededScopes(): NeededScopes | undefined;
@@ -107,13 +114,22 @@ export interface LanguageService {
   appScopes(uri?: string): AppScopesManifest[];
   /** The scope report for the manifest covering `uri`, as Markdown. */
   scopeReport(uri?: string, options?: { links?: boolean }): string;
+  /** A bitrix24.json for a folder without one, from what its code calls. */
   proposeManifest(folderUri: string): ReturnType<ScopeService['proposeManifest']>;
   /** What a REST error means for this app: the first manifest and the portal's facts are taken into account. */
   explain(error: string, method?: string): ExplainResult;
+  /** Documented methods whose name starts with `prefix`. */
   listMethods(prefix: string): MethodSummary[];
+  /** Methods, events and placements matching `query`, best first, with the catalogue's totals. */
   searchCatalogue(query: string, limit?: number): SearchCatalogueResult;
   /** The context the AI tools run in; `siteRights` asks whoever holds the portal connection. */
   toolContext(siteRights?: SiteRightsAsker): ToolContext;
+}
+
+/** Whether a completion item offers a method `view` knows only from the app's manifest. */
+function isCustomItem(item: CompletionItem, view: Catalogue): boolean {
+  const data = item.data as { method?: unknown; version?: 2 | 3 } | undefined;
+  return typeof data?.method === 'string' && view.get(data.method, data.version)?.custom === true;
 }
 
 /** Creates a language service; nothing is read from disk until `openWorkspace`. */
@@ -125,16 +141,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   portal.set(options.portal);
   let settings: ServiceSettings = { ...defaultSettings, ...options.settings };
   let scopes: ScopeService | undefined;
-  const views = new CatalogueViews(catalogue, () => scopes?.index);
-  const analysed = new AnalysedDocuments((uri) => views.for(uri));
+  /** The document's catalogue view: the index keeps one per manifest, the same object while the manifest is unchanged. */
+  const viewFor = (uri: string): Catalogue => {
+    const path = uriToPath(uri);
+    return scopes && path ? scopes.index.viewFor(path) : catalogue;
+  };
+  const analysed = new AnalysedDocuments(viewFor);
   /** The catalogue view each open document's diagnostics were last computed with (custom methods change it). */
   const reportedView = new Map<string, Catalogue>();
   let entries: CatalogueEntry[] | undefined;
+  let russianEntries: CatalogueEntry[] | undefined;
+  const locale = () => parseLocale(settings.locale);
 
-  const context = (uri: string): FeatureContext => ({
-    catalogue: views.for(uri),
+  const context = (uri: string, view = viewFor(uri)): FeatureContext => ({
+    catalogue: view,
     settings,
-    locale: settings.locale,
+    locale: locale(),
     manifest: scopes?.manifestSummary(uri),
     scopeUses: (code: string) => scopes?.scopeUses(uri, code),
     envKeys: scopes?.index.envKeys,
@@ -149,7 +171,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return settings;
     },
     openWorkspace(o) {
-      scopes = new ScopeService({ ...o, catalogue, fileSystem });
+      // Scope findings are worded once, as files are read: in the language of the time the workspace opens.
+      scopes = new ScopeService({ ...o, catalogue, fileSystem, locale: locale() });
       return scopes;
     },
     configure(changes) {
@@ -157,7 +180,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     setPortalFacts: (facts) => portal.set(facts),
     portalFacts: () => portal.fresh(),
-    catalogueFor: (uri) => views.for(uri),
+    catalogueFor: (uri) => viewFor(uri),
     analyse: (doc) => analysed.get(doc),
     forget(uri) {
       reportedView.delete(uri);
@@ -171,18 +194,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     complete(doc, position) {
       const a = analysed.get(doc);
       if (!a || a.family === 'plain' || doc.getText().length > MAX_ANALYSED_DOCUMENT) return null;
-      const list = complete(completionContextAt(a.text, a.family, doc.offsetAt(position)), doc, context(doc.uri));
-      // The item remembers its document, so resolving it reads the same catalogue view (custom methods).
-      for (const item of list.items) if (item.data) item.data = { ...(item.data as object), uri: doc.uri };
+      const view = viewFor(doc.uri);
+      const list = complete(completionContextAt(a.text, a.family, doc.offsetAt(position)), doc, context(doc.uri, view));
+      // A custom method's item remembers its document, so resolving it reads the same view; documented
+      // methods resolve alike in every view (they share the documented data), so their items stay small.
+      if (view !== catalogue) for (const item of list.items) if (isCustomItem(item, view)) item.data = { ...(item.data as object), uri: doc.uri };
       return list;
     },
     resolveCompletion(item) {
       const uri = (item.data as { uri?: unknown } | undefined)?.uri;
-      return resolveCompletion(item, typeof uri === 'string' ? context(uri) : { catalogue, settings, locale: settings.locale });
+      return resolveCompletion(item, typeof uri === 'string' ? context(uri) : { catalogue, settings, locale: locale() });
     },
     diagnostics(uri, doc) {
       const a = doc && analysed.get(doc);
-      if (doc) reportedView.set(uri, views.for(uri));
+      if (doc) reportedView.set(uri, viewFor(uri));
       return documentDiagnostics({ uri, open: doc && a ? { text: doc, analysed: a, ctx: context(uri) } : undefined, scopes, settings, portal });
     },
     hasDiagnostics: (uri) => reportedView.has(uri),
@@ -192,13 +217,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     staleUris(open) {
       const changed = new Set(scopes?.takeChangedUris() ?? []);
-      for (const uri of open) if (reportedView.has(uri) && reportedView.get(uri) !== views.for(uri)) changed.add(uri);
+      for (const uri of open) if (reportedView.has(uri) && reportedView.get(uri) !== viewFor(uri)) changed.add(uri);
       return [...changed];
     },
     urisWithFindings: () => scopes?.urisWithFindings() ?? [],
     codeActions(uri, range, diagnostics, doc) {
       const a = doc && analysed.get(doc);
-      return [...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined), ...(scopes?.codeActions(uri, range, diagnostics) ?? [])];
+      return [...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined, locale()), ...(scopes?.codeActions(uri, range, diagnostics) ?? [])];
     },
     neededScopes: () => scopes?.index.needed(),
     appScopes: (uri) => (scopes ? scopes.appScopes(uri, portal.fresh()?.scopes) : []),
@@ -223,9 +248,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         .filter((m) => m.name.toLowerCase().startsWith(prefix.toLowerCase()))
         .map(methodSummary),
     searchCatalogue(query, limit) {
-      entries ??= catalogueEntries(catalogue);
-      const count = (kind: CatalogueEntry['kind']) => entries!.filter((e) => e.kind === kind).length;
-      return { entries: searchCatalogue(entries, query, limit), totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
+      // The Russian titles are read only for a Russian session or a query in Russian.
+      const russian = locale() === 'ru';
+      const list = russian || hasCyrillic(query) ? (russianEntries ??= catalogueEntries(catalogue, { russian: true })) : (entries ??= catalogueEntries(catalogue));
+      const count = (kind: CatalogueEntry['kind']) => list.filter((e) => e.kind === kind).length;
+      const found = searchCatalogue(list, query, limit);
+      return { entries: russian ? found.map(inRussian) : found, totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
     },
     toolContext: (siteRights) => serverToolContext({ catalogue, index: scopes?.index, facts: () => portal.fresh(), siteRights, now }),
   };

@@ -1,7 +1,10 @@
 /**
- * Custom LSP messages shared by the extension client and the language server.
- * Standard requests (hover, completion, ...) are not listed here.
+ * Custom LSP messages shared by the extension client and the language server: each a typed
+ * `RequestType` / `NotificationType` that both sides pass to `sendRequest` / `onRequest` (and the
+ * notification pair), so a parameter or result can change only in one place. Standard requests
+ * (hover, completion, ...) are not listed here. The client imports nothing else from the server.
  */
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 
 /** A method as listed by `bitrix24/listMethods`. */
 export interface MethodSummary {
@@ -19,7 +22,7 @@ export interface ListMethodsParams {
 }
 
 /** Client → server: list catalogue methods (every REST version of a name, as the CLI counts them). */
-export const ListMethodsRequest = 'bitrix24/listMethods';
+export const ListMethodsRequest = /* @__PURE__ */ new RequestType<ListMethodsParams, MethodSummary[], void>('bitrix24/listMethods');
 
 export interface SearchCatalogueParams {
   /** Words matched against names, scopes and titles ("deal add", "crm list"); empty lists everything. */
@@ -34,8 +37,7 @@ export interface SearchCatalogueResult {
 }
 
 /** Client → server: the "Show Method Catalogue" picker's search over methods, events and placements. */
-export const SearchCatalogueRequest = 'bitrix24/searchCatalogue';
-
+export const SearchCatalogueRequest = /* @__PURE__ */ new RequestType<SearchCatalogueParams, SearchCatalogueResult, void>('bitrix24/searchCatalogue');
 
 /** What a connected portal told the client; none of it is secret. */
 export interface PortalFacts {
@@ -59,7 +61,7 @@ export interface PortalFactsParams {
 }
 
 /** Client → server: the active portal's granted scopes and admin flag (or null), for live checks in the editor. */
-export const PortalFactsNotification = 'bitrix24/portalFacts';
+export const PortalFactsNotification = /* @__PURE__ */ new NotificationType<PortalFactsParams>('bitrix24/portalFacts');
 
 /** Portal facts older than this are not shown: the webhook or the user's rights may have changed since. */
 export const PORTAL_FACTS_MAX_AGE_MS = 10 * 60_000;
@@ -74,7 +76,7 @@ export interface ScopeReportResult {
   markdown: string;
 }
 /** Client → server: the scope report (declared scopes with the calls that need them, every call with its requirement). */
-export const ScopeReportRequest = 'bitrix24/scopeReport';
+export const ScopeReportRequest = /* @__PURE__ */ new RequestType<ScopeReportParams, ScopeReportResult, void>('bitrix24/scopeReport');
 
 export interface ProposeManifestParams {
   folderUri: string;
@@ -86,14 +88,14 @@ export interface ProposeManifestResult {
   notes: string[];
 }
 /** Client → server: a bitrix24.json proposed from what the code in a folder calls (null when there is no workspace). */
-export const ProposeManifestRequest = 'bitrix24/proposeManifest';
+export const ProposeManifestRequest = /* @__PURE__ */ new RequestType<ProposeManifestParams, ProposeManifestResult | null, void>('bitrix24/proposeManifest');
 
 export interface UnknownMethodsParams {
   /** Lower-case method names the catalogue does not know, referenced in open documents. */
   names: string[];
 }
 /** Server → client: ask the connected portal (`method.get`) about these names; answers come back in the portal facts. */
-export const UnknownMethodsNotification = 'bitrix24/unknownMethods';
+export const UnknownMethodsNotification = /* @__PURE__ */ new NotificationType<UnknownMethodsParams>('bitrix24/unknownMethods');
 
 /** The read-only assistant tools (VS Code language-model tools and `bitrix24-mcp`). */
 export const ASSISTANT_TOOLS = ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights'] as const;
@@ -110,7 +112,7 @@ export interface RunToolResult {
   isError?: boolean;
 }
 /** Client → server: run one read-only assistant tool on the workspace; bad input is answered as a request error with the reason. */
-export const RunToolRequest = 'bitrix24/runTool';
+export const RunToolRequest = /* @__PURE__ */ new RequestType<RunToolParams, RunToolResult, void>('bitrix24/runTool');
 
 export interface SiteRightsFromPortalParams {
   siteId: number;
@@ -122,7 +124,7 @@ export interface SiteRightsFromPortalResult {
   operations: string[] | null;
 }
 /** Server → client: what the connected portal's current user may do on a site (`landing.site.getRights`), for the site_rights tool. */
-export const SiteRightsFromPortalRequest = 'bitrix24/siteRightsFromPortal';
+export const SiteRightsFromPortalRequest = /* @__PURE__ */ new RequestType<SiteRightsFromPortalParams, SiteRightsFromPortalResult, void>('bitrix24/siteRightsFromPortal');
 
 /** A place in the workspace that needs a scope (0-based line and character). */
 export interface AppScopeUse {
@@ -187,6 +189,6 @@ export interface AppScopesResult {
   manifests: AppScopesManifest[];
 }
 /** Client → server: per manifest, the scopes the code needs, declares, misses, does not use, and the portal grants. */
-export const AppScopesRequest = 'bitrix24/appScopes';
+export const AppScopesRequest = /* @__PURE__ */ new RequestType<AppScopesParams, AppScopesResult, void>('bitrix24/appScopes');
 /** Server → client: scope findings changed; ask `bitrix24/appScopes` again. */
-export const AppScopesChangedNotification = 'bitrix24/appScopesChanged';
+export const AppScopesChangedNotification = /* @__PURE__ */ new NotificationType0('bitrix24/appScopesChanged');

@@ -14,6 +14,7 @@ import * as protocol from './protocol';
 /** Pause after the last edit of a document before its diagnostics are computed and published. */
 const PUBLISH_DEBOUNCE_MS = 100;
 
+/** Publishes one connection's diagnostics from one language service. */
 export class Publisher {
   private readonly later = new Debouncer();
   private changedQueued = false;
@@ -30,7 +31,7 @@ export class Publisher {
     const doc = this.documents.get(uri);
     const diagnostics = this.service.diagnostics(uri, doc);
     const names = doc ? this.service.methodsToAsk(doc) : [];
-    if (names.length) void this.connection.sendNotification(protocol.UnknownMethodsNotification, { names } satisfies protocol.UnknownMethodsParams);
+    if (names.length) void this.connection.sendNotification(protocol.UnknownMethodsNotification, { names });
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
 

@@ -5,6 +5,8 @@
  * and the rule table in docs/manifest.md all read it (`npm run rules` rewrites
  * the generated parts; a unit test fails when they drift apart).
  */
+import type { Locale } from './l10n/locale';
+import { RULE_MESSAGES_RU } from './l10n/rule-messages-ru';
 
 /** A rule's default severity (the words of the `bitrix24.diagnostics.rules` setting). */
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
@@ -192,9 +194,10 @@ export function isRuleCode(code: string): code is RuleCode {
   return Object.prototype.hasOwnProperty.call(RULES, code);
 }
 
-/** The rule's message with `{placeholders}` filled (a missing value leaves an empty string). */
-export function ruleMessage(code: RuleCode, values: Record<string, string | number | undefined>): string {
-  return (RULES[code] as Rule).message.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+/** The rule's message in `locale` with `{placeholders}` filled (a missing value leaves an empty string). */
+export function ruleMessage(code: RuleCode, values: Record<string, string | number | undefined>, locale: Locale = 'en'): string {
+  const template = locale === 'ru' ? RULE_MESSAGES_RU[code] : (RULES[code] as Rule).message;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
 /** Where a rule is documented, relative to the repository root. */

@@ -13,6 +13,7 @@ import type { AppScopesManifest } from './protocol';
 import type { Finding } from './manifest/types';
 import { WorkspaceIndex, type ScanProgress } from './workspace/workspace-index';
 import { DIAGNOSTIC_SOURCE, type FeatureSettings, type ManifestSummary, type ScopeUse } from './features/context';
+import type { Locale } from './l10n/locale';
 import { severityOf } from './features/rules';
 
 export interface ScopeServiceOptions {
@@ -26,11 +27,13 @@ export interface ScopeServiceOptions {
   onProgress?: (p: ScanProgress) => void;
   /** Log lines about files left out that no diagnostic can show. */
   onNotice?: (message: string) => void;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
 }
 
 
 export class ScopeService {
-  readonly index: WorkspaceIndex;
+  readonly index: WorkspaceIndex<Catalogue>;
   /** Scope findings last published per file path. */
   private readonly published = new Map<string, Finding[]>();
 
@@ -47,6 +50,7 @@ export class ScopeService {
       exclude: options.exclude,
       onProgress: options.onProgress,
       onNotice: options.onNotice,
+      locale: options.locale,
     });
   }
 

@@ -15,12 +15,15 @@ import { Debouncer } from './publish-limits';
 import { scanExclude, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
 import { VERSION } from './version';
+import { resolveLocale } from './l10n/locale';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
 
 interface InitOptions extends ExclusionSettings {
   envKeys?: string[];
+  /** `en` | `ru`: the client's resolved choice, over the setting and the editor's locale. */
+  locale?: string;
 }
 
 /** Starts serving on `connection`. */
@@ -39,6 +42,9 @@ export function startServer(connection: Connection): void {
   const publisher = new Publisher(connection, documents, service);
   /** Index updates wait for a pause in typing, per document. */
   const indexLater = new Debouncer();
+  /** Where the language comes from (see l10n/locale.ts `resolveLocale`). */
+  const language: { option?: unknown; setting?: unknown; client?: unknown } = {};
+  let languageRead = false;
 
   connection.onInitialize((params) => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
@@ -48,6 +54,9 @@ export function startServer(connection: Connection): void {
       .filter((p): p is string => p !== undefined);
     init = (params.initializationOptions ?? {}) as InitOptions;
     exclusions = { scanExclude: init.scanExclude, filesExclude: init.filesExclude };
+    language.option = init.locale;
+    language.client = params.locale;
+    service.configure({ locale: resolveLocale(language) });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -72,7 +81,11 @@ export function startServer(connection: Connection): void {
     try {
       const [section, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'bitrix24' }, { section: 'files.exclude' }])) as unknown[];
       const read = readClientSettings(section, filesExclude, exclusions);
-      service.configure(read.settings);
+      // A setting changed after start-up is newer than the client's start-up choice.
+      if (languageRead && read.language !== language.setting) language.option = undefined;
+      language.setting = read.language;
+      languageRead = true;
+      service.configure({ ...read.settings, locale: resolveLocale(language) });
       exclusions = read.exclusions;
     } catch (err) {
       connection.console.warn(`Could not read settings, using defaults: ${String(err)}`);
@@ -110,7 +123,7 @@ export function startServer(connection: Connection): void {
     publisher.publishOpen();
     for (const uri of service.urisWithFindings()) if (!documents.get(uri)) publisher.publish(uri);
   })());
-  connection.onNotification(protocol.PortalFactsNotification, (p: protocol.PortalFactsParams) => {
+  connection.onNotification(protocol.PortalFactsNotification, (p) => {
     service.setPortalFacts(p.facts ?? undefined);
     publisher.publishOpen();
     void connection.sendNotification(protocol.AppScopesChangedNotification);
@@ -125,15 +138,15 @@ export function startServer(connection: Connection): void {
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction(({ textDocument, range, context }) => service.codeActions(textDocument.uri, range, context.diagnostics, documents.get(textDocument.uri)));
 
-  connection.onRequest(protocol.ListMethodsRequest, (p: protocol.ListMethodsParams): protocol.MethodSummary[] => service.listMethods(p?.prefix ?? ''));
-  connection.onRequest(protocol.SearchCatalogueRequest, (p: protocol.SearchCatalogueParams): protocol.SearchCatalogueResult => service.searchCatalogue(p.query ?? '', p.limit));
-  connection.onRequest(protocol.ScopeReportRequest, (p: protocol.ScopeReportParams): protocol.ScopeReportResult => ({ markdown: service.scopeReport(p.uri, { links: p.links }) }));
-  connection.onRequest(protocol.AppScopesRequest, (p: protocol.AppScopesParams): protocol.AppScopesResult => ({ manifests: service.appScopes(p.uri) }));
-  connection.onRequest(protocol.ProposeManifestRequest, (p: protocol.ProposeManifestParams) => service.proposeManifest(p.folderUri) ?? null);
-  connection.onRequest(protocol.RunToolRequest, async (p: protocol.RunToolParams): Promise<protocol.RunToolResult> => {
+  connection.onRequest(protocol.ListMethodsRequest, (p) => service.listMethods(p?.prefix ?? ''));
+  connection.onRequest(protocol.SearchCatalogueRequest, (p) => service.searchCatalogue(p.query ?? '', p.limit));
+  connection.onRequest(protocol.ScopeReportRequest, (p) => ({ markdown: service.scopeReport(p.uri, { links: p.links }) }));
+  connection.onRequest(protocol.AppScopesRequest, (p) => ({ manifests: service.appScopes(p.uri) }));
+  connection.onRequest(protocol.ProposeManifestRequest, (p) => service.proposeManifest(p.folderUri) ?? null);
+  connection.onRequest(protocol.RunToolRequest, async (p) => {
     await scanned;
     const siteRights = async (siteId: number, type?: string) =>
-      ((await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type } satisfies protocol.SiteRightsFromPortalParams)) as protocol.SiteRightsFromPortalResult).operations;
+      (await connection.sendRequest(protocol.SiteRightsFromPortalRequest, { siteId, type })).operations;
     try {
       return await runTool(p.tool, p.input, service.toolContext(siteRights));
     } catch (err) {

@@ -31,6 +31,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** What the extension passes as `initializationOptions` (e.g. `{ envKeys: [...] }`). */
   initializationOptions?: unknown;
+  /** The editor's display language, sent as `InitializeParams.locale` (e.g. `ru`). */
+  locale?: string;
   /** Runs the server bundle at this path with these spawn options (e.g. as an ordinary user, see test/support/unprivileged.ts). */
   as?: { bundle: string; spawn: { uid?: number; gid?: number } };
 }
@@ -61,6 +63,7 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
     rootUri: options.workspaceFolders?.[0] ?? rootUri,
     ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i + 1}` })) } : {}),
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     capabilities: {
       textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: false } } },
       workspace: { configuration: true },

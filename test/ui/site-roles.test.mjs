@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './session.mjs';
-import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, treeRow } from './workbench.mjs';
+import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, sidebarWidth, treeRow } from './workbench.mjs';
 
 /** Resolves once no CSS animation or transition is running, so a screenshot shows the settled state. */
 async function settled(page) {
@@ -17,18 +17,6 @@ async function settled(page) {
     undefined,
     { timeout: STEP_MS },
   );
-}
-
-/** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
-async function sidebarWidth(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  assert.ok(box, 'no sidebar');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 5 });
-  await page.mouse.up();
-  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
 }
 
 describe('roles and many sites in the workbench', function () {
@@ -104,8 +92,8 @@ describe('roles and many sites in the workbench', function () {
     const text = await pane.innerText();
     assert.match(text, /Manager\s*manager · #2 · not applied/);
     assert.match(text, /Holders\s*DR3, U5 · not applied/);
-    assert.match(text, /All sites without their own setting \(0\)\s*read/);
-    assert.match(text, /Spring promo \(#3\)\s*read, edit · not applied/);
+    assert.match(text, /All sites without their own setting \(0\)\s*Read/);
+    assert.match(text, /Spring promo \(#3\)\s*Read, Edit · not applied/);
     assert.deepEqual(portal().snapshot().roles.find((r) => r.id === 2).accessCodes, ['DR3'], 'nothing sent before Apply');
 
     // Wide enough to read the holders' names in the screenshot.
@@ -140,19 +128,19 @@ describe('roles and many sites in the workbench', function () {
     }
     await p.keyboard.press('Enter');
     await (await quickPickRow(p, 'Type an access code')).click();
-    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Access code' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Rule for 3 sites — access code' }).waitFor({ state: 'visible', timeout: STEP_MS });
     await p.locator('.quick-input-widget input').fill('DR3');
     await p.keyboard.press('Enter');
     await (await quickPickRow(p, 'Set its operations')).click();
-    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Operations for DR3' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Rule for 3 sites — what DR3 may do' }).waitFor({ state: 'visible', timeout: STEP_MS });
     await (await quickPickRow(p, 'Edit pages')).click();
     await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' }).waitFor({ state: 'visible', timeout: STEP_MS });
     await p.keyboard.press('Enter');
 
-    const question = 'Apply DR3 → read, edit to 3 sites?';
+    const question = 'Apply DR3 → Read, Edit to 3 sites?';
     const confirm = p.locator('.quick-input-widget', { hasText: question });
     await confirm.waitFor({ state: 'visible', timeout: STEP_MS });
-    await p.locator('.tabs-container .tab', { hasText: '3 sites: DR3 → read, edit' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p.locator('.tabs-container .tab', { hasText: '3 sites: DR3 → Read, Edit' }).waitFor({ state: 'visible', timeout: STEP_MS });
     // Cancel is the active choice: Enter alone sends nothing.
     assert.match(await p.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').innerText(), /Cancel/);
     assert.match(await confirm.innerText(), /First apply from this workspace to "Company website" \(#1\)/);
@@ -170,7 +158,7 @@ describe('roles and many sites in the workbench', function () {
     console.log(`      screenshot: ${shot}`);
 
     await (await quickPickRow(p, 'Apply')).click();
-    const told = await notificationToast(p, 'DR3 → read, edit: applied to 3 of 3 sites');
+    const told = await notificationToast(p, 'DR3 → Read, Edit: applied to 3 of 3 sites');
     assert.match(told, /applied to 3 of 3 sites/);
     for (const id of [1, 3, 4]) assert.deepEqual(portal().snapshot().sites.find((s) => s.id === id).rights.DR3, ['read', 'edit'], `site ${id}`);
     await retry(p, 'see the sites applied', async () => {

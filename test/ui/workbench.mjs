@@ -172,3 +172,45 @@ export async function notificationToast(page, text) {
   await toast.waitFor({ state: 'visible', timeout: STEP_MS });
   return toast.innerText();
 }
+
+/**
+ * Waits until the workbench has stopped moving: no progress bar running, no notification
+ * or quick input sliding, and every element on the path to each visible toast, hover and
+ * dialog fully opaque. Screenshots are taken after this, never after a fixed delay.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const busy = [...document.querySelectorAll('.monaco-progress-container.active, .monaco-progress-container.infinite')].some((el) => el.offsetParent !== null);
+    if (busy) return false;
+    // Endless animations (a spinner) never finish; every other must have.
+    if (document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)) return false;
+    const watched = document.querySelectorAll('.notification-toast-container, .monaco-hover, .monaco-dialog-box, .quick-input-widget, .monaco-list-row.focused');
+    for (const node of watched) {
+      if (node.offsetParent === null) continue;
+      for (let el = node; el && el !== document.body; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false;
+      if (node.getAnimations?.().some((a) => a.playState === 'running')) return false;
+    }
+    return true;
+  }, undefined, { timeout: STEP_MS });
+}
+
+/** Takes the screenshot `name`.png in the ui output folder once the workbench has settled; returns its path. */
+export async function screenshot(page, outputDir, name) {
+  await settled(page);
+  const file = `${outputDir}/${name}.png`;
+  await page.screenshot({ path: file });
+  console.log(`      screenshot: ${file}`);
+  return file;
+}
+
+/** Drags the sash at the sidebar's right edge so the sidebar is `width` pixels wide. */
+export async function sidebarWidth(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('no sidebar');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
+}

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ASSISTANT_TOOLS, RunToolRequest, type AssistantToolName, type RunToolParams, type RunToolResult } from '../../../server/src/protocol';
+import { ASSISTANT_TOOLS, RunToolRequest, type AssistantToolName, type RunToolParams } from '../../../server/src/protocol';
 
 /** The id VS Code knows a tool by. */
 export const toolId = (name: AssistantToolName) => `bitrix24_${name}`;
@@ -50,7 +50,7 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext, dep
       invoke: async (options, token) => {
         const params: RunToolParams = { tool: name, input: options.input };
         try {
-          const result = await deps.client.sendRequest<RunToolResult>(RunToolRequest, params, token);
+          const result = await deps.client.sendRequest(RunToolRequest, params, token);
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(result.text)]);
         } catch (err) {
           // The server's message says what input to send instead; the model reads it.

@@ -1,7 +1,7 @@
 /** "Bitrix24: Create Manifest from Code": a bitrix24.json declaring exactly what the code calls. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ProposeManifestRequest, type ProposeManifestResult } from '../../../server/src/protocol';
+import { ProposeManifestRequest } from '../../../server/src/protocol';
 
 /** Creates bitrix24.json in the chosen workspace folder (one undoable edit) and opens it. */
 export async function createManifest(client: LanguageClient, folderArg?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -16,7 +16,7 @@ export async function createManifest(client: LanguageClient, folderArg?: vscode.
   } catch {
     // Not there yet: create it.
   }
-  const proposal = await client.sendRequest<ProposeManifestResult | null>(ProposeManifestRequest, { folderUri: folder.toString() });
+  const proposal = await client.sendRequest(ProposeManifestRequest, { folderUri: folder.toString() });
   if (!proposal) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the manifest is created from the code in it.'));
     return undefined;

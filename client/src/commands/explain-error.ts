@@ -37,7 +37,7 @@ export async function explainError(client: LanguageClient, args?: unknown): Prom
   const params: RunToolParams = { tool: 'explain_error', input: { error, ...(method?.trim() ? { method: method.trim() } : {}) } };
   let result: RunToolResult;
   try {
-    result = await client.sendRequest<RunToolResult>(RunToolRequest, params);
+    result = await client.sendRequest(RunToolRequest, params);
   } catch (err) {
     void vscode.window.showWarningMessage(`Bitrix24: ${(err instanceof Error ? err.message : String(err)).replace(/^explain_error: /, '')}`);
     return undefined;

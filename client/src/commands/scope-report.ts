@@ -1,11 +1,27 @@
 /** "Bitrix24: Show Scope Report": the evidence a Market reviewer wants, as a rendered Markdown preview. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ScopeReportRequest, type ScopeReportParams, type ScopeReportResult } from '../../../server/src/protocol';
+import { ScopeReportRequest, type ScopeReportParams } from '../../../server/src/protocol';
 
 /** Where the preview's Markdown lives: the extension's storage for this workspace (else its global storage), never the workspace. */
 function reportFile(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scope-report.md');
+}
+
+/**
+ * Turns `file:` link targets into paths relative to the report file: the Markdown
+ * preview refuses `file:` links (they would show as raw text) but opens relative
+ * ones, at the line their `#L<n>` names.
+ */
+function relativeLinks(markdown: string, report: vscode.Uri): string {
+  return markdown.replace(/\]\((file:\/\/[^)\s]+)\)/g, (whole, target: string) => {
+    const to = vscode.Uri.parse(target);
+    if (to.scheme !== report.scheme || to.authority !== report.authority) return whole;
+    const rel = path.posix.relative(path.posix.dirname(report.path), to.path);
+    const encoded = encodeURI(rel).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `](${encoded}${to.fragment ? `#${to.fragment}` : ''})`;
+  });
 }
 
 /**
@@ -15,10 +31,10 @@ function reportFile(context: vscode.ExtensionContext): vscode.Uri {
  */
 export async function showScopeReport(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<vscode.Uri> {
   const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString(), links: true };
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
+  const { markdown } = await client.sendRequest(ScopeReportRequest, params);
   const file = reportFile(context);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(relativeLinks(markdown, file)));
   await vscode.commands.executeCommand('markdown.showPreview', file);
   return file;
 }
@@ -26,7 +42,7 @@ export async function showScopeReport(client: LanguageClient, context: vscode.Ex
 /** "Bitrix24: Export Scope Report…": writes the report as a Markdown file the user picks; the toast offers to open it. */
 export async function exportScopeReport(client: LanguageClient, uri?: string): Promise<vscode.Uri | undefined> {
   const params: ScopeReportParams = { uri: uri ?? vscode.window.activeTextEditor?.document.uri.toString() };
-  const { markdown } = await client.sendRequest<ScopeReportResult>(ScopeReportRequest, params);
+  const { markdown } = await client.sendRequest(ScopeReportRequest, params);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, 'SCOPES.md') : undefined,

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SearchCatalogueRequest, type SearchCatalogueParams, type SearchCatalogueResult } from '../../../server/src/protocol';
+import { SearchCatalogueRequest } from '../../../server/src/protocol';
 import type { CatalogueEntry } from '../../../server/src/catalogue/search';
 
 interface EntryPick extends vscode.QuickPickItem {
@@ -59,7 +59,7 @@ async function act(button: vscode.QuickInputButton, e: CatalogueEntry, b: Button
 
 /** Shows the catalogue; resolves to the chosen entry (tests use it). */
 export async function showCatalogue(client: LanguageClient): Promise<CatalogueEntry | undefined> {
-  const search = (query: string) => client.sendRequest<SearchCatalogueResult>(SearchCatalogueRequest, { query, limit: SHOWN } satisfies SearchCatalogueParams);
+  const search = (query: string) => client.sendRequest(SearchCatalogueRequest, { query, limit: SHOWN });
   const first = await search('');
   const { methods, events, placements } = first.totals;
   const pick = vscode.window.createQuickPick<EntryPick>();

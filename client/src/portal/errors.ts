@@ -78,13 +78,16 @@ export class PortalError extends Error {
    * no answer came back, or an answer that does not say the portal refused
    * (a 5xx page from a proxy, a server error, a reply that is not REST JSON).
    * A Bitrix24 refusal code (auth, scope, rights, parameters, rate limit) is
-   * an answer from before the method ran, whatever its HTTP status.
+   * an answer from before the method ran, whatever its HTTP status. A redirect
+   * (refused, never followed) is not: whatever sent it may have run the write
+   * first, so only reading the portal again can tell.
    */
   get outcomeUnknown(): boolean {
     switch (this.kind) {
       case 'network':
       case 'timeout':
       case 'malformed':
+      case 'redirect':
         return true;
       case 'server':
         return this.code !== 'NOT_EXECUTED';

@@ -5,6 +5,7 @@
  */
 import { ErrorContext, errorFromResponse, isPortalError, localError, PortalError } from './errors';
 import { Redactor } from './redact';
+import { isRecord } from '../util/is-record';
 
 /** The subset of `fetch` the client uses; injectable for tests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -43,7 +44,8 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
     const res = await fetchFn(url, { ...init, redirect: 'manual', signal: controller.signal });
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
       await res.body?.cancel().catch(() => undefined);
-      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target: redirectTarget(url, res.headers.get('location'), opts.redactor) });
+      const target = redirectTarget(url, res.headers.get('location'), opts.redactor);
+      throw localError('redirect', { ...opts.ctx, status: res.status || undefined, target, detail: target });
     }
     const text = await res.text();
     let json: unknown;
@@ -100,10 +102,6 @@ export interface Envelope<T = unknown> {
   result: T;
   total?: number;
   next?: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The `{error, error_description}` of a reply, when it has one. */

@@ -81,9 +81,10 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
   }
 }
 
-/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON". */
+/** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON", "HTTP 307 redirect to …, not followed". */
 export function unclearAnswer(e: unknown): string {
-  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  const { kind, status, detail } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown; detail?: unknown };
+  if (kind === 'redirect') return `HTTP ${typeof status === 'number' ? status : '3xx'} redirect${typeof detail === 'string' ? ` to ${detail}` : ''}, not followed`;
   if (typeof status === 'number') return `HTTP ${status}`;
   if (kind === 'timeout') return 'no answer in time';
   if (kind === 'malformed') return 'not Bitrix24 REST JSON';

@@ -152,10 +152,29 @@ export function renderPlan(plan: RightsPlan, time: TimeFormat = {}): string {
 /**
  * The two sides of a diff view: last applied (or empty) and the planned set,
  * as the rights file writes them, each rule followed by a `//` comment naming
- * its access code (JSON with comments).
+ * its access code, under a header of comments (JSON with comments).
  */
-export function planSides(plan: RightsPlan): { before: string; after: string } {
-  return { before: `${annotateRules(plan.baseline ?? {}, plan.names)}\n`, after: `${annotateRules(plan.rules, plan.names)}\n` };
+export function planSides(plan: RightsPlan, time: TimeFormat = {}): { before: string; after: string } {
+  const header = planHeader(plan, time);
+  return { before: `${header}${annotateRules(plan.baseline ?? {}, plan.names)}\n`, after: `${header}${annotateRules(plan.rules, plan.names)}\n` };
+}
+
+/**
+ * The same comment lines on both sides of the diff (so they never show as a
+ * change): what each side is, the summary and the warnings. They also keep
+ * the rules below the confirmation that opens over the top of the editor.
+ */
+function planHeader(plan: RightsPlan, time: TimeFormat): string {
+  const left = plan.firstApply ? 'nothing (never applied from this workspace)' : `the set applied ${localTime(plan.baselineAt ?? '', time)}`;
+  return [
+    `// Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
+    `// Left: ${left}. Right: the full set that will be sent.`,
+    `// It replaces every rule the site has now. Changes: ${summarisePlan(plan)}.`,
+    ...plan.warnings.map((w) => `// ! ${w.message}`),
+    '',
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
 }
 
 /** `serialiseRules` with each rule's line ending in its name, `// Anna Smith`. */

@@ -8,6 +8,7 @@
 import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { compareAccessCodes, parseAccessCode } from './access-codes';
 import { normaliseOperations, Operation, orderOperations } from './operations';
+import { isRecord } from '../util/is-record';
 
 export const RIGHTS_FILE_VERSION = 1;
 
@@ -80,14 +81,10 @@ function duplicateKeys(text: string, node: Node | undefined, out: string[]): voi
   for (const child of node.children ?? []) duplicateKeys(text, child, out);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Validates and normalises a rules object; `where` names it in messages. */
 export function parseRules(value: unknown, where: string, problems: string[], notes: string[]): RulesSet {
   const rules: RulesSet = {};
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(`${where} must be an object of access code → list of operations, e.g. { "AU": ["read"] }.`);
     return rules;
   }
@@ -118,7 +115,7 @@ export function parseRules(value: unknown, where: string, problems: string[], no
 
 function parseSite(value: unknown, problems: string[]): SiteInfo {
   const site: SiteInfo = { id: 0, code: '', title: '', type: 'PAGE' };
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push('"site" must be an object with "id", "code", "title" and "type".');
     return site;
   }
@@ -134,7 +131,7 @@ function parseSite(value: unknown, problems: string[]): SiteInfo {
 
 function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
   if (value === null || value === undefined) return null;
-  if (!isObject(value) || typeof value.at !== 'string') {
+  if (!isRecord(value) || typeof value.at !== 'string') {
     problems.push('"lastApplied" must be null or { "at": "<time>", "rules": { ... } }.');
     return null;
   }
@@ -178,7 +175,7 @@ export function parseRightsFile(input: string): ParsedRightsFile {
   const problems: string[] = [];
   duplicateKeys(text, tree, problems);
   const value: unknown = getNodeValue(tree);
-  if (!isObject(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
+  if (!isRecord(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
   if (value.version !== RIGHTS_FILE_VERSION) {
     problems.push(
       typeof value.version === 'number' && value.version > RIGHTS_FILE_VERSION

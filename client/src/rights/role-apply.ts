@@ -178,7 +178,13 @@ export async function applyRoles(
   for (const r of results.filter((x) => x.outcome === 'applied' || x.outcome === 'uncertain')) {
     try {
       r.verified = await readOneRole(api, section, r.id);
-      if (r.outcome === 'uncertain') r.outcome = sameRoleRights(r.verified, sortRoleRights(r.after.rights)) && r.rightsSent ? 'applied' : 'uncertain';
+      // An unclear answer to setRights is settled by what the role holds now; holders cannot be read back.
+      if (r.outcome === 'uncertain' && r.rightsSent) {
+        const after = sortRoleRights(r.after.rights);
+        const before = sortRoleRights(r.before.rights);
+        if (sameRoleRights(r.verified, after)) r.outcome = 'applied';
+        else if (sameRoleRights(r.verified, before) && !sameRoleRights(before, after)) r.outcome = 'rejected';
+      }
       const keys = r.outcome === 'applied' ? mismatchedKeys(r.after.rights, r.verified) : [];
       if (keys.length) mismatches.push({ roleId: r.id, keys });
     } catch (e) {
@@ -225,9 +231,15 @@ function finish(
   const parts: string[] = [];
   const verb = action === 'restore' ? 'Restored' : 'Applied';
   if (done.length) parts.push(`${verb} ${names(done)} in ${SECTION_LABELS[plan.section]} (${summariseRolePlan(plan)}).`);
+  const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
   if (stop) {
-    const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
-    parts.push(stop.unknown ? `No answer for ${names(failed)}: it may or may not have been saved.` : `${stop.failure.message}`);
+    if (!stop.unknown) parts.push(`${stop.failure.message}`);
+    else {
+      const unsettled = failed.filter((r) => r.outcome === 'uncertain');
+      const kept = failed.filter((r) => r.outcome === 'rejected');
+      if (unsettled.length) parts.push(`No clear answer for ${names(unsettled)}: it may or may not have been saved.`);
+      if (kept.length) parts.push(`The answer for ${names(kept)} was unclear; reading the role again shows the portal kept its rights.`);
+    }
     if (notSent.length) parts.push(`Not sent: ${names(notSent)}.`);
   }
   for (const m of mismatches) {
@@ -238,7 +250,8 @@ function finish(
   else if (done.length && !mismatches.length) parts.push('Verified with getRights.');
   if (plan.model === 'extended' && done.length) parts.push('The portal uses the extended model, so the roles take effect once the role model is switched on.');
   parts.push(...problems);
-  const status: RoleApplyStatus = !stop ? 'applied' : done.length ? 'partial' : stop.unknown ? 'uncertain' : 'rejected';
+  const settled = stop?.unknown && failed.length === 0 && notSent.length === 0; // the unclear answer was verified applied
+  const status: RoleApplyStatus = !stop || settled ? 'applied' : done.length ? 'partial' : failed.some((r) => r.outcome === 'uncertain') ? 'uncertain' : 'rejected';
   return {
     status,
     message: parts.join(' '),

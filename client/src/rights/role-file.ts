@@ -10,6 +10,7 @@ import { getNodeValue, parseTree, ParseError, printParseErrorCode } from 'jsonc-
 import { parseAccessCode } from './access-codes';
 import type { LandingSection } from './api';
 import { isOperation, normaliseOperations, Operation, orderOperations, sameOperations } from './operations';
+import { isRecord } from '../util/is-record';
 
 export const ROLE_FILE_VERSION = 1;
 
@@ -41,10 +42,6 @@ export type ParsedRoleFile = { ok: true; file: RoleFile } | { ok: false; problem
 
 const SECTIONS: readonly LandingSection[] = ['SITE', 'KNOWLEDGE', 'GROUP', 'MAINPAGE'];
 const KNOWN_KEYS = new Set(['version', 'portal', 'section', 'importedAt', 'roles']);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Whether `key` is a valid site key of a role's rights: `0` or a positive site id. */
 export function isSiteKey(key: string): boolean {
@@ -78,7 +75,7 @@ export function sameCodes(a: readonly string[], b: readonly string[]): boolean {
  * as for site rights, so a comparison sees what the portal applies.
  */
 export function readRoleRights(result: unknown): RoleRights {
-  if (!isObject(result)) return {};
+  if (!isRecord(result)) return {};
   const out: RoleRights = {};
   for (const [key, ops] of Object.entries(result)) {
     if (!isSiteKey(key) || !Array.isArray(ops)) continue;
@@ -112,7 +109,7 @@ function parseCodes(value: unknown, where: string, problems: string[]): string[]
 /** Validates a role's rights: site keys `0` or ids, each with a list of operations. */
 export function parseRoleRights(value: unknown, where: string, problems: string[]): RoleRights {
   const rights: RoleRights = {};
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(`${where} must be an object of site key → operations, e.g. { "0": ["read"], "12": ["read", "edit"] }.`);
     return rights;
   }
@@ -134,7 +131,7 @@ export function parseRoleRights(value: unknown, where: string, problems: string[
 
 function parseRole(value: unknown, index: number, problems: string[]): RoleEntry | undefined {
   const where = `roles[${index}]`;
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     problems.push(`${where} must be an object with "id", "title", "accessCodes" and "rights".`);
     return undefined;
   }
@@ -162,7 +159,7 @@ export function parseRoleFile(text: string): ParsedRoleFile {
   const tree = parseTree(text.replace(/^\uFEFF/, ''), syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) return { ok: false, problems: syntax.length ? syntax.map((e) => position(text, e)) : ['The file is empty.'] };
   const value: unknown = getNodeValue(tree);
-  if (!isObject(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
+  if (!isRecord(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
   const problems: string[] = [];
   if (value.version !== ROLE_FILE_VERSION) problems.push(`"version" must be ${ROLE_FILE_VERSION}.`);
   if (typeof value.portal !== 'string' || value.portal === '') problems.push('"portal" must be the portal host, e.g. "example.bitrix24.com".');

@@ -16,6 +16,7 @@
  */
 import { parseAccessCode } from './access-codes';
 import { normaliseOperations, Operation } from './operations';
+import { isRecord } from '../util/is-record';
 
 export interface ScriptedArgs {
   siteId: number;
@@ -28,10 +29,6 @@ export interface ScriptedArgs {
 }
 
 export type ScriptedArgsResult = { ok: true; value: ScriptedArgs } | { ok: false; message: string };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Whether `arg` asks for the prompt-free path: a plain object with `siteId` (tree nodes carry `contextValue` instead). */
 export function isScripted(arg: unknown): arg is Record<string, unknown> {

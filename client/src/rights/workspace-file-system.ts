@@ -40,6 +40,8 @@ export function workspaceFileSystem(root: vscode.Uri): RightsFileSystem {
     },
     async list(rel) {
       try {
+        // A missing folder is the common case (nothing edited yet); stat first, as the host logs a failed read of a folder.
+        if (((await vscode.workspace.fs.stat(uri(rel))).type & vscode.FileType.Directory) === 0) return [];
         return (await vscode.workspace.fs.readDirectory(uri(rel))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
       } catch (e) {
         if (notFound(e)) return [];

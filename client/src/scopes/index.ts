@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AppScopesChangedNotification, AppScopesRequest, type AppScopeEdit, type AppScopesManifest, type AppScopesParams, type AppScopesResult } from '../../../server/src/protocol';
+import { AppScopesChangedNotification, AppScopesRequest, type AppScopeEdit, type AppScopesManifest, type AppScopesParams } from '../../../server/src/protocol';
 import { exportScopeReport, showScopeReport } from '../commands/scope-report';
 import { AppScopesTree, manifestSummary, type AppScopesNode } from './app-scopes-tree';
 
@@ -32,7 +32,7 @@ export interface AppScopesApi {
 export function registerAppScopes(context: vscode.ExtensionContext, deps: AppScopesDeps): AppScopesApi {
   const ask = async (params: AppScopesParams): Promise<AppScopesManifest[]> => {
     await deps.serverReady;
-    return (await deps.client.sendRequest<AppScopesResult>(AppScopesRequest, params)).manifests;
+    return (await deps.client.sendRequest(AppScopesRequest, params)).manifests;
   };
   const tree = new AppScopesTree(() => ask({}));
   const view = vscode.window.createTreeView('bitrix24.appScopes', { treeDataProvider: tree, showCollapseAll: true });

@@ -26,6 +26,8 @@ export interface RedirectFault {
   status: number;
   origin: string;
   method?: string;
+  /** Run the method first, then redirect (a proxy that forwarded the request and answered with a redirect). */
+  afterApplying?: boolean;
 }
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
@@ -182,6 +184,7 @@ function validate(patch: FaultPatch): void {
       // reported below
     }
     if (protocol !== 'http:' && protocol !== 'https:') throw new FaultPatchError('redirect.origin must be an http:// or https:// origin');
+    if (r.afterApplying !== undefined && typeof r.afterApplying !== 'boolean') throw new FaultPatchError('redirect.afterApplying must be true or false');
   }
   const rl = patch.rateLimit;
   if (rl && !(rl.limit >= 1 && rl.drainPerSecond >= 0)) throw new FaultPatchError('rateLimit needs limit >= 1 and drainPerSecond >= 0');

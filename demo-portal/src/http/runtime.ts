@@ -10,6 +10,8 @@ export interface Runtime {
   /** The live state; replaced wholesale by `reset()`. */
   state: PortalState;
   readonly baseUrl: string;
+  /** The portal's language: what errors are described in unless the request asks otherwise. */
+  readonly language: 'en' | 'ru';
   now(): number;
   /** A fresh random secret (webhook codes, tokens). */
   secret(): string;

@@ -15,6 +15,8 @@ import { decodeSegment, loggedMethod } from './log-line';
 import { handleOAuth } from './oauth-endpoints';
 import { readBody, requestParams } from './request';
 import type { Runtime } from './runtime';
+import { localisedError, requestLanguage, type AnswerLanguage } from './language';
+import type { RedirectFault } from './faults';
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
@@ -43,6 +45,9 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     return;
   }
   const params = requestParams(req.headers['content-type'], url.search.slice(1), await readBody(req));
+  // Errors are described in the language the request asks for; `lang` is not a method parameter.
+  const language = requestLanguage(header(req.headers['accept-language']), params.lang, rt.language);
+  delete params.lang;
 
   const { faults } = rt;
   if (faults.dropConnections) {
@@ -56,11 +61,11 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
 
   const bucket = rt.bucket();
   if (bucket && !bucket.take(req.socket.remoteAddress ?? 'local', rt.now())) {
-    return sendRestError(rt, res, new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503), '-');
+    return sendRestError(rt, res, language, new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503), '-');
   }
   const segments = path.slice('/rest/'.length).split('/').map(decodeSegment);
   if (segments.some((s) => s === undefined)) {
-    return sendRestError(rt, res, new RestError('INVALID_REQUEST', 'The request path has a malformed %-escape.', 400), '-');
+    return sendRestError(rt, res, language, new RestError('INVALID_REQUEST', 'The request path has a malformed %-escape.', 400), '-');
   }
   const [first, second, third] = segments as string[];
   let auth: AuthResult;
@@ -73,19 +78,19 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     method = first;
   } else {
     // The path may hold a webhook code in an unexpected place, so none of it goes to the log.
-    return sendRestError(rt, res, new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404), '-');
+    return sendRestError(rt, res, language, new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404), '-');
   }
   delete params.auth;
   method = method.replace(/\.json$/i, '');
   const redirect = faults.redirectFor(method);
-  if (redirect) {
-    // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
-    rt.log(`${loggedMethod(method)} ${redirect.status} redirect to ${redirect.origin}`);
-    res.writeHead(redirect.status, { Location: `${redirect.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
+  // A moved portal: the same path (webhook code and all) on another origin. Only the origin is logged.
+  const sendRedirect = (r: RedirectFault, when: string) => {
+    rt.log(`${loggedMethod(method)} ${r.status} redirect to ${r.origin}${when}`);
+    res.writeHead(r.status, { Location: `${r.origin}${url.pathname}${url.search}`, 'Content-Length': 0 });
     res.end();
-    return;
-  }
-  if (!auth.ok) return sendRestError(rt, res, auth.error, loggedMethod(method));
+  };
+  if (redirect && !redirect.afterApplying) return sendRedirect(redirect, '');
+  if (!auth.ok) return sendRestError(rt, res, language, auth.error, loggedMethod(method));
 
   let mutated = false;
   const caller: Caller = {
@@ -107,23 +112,42 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
       await rt.persist();
     } catch (error) {
       rt.log(`could not save the state file: ${(error as Error).message}`);
-      return sendRestError(rt, res, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), loggedMethod(method));
+      return sendRestError(rt, res, language, new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500), loggedMethod(method));
     }
   }
+  if (redirect?.afterApplying) return sendRedirect(redirect, ' after running (fault)');
   const failAfter = faults.takeFailureAfter(method);
   if (failAfter !== undefined) {
     rt.log(`${loggedMethod(method)} ${failAfter} after running (fault) user=${auth.user.id}`);
     return sendFaultStatus(res, failAfter);
   }
-  if (!outcome.ok) return sendRestError(rt, res, outcome.error, loggedMethod(method), auth.user.id);
+  if (!outcome.ok) return sendRestError(rt, res, language, outcome.error, loggedMethod(method), auth.user.id);
   rt.log(`${loggedMethod(method)} 200 user=${auth.user.id} ${outcome.finish - outcome.start}ms`);
-  sendJson(res, 200, successBody(outcome.output, outcome.start, outcome.finish), faults.malformedJson, CORS);
+  const output = method.toLowerCase() === 'batch' ? { ...outcome.output, result: localisedBatch(outcome.output.result, language) } : outcome.output;
+  sendJson(res, 200, successBody(output, outcome.start, outcome.finish), faults.malformedJson, CORS);
 }
 
-function sendRestError(rt: Runtime, res: ServerResponse, error: RestError, method: string, userId?: number): void {
+function sendRestError(rt: Runtime, res: ServerResponse, language: AnswerLanguage, error: RestError, method: string, userId?: number): void {
   const status = statusOf(error);
   rt.log(`${method} ${status} ${error.code}${userId !== undefined ? ` user=${userId}` : ''}`);
-  sendJson(res, status, errorBody(error), rt.faults.malformedJson, CORS);
+  sendJson(res, status, localisedError(errorBody(error) as { error: string; error_description: string }, language), rt.faults.malformedJson, CORS);
+}
+
+/** A batch's inner errors in the request's language, like its own. */
+function localisedBatch(result: unknown, language: AnswerLanguage): unknown {
+  if (language === 'en' || !result || typeof result !== 'object') return result;
+  const errors = (result as { result_error?: unknown }).result_error;
+  if (!errors || typeof errors !== 'object') return result;
+  const out: Record<string, unknown> = {};
+  for (const [key, e] of Object.entries(errors)) {
+    const body = e as { error?: unknown; error_description?: unknown };
+    out[key] = typeof body?.error === 'string' && typeof body.error_description === 'string' ? localisedError(body as { error: string; error_description: string }, language) : e;
+  }
+  return { ...result, result_error: out };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 /** A 500 looks like the portal's own error; other 5xx look like a proxy in front of it. */

@@ -3,6 +3,7 @@
  */
 import { applyFilter, sortRows } from './list-query';
 import type { Department, PortalState, SonetGroup, User } from './types';
+import { isRecord } from '../util/is-record';
 
 /** A department as `department.get` prints it (`PARENT`/`UF_HEAD` only when set). */
 export function departmentRow(d: Department): Record<string, unknown> {
@@ -57,8 +58,4 @@ export function findSonetGroups(state: PortalState, user: User, query: Record<st
   const order = isRecord(query.ORDER) ? Object.entries(query.ORDER) : [['ID', 'DESC']];
   for (const [field, dir] of [...order].reverse()) rows = sortRows(rows, String(field), String(dir), (row, f) => row[f]);
   return rows;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

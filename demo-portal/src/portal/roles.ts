@@ -6,6 +6,7 @@ import { landingError } from './rest-error';
 import { normalizeOperations, orderOperations } from './operations';
 import { sectionOfType } from './sections';
 import type { PortalState, Role, Section, SiteOperation } from './types';
+import { isRecord } from '../util/is-record';
 
 const ADDITIONAL_PREFIX: Record<Section, string> = { SITE: '', KNOWLEDGE: 'knowledge_', GROUP: 'group_', MAINPAGE: 'vibe_' };
 const ADDITIONAL_BASE = ['menu24', 'create'];
@@ -42,14 +43,14 @@ export function setRoleRights(state: PortalState, role: Role, rights: unknown, a
   const next: Record<string, SiteOperation[]> = {};
   for (const [key, value] of entries) {
     const siteId = Number(key);
-    if (!Number.isInteger(siteId) || siteId < 0 || !(Array.isArray(value) || isPlainObject(value))) continue;
+    if (!Number.isInteger(siteId) || siteId < 0 || !(Array.isArray(value) || isRecord(value))) continue;
     if (siteId !== 0 && !state.sites.some((s) => s.id === siteId && !s.deleted && sectionOfType(s.type) === role.section)) continue;
     next[String(siteId)] = normalizeOperations(value);
   }
   role.rights = next;
   if (additional !== undefined) {
     const allowed = ADDITIONAL_BASE.map((c) => ADDITIONAL_PREFIX[role.section] + c);
-    const given = Array.isArray(additional) ? additional : isPlainObject(additional) ? Object.values(additional) : [additional];
+    const given = Array.isArray(additional) ? additional : isRecord(additional) ? Object.values(additional) : [additional];
     role.additional = allowed.filter((c) => given.includes(c));
   }
 }
@@ -63,7 +64,7 @@ export function setRoleAccessCodes(role: Role, codes: unknown): void {
     role.accessCodes = [];
     return;
   }
-  const list = Array.isArray(codes) ? codes : isPlainObject(codes) ? Object.values(codes) : undefined;
+  const list = Array.isArray(codes) ? codes : isRecord(codes) ? Object.values(codes) : undefined;
   if (!list) throw landingError('ERROR_ARGUMENT', 'The codes parameter must be an array of access codes.');
   role.accessCodes = [...new Set(list.filter((c): c is string => typeof c === 'string' && c !== ''))];
 }
@@ -76,8 +77,4 @@ export function roleOperations(state: PortalState, section: Section, siteId: num
     ops.push(...(role.rights[String(siteId)] ?? role.rights['0'] ?? []));
   }
   return orderOperations(ops);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

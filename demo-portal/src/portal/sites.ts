@@ -7,6 +7,7 @@ import { landingError, missingParams } from './rest-error';
 import { isSiteType, sectionOfType, typesOfSection } from './sections';
 import { siteOperationsFor } from './site-rights';
 import type { PortalState, Section, Site, User } from './types';
+import { isRecord } from '../util/is-record';
 
 const BASE_FIELDS = [
   'ID', 'TITLE', 'CODE', 'TYPE', 'ACTIVE', 'DELETED', 'DESCRIPTION', 'XML_ID', 'DOMAIN_ID', 'LANG', 'TPL_ID',
@@ -151,8 +152,4 @@ function formatPortalDate(iso: string): string {
 function toInt(v: unknown): number | undefined {
   const n = Number.parseInt(String(v ?? ''), 10);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

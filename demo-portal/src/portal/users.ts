@@ -5,6 +5,7 @@
  */
 import { applyFilter, sortRows } from './list-query';
 import type { PortalState, User } from './types';
+import { isRecord } from '../util/is-record';
 
 /** The user scope variants, widest first. */
 export type UserScopeLevel = 'user' | 'user_basic' | 'user_brief';
@@ -98,8 +99,4 @@ export function searchUsers(state: PortalState, query: Record<string, unknown>):
 
 function userFieldValue(user: User, field: string): unknown {
   return userRow(user)[field];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

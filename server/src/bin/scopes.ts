@@ -11,6 +11,7 @@ import * as needed from '../cli/needed';
 import { commandHelp, programHelp } from '../cli/help';
 import { quietOnClosedPipe, wantsColour } from '../cli/terminal';
 import { VERSION } from '../version';
+import { localeFromEnv, type Locale } from '../l10n/locale';
 
 type Command = { run(args: string[], io: Io): Promise<number> };
 interface Io {
@@ -18,6 +19,7 @@ interface Io {
   err(s: string): void;
   cwd?: string;
   colour?: boolean;
+  locale?: Locale;
 }
 
 const COMMANDS: Record<string, Command> = { check, needed, scan, describe, catalog, explain };
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     // A terminal links paths from where the command was run, not from the scanned folder.
     cwd: process.cwd(),
     colour: wantsColour(process.stdout),
+    // Text in the shell's language unless --lang says otherwise: ru_RU.UTF-8 is Russian.
+    locale: localeFromEnv(process.env),
   };
   const [name, ...rest] = argv;
   if (!name) {

@@ -11,14 +11,14 @@ import { russianMethodKey } from './links';
 import type { CatalogueData, EventInfo, MethodInfo, PlacementInfo, RussianFacts, ScopeInfo, ScopeRequirement } from './types';
 import { assertCatalogue, assertRussian } from './validate';
 
-/** A method the app declares itself (on-premise custom methods, methods newer than the docs). */
+/**
+ * A method the app declares itself (on-premise custom methods, methods newer than the docs);
+ * a manifest's `methods.custom` entries are taken as they are parsed.
+ */
 export interface CustomMethodDeclaration {
   name: string;
-  /** One scope code... */
-  scope?: string;
-  /** ...or several: any one is enough unless `allOf` is set. */
-  scopes?: string[];
-  allOf?: boolean;
+  /** What calling it needs; absent: not stated. */
+  requirement?: ScopeRequirement;
   version?: 2 | 3;
   who?: string;
   title?: string;
@@ -144,15 +144,10 @@ function memo(cache: Map<string, string[]>, key: string, compute: () => string[]
 
 /** Turns a declaration into a MethodInfo marked `custom`. */
 function customMethod(d: CustomMethodDeclaration): MethodInfo {
-  const codes = d.scopes ?? (d.scope ? [d.scope] : []);
-  let requirement: ScopeRequirement;
-  if (codes.length === 0) requirement = { kind: 'unknown', reason: 'the custom method declares no scope' };
-  else if (codes.length === 1) requirement = codes[0] === 'basic' ? { kind: 'basic' } : { kind: 'scope', scope: codes[0] };
-  else requirement = { kind: d.allOf ? 'allOf' : 'anyOf', scopes: codes };
   return {
     name: d.name,
     version: d.version ?? 2,
-    requirement,
+    requirement: d.requirement ?? { kind: 'unknown', reason: 'the custom method declares no scope' },
     who: d.who ?? '',
     whoClass: 'unknown',
     params: [],
@@ -173,7 +168,10 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
-/** The catalogue, optionally extended with an app's custom methods. */
+/**
+ * The catalogue, optionally extended with an app's custom methods: the one view of
+ * "what a name means here" that analysis, features, the workspace index and the CLI share.
+ */
 export class Catalogue implements MethodNames {
   private static defaultInstance: Catalogue | undefined;
   private readonly custom: Map<string, MethodInfo[]>;
@@ -210,9 +208,13 @@ export class Catalogue implements MethodNames {
     return new Catalogue(buildIndex(data, russian));
   }
 
-  /** A view that also knows the given custom methods (they shadow documented ones of the same name and version). */
-  withCustom(methods: readonly CustomMethodDeclaration[]): Catalogue {
-    return new Catalogue(this.index, methods.filter((m) => m.name.trim()).map(customMethod));
+  /**
+   * A view that also knows the given custom methods (they shadow documented ones of the same
+   * name and version). Views share the documented data; only the custom methods are their own.
+   */
+  withCustom(methods: readonly CustomMethodDeclaration[]): this {
+    // A Catalogue is never subclassed: the view is of the same class.
+    return new Catalogue(this.index, methods.filter((m) => m.name.trim()).map(customMethod)) as this;
   }
 
   /** Number of documented methods (both versions counted). */

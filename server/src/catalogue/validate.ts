@@ -5,15 +5,15 @@
  * created, so accessors can trust the data afterwards.
  */
 import type { CatalogueData, RussianCatalogueData } from './types';
+import { isRecord } from '../util/is-record';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const WHO_CLASSES = new Set(['any', 'admin', 'permission', 'depends', 'unknown']);
 
 function checkRequirement(r: unknown, where: string, errors: string[]): string[] {
-  if (!isObj(r)) {
+  if (!isRecord(r)) {
     errors.push(`${where}: requirement is not an object`);
     return [];
   }
@@ -45,7 +45,7 @@ function checkParams(ps: unknown, where: string, errors: string[], depth = 0): v
     return;
   }
   for (const p of ps) {
-    if (!isObj(p) || !isStr(p.name) || !isStr(p.type) || typeof p.required !== 'boolean') {
+    if (!isRecord(p) || !isStr(p.name) || !isStr(p.type) || typeof p.required !== 'boolean') {
       errors.push(`${where}: malformed parameter ${JSON.stringify(p).slice(0, 80)}`);
       continue;
     }
@@ -57,7 +57,7 @@ function checkParams(ps: unknown, where: string, errors: string[], depth = 0): v
 function checkEditions(x: Obj, where: string, errors: string[]): void {
   if (x.editions !== undefined) {
     const ed = x.editions;
-    if (!isObj(ed) || !isObj(ed.en) || !isObj(ed.ru)) errors.push(`${where}: editions needs en and ru`);
+    if (!isRecord(ed) || !isRecord(ed.en) || !isRecord(ed.ru)) errors.push(`${where}: editions needs en and ru`);
     else for (const k of ['en', 'ru'] as const) checkRequirement((ed[k] as Obj).requirement, `${where} (${k} edition)`, errors);
   }
 }
@@ -65,7 +65,7 @@ function checkEditions(x: Obj, where: string, errors: string[]): void {
 /** Returns a list of problems; empty when the data is a valid catalogue. */
 export function validateCatalogue(data: unknown): string[] {
   const errors: string[] = [];
-  if (!isObj(data)) return ['catalogue is not an object'];
+  if (!isRecord(data)) return ['catalogue is not an object'];
   if (!isStr(data.$schema)) errors.push('$schema missing');
   if (!isStr(data.generated) || !/^\d{4}-\d{2}-\d{2}$/.test(data.generated)) errors.push('generated is not a YYYY-MM-DD date');
   if (!Array.isArray(data.sources)) errors.push('sources is not an array');
@@ -74,13 +74,13 @@ export function validateCatalogue(data: unknown): string[] {
   }
   const codes = new Set<string>();
   for (const s of data.scopes) {
-    if (!isObj(s) || !isStr(s.code) || !isStr(s.tool)) errors.push(`malformed scope ${JSON.stringify(s).slice(0, 80)}`);
+    if (!isRecord(s) || !isStr(s.code) || !isStr(s.tool)) errors.push(`malformed scope ${JSON.stringify(s).slice(0, 80)}`);
     else if (codes.has(s.code)) errors.push(`duplicate scope ${s.code}`);
     else codes.add(s.code);
   }
   const seen = new Set<string>();
   for (const m of data.methods) {
-    if (!isObj(m) || !isStr(m.name) || !m.name) {
+    if (!isRecord(m) || !isStr(m.name) || !m.name) {
       errors.push(`malformed method ${JSON.stringify(m).slice(0, 80)}`);
       continue;
     }
@@ -105,7 +105,7 @@ export function validateCatalogue(data: unknown): string[] {
   }
   const seenEvents = new Set<string>();
   for (const e of data.events) {
-    if (!isObj(e) || !isStr(e.name) || !e.name || !isStr(e.url) || !isStr(e.title) || !isStr(e.who)) {
+    if (!isRecord(e) || !isStr(e.name) || !e.name || !isStr(e.url) || !isStr(e.title) || !isStr(e.who)) {
       errors.push(`malformed event ${JSON.stringify(e).slice(0, 80)}`);
       continue;
     }
@@ -117,7 +117,7 @@ export function validateCatalogue(data: unknown): string[] {
   }
   const seenPlacements = new Set<string>();
   for (const p of data.placements) {
-    if (!isObj(p) || !isStr(p.code) || !p.code || !isStr(p.url) || !isStr(p.title)) {
+    if (!isRecord(p) || !isStr(p.code) || !p.code || !isStr(p.url) || !isStr(p.title)) {
       errors.push(`malformed placement ${JSON.stringify(p).slice(0, 80)}`);
       continue;
     }
@@ -139,19 +139,19 @@ export function assertCatalogue(data: unknown): asserts data is CatalogueData {
 
 /** Problems of catalog.ru.json data; empty when valid. */
 export function validateRussian(data: unknown): string[] {
-  if (!isObj(data)) return ['Russian catalogue is not an object'];
+  if (!isRecord(data)) return ['Russian catalogue is not an object'];
   const errors: string[] = [];
   for (const k of ['methods', 'events', 'placements'] as const) {
     const map = data[k];
-    if (!isObj(map)) {
+    if (!isRecord(map)) {
       errors.push(`${k} is not an object`);
       continue;
     }
     for (const [key, f] of Object.entries(map)) {
-      if (!isObj(f) || !isStr(f.title) || (f.who !== undefined && !isStr(f.who)) || (f.url !== undefined && !isStr(f.url))) errors.push(`${k} ${key}: malformed Russian facts`);
+      if (!isRecord(f) || !isStr(f.title) || (f.who !== undefined && !isStr(f.who)) || (f.url !== undefined && !isStr(f.url))) errors.push(`${k} ${key}: malformed Russian facts`);
     }
   }
-  if (!isObj(data.scopes) || !Object.values(data.scopes).every(isStr)) errors.push('scopes must map codes to tool names');
+  if (!isRecord(data.scopes) || !Object.values(data.scopes).every(isStr)) errors.push('scopes must map codes to tool names');
   return errors;
 }
 

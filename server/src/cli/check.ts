@@ -15,6 +15,7 @@ import { fromCwd, palette } from './terminal';
 import type { Finding, Severity } from '../manifest/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { VERSION } from '../version';
+import { cliTexts, type CliTexts } from './cli-texts';
 
 const USAGE = `usage: bitrix24-scopes check [dir] [--format text|json|sarif] [--fix] ${SCAN_OPTIONS_USAGE} [--baseline FILE|GIT-REF]\n`;
 
@@ -52,7 +53,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const manifests = index.manifests();
   if (options.format === 'json') io.out(`${JSON.stringify(toJson(index, findings), null, 2)}\n`);
   else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(index, findings, options.dir), null, 2)}\n`);
-  else io.out(toText(index, findings, (label) => shownPath(io, options.dir, label), palette(io.colour === true)));
+  else io.out(toText(index, findings, (label) => shownPath(io, options.dir, label), palette(io.colour === true), cliTexts(options.locale ?? io.locale)));
   if (manifests.length === 0) {
     io.err(
       `bitrix24-scopes check: no bitrix24.json (or .env scope key) under ${options.dir}. ` +
@@ -99,7 +100,7 @@ function describeChanges(changes: ManifestChange[], show: (file: string) => stri
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
 
-function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string) => string, style: ReturnType<typeof palette>): string {
+function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string) => string, style: ReturnType<typeof palette>, t: CliTexts): string {
   const lines = findings.flatMap((f) => {
     const at = location(index, f);
     // Every use of a missing scope, indented under the one problem.
@@ -115,10 +116,10 @@ function toText(index: WorkspaceIndex, findings: Finding[], show: (label: string
   // What each app's code needs: the list its settings form wants.
   for (const m of index.manifests()) {
     const needs = index.needed(m.folder).scopes;
-    lines.push(`${escapeControl(show(index.label(m.file)))} needs: ${needs.length ? needs.map(escapeControl).join(', ') : 'no scope'}`);
+    lines.push(t.needs(escapeControl(show(index.label(m.file))), needs.map(escapeControl)));
   }
   const errors = count('error');
-  const summary = `${errors} error(s), ${count('warning')} warning(s), ${count('hint') + count('info')} hint(s); ${index.manifests().length} manifest(s), ${files} file(s) checked`;
+  const summary = t.summary({ errors, warnings: count('warning'), hints: count('hint') + count('info'), manifests: index.manifests().length, files });
   lines.push(errors ? style.bold(summary) : summary);
   return `${lines.join('\n')}\n`;
 }

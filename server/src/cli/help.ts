@@ -13,6 +13,7 @@ const SCAN_OPTIONS: [string, string][] = [
   ['--env-key KEY', 'also read scopes from this .env key (repeatable)'],
   ['--exclude GLOB', 'leave matching folders or files out of the scan (repeatable)'],
   ['--no-default-exclude', 'also scan vendor/, node_modules/, a 1C-Bitrix core and build folders'],
+  ['--lang en|ru', 'language of the text output and messages (default: from LC_ALL, LC_MESSAGES or LANG)'],
 ];
 
 export const HELP: Record<string, CommandHelp> = {
@@ -57,14 +58,15 @@ export const HELP: Record<string, CommandHelp> = {
     usage: 'bitrix24-scopes describe <method> [options]',
     options: [
       ['--version 2|3', 'REST version when a name exists in both (default 2)'],
-      ['--format text|json', 'output format (default text)'],
+      ['--format text|json', 'output format (default text; json carries the English and Russian titles)'],
+      ['--lang en|ru', 'language of the text: title, who line and page of that edition (default: from LC_ALL, LC_MESSAGES or LANG)'],
     ],
     exit: [
       [0, 'method found'],
       [1, 'unknown method (similar names are suggested)'],
       [2, 'usage mistake'],
     ],
-    examples: ['bitrix24-scopes describe crm.deal.add', 'bitrix24-scopes describe tasks.task.list --version 3 --format json'],
+    examples: ['bitrix24-scopes describe crm.deal.add', 'bitrix24-scopes describe crm.deal.add --lang ru', 'bitrix24-scopes describe tasks.task.list --version 3 --format json'],
   },
   catalog: {
     purpose: 'List the REST methods of the catalogue (all, or one scope\'s), or the scopes with --scopes.',

@@ -14,7 +14,7 @@ export interface OpenedWorkspace {
  * What the scan left out (excluded folders, unreadable files no manifest covers) goes to `io.err`.
  */
 export async function openWorkspace(options: CommandOptions, io?: Io): Promise<OpenedWorkspace> {
-  const service = createLanguageService();
+  const service = createLanguageService({ settings: { locale: options.locale ?? io?.locale } });
   const { index } = service.openWorkspace({
     roots: [options.dir],
     envKeys: options.envKeys,

@@ -7,6 +7,7 @@ import { escapeControl, parseOrExplain, SCAN_OPTIONS_USAGE, type Io } from '../w
 import { openWorkspace } from './open-workspace';
 import type { ReportCall } from '../workspace/report';
 import { fromCwd } from './terminal';
+import { cliTexts } from './cli-texts';
 
 const USAGE = `usage: bitrix24-scopes scan [dir] [--format text|json] ${SCAN_OPTIONS_USAGE}\n`;
 
@@ -29,8 +30,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(`${JSON.stringify({ calls }, null, 2)}\n`);
   } else {
     const show = (label: string) => (io.cwd === undefined ? label : fromCwd(options.dir, label, io.cwd));
-    for (const c of calls) io.out(`${escapeControl(show(c.file))}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : '(name built at run time)'}\n`);
-    io.out(`${calls.length} call(s), ${calls.filter((c) => !c.resolved).length} built at run time\n`);
+    const t = cliTexts(options.locale ?? io.locale);
+    for (const c of calls) io.out(`${escapeControl(show(c.file))}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : t.builtAtRunTime}\n`);
+    io.out(`${t.scanSummary(calls.length, calls.filter((c) => !c.resolved).length)}\n`);
   }
   return 0;
 }

@@ -4,6 +4,7 @@
  * (`{"error": {"code": …, "message": …, "validation": […]}}`), a batch answer
  * or just its `result_error` map, a line of log text, or the bare code.
  */
+import { isRecord } from '../util/is-record';
 
 /** One error found in the input. */
 export interface ParsedError {
@@ -58,10 +59,6 @@ function fromJson(value: unknown): ParseResult {
   const errors: ParsedError[] = [];
   collect(value, errors, undefined, operatingResetAt(value), cmdMap(value));
   return errors.length ? { errors } : { errors: [], problem: 'The JSON holds no `error` field and no batch `result_error` entries.' };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function collect(v: unknown, out: ParsedError[], key: string | undefined, resetAt: number | undefined, cmd: Record<string, string>): void {

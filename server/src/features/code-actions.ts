@@ -3,6 +3,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument } from './context';
 import type { MethodDiagnosticData } from './diagnostics';
+import type { Locale } from '../l10n/locale';
+import { texts } from '../l10n/texts';
 
 /**
  * Quick fixes for the method diagnostics (`unknown-method`, `deprecated-method`,
@@ -10,14 +12,15 @@ import type { MethodDiagnosticData } from './diagnostics';
  * (those the client sent back for a range). With the document, a superseded
  * CRM call also gets its `entityTypeId` added to the parameters.
  */
-export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: { analysed: AnalysedDocument; text: TextDocument }): CodeAction[] {
+export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: { analysed: AnalysedDocument; text: TextDocument }, locale?: Locale): CodeAction[] {
   const actions: CodeAction[] = [];
+  const t = texts(locale);
   for (const d of diagnostics) {
     const data = (d.data ?? {}) as MethodDiagnosticData;
     if (d.code === 'unknown-method' || d.code === 'unknown-event' || d.code === 'unknown-placement') {
       (data.suggestions ?? []).forEach((s, i) =>
         actions.push({
-          title: `Replace with '${s}'`,
+          title: t.replaceWith(s),
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: i === 0,
@@ -26,13 +29,11 @@ export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: 
       );
     } else if ((d.code === 'deprecated-method' || d.code === 'superseded-method') && data.replacement) {
       const edits: TextEdit[] = [{ range: d.range, newText: data.replacement }];
-      let title = `Replace with '${data.replacement}' (check its parameters)`;
+      let title = t.replaceCheckParams(data.replacement);
       if (data.entityTypeId !== undefined) {
         const insert = doc && entityTypeIdEdit(doc, d, data.entityTypeId);
         if (insert) edits.push(insert);
-        title = insert
-          ? `Replace with '${data.replacement}' and pass entityTypeId: ${data.entityTypeId} (field names are camelCase there)`
-          : `Replace with '${data.replacement}' (pass entityTypeId: ${data.entityTypeId})`;
+        title = t.replacePassEntityTypeId(data.replacement, data.entityTypeId, insert !== undefined);
       }
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: d.code === 'superseded-method', edit: { changes: { [uri]: edits } } });
     }

@@ -2,7 +2,8 @@
  * Everything a language feature needs from outside the document arrives in a
  * FeatureContext, so features stay pure functions that tests call directly.
  */
-import type { EventInfo, MethodInfo, ScopeInfo } from '../catalogue/types';
+import type { EventInfo, MethodInfo, PlacementInfo, RussianFacts, ScopeInfo } from '../catalogue/types';
+import type { Locale } from '../l10n/locale';
 import type { DocumentAnalysis, LanguageFamily } from '../analysis/types';
 import type { PortalFacts } from '../protocol';
 import type { BindingInfo } from '../manifest/types';
@@ -23,6 +24,10 @@ export interface CatalogueView {
   placement?(code: string): BindingInfo | undefined;
   suggestPlacements?(code: string, max?: number): string[];
   placements?(): BindingInfo[];
+  /** The Russian edition's facts of an entry (loaded on first use; only Russian sessions ask). */
+  russian?(entry: MethodInfo | EventInfo | PlacementInfo): RussianFacts | undefined;
+  /** The tool a scope grants, as the Russian scope table names it. */
+  russianTool?(code: string): string | undefined;
 }
 
 /** Severity a user may give a rule in settings; `off` silences it. */
@@ -73,10 +78,10 @@ export interface FeatureContext {
   envKeys?: readonly string[];
   /** This app's uses of a scope code (the manifest covering the document); undefined: no manifest covers it. */
   scopeUses?: (code: string) => ScopeUse[] | undefined;
-  /** Language of the texts features write (e.g. `ru`); undefined: English. */
-  locale?: string;
   /** The connected portal's facts (live checks decide whether they are fresh at `now`). */
   portal?: { facts: PortalFacts | undefined; now: number };
+  /** The language of hover, diagnostics, code-action titles and completion details (default English). */
+  locale?: Locale;
 }
 
 /** The diagnostic `source` of everything this project reports. */

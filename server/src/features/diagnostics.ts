@@ -20,7 +20,7 @@ export function diagnose(doc: AnalysedDocument, textDoc: TextDocument, ctx: Feat
     if (isSuppressed(doc.analysis, range.start.line, p.code)) return;
     out.push({ range, severity, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message, data: p.data });
   };
-  for (const ref of doc.analysis.references) for (const p of methodProblems(ref, catalogue)) push(ref.start, ref.end, p);
-  for (const b of documentBindings(doc.analysis)) for (const p of bindingProblems(b, catalogue)) push(b.start, b.end, p);
+  for (const ref of doc.analysis.references) for (const p of methodProblems(ref, catalogue, undefined, ctx.locale)) push(ref.start, ref.end, p);
+  for (const b of documentBindings(doc.analysis)) for (const p of bindingProblems(b, catalogue, undefined, ctx.locale)) push(b.start, b.end, p);
   return out;
 }

@@ -3,11 +3,14 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument, FeatureContext } from './context';
-import { methodMarkdown, requirementMarkdown, scopeMarkdown } from './method-markdown';
+import { localisedFacts, methodMarkdown, requirementMarkdown, scopeMarkdown } from './method-markdown';
+import { texts } from '../l10n/texts';
+import type { EventInfo, PlacementInfo } from '../catalogue/types';
 import { bindingAt } from './bindings';
 import { bindingRequirement } from '../manifest/scope-arithmetic';
 import type { BindingReference } from '../analysis/types';
-import type { ScopeRequirement } from '../catalogue/types';
+import type { EditionDisagreement, ScopeRequirement } from '../catalogue/types';
+import { acceptedRequirement } from '../catalogue/editions';
 import { isSatisfiedBy, requirementScopes } from '../catalogue/requirement';
 import { referenceAt } from '../analysis/reference-at';
 import { liveHoverLines } from './live-checks';
@@ -18,16 +21,17 @@ import { baseName } from '../workspace/file-system';
 export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Position, ctx: FeatureContext): Hover | null {
   const offset = textDoc.offsetAt(position);
   const ref = referenceAt(doc.analysis, offset);
+  const t = texts(ctx.locale);
   if (ref && 'name' in ref) {
     const range = { start: textDoc.positionAt(ref.start), end: textDoc.positionAt(ref.end) };
     const method = ctx.catalogue.get(ref.name, ref.version) ?? ctx.catalogue.get(ref.name);
     let value: string;
     if (!method) {
       const guesses = ctx.catalogue.suggest(ref.name, 3);
-      value = `**${ref.name}** is not a documented Bitrix24 REST method.`;
-      if (guesses.length) value += '\n\nDid you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?';
+      value = t.unknownMethodHover(ref.name);
+      if (guesses.length) value += '\n\n' + t.didYouMeanHover(guesses);
     } else {
-      value = methodMarkdown(method, ctx.catalogue) + manifestLine(method.requirement, ctx);
+      value = methodMarkdown(method, ctx.catalogue, ctx.locale) + manifestLine(method.requirement, ctx, method.editions);
     }
     // What the connected portal says, when its facts are fresh.
     const live = ctx.portal ? liveHoverLines(method ?? ref.name, ctx.portal.facts, ctx.portal.now) : [];
@@ -41,7 +45,7 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
     return {
       contents: {
         kind: MarkupKind.Markdown,
-        value: `Method name built at run time: \`${dynamic.pattern}\`.\n\nIts scope cannot be checked; list the methods it can be in the manifest's \`methods.extra\`.`,
+        value: t.dynamicName(dynamic.pattern),
       },
       range: { start: textDoc.positionAt(dynamic.start), end: textDoc.positionAt(dynamic.end) },
     };
@@ -53,19 +57,21 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
 function bindingHover(b: BindingReference, textDoc: TextDocument, ctx: FeatureContext): Hover {
   const range = { start: textDoc.positionAt(b.start), end: textDoc.positionAt(b.end) };
   const info = b.kind === 'event' ? ctx.catalogue.event?.(b.name) : ctx.catalogue.placement?.(b.name);
+  const t = texts(ctx.locale);
   let value: string;
   if (!info) {
     const guesses = (b.kind === 'event' ? ctx.catalogue.suggestEvents?.(b.name, 3) : ctx.catalogue.suggestPlacements?.(b.name, 3)) ?? [];
-    value = `**${b.name}** is not a documented Bitrix24 ${b.kind === 'event' ? 'event' : 'placement code'}.`;
-    if (guesses.length) value += '\n\nDid you mean ' + guesses.map((g) => `\`${g}\``).join(', ') + '?';
+    value = t.unknownBindingHover(b.name, b.kind);
+    if (guesses.length) value += '\n\n' + t.didYouMeanHover(guesses);
   } else {
     const name = info.name ?? info.code ?? b.name;
-    const lines = [`**${name}** · ${b.kind}${info.title ? ` — ${info.title}` : ''}`, ''];
+    const documented = info.url !== undefined && info.title !== undefined && info.requirement !== undefined;
+    const facts = documented ? localisedFacts(info as EventInfo | PlacementInfo, ctx.catalogue, ctx.locale) : { title: info.title, who: (info as { who?: string }).who, url: info.url };
+    const lines = [`**${name}** · ${t.bindingKind(b.kind)}${facts.title ? ` — ${facts.title}` : ''}`, ''];
     const req = bindingRequirement(info);
-    lines.push(`**Scope:** ${requirementMarkdown(req, ctx.catalogue)}  `);
-    const who = (info as { who?: string }).who;
-    if (b.kind === 'event') lines.push(`**Who can subscribe:** ${who || 'not documented'}`);
-    if (info.url) lines.push('', `[Official documentation](${info.url})`);
+    lines.push(`**${t.scope}:** ${requirementMarkdown(req, ctx.catalogue, ctx.locale)}  `);
+    if (b.kind === 'event') lines.push(`**${t.whoCanSubscribe}:** ${facts.who || t.whoClass.unknown}`);
+    if (facts.url) lines.push('', `[${t.officialDocs}](${facts.url})`);
     value = lines.join('\n') + manifestLine(req, ctx);
   }
   return { contents: { kind: MarkupKind.Markdown, value }, range };
@@ -84,17 +90,22 @@ function scopeHover(doc: AnalysedDocument, textDoc: TextDocument, offset: number
   const info = word ? ctx.catalogue.scope(word.toLowerCase()) : undefined;
   if (!info) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue, ctx.scopeUses?.(info.code)) },
+    contents: { kind: MarkupKind.Markdown, value: scopeMarkdown(info, ctx.catalogue, ctx.scopeUses?.(info.code), ctx.locale) },
     range: { start: textDoc.positionAt(start), end: textDoc.positionAt(end) },
   };
 }
 
 /** Whether the manifest covering the document grants what the method needs. */
-function manifestLine(req: ScopeRequirement, ctx: FeatureContext): string {
-  if (!ctx.manifest || req.kind === 'basic' || req.kind === 'unknown') return '';
+function manifestLine(own: ScopeRequirement, ctx: FeatureContext, editions?: EditionDisagreement): string {
+  if (!ctx.manifest || own.kind === 'basic' || own.kind === 'unknown') return '';
   const { label, scopes } = ctx.manifest;
-  if (isSatisfiedBy(req, scopes)) return `  \n✓ Declared in \`${label}\``;
+  const t = texts(ctx.locale);
+  // Where the editions disagree, the other edition's scopes are accepted too; say so when they are what is declared.
+  const accepted = editions ? acceptedRequirement({ requirement: own, editions }, scopes) : { requirement: own };
+  const req = accepted.requirement;
+  if (accepted.edition) return `  \n${t.declaredIn(label)} — ${t.editionUsed(accepted.edition, requirementScopes(req).map((s) => `\`${s}\``).join(' + '))}`;
+  if (isSatisfiedBy(req, scopes)) return `  \n${t.declaredIn(label)}`;
   const missing = requirementScopes(req).filter((s) => !scopes.has(s));
-  const what = req.kind === 'anyOf' ? `one of ${missing.map((s) => `\`${s}\``).join(', ')}` : missing.map((s) => `\`${s}\``).join(' + ');
-  return `  \n✗ Not declared in \`${label}\`: add ${what}`;
+  const what = req.kind === 'anyOf' ? t.oneOf(missing) : missing.map((s) => `\`${s}\``).join(' + ');
+  return `  \n${t.notDeclaredIn(label, what)}`;
 }

@@ -7,6 +7,8 @@ import type { CallContext } from '../analysis/types';
 import type { MethodInfo } from '../catalogue/types';
 import type { BindingInfo } from '../manifest/types';
 import { ruleMessage } from '../rules';
+import type { Locale } from '../l10n/locale';
+import { texts } from '../l10n/texts';
 
 export type ReferenceRuleCode = 'unknown-method' | 'deprecated-method' | 'superseded-method' | 'rest-version-mismatch' | 'unknown-event' | 'unknown-placement';
 
@@ -48,38 +50,40 @@ export function methodProblems(
   ref: { name: string; version?: 2 | 3; context?: CallContext },
   catalogue: ReferenceCatalogue,
   memo?: SuggestionMemo,
+  locale?: Locale,
 ): ReferenceProblem[] {
+  const t = texts(locale);
   const exact = ref.version ? catalogue.get(ref.name, ref.version) : catalogue.get(ref.name);
   const any = exact ?? catalogue.get(ref.name);
   if (!any) {
     const suggestions = suggest(`m:${ref.name}`, memo, () => catalogue.suggest?.(ref.name, 3) ?? []);
-    return [{ code: 'unknown-method', message: ruleMessage('unknown-method', { name: ref.name, hint: didYouMean(suggestions) }), data: { suggestions } }];
+    return [{ code: 'unknown-method', message: ruleMessage('unknown-method', { name: ref.name, hint: t.didYouMean(suggestions) }, locale), data: { suggestions } }];
   }
   if (any.custom) return [];
   const out: ReferenceProblem[] = [];
   if (!exact && ref.version) {
     out.push({
       code: 'rest-version-mismatch',
-      message: ruleMessage('rest-version-mismatch', { name: any.name, documented: ref.version === 3 ? '2' : '3.0', called: ref.version === 3 ? '3.0' : '2' }),
+      message: ruleMessage('rest-version-mismatch', { name: any.name, documented: ref.version === 3 ? '2' : '3.0', called: ref.version === 3 ? '3.0' : '2' }, locale),
       data: {},
     });
   }
   const method = exact ?? any;
   if (method.deprecated) {
-    const instead = method.replacement ? ` Use '${method.replacement}' instead.` : '';
+    const instead = method.replacement ? t.useInstead(method.replacement) : '';
     if (method.superseded) {
       const entityTypeId = mechanicalEntityTypeId(method.name, method.replacement);
-      const how = entityTypeId !== undefined ? ` Use '${method.replacement}' with entityTypeId: ${entityTypeId} instead.` : instead;
-      out.push({ code: 'superseded-method', message: ruleMessage('superseded-method', { name: method.name, instead: how }), data: { replacement: method.replacement, entityTypeId } });
+      const how = entityTypeId !== undefined ? t.useWithEntityTypeId(method.replacement!, entityTypeId) : instead;
+      out.push({ code: 'superseded-method', message: ruleMessage('superseded-method', { name: method.name, instead: how }, locale), data: { replacement: method.replacement, entityTypeId } });
     } else {
-      out.push({ code: 'deprecated-method', message: ruleMessage('deprecated-method', { name: method.name, instead }), data: { replacement: method.replacement } });
+      out.push({ code: 'deprecated-method', message: ruleMessage('deprecated-method', { name: method.name, instead }, locale), data: { replacement: method.replacement } });
     }
   }
   return out;
 }
 
 /** Problems of an event or placement binding: an unknown name, with "did you mean". */
-export function bindingProblems(b: { kind: 'event' | 'placement'; name: string }, catalogue: ReferenceCatalogue, memo?: SuggestionMemo): ReferenceProblem[] {
+export function bindingProblems(b: { kind: 'event' | 'placement'; name: string }, catalogue: ReferenceCatalogue, memo?: SuggestionMemo, locale?: Locale): ReferenceProblem[] {
   const lookup = b.kind === 'event' ? catalogue.event : catalogue.placement;
   // A catalogue without events or placements cannot tell: say nothing rather than call everything unknown.
   if (!lookup || lookup.call(catalogue, b.name)) return [];
@@ -87,7 +91,7 @@ export function bindingProblems(b: { kind: 'event' | 'placement'; name: string }
   const suggestions = suggest(`${b.kind}:${b.name}`, memo, () =>
     (b.kind === 'event' ? catalogue.suggestEvents?.(b.name, 3) : catalogue.suggestPlacements?.(b.name, 3)) ?? [],
   );
-  return [{ code, message: ruleMessage(code, { name: b.name, hint: didYouMean(suggestions) }), data: { suggestions } }];
+  return [{ code, message: ruleMessage(code, { name: b.name, hint: texts(locale).didYouMean(suggestions) }, locale), data: { suggestions } }];
 }
 
 /**
@@ -106,8 +110,4 @@ function suggest(key: string, memo: SuggestionMemo | undefined, compute: () => s
   const value = compute();
   memo?.set(key, value);
   return value;
-}
-
-function didYouMean(suggestions: string[]): string {
-  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
 }

@@ -4,7 +4,6 @@
  * saying so in a comment next to that choice.
  */
 import type { ScopeRequirement } from '../catalogue/types';
-import type { MethodLookup } from './method-lookup';
 import { bindingRequirement, rankByPrivilege } from './scope-arithmetic';
 import type { AppKind, FileCalls, ScopeCatalogue } from './types';
 
@@ -60,11 +59,11 @@ export function proposeManifest(calls: Iterable<RequiredBy>, catalogue: ScopeCat
   return { text: render(scopes, why, options.kind), scopes, notes };
 }
 
-/** Proposes a manifest for what `files` call (names resolved with `lookup`). */
-export function proposeForFiles(files: readonly FileCalls[], lookup: MethodLookup, catalogue: ScopeCatalogue, kind?: AppKind): ProposedManifest {
+/** Proposes a manifest for what `files` call (names resolved in `catalogue`, custom methods included). */
+export function proposeForFiles(files: readonly FileCalls[], catalogue: ScopeCatalogue, kind?: AppKind): ProposedManifest {
   const needs: RequiredBy[] = files.flatMap((f) => [
     ...f.calls.flatMap((c) => {
-      const m = lookup.get(c.name, c.version);
+      const m = catalogue.get(c.name, c.version) ?? catalogue.get(c.name);
       return m ? [{ method: m.name, requirement: m.requirement }] : [];
     }),
     // Bound events and placements need their own scopes too.

@@ -9,12 +9,16 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { ScopeRequirement } from '../catalogue/types';
+import type { MethodInfo, ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
 import { bindingProblems, methodProblems, type ReferenceProblem, type SuggestionMemo } from '../features/method-checks';
 import { RULES, ruleMessage } from '../rules';
+import type { EditionDisagreement } from '../catalogue/types';
+import { acceptedRequirement, otherEdition } from '../catalogue/editions';
+import { formatRequirement } from '../catalogue/requirement';
+import type { Locale } from '../l10n/locale';
+import { texts, type Texts } from '../l10n/texts';
 import { declaredFindings } from './declared-check';
-import { MethodLookup, type KnownMethod } from './method-lookup';
 import { bindingRequirement, rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
 import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, RelatedLocation, ScopeCatalogue, Severity, Span } from './types';
 
@@ -37,6 +41,8 @@ export interface CheckerInput {
   catalogue: ScopeCatalogue;
   /** How messages name a source file (default: as given). */
   label?: (file: string) => string;
+  /** The language of the messages (default English). */
+  locale?: Locale;
 }
 
 export interface ScopeCheckInput extends CheckerInput {
@@ -124,7 +130,8 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
 
 /** Checks files against one manifest (or none). */
 export class ScopeChecker {
-  readonly lookup: MethodLookup;
+  /** The catalogue with the manifest's custom methods: what a name means in these files. */
+  readonly view: ScopeCatalogue;
   private readonly ignored: ((name: string) => boolean)[];
   private readonly extra: ((pattern: string) => boolean)[];
   private readonly declared?: Set<string>;
@@ -132,10 +139,12 @@ export class ScopeChecker {
   private readonly manifestDoc?: TextDocument;
   /** "Did you mean" answers, shared by every file of the group. */
   private readonly suggestions: SuggestionMemo = new Map();
+  private readonly t: Texts;
 
   constructor(readonly input: CheckerInput) {
+    this.t = texts(input.locale);
     const m = input.manifest?.parsed.manifest;
-    this.lookup = new MethodLookup(input.catalogue, m?.custom ?? []);
+    this.view = m?.custom.length ? input.catalogue.withCustom(m.custom) : input.catalogue;
     this.ignored = (m?.ignore ?? []).map((e) => wildcardMatcher(e.name));
     // A dynamic call is accounted for when methods.extra lists a method its pattern can produce.
     this.extra = (m?.extra ?? []).map((e) => (pattern: string) => wildcardMatcher(pattern)(e.name));
@@ -150,13 +159,13 @@ export class ScopeChecker {
     const catalogue = this.input.catalogue;
     for (const call of f.calls) {
       if (this.isIgnored(call.name)) continue;
-      const method = this.lookup.get(call.name, call.version);
+      const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
       const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
       // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
-      if (!method || method.info) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions));
+      if (!method || !method.custom) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions, this.input.locale));
       if (!method) continue;
       const need: Need = { ...at, method: method.name };
-      this.addNeed(check, need, method.requirement);
+      this.addNeed(check, need, method.requirement, method.editions);
       this.callHints(check, method, need);
     }
     for (const site of f.dynamic) {
@@ -164,7 +173,7 @@ export class ScopeChecker {
     }
     for (const b of f.bindings ?? []) {
       const at: Need = { kind: b.kind, method: b.name, file: f.file, range: b.range, suppressions: f.suppressions };
-      this.referenceFindings(check, at, bindingProblems(b, catalogue, this.suggestions));
+      this.referenceFindings(check, at, bindingProblems(b, catalogue, this.suggestions, this.input.locale));
       const info = b.kind === 'event' ? catalogue.event?.(b.name) : catalogue.placement?.(b.name);
       // Removing a handler (event.unbind, placement.unbind) asks for nothing new.
       if (info && !b.via.endsWith('.unbind')) this.addNeed(check, { ...at, method: info.name ?? info.code ?? b.name }, bindingRequirement(info));
@@ -183,10 +192,10 @@ export class ScopeChecker {
       if (severity) check.findings.push(finding(p.code, severity, p.message, manifest.file, this.rangeOf(p.span), data));
     }
     for (const e of manifest.parsed.manifest.extra) {
-      const method = this.lookup.get(e.name);
+      const method = this.view.get(e.name);
       const range = this.rangeOf(e.span);
-      if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement);
-      else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }), data);
+      if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement, method.editions);
+      else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }, this.input.locale), data);
     }
     return check;
   }
@@ -196,8 +205,9 @@ export class ScopeChecker {
     const out: Finding[] = [];
     for (const { need, scopes: options } of check.alternatives) {
       const scopes = rankByPrivilege(options, this.input.catalogue, forced);
-      const needs = `one of the scopes ${scopes.map((s) => `'${s}'`).join(', ')} ('${scopes[0]}' is the least privilege)`;
-      this.pushAt(out, need, 'missing-scope-call', ruleMessage('missing-scope-call', { what: what(need, true), needs, manifest: this.where() }), this.missingData(need.method, scopes, 'any'));
+      const needs = this.t.needsOneOf(scopes);
+      const message = ruleMessage('missing-scope-call', { what: this.what(need, true), needs, manifest: this.where() }, this.input.locale);
+      this.pushAt(out, need, 'missing-scope-call', message, this.missingData(need.method, scopes, 'any'));
     }
     return out;
   }
@@ -230,8 +240,8 @@ export class ScopeChecker {
       const severity = this.level('missing-scope');
       if (!severity) continue;
       const options = uses.every((u) => u.options && u.options.join() === uses[0].options?.join()) ? uses[0].options : undefined;
-      const alsoOk = options ? ` Any of ${options.map((s) => `'${s}'`).join(', ')} would do; '${scope}' is the least privilege.` : '';
-      const message = ruleMessage('missing-scope', { manifest: manifest.displayName, scope, uses: this.describeUses(uses.map((u) => u.need)) }) + alsoOk;
+      const alsoOk = options ? this.t.anyWouldDo(options, scope) : '';
+      const message = ruleMessage('missing-scope', { manifest: manifest.displayName, scope, uses: this.describeUses(uses.map((u) => u.need)) }, this.input.locale) + alsoOk;
       const related = uses.slice(0, MAX_RELATED).map((u) => this.related(u.need, u.options ?? [scope]));
       const data = this.missingData(uses[0].need.method, options ?? [scope], options ? 'any' : 'all');
       out.push({ ...finding('missing-scope', severity, message, manifest.file, at, data), related });
@@ -243,10 +253,10 @@ export class ScopeChecker {
       const needs = sortNeeds((forbidden.get(d.code) ?? []).map((need) => ({ need }))).map((u) => u.need);
       const declared = (manifest.parsed.manifest.scopes ?? []).filter((s) => s.code === d.code);
       if (!severity || (needs.length === 0 && declared.length === 0)) continue;
-      const uses = [needs.length ? `${this.describeUses(needs)} need${needs.length === 1 ? 's' : ''} it` : '', declared.length ? 'the manifest declares it' : ''].filter(Boolean).join(', and ');
-      const message = ruleMessage('forbidden-scope', { scope: d.code, manifest: manifest.displayName, uses });
+      const uses = this.t.forbiddenUses(needs.length ? this.describeUses(needs) : undefined, needs.length, declared.length > 0);
+      const message = ruleMessage('forbidden-scope', { scope: d.code, manifest: manifest.displayName, uses }, this.input.locale);
       const related = [
-        ...declared.map((s) => ({ file: manifest.file, range: this.rangeOf(s.span), message: `'${d.code}' is declared here` })),
+        ...declared.map((s) => ({ file: manifest.file, range: this.rangeOf(s.span), message: this.t.declaredHere(d.code) })),
         ...needs.slice(0, MAX_RELATED).map((n) => this.related(n, [d.code])),
       ];
       out.push({ ...finding('forbidden-scope', severity, message, manifest.file, this.rangeOf(d.span), { kind: 'manifest', manifestFile: manifest.file }), related });
@@ -258,12 +268,16 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.input.catalogue, lookup: this.lookup, rangeOf: (s) => this.rangeOf(s), label: this.input.label });
+    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.view, rangeOf: (s) => this.rangeOf(s), label: this.input.label, locale: this.input.locale });
   }
 
-  private addNeed(check: FileCheck, need: Need, requirement: ScopeRequirement): void {
+  private addNeed(check: FileCheck, need: Need, ownRequirement: ScopeRequirement, editions?: EditionDisagreement): void {
     const declared = this.declared;
     if (!declared) return;
+    // Where the editions disagree, either edition's scopes will do (the manifest's choice is kept).
+    const accepted = editions ? acceptedRequirement({ requirement: ownRequirement, editions }, declared) : { requirement: ownRequirement };
+    const requirement = accepted.requirement;
+    const other = editions && !accepted.edition ? otherEdition({ requirement: ownRequirement, editions }) : undefined;
     if (requirement.kind === 'anyOf') {
       const options = requirement.scopes.filter((s) => declared.has(s));
       if (options.length === 1) check.needed.push(options[0]);
@@ -282,9 +296,9 @@ export class ScopeChecker {
     }
     check.forced.push(...lack.scopes);
     for (const scope of lack.scopes) check.missing.push({ need, scope });
-    const many = lack.scopes.length > 1;
-    const needs = `the scope${many ? 's' : ''} ${lack.scopes.map((s) => `'${s}'`).join(' and ')}`;
-    this.pushAt(check.findings, need, 'missing-scope-call', ruleMessage('missing-scope-call', { what: what(need, true), needs, manifest: this.where() }), this.missingData(need.method, lack.scopes, 'all'));
+    const note = other ? this.t.otherEditionNames(other.edition, `'${formatRequirement(other.requirement)}'`) : '';
+    const message = ruleMessage('missing-scope-call', { what: this.what(need, true), needs: this.t.needsScopes(lack.scopes), manifest: this.where() }, this.input.locale) + note;
+    this.pushAt(check.findings, need, 'missing-scope-call', message, this.missingData(need.method, lack.scopes, 'all'));
   }
 
   /** The requirement without the manifest's forbidden scopes; uses that cannot do without one are recorded. */
@@ -308,11 +322,11 @@ export class ScopeChecker {
     for (const p of problems) this.pushAt(check.findings, at, p.code, p.message, { kind: 'reference', name: at.method, ...p.data });
   }
 
-  private callHints(check: FileCheck, method: KnownMethod, need: Need): void {
-    const info = method.info;
-    if (!info) return;
-    const data: FindingData = { kind: 'call', method: method.name };
-    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: method.name }), data);
+  private callHints(check: FileCheck, info: MethodInfo, need: Need): void {
+    // Custom methods have no documented facts to hint from.
+    if (info.custom) return;
+    const data: FindingData = { kind: 'call', method: info.name };
+    const hint = (code: FindingCode) => this.pushAt(check.findings, need, code, ruleMessage(code, { name: info.name }, this.input.locale), data);
     if (info.adminConfirm) hint('admin-confirmation');
     if (info.whoClass === 'admin') hint('admin-only');
     if (info.appOnly && this.input.manifest?.parsed.manifest.kind === 'webhook') hint('app-only-in-webhook');
@@ -351,21 +365,23 @@ export class ScopeChecker {
   }
 
   private where(): string {
-    return this.input.manifest?.displayName ?? 'the manifest';
+    return this.input.manifest?.displayName ?? this.t.theManifest;
+  }
+
+  /** How a message names a use: `'crm.deal.add'`, `the event 'onCrmDealAdd'` (capitalised at a sentence start). */
+  private what(need: Need, start: boolean): string {
+    return this.t.use(need.kind, need.method, start);
   }
 
   /** `'crm.deal.add' (src/a.js:3), the event 'onCrmDealAdd' (src/b.js:7) and 4 more uses`. */
   private describeUses(needs: Need[]): string {
     const label = this.input.label ?? ((f: string) => f);
-    const shown = needs.slice(0, 3).map((n) => `${what(n, false)} (${label(n.file)}:${n.range.start.line + 1})`);
-    const more = needs.length - shown.length;
-    if (more > 0) return `${shown.join(', ')} and ${more} more use${more === 1 ? '' : 's'}`;
-    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+    const shown = needs.slice(0, 3).map((n) => `${this.what(n, false)} (${label(n.file)}:${n.range.start.line + 1})`);
+    return this.t.usesList(shown, needs.length - shown.length);
   }
 
   private related(need: Need, scopes: string[]): RelatedLocation {
-    const needs = scopes.length > 1 ? `one of ${scopes.map((s) => `'${s}'`).join(', ')}` : `'${scopes[0]}'`;
-    return { file: need.file, range: need.range, message: `${what(need, true)} needs ${needs}` };
+    return { file: need.file, range: need.range, message: this.t.relatedNeeds(this.what(need, true), scopes) };
   }
 }
 
@@ -373,11 +389,6 @@ function emptyCheck(file: string): FileCheck {
   return { file, findings: [], alternatives: [], forced: [], missing: [], forbidden: [], needed: [], open: [], dynamic: [] };
 }
 
-/** How a message names a use: `'crm.deal.add'`, `the event 'onCrmDealAdd'` (capitalised at a sentence start). */
-function what(need: Need, start: boolean): string {
-  if (need.kind === 'method') return `'${need.method}'`;
-  return `${start ? 'The' : 'the'} ${need.kind} '${need.method}'`;
-}
 
 function sortNeeds<T extends { need: Need }>(uses: T[]): T[] {
   return uses.sort(

@@ -5,6 +5,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { MethodInfo, ScopeInfo, ScopeRequirement } from '../catalogue/types';
+import type { CustomMethodDeclaration } from '../catalogue/catalogue';
 import type { CallContext } from '../analysis/types';
 import type { RuleCode } from '../rules';
 import type { ReferenceProblemData } from '../features/method-checks';
@@ -178,11 +179,22 @@ export interface BindingInfo {
   title?: string;
 }
 
-/** The slice of the method catalogue the scope checker reads; `Catalogue` satisfies it. */
+/**
+ * The slice of the method catalogue the scope checker reads; `Catalogue` satisfies it.
+ * A view may know an app's custom methods besides the documented ones (`withCustom`).
+ */
 export interface ScopeCatalogue {
+  /** A documented or custom method; custom ones (`custom: true`) first. */
   get(name: string, version?: 2 | 3): MethodInfo | undefined;
+  /** True for documented and custom methods. */
+  has(name: string): boolean;
+  /** A view that also knows `methods` (a manifest's `methods.custom`); they shadow documented ones. */
+  withCustom(methods: readonly CustomMethodDeclaration[]): this;
+  /** The custom methods this view knows (none for the bare catalogue). */
+  customMethods(): MethodInfo[];
   scope(code: string): ScopeInfo | undefined;
   scopes(): ScopeInfo[];
+  /** Methods whose requirement mentions `code`, custom ones included. */
   methodsOfScope(code: string): MethodInfo[];
   /** "Did you mean" for method names (nearest first). */
   suggest?(name: string, max?: number): string[];

@@ -148,20 +148,20 @@ export const checkSnippet: ToolDefinition = {
     const index = ctx.workspace;
     const file = resolveInWorkspace(ctx, input.file, 'file');
     const manifest = index ? (file ? index.manifestFor(file) : index.manifests()[0]) : undefined;
-    const lookup = index ? index.lookup(manifest?.file) : undefined;
+    const view = index ? index.view(manifest?.file) : undefined;
     const declared = manifest?.parsed.manifest.scopes ? new Set(manifest.parsed.manifest.scopes.map((s) => s.code)) : undefined;
     // A PHP snippet usually comes without its opening tag; without one the lexer sees only HTML.
     const given = String(input.code);
     const code = family === 'php' && !given.includes('<?') ? `<?php ${given}` : given;
-    const analysis = analyze(code, family, lookup ?? ctx.catalogue);
+    const analysis = analyze(code, family, view ?? ctx.catalogue);
     const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
     const findings: string[] = [];
     for (const ref of analysis.references) {
       const at = `line ${lineOf(ref.start)}`;
       const known = ctx.catalogue.versions(ref.name);
       const m = ref.version ? known.find((x) => x.version === ref.version) : (known.find((x) => x.version === 2) ?? known[0]);
-      const custom = lookup?.get(ref.name);
-      if (!m && custom && !custom.info) {
+      const custom = view?.get(ref.name);
+      if (!m && custom?.custom) {
         findings.push(`- ${ref.name} (${at}): declared by the manifest as a custom method, scope ${formatRequirement(custom.requirement)}.`);
         continue;
       }

@@ -31,8 +31,8 @@ export function appScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, opti
 function manifestScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, state: ManifestState, all: readonly Finding[], granted?: readonly string[]): AppScopesManifest {
   const own = all.filter((f) => 'manifestFile' in f.data && f.data.manifestFile === state.file);
   const files = index.filesOf(state.file);
-  const lookup = index.lookup(state.file);
-  const report = buildReport({ manifest: state, files, lookup, findings: own, label: (f) => f, catalogue });
+  const view = index.view(state.file);
+  const report = buildReport({ manifest: state, files, view, findings: own, label: (f) => f, catalogue });
   const granting = granted && new Set(granted);
   const entries = new Map<string, AppScopeEntry>();
   const entry = (code: string, init: Omit<AppScopeEntry, 'code' | 'uses'>): AppScopeEntry => {
@@ -72,7 +72,7 @@ function manifestScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, state:
   const needed = scopes.filter((e) => e.needed).map((e) => e.code);
   const span = state.parsed.manifest.scopesSpan;
   const doc = span && TextDocument.create(manifestUri, 'json', 0, state.text);
-  const undecided = neededScopes({ files, catalogue, lookupFor: () => lookup }).undecided.length;
+  const undecided = neededScopes({ files, catalogue, viewFor: () => view }).undecided.length;
   return {
     uri: manifestUri,
     label: index.label(state.file),

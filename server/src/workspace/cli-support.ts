@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { normalizePath } from './file-system';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
+import type { Locale } from '../l10n/locale';
 import { parseCommandLine, UsageError } from '../cli/args';
 
 export interface Io {
@@ -13,6 +14,8 @@ export interface Io {
   cwd?: string;
   /** Colour the text output (the binary decides from the terminal, NO_COLOR and FORCE_COLOR). */
   colour?: boolean;
+  /** The language when `--lang` is not given (the binary decides from LC_ALL, LC_MESSAGES, LANG); default English. */
+  locale?: Locale;
 }
 
 export interface CommandOptions {
@@ -21,10 +24,12 @@ export interface CommandOptions {
   envKeys: string[];
   /** Globs (relative to `dir`) of folders and files left out of the scan. */
   exclude: string[];
+  /** `--lang`: the language of text output and messages; undefined: the Io's (the environment's). */
+  locale?: Locale;
 }
 
 /** The options `check` and `scan` share, for their usage lines. */
-export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]';
+export const SCAN_OPTIONS_USAGE = '[--env-key KEY]... [--exclude GLOB]... [--no-default-exclude] [--lang en|ru]';
 
 /** The options `check`, `needed` and `scan` share, for `parseCommandLine`. */
 export const SCAN_OPTIONS = {
@@ -32,7 +37,15 @@ export const SCAN_OPTIONS = {
   'env-key': { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'no-default-exclude': { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
+
+/** `--lang en|ru` (undefined when not given: the binary's default from the environment applies); throws UsageError on another value. */
+export function langOption(value: string | undefined): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'en' && value !== 'ru') throw new UsageError(`--lang must be en or ru, not '${value}'`);
+  return value;
+}
 
 /**
  * Parses `[dir] [--format F] [--env-key KEY]... [--exclude GLOB]... [--no-default-exclude]`;
@@ -60,10 +73,10 @@ export function commandOptions(parsed: { values: ScanValues; positionals: string
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
   const envKeys = [...DEFAULT_ENV_KEYS, ...(values['env-key'] ?? [])];
   const exclude = [...(values['no-default-exclude'] ? [] : DEFAULT_SCAN_EXCLUDE), ...(values.exclude ?? [])];
-  return { dir: normalizePath(abs), format, envKeys, exclude };
+  return { dir: normalizePath(abs), format, envKeys, exclude, locale: langOption(values.lang) };
 }
 
-type ScanValues = { format?: string; 'env-key'?: string[]; exclude?: string[]; 'no-default-exclude'?: boolean };
+type ScanValues = { format?: string; 'env-key'?: string[]; exclude?: string[]; 'no-default-exclude'?: boolean; lang?: string };
 
 /**
  * `parseOptions` for a command: on a usage mistake writes `bitrix24-scopes <command>: <why>` and

@@ -6,6 +6,7 @@
 import { FindingCache } from './finding-cache';
 import type { ManifestState } from './manifest-registry';
 import { aggregate, ScopeChecker, type FileCheck } from '../manifest/scope-check';
+import type { Locale } from '../l10n/locale';
 import type { FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 
 /** The key of the files no manifest covers. */
@@ -15,6 +16,8 @@ export const UNCOVERED = '';
 export interface GroupSource {
   catalogue: ScopeCatalogue;
   label(file: string): string;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
   /** The manifest with this file path, if it is in effect. */
   manifest(file: string): ManifestState | undefined;
   /** Key of the group covering a source file (its manifest's path, or UNCOVERED). */
@@ -153,7 +156,7 @@ export class GroupChecks {
     let changedManifest = false;
     if (!group || this.stale.has(key)) {
       const manifest = state && { file: state.file, displayName: this.source.label(state.file), text: state.text, parsed: state.parsed };
-      const checker = new ScopeChecker({ manifest, catalogue: this.source.catalogue, label: (f) => this.source.label(f) });
+      const checker = new ScopeChecker({ manifest, catalogue: this.source.catalogue, label: (f) => this.source.label(f), locale: this.source.locale });
       group = { checker, manifestCheck: checker.manifestCheck(), checks: new Map(), forcedKey: '' };
       changedManifest = true;
       this.groups.set(key, group);

@@ -7,7 +7,6 @@
  */
 import type { ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
-import { MethodLookup } from '../manifest/method-lookup';
 import { bindingRequirement, rankByPrivilege } from '../manifest/scope-arithmetic';
 import type { FileCalls, ScopeCatalogue } from '../manifest/types';
 
@@ -49,8 +48,8 @@ export interface NeededScopes {
 export interface NeededInput {
   files: Iterable<FileCalls>;
   catalogue: ScopeCatalogue;
-  /** Method lookup for a file (a manifest's `methods.custom` adds methods); default: the catalogue. */
-  lookupFor?: (file: string) => MethodLookup;
+  /** The catalogue as a file sees it (its manifest's `methods.custom` adds methods); default: `catalogue`. */
+  viewFor?: (file: string) => ScopeCatalogue;
   /** How evidence names a file (default: as given). */
   label?: (file: string) => string;
 }
@@ -66,8 +65,7 @@ interface AnyOfNeed {
 /** The least scope set `files` need, with evidence, choices and what is undecided. */
 export function neededScopes(input: NeededInput): NeededScopes {
   const label = input.label ?? ((f: string) => f);
-  const defaultLookup = new MethodLookup(input.catalogue);
-  const lookupFor = input.lookupFor ?? (() => defaultLookup);
+  const viewFor = input.viewFor ?? (() => input.catalogue);
   const evidence = new Map<string, Evidence[]>();
   const alternatives: AnyOfNeed[] = [];
   const undecided: Undecided[] = [];
@@ -93,10 +91,10 @@ export function neededScopes(input: NeededInput): NeededScopes {
 
   for (const f of input.files) {
     const file = label(f.file);
-    const lookup = lookupFor(f.file);
+    const view = viewFor(f.file);
     for (const call of f.calls) {
       const line = call.range.start.line + 1;
-      const method = lookup.get(call.name, call.version);
+      const method = view.get(call.name, call.version) ?? view.get(call.name);
       if (!method) {
         undecided.push({ kind: 'unknown-method', name: call.name, file, line, reason: 'no documented or declared method has this name' });
         continue;

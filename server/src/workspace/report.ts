@@ -3,7 +3,6 @@
  * need it, and every call with its requirement. Data first; Markdown for reading
  * in the editor and for export.
  */
-import type { MethodLookup } from '../manifest/method-lookup';
 import { formatRequirement, requirementScopes } from '../catalogue/requirement';
 import { bindingRequirement, shortfall, wildcardMatcher } from '../manifest/scope-arithmetic';
 import type { AppKind, FileCalls, Finding, ManifestFormat, ParsedManifest, ScopeCatalogue } from '../manifest/types';
@@ -45,7 +44,8 @@ export interface ScopeReport {
 export interface ReportInput {
   manifest?: { file: string; parsed: ParsedManifest };
   files: Iterable<FileCalls>;
-  lookup: MethodLookup;
+  /** The catalogue with the manifest's custom methods. */
+  view: ScopeCatalogue;
   /** The findings of this manifest's check (they give the declared scopes' status). */
   findings: readonly Finding[];
   label: (file: string) => string;
@@ -65,7 +65,7 @@ export function buildReport(input: ReportInput): ScopeReport {
     const file = input.label(f.file);
     for (const c of f.calls) {
       const at = { file, line: c.range.start.line + 1, column: c.range.start.character + 1 };
-      const method = input.lookup.get(c.name, c.version);
+      const method = input.view.get(c.name, c.version) ?? input.view.get(c.name);
       const call: ReportCall = { ...at, method: c.name, resolved: true, requirement: method ? formatRequirement(method.requirement) : 'unknown method' };
       if (ignored.some((x) => x(c.name))) call.ignored = true;
       else if (method && m?.scopes) {

@@ -9,7 +9,6 @@ import { baseName, dirName, normalizePath, readFailure, relativeTo, type Workspa
 import { addAllMissingFix, fixesFor, type Fix } from '../manifest/fixes';
 import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
-import { MethodLookup } from '../manifest/method-lookup';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { toCalls, type SourceAnalyzer } from './source-analyser';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
@@ -20,6 +19,7 @@ import { neededScopes, type NeededScopes } from './needed';
 import { GroupChecks, UNCOVERED } from './group-checks';
 import { DEFAULT_SCAN_EXCLUDE, limiter, ScanExclusions, walk, type WalkResult } from './workspace-walk';
 import type { GitignoreProblem } from './gitignore';
+import type { Locale } from '../l10n/locale';
 import { ruleMessage } from '../rules';
 
 /** Progress of the first scan (reading and analysing files). */
@@ -28,11 +28,11 @@ export interface ScanProgress {
   total: number;
 }
 
-export interface WorkspaceIndexOptions {
+export interface WorkspaceIndexOptions<C extends ScopeCatalogue = ScopeCatalogue> {
   /** Workspace folders (absolute paths). */
   roots: readonly string[];
   fs: WorkspaceFileSystem;
-  catalogue: ScopeCatalogue;
+  catalogue: C;
   analyzer: SourceAnalyzer;
   /** `.env*` keys that declare scopes (default: BITRIX24_PHP_SDK_APPLICATION_SCOPE). */
   envKeys?: readonly string[];
@@ -43,6 +43,8 @@ export interface WorkspaceIndexOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** A line for the log: something left out that no diagnostic can show (a file no manifest covers). */
   onNotice?: (message: string) => void;
+  /** The language of the findings' messages (default English). */
+  locale?: Locale;
 }
 
 /** What the scans so far left out, for a notice telling the user how to include it. */
@@ -63,7 +65,8 @@ interface IndexedFile extends FileCalls {
   overlay?: string;
 }
 
-export class WorkspaceIndex {
+/** `C`: the catalogue type given, which every per-manifest view shares (the language service gives a `Catalogue`). */
+export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   readonly roots: string[];
   readonly envKeys: readonly string[];
   private readonly files = new Map<string, IndexedFile>();
@@ -80,20 +83,24 @@ export class WorkspaceIndex {
   private readonly leftOutNow = { excluded: new Set<string>(), links: new Set<string>() };
   private readonly limit = limiter(32);
   private readonly maxFileSize: number;
-  private names: MethodLookup;
+  /** What analysis recognises as a method name: the catalogue and every manifest's custom methods. */
+  private names: C;
+  /** Per-manifest catalogue views, kept while the manifest's text is unchanged. */
+  private readonly views = new Map<string, { text: string; view: C }>();
   private customKey = '';
   private readonly groups: GroupChecks;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: WorkspaceIndexOptions) {
+  constructor(private readonly options: WorkspaceIndexOptions<C>) {
     this.roots = options.roots.map(normalizePath);
     this.envKeys = options.envKeys ?? DEFAULT_ENV_KEYS;
     this.registry = new ManifestRegistry(this.envKeys);
     this.exclusions = new ScanExclusions(this.roots, options.exclude ?? DEFAULT_SCAN_EXCLUDE);
     this.maxFileSize = options.maxFileSize ?? 2 * 1024 * 1024;
-    this.names = new MethodLookup(options.catalogue);
+    this.names = options.catalogue;
     this.groups = new GroupChecks({
       catalogue: options.catalogue,
+      locale: options.locale,
       label: (f) => this.label(f),
       manifest: (f) => this.registry.byFile(f),
       ownerOf: (f) => this.registry.owner(f)?.file ?? UNCOVERED,
@@ -224,10 +231,25 @@ export class WorkspaceIndex {
     return this.groups.filesOf(key).flatMap((f) => this.files.get(f) ?? []);
   }
 
-  /** Method lookup for one manifest's files: the catalogue and that manifest's custom methods (none: the catalogue). */
-  lookup(manifestFile?: string): MethodLookup {
+  /**
+   * The catalogue as one manifest's files see it: with that manifest's custom methods (no
+   * manifest, or none declared: the catalogue itself). The same object while the manifest's
+   * text is unchanged, so analyses cached against a view stay valid until it changes.
+   */
+  view(manifestFile?: string): C {
     const state = manifestFile ? this.registry.byFile(normalizePath(manifestFile)) : undefined;
-    return new MethodLookup(this.options.catalogue, state?.parsed.manifest.custom ?? []);
+    const custom = state?.parsed.manifest.custom ?? [];
+    if (!state || custom.length === 0) return this.options.catalogue;
+    const hit = this.views.get(state.file);
+    if (hit && hit.text === state.text) return hit.view;
+    const view = this.options.catalogue.withCustom(custom);
+    this.views.set(state.file, { text: state.text, view });
+    return view;
+  }
+
+  /** The catalogue view of the manifest covering `path` (see `view`). */
+  viewFor(path: string): C {
+    return this.view(this.manifestFor(path)?.file);
   }
 
   /** The scope report of a manifest (undefined: of the files no manifest covers). */
@@ -236,7 +258,7 @@ export class WorkspaceIndex {
     return buildReport({
       manifest: state,
       files: this.filesOf(state?.file),
-      lookup: this.lookup(state?.file),
+      view: this.view(state?.file),
       findings: this.groups.group(state?.file ?? UNCOVERED),
       label: (f) => this.label(f),
       catalogue: this.options.catalogue,
@@ -250,14 +272,8 @@ export class WorkspaceIndex {
   needed(folder?: string): NeededScopes {
     const dir = folder === undefined ? undefined : normalizePath(folder);
     const files = [...this.files.values()].filter((f) => dir === undefined || f.file === dir || relativeTo(dir, f.file) !== undefined);
-    const lookups = new Map<string, MethodLookup>();
-    const lookupFor = (file: string) => {
-      const owner = this.registry.owner(file)?.file ?? UNCOVERED;
-      let lookup = lookups.get(owner);
-      if (!lookup) lookups.set(owner, (lookup = this.lookup(owner || undefined)));
-      return lookup;
-    };
-    return neededScopes({ files, catalogue: this.options.catalogue, lookupFor, label: (f) => this.label(f) });
+    const viewFor = (file: string) => this.view(this.registry.owner(file)?.file);
+    return neededScopes({ files, catalogue: this.options.catalogue, viewFor, label: (f) => this.label(f) });
   }
 
   /**
@@ -272,7 +288,7 @@ export class WorkspaceIndex {
       return !owner || (owner.folder !== dir && relativeTo(owner.folder, dir) !== undefined);
     };
     const files = [...this.files.values()].filter((f) => relativeTo(dir, f.file) !== undefined && takesOver(f.file));
-    return { file: `${dir}/${MANIFEST_FILE}`, ...proposeForFiles(files, this.lookup(), this.options.catalogue, kind) };
+    return { file: `${dir}/${MANIFEST_FILE}`, ...proposeForFiles(files, this.options.catalogue, kind) };
   }
 
   /** How messages and reports name a path: relative to its workspace root. */
@@ -556,7 +572,7 @@ export class WorkspaceIndex {
     const key = custom.map((c) => c.name.toLowerCase()).sort().join('\n');
     if (key === this.customKey) return;
     this.customKey = key;
-    this.names = new MethodLookup(this.options.catalogue, custom);
+    this.names = custom.length ? this.options.catalogue.withCustom(custom) : this.options.catalogue;
     for (const f of [...this.files.values()]) {
       const text = f.overlay ?? (await this.limit(() => this.options.fs.readFile(f.file)).catch(() => undefined));
       f.hash = '';

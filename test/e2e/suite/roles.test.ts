@@ -171,9 +171,9 @@ describe('roles, many sites at once, and any workspace', function () {
     assert.equal(manager.contextValue, 'roleEntry.pending');
     assert.deepEqual(manager.children?.map((c) => [c.label, c.description]), [
       ['Holders', 'DR3, U5 · not applied'],
-      ['All sites without their own setting (0)', 'read'],
-      ['Company website (#1)', 'read, edit, sett, public'],
-      ['Spring promo (#3)', 'read, edit · not applied'],
+      ['All sites without their own setting (0)', 'Read'],
+      ['Company website (#1)', 'Read, Edit, Settings, Publish'],
+      ['Spring promo (#3)', 'Read, Edit · not applied'],
     ]);
     assert.deepEqual(manager.children?.[0].children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
 

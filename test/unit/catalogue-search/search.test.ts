@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
-import { catalogueEntries, searchCatalogue } from '../../../server/src/catalogue/search';
+import { catalogueEntries, inRussian, searchCatalogue } from '../../../server/src/catalogue/search';
 
 describe('catalogue search (Show Method Catalogue)', () => {
   const catalogue = Catalogue.load();
@@ -41,5 +41,44 @@ describe('catalogue search (Show Method Catalogue)', () => {
 
   it('finds nothing when a word matches nothing', () => {
     assert.deepEqual(names('deal zzzqqq'), []);
+  });
+});
+
+describe('catalogue search in Russian', () => {
+  const catalogue = Catalogue.load();
+  const entries = catalogueEntries(catalogue, { russian: true });
+  const names = (q: string, n = 5) => searchCatalogue(entries, q, n).map((e) => e.name);
+
+  it('«сделка добавить» finds crm.deal.add, and crm.item.add that replaces it', () => {
+    const found = names('сделка добавить');
+    assert.equal(found[0], 'crm.deal.add');
+    assert.ok(found.includes('crm.item.add'), found.join(', '));
+  });
+
+  it('reads word forms, ё and case simply', () => {
+    for (const q of ['сделки добавить', 'Сделку создать', 'СДЕЛКА Добавить']) assert.equal(names(q)[0], 'crm.deal.add', q);
+    assert.ok(names('список сделок', 10).includes('crm.deal.list'));
+    assert.ok(names('удалить лид', 5).includes('crm.lead.delete'));
+    assert.equal(names('задачу добавить')[0], 'tasks.task.add');
+    assert.deepEqual(names('счёт', 200), names('счет', 200));
+  });
+
+  it('matches the Russian title when no name word fits', () => {
+    const found = searchCatalogue(entries, 'сервис зарегистрировать', 20);
+    assert.ok(found.some((e) => e.name === 'ai.engine.register'), found.map((e) => e.name).join(', '));
+    assert.ok(found.every((e) => /сервис/i.test(e.titleRu ?? '') && /регистр/i.test(e.titleRu ?? '')), found.map((e) => e.name).join(', '));
+  });
+
+  it('mixes Russian and English words, and finds nothing for nonsense', () => {
+    assert.equal(names('crm сделка add')[0], 'crm.deal.add');
+    assert.deepEqual(names('щщщщ'), []);
+  });
+
+  it('carries the Russian title and page; inRussian shows them', () => {
+    const deal = entries.find((e) => e.name === 'crm.deal.add')!;
+    assert.equal(deal.titleRu, 'Создать новую сделку');
+    assert.equal(inRussian(deal).url, 'https://apidocs.bitrix24.ru/api-reference/crm/deals/crm-deal-add.html');
+    assert.equal(inRussian(deal).title, 'Создать новую сделку');
+    assert.equal(catalogueEntries(catalogue).find((e) => e.name === 'crm.deal.add')!.titleRu, undefined, 'English entries do not load Russian');
   });
 });

@@ -86,9 +86,9 @@ describe('catalogue accessors', () => {
 
   it('extends with custom methods without changing the documented view', () => {
     const v = c.withCustom([
-      { name: 'garden.custom.sync', scope: 'garden' },
-      { name: 'garden.custom.both', scopes: ['garden', 'orchard'], allOf: true },
-      { name: 'garden.bed.add', scope: 'orchard' },
+      { name: 'garden.custom.sync', requirement: { kind: 'scope', scope: 'garden' } },
+      { name: 'garden.custom.both', requirement: { kind: 'allOf', scopes: ['garden', 'orchard'] } },
+      { name: 'garden.bed.add', requirement: { kind: 'scope', scope: 'orchard' } },
     ]);
     assert.equal(v.has('GARDEN.CUSTOM.SYNC'), true);
     assert.equal(c.has('garden.custom.sync'), false);

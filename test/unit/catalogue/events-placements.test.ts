@@ -84,7 +84,7 @@ describe('catalogue: events and placements', () => {
   });
 
   it('keeps events and placements in a view with custom methods', () => {
-    const v = c.withCustom([{ name: 'garden.custom.run', scope: 'garden' }]);
+    const v = c.withCustom([{ name: 'garden.custom.run', requirement: { kind: 'scope', scope: 'garden' } }]);
     assert.equal(v.event('ONGARDENBEDDELETE')?.name, 'onGardenBedDelete');
     assert.equal(v.placement('GARDEN_DYNAMIC_7_DETAIL_TAB')?.template, true);
     assert.deepEqual(v.suggestPlacements('GARDEN_BED_DETAL_TAB'), ['GARDEN_BED_DETAIL_TAB']);

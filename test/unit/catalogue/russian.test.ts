@@ -59,7 +59,7 @@ describe('catalogue: Russian facts and edition disagreements', () => {
   it('has no Russian facts without them, and none for custom methods', () => {
     const plain = Catalogue.fromData(data());
     assert.equal(plain.russian(plain.get('garden.bed.add')!), undefined);
-    const c = Catalogue.fromData(data(), russian).withCustom([{ name: 'garden.bed.add', scope: 'garden' }]);
+    const c = Catalogue.fromData(data(), russian).withCustom([{ name: 'garden.bed.add', requirement: { kind: 'scope', scope: 'garden' } }]);
     assert.equal(c.russian(c.get('garden.bed.add')!), undefined);
   });
 

@@ -122,8 +122,9 @@ describe('demo portal: fault switches', () => {
 describe('demo portal: command line', () => {
   it('reads --port, --state, --seed and --rate-limit in both spellings', () => {
     assert.deepEqual(parseCliArgs(['--port', '8080', '--state=/tmp/s.json', '--seed', 'large', '--rate-limit=10/1']), {
-      port: 8080, statePath: '/tmp/s.json', seed: 'large', rateLimit: { limit: 10, drainPerSecond: 1 }, quiet: false, help: false,
+      port: 8080, statePath: '/tmp/s.json', seed: 'large', rateLimit: { limit: 10, drainPerSecond: 1 }, quiet: false, help: false, language: 'en',
     });
+    assert.equal(parseCliArgs(['--lang', 'ru']).language, 'ru');
     assert.equal(parseCliArgs(['--rate-limit', 'off']).rateLimit, false);
   });
 
@@ -132,5 +133,6 @@ describe('demo portal: command line', () => {
     assert.throws(() => parseCliArgs(['--seed', 'huge']), /--seed must be one of default, large/);
     assert.throws(() => parseCliArgs(['--state']), /--state needs a value/);
     assert.throws(() => parseCliArgs(['--verbose']), /unknown option --verbose/);
+    assert.throws(() => parseCliArgs(['--lang', 'de']), /--lang must be en or ru/);
   });
 });

@@ -8,6 +8,7 @@ import { extractMessages, placeholders } from './messages';
 import { english, localize, setTranslator } from '../../../client/src/l10n/localize';
 import { statusView } from '../../../client/src/portal-ui/status-text';
 import { errorFromResponse } from '../../../client/src/portal/errors';
+import { serverLocale } from '../../../client/src/l10n/server-locale';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
@@ -142,5 +143,15 @@ describe('Russian: modules without a vscode import', () => {
     } finally {
       setTranslator(previous);
     }
+  });
+});
+
+describe('Russian: the language server follows bitrix24.language', () => {
+  it('sends the setting when it names a language, else VS Code’s display language', () => {
+    assert.equal(serverLocale('ru', 'en'), 'ru');
+    assert.equal(serverLocale('en', 'ru'), 'en');
+    assert.equal(serverLocale('auto', 'ru'), 'ru');
+    assert.equal(serverLocale(undefined, 'de'), 'de');
+    assert.equal(serverLocale('klingon', 'en'), 'en');
   });
 });

@@ -94,6 +94,21 @@ describe('language service', () => {
     });
   });
 
+  describe('catalogue view', () => {
+    it("gives a document its manifest's view, the same object until the manifest changes", async () => {
+      const service = await serviceOver({ '/app/bitrix24.json': MANIFEST, '/app/src/a.js': SOURCE });
+      const view = service.catalogueFor(uri);
+      assert.equal(view.get('vendor.report.get')?.custom, true);
+      assert.equal(service.catalogueFor('file:///app/src/b.js'), view, 'one view per manifest');
+      assert.equal(service.catalogueFor('file:///elsewhere/c.js'), service.catalogue, 'no manifest: the catalogue itself');
+      await service.workspace!.index.update('/app/bitrix24.json', MANIFEST.replace('vendor.report.get', 'vendor.report.list'));
+      const changed = service.catalogueFor(uri);
+      assert.notEqual(changed, view);
+      assert.equal(changed.get('vendor.report.get'), undefined);
+      assert.equal(changed.get('vendor.report.list')?.custom, true);
+    });
+  });
+
   describe('diagnostics', () => {
     it('reports unknown methods but not the manifest\'s custom ones in an open document', async () => {
       const service = await serviceOver({ '/app/bitrix24.json': MANIFEST, '/app/src/a.js': SOURCE });

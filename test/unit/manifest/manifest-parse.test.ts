@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseManifest } from '../../../server/src/manifest/manifest';
 import { findEnvScopes, parseEnvManifest } from '../../../server/src/manifest/env-manifest';
-import { toCustomDeclarations } from '../../../server/src/manifest/method-lookup';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 
 const codes = (text: string) => parseManifest(text).manifest.scopes?.map((s) => s.code);
@@ -139,11 +138,11 @@ describe('manifest: .env scope keys', () => {
 });
 
 describe('manifest: custom methods for the catalogue', () => {
-  it('hands custom methods to Catalogue.withCustom with the same requirement', () => {
+  it('hands custom methods to Catalogue.withCustom as parsed, with their requirement', () => {
     const { manifest } = parseManifest(
       '{ "methods": { "custom": [{ "name": "vendor.a", "scope": "crm" }, { "name": "vendor.b", "scope": ["sign.b2e", "crm"] }, { "name": "vendor.c", "scope": "basic" }] } }',
     );
-    const view = Catalogue.load().withCustom(toCustomDeclarations(manifest.custom));
+    const view = Catalogue.load().withCustom(manifest.custom);
     assert.deepEqual(
       ['vendor.a', 'vendor.b', 'vendor.c'].map((n) => view.get(n)?.requirement),
       manifest.custom.map((c) => c.requirement),

@@ -12,7 +12,6 @@ import { parseManifest } from '../../../server/src/manifest/manifest';
 import { DEFAULT_ENV_KEYS, parseEnvManifest } from '../../../server/src/manifest/env-manifest';
 import { addAllMissingFix, fixesFor, type Fix } from '../../../server/src/manifest/fixes';
 import { proposeManifest } from '../../../server/src/manifest/create-manifest';
-import { MethodLookup } from '../../../server/src/manifest/method-lookup';
 import type { FileCalls, ParsedManifest } from '../../../server/src/manifest/types';
 import { testCatalogue } from './helpers/test-catalogue';
 
@@ -56,9 +55,8 @@ describe('quick fixes (golden files)', () => {
 
     if (spec.create) {
       it(`${name}: creates the manifest the code needs`, () => {
-        const lookup = new MethodLookup(catalogue);
         const needs = spec.calls.flatMap((c) => {
-          const m = lookup.get(c);
+          const m = catalogue.get(c);
           return m ? [{ method: m.name, requirement: m.requirement }] : [];
         });
         const proposed = proposeManifest(needs, catalogue, { kind: spec.kind });

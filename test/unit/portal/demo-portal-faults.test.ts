@@ -178,7 +178,13 @@ describe('portal REST client against the demo portal, with faults', () => {
         assert.match(e.message, new RegExp(`HTTP ${status}\\) to ${other.baseUrl.replace(/[.:/]/g, '\\$&')}\\.`));
         assert.ok(!e.message.includes(code));
         assert.equal(sitesTitled(`Redirected ${status}`), 0);
+        assert.equal(e.outcomeUnknown, true, 'the client cannot tell that from a redirect sent after the save');
       }
+      // A proxy that forwarded the call and then answered with a redirect: the save happened, once.
+      demo.faults.set({ redirect: { status: 307, origin: other.baseUrl, method: 'landing.site.add', afterApplying: true } });
+      const after = await rejection(addSite(client(), 'Redirected after saving'));
+      assert.ok(isPortalError(after) && after.kind === 'redirect' && after.outcomeUnknown);
+      assert.equal(sitesTitled('Redirected after saving'), 1);
       assert.ok(Array.isArray(await client().call('landing.site.getList')), 'a redirect for one method leaves the others alone');
       assert.equal(other.hits.length, 0, 'nothing was sent to the other origin');
       assert.ok(portalLog.some((l) => l.includes(`redirect to ${other.baseUrl}`)));
@@ -192,6 +198,7 @@ describe('portal REST client against the demo portal, with faults', () => {
     assert.throws(() => demo.faults.set({ failAfterApplying: { status: 404 } }), FaultPatchError);
     assert.throws(() => demo.faults.set({ redirect: { status: 200, origin: 'http://127.0.0.1:1' } }), FaultPatchError);
     assert.throws(() => demo.faults.set({ redirect: { status: 307, origin: 'ftp://example.com' } }), FaultPatchError);
+    assert.throws(() => demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com', afterApplying: 'yes' as unknown as boolean } }), FaultPatchError);
     demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com/some/path' }, failAfterApplying: { status: 502 } });
     assert.equal(demo.faults.get().redirect?.origin, 'https://moved.example.com');
     const cleared = demo.faults.clear();

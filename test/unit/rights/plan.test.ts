@@ -112,6 +112,10 @@ describe('rights/plan', () => {
     const after = planSides(plan).after;
     assert.match(after, /"U1": \["read", "edit"\],?\s+\/\/ Anna Smith$/m, 'the diff keeps the raw codes the file holds, with the name as a comment');
     assert.match(after, /"AU": \["read"\],?\s+\/\/ All authorised users$/m);
+    const header = (side: string) => side.split('\n').filter((l) => l.startsWith('//'));
+    assert.deepEqual(header(planSides(plan).before), header(after), 'the same header on both sides, so it is no change');
+    assert.match(after, /^\/\/ Left: the set applied .*\. Right: the full set that will be sent\.$/m);
+    assert.match(after, /^\/\/ It replaces every rule the site has now\. Changes: 3 added\.$/m);
   });
 
   it('shows when the set was last applied in local time, not as an ISO timestamp', () => {

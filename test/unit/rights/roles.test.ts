@@ -181,6 +181,26 @@ describe('role model editing against the demo portal', function () {
     assert.deepEqual(last.roles.map((r) => r.outcome), ['applied', 'rejected']);
   });
 
+  for (const afterApplying of [true, false]) {
+    it(`a redirect answer to setRights ${afterApplying ? 'after' : 'before'} the portal saved is settled by reading the role: journaled ${afterApplying ? 'applied' : 'rejected'}`, async () => {
+      await importRoles(admin, fs, 'SITE');
+      await edit((f) => withRole(f, withRoleRight(manager(f), '0', ['read', 'edit'])));
+      portal.faults.set({ redirect: { status: 307, origin: 'https://portal-moved.example.com', method: 'landing.role.setRights', afterApplying } });
+      const out = await applyRoles(deps, 'SITE');
+      portal.faults.clear();
+      assert.deepEqual(role(portal, MANAGER)?.rights['0'], afterApplying ? ['read', 'edit'] : ['read']);
+      const { entries } = await readRoleJournal(fs, host);
+      const last = entries[entries.length - 1];
+      assert.ok(last.kind === 'roles');
+      const manager2 = last.roles.find((r) => r.id === MANAGER);
+      // The role read decides: never "rejected" on the strength of a redirect alone.
+      assert.equal(manager2?.outcome, afterApplying ? 'applied' : 'rejected', out.message);
+      assert.equal(out.status, afterApplying ? 'applied' : 'rejected', out.message);
+      if (!afterApplying) assert.match(out.message, /reading the role again shows the portal kept its rights/);
+      assert.deepEqual(manager2?.verified?.['0'], afterApplying ? ['read', 'edit'] : ['read']);
+    });
+  }
+
   it('names entries for sites the portal skips, and verification reports them', async () => {
     await importRoles(admin, fs, 'SITE');
     await edit((f) => withRole(f, withRoleRight(manager(f), '6', ['read'])));

@@ -14,12 +14,12 @@ import { DemoPortal, startDemoPortal } from '../../../demo-portal/src';
 import { MemoryFs } from './memory-fs';
 
 /** What the gateway in front of the portal does with the next `landing.site.setRights`. */
-type Gateway = { status: number; forward: boolean; then?: () => Promise<void> } | undefined;
+type Gateway = { status: number; forward: boolean; then?: () => Promise<void>; location?: string } | undefined;
 
 /**
  * A loopback gateway in front of the demo portal that forwards every request
- * and, when told, answers a `landing.site.setRights` with a 5xx page — after
- * forwarding it (the save went through) or instead of forwarding it.
+ * and, when told, answers a `landing.site.setRights` with a 5xx page or a
+ * redirect — after forwarding it (the save went through) or instead of forwarding it.
  */
 async function startGateway(target: string, next: () => Gateway): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -34,7 +34,7 @@ async function startGateway(target: string, next: () => Gateway): Promise<{ orig
       }
       await fault?.then?.();
       if (fault) {
-        res.writeHead(fault.status, { 'content-type': 'text/html' });
+        res.writeHead(fault.status, { 'content-type': 'text/html', ...(fault.location ? { location: fault.location } : {}) });
         res.end(`<html><body><h1>${fault.status} Gateway</h1></body></html>`);
         return;
       }
@@ -146,6 +146,31 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     assert.deepEqual(await t.lastApplied(), FIRST, 'the baseline stays what the portal holds');
     const { entries } = await readJournal(t.fs, t.host);
     assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['rejected', 'HTTP 504; verified not applied']]);
+  });
+
+  // The client never follows a redirect (it would re-send the write, token and all, to another
+  // address); whatever answered with it may have run the save first, so it is settled the same way.
+  it('HTTP 307 to another origin after the portal saved: outcome unknown, verified applied, recorded as applied', async () => {
+    const t = setup();
+    const out = await applyTwice(t, { status: 307, forward: true, location: 'https://portal-moved.example.com/rest/landing.site.setRights.json' });
+    assert.deepEqual(t.onPortal(), SECOND, 'the gateway did forward the save');
+    assert.equal(out.status, 'applied', out.message);
+    assert.match(out.message, /^Outcome unknown: the portal's answer to the save was unclear \(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\)/);
+    assert.match(out.message, /Verified: applied\./);
+    assert.deepEqual(await t.lastApplied(), SECOND);
+    const { entries } = await readJournal(t.fs, t.host);
+    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['applied', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified applied']]);
+  });
+
+  it('HTTP 307 to another origin before the portal saw the save: verified not applied, recorded as rejected', async () => {
+    const t = setup();
+    const out = await applyTwice(t, { status: 307, forward: false, location: 'https://portal-moved.example.com/rest/landing.site.setRights.json' });
+    assert.deepEqual(t.onPortal(), FIRST);
+    assert.equal(out.status, 'rejected', out.message);
+    assert.match(out.message, /Outcome unknown: .*\(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\).* Verified: not applied\. The portal kept its rules/);
+    assert.deepEqual(await t.lastApplied(), FIRST);
+    const { entries } = await readJournal(t.fs, t.host);
+    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['rejected', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified not applied']]);
   });
 
   it('stays unknown, and says why, when re-reading cannot tell (an administrator holds every right)', async () => {

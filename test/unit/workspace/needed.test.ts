@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neededScopes } from '../../../server/src/workspace/needed';
 import type { BindingSite, CallSite, FileCalls } from '../../../server/src/manifest/types';
-import { MethodLookup } from '../../../server/src/manifest/method-lookup';
 import * as neededCli from '../../../server/src/cli/needed';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
@@ -74,9 +73,9 @@ describe('needed scopes: the least set the code needs', () => {
     );
   });
 
-  it("knows a manifest's custom methods through the file's lookup", () => {
-    const lookup = new MethodLookup(testCatalogue(), [{ name: 'vendor.report.get', requirement: { kind: 'scope', scope: 'crm' }, span: { start: 0, end: 0 } }]);
-    const r = neededScopes({ files: [file('a.js', ['vendor.report.get'])], catalogue: testCatalogue(), lookupFor: () => lookup });
+  it("knows a manifest's custom methods through the file's catalogue view", () => {
+    const view = testCatalogue().withCustom([{ name: 'vendor.report.get', requirement: { kind: 'scope', scope: 'crm' } }]);
+    const r = neededScopes({ files: [file('a.js', ['vendor.report.get'])], catalogue: testCatalogue(), viewFor: () => view });
     assert.deepEqual(r.scopes, ['crm']);
   });
 });

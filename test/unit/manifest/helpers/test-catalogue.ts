@@ -59,16 +59,25 @@ const nearest = (names: string[], name: string, max = 3) =>
     .slice(0, max)
     .map(([n]) => n);
 
-/** The test catalogue (fresh each call: nothing shared between tests). */
-export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo[] = SCOPES): ScopeCatalogue {
+/** The test catalogue (fresh each call: nothing shared between tests); `custom`: an app's custom methods, as `withCustom` adds them. */
+export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo[] = SCOPES, custom: MethodInfo[] = []): ScopeCatalogue {
   const byName = new Map(methods.map((m) => [m.name.toLowerCase(), m]));
+  const customByName = new Map(custom.map((m) => [m.name.toLowerCase(), m]));
   const mentions = (r: ScopeRequirement, code: string) =>
     (r.kind === 'scope' && r.scope === code) || ((r.kind === 'anyOf' || r.kind === 'allOf') && r.scopes.includes(code));
-  return {
-    get: (name) => byName.get(name.toLowerCase()),
+  const catalogue: ScopeCatalogue = {
+    get: (name) => customByName.get(name.toLowerCase()) ?? byName.get(name.toLowerCase()),
+    has: (name) => customByName.has(name.toLowerCase()) || byName.has(name.toLowerCase()),
+    withCustom: (declared) =>
+      testCatalogue(
+        methods,
+        scopes,
+        declared.map((d) => method(d.name, d.requirement ?? { kind: 'unknown', reason: 'not stated' }, { custom: true, title: 'Custom method declared by the app' })),
+      ),
+    customMethods: () => custom,
     scope: (code) => scopes.find((s) => s.code === code),
     scopes: () => scopes,
-    methodsOfScope: (code) => methods.filter((m) => mentions(m.requirement, code)),
+    methodsOfScope: (code) => [...methods, ...custom].filter((m) => mentions(m.requirement, code)),
     suggest: (name, max) => nearest(methods.map((m) => m.name), name, max),
     event: (name) => EVENTS.find((e) => e.name?.toLowerCase() === name.toLowerCase()),
     suggestEvents: (name, max) => nearest(EVENTS.map((e) => e.name ?? ''), name, max),
@@ -79,4 +88,5 @@ export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo
         : PLACEMENTS.find((p) => p.code?.toLowerCase() === code.toLowerCase()),
     suggestPlacements: (code, max) => nearest(PLACEMENTS.map((p) => p.code ?? ''), code, max),
   };
+  return catalogue;
 }
