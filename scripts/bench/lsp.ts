@@ -2,13 +2,15 @@
  * Language-server benchmark over the real protocol (stdio): start to first
  * answer, hover and completion latency (p50/p99 over many requests on a
  * realistic 2,000-line file), and the server's resident memory.
- *   npx tsx scripts/bench/lsp.ts [--requests 1000]
+ *   npx tsx scripts/bench/lsp.ts [--requests 1000] [--locale ru]
+ * `--locale ru` starts the editor in Russian: the first hover then also reads the Russian facts.
  */
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { startServer, open } from '../../test/server/lsp-client';
 
 const REQUESTS = Number(process.argv[process.argv.indexOf('--requests') + 1]) || 1000;
+const LOCALE = process.argv.includes('--locale') ? process.argv[process.argv.indexOf('--locale') + 1] : undefined;
 const TARGETS = { hoverP99: 5, completionP99: 20, startMs: 300, rssMb: 100 };
 
 /** A 2,000-line JS module in the style of a real integration: REST calls among ordinary code. */
@@ -56,7 +58,7 @@ function rssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const client = await startServer();
+  const client = await startServer(undefined, LOCALE ? { locale: LOCALE } : {});
   const initMs = performance.now() - t0;
   const uri = 'file:///bench/app.js';
   const { text, hoverAt, completeAt } = realisticFile();
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
 
   const row = (name: string, value: number, target: number, unit: string) =>
     console.log(`${name.padEnd(28)} ${value.toFixed(2).padStart(9)} ${unit.padEnd(3)} target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`);
-  console.log(`language server over stdio — ${REQUESTS} requests each, ${text.split('\n').length}-line file, ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log(`language server over stdio — ${REQUESTS} requests each, ${text.split('\n').length}-line file, ${(text.length / 1024).toFixed(0)} KiB, locale ${LOCALE ?? 'en'}`);
   row('start → first answer', initMs, TARGETS.startMs, 'ms');
   row('start → first hover (file)', startMs, TARGETS.startMs, 'ms');
   console.log(`${'hover p50'.padEnd(28)} ${percentile(hover, 50).toFixed(2).padStart(9)} ms`);

@@ -6,7 +6,7 @@ import { CodeActionKind, ErrorCodes, FileChangeType, ResponseError, TextDocument
 import { LineDocument } from './line-document';
 import { createLanguageService } from './language-service';
 import { Publisher } from './publisher';
-import { readClientSettings } from './service/client-settings';
+import { LanguageChoice, readClientSettings } from './service/client-settings';
 import { ScanProgressReporter } from './scan-progress';
 import { uriToPath } from './workspace/file-system';
 import { runTool } from './mcp/tools';
@@ -15,7 +15,6 @@ import { Debouncer } from './publish-limits';
 import { scanExclude, type ExclusionSettings } from './workspace/scan-settings';
 import * as protocol from './protocol';
 import { VERSION } from './version';
-import { resolveLocale } from './l10n/locale';
 
 /** Pause after the last edit of a document before the workspace index takes its text. */
 const INDEX_DEBOUNCE_MS = 150;
@@ -42,9 +41,7 @@ export function startServer(connection: Connection): void {
   const publisher = new Publisher(connection, documents, service);
   /** Index updates wait for a pause in typing, per document. */
   const indexLater = new Debouncer();
-  /** Where the language comes from (see l10n/locale.ts `resolveLocale`). */
-  const language: { option?: unknown; setting?: unknown; client?: unknown } = {};
-  let languageRead = false;
+  const language = new LanguageChoice();
 
   connection.onInitialize((params) => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
@@ -54,9 +51,7 @@ export function startServer(connection: Connection): void {
       .filter((p): p is string => p !== undefined);
     init = (params.initializationOptions ?? {}) as InitOptions;
     exclusions = { scanExclude: init.scanExclude, filesExclude: init.filesExclude };
-    language.option = init.locale;
-    language.client = params.locale;
-    service.configure({ locale: resolveLocale(language) });
+    service.configure({ locale: language.start(init.locale, params.locale) });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -81,11 +76,7 @@ export function startServer(connection: Connection): void {
     try {
       const [section, filesExclude] = (await connection.workspace.getConfiguration([{ section: 'bitrix24' }, { section: 'files.exclude' }])) as unknown[];
       const read = readClientSettings(section, filesExclude, exclusions);
-      // A setting changed after start-up is newer than the client's start-up choice.
-      if (languageRead && read.language !== language.setting) language.option = undefined;
-      language.setting = read.language;
-      languageRead = true;
-      service.configure({ ...read.settings, locale: resolveLocale(language) });
+      service.configure({ ...read.settings, locale: language.setting(read.language) });
       exclusions = read.exclusions;
     } catch (err) {
       connection.console.warn(`Could not read settings, using defaults: ${String(err)}`);

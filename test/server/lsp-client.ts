@@ -59,7 +59,9 @@ export async function startServer(rootUri = 'file:///workspace', options: StartO
   connection.onRequest('workspace/configuration', () => [state.settings]);
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // A server run as another user cannot signal this process, so its parent watchdog would
+    // take this process for dead and exit after 3 s: give it no parent to watch.
+    processId: options.as?.spawn.uid !== undefined ? null : process.pid,
     rootUri: options.workspaceFolders?.[0] ?? rootUri,
     ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i + 1}` })) } : {}),
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cursor, open, startServer, type StartOptions, type TestClient } from './lsp-client';
 
 interface Diagnostic {
@@ -92,19 +92,23 @@ describe('language server in Russian', () => {
 
 describe('bitrix24-scopes in the shell language', () => {
   const BIN = join(__dirname, '..', '..', 'dist', 'bin', 'scopes.js');
-  const run = (args: string[], env: Record<string, string>) => {
+  const run = (args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['LC_ALL', 'LC_MESSAGES', 'LANG'].includes(k)));
-    return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...clean, ...env } });
+    return new Promise((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...clean, ...env } }, (err, stdout, stderr) =>
+        resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
   };
 
-  it('describe under LANG=ru_RU.UTF-8 prints the Russian title, who line and .ru page; --lang en and LC_ALL override', () => {
-    const ru = run(['describe', 'crm.deal.add'], { LANG: 'ru_RU.UTF-8' });
+  it('describe under LANG=ru_RU.UTF-8 prints the Russian title, who line and .ru page; --lang en and LC_ALL override', async () => {
+    const ru = await run(['describe', 'crm.deal.add'], { LANG: 'ru_RU.UTF-8' });
     assert.equal(ru.status, 0, ru.stderr);
     assert.match(ru.stdout, /^crm\.deal\.add \(REST 2\) — Создать новую сделку$/m);
     assert.match(ru.stdout, /кто может выполнять метод: любой пользователь с правом «добавления» сделок/);
     assert.match(ru.stdout, /https:\/\/apidocs\.bitrix24\.ru\/api-reference\/crm\/deals\/crm-deal-add\.html/);
-    assert.match(run(['describe', 'crm.deal.add', '--lang', 'en'], { LANG: 'ru_RU.UTF-8' }).stdout, /Create a New Deal/);
-    assert.match(run(['describe', 'crm.deal.add'], { LANG: 'ru_RU.UTF-8', LC_ALL: 'C' }).stdout, /Create a New Deal/);
-    assert.match(run(['describe', 'crm.deal.add', '--lang', 'ru'], {}).stdout, /Создать новую сделку/);
+    assert.match((await run(['describe', 'crm.deal.add', '--lang', 'en'], { LANG: 'ru_RU.UTF-8' })).stdout, /Create a New Deal/);
+    assert.match((await run(['describe', 'crm.deal.add'], { LANG: 'ru_RU.UTF-8', LC_ALL: 'C' })).stdout, /Create a New Deal/);
+    assert.match((await run(['describe', 'crm.deal.add', '--lang', 'ru'], {})).stdout, /Создать новую сделку/);
   });
 });

@@ -3,9 +3,9 @@
  * test of "this file cannot be read" run as root (as CI does) would prove nothing; instead the
  * bundle runs as `nobody`, from a copy in a folder that user can reach.
  */
-import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Spawn options and the bundle path to run; as a non-root user, the bundle as it is. */
 export interface UnprivilegedRun {
@@ -16,17 +16,25 @@ export interface UnprivilegedRun {
 const NOBODY = 65534;
 
 /**
- * When running as root, copies `bundle` (a self-contained esbuild output) into a fresh
- * world-readable folder and returns spawn options that drop to `nobody`; otherwise returns the
- * bundle unchanged, since permissions already apply to this user.
+ * When running as root, copies `bundle` (an esbuild output in dist/<folder>/) and the catalogue
+ * files the bundles read (dist/server/*.json) into a fresh world-readable folder, in the same
+ * places relative to each other, and returns spawn options that drop to `nobody`; otherwise
+ * returns the bundle unchanged, since permissions already apply to this user.
  */
 export function unprivileged(bundle: string): UnprivilegedRun {
   if (process.getuid?.() !== 0) return { bundle, spawn: {} };
   const dir = mkdtempSync(join(tmpdir(), 'b24-unpriv-'));
   chmodSync(dir, 0o755);
-  const copy = join(dir, basename(bundle));
-  copyFileSync(bundle, copy);
-  chmodSync(copy, 0o644);
+  const dist = dirname(dirname(bundle));
+  const place = (from: string, folder: string) => {
+    mkdirSync(join(dir, folder), { recursive: true, mode: 0o755 });
+    const to = join(dir, folder, basename(from));
+    copyFileSync(from, to);
+    chmodSync(to, 0o644);
+    return to;
+  };
+  const copy = place(bundle, basename(dirname(bundle)));
+  for (const f of readdirSync(join(dist, 'server')).filter((n) => n.endsWith('.json'))) place(join(dist, 'server', f), 'server');
   return { bundle: copy, spawn: { uid: NOBODY, gid: NOBODY } };
 }
 

@@ -13,6 +13,7 @@ import { requestTokens } from './oauth';
 import { RATE_LIMITS, RateLimit, RateLimiter } from './rate-limiter';
 import { LogSink, PortalLogger, redactingLogger, Redactor } from './redact';
 import { Envelope, exchange, FetchLike, toEnvelope } from './transport';
+import { localize } from '../l10n/localize';
 
 export interface RetryPolicy {
   /** Attempts in total for a read, including the first. */
@@ -250,7 +251,7 @@ export class RestClient {
 /** Refuses names that are not REST methods (they would change the URL path) and `batch` (use `batch()`). */
 function checkMethodName(method: string): void {
   if (!isValidMethodName(method)) {
-    throw new PortalError({ kind: 'bad-request', code: 'INVALID_METHOD', method, message: `“${method}” is not a REST method name.` });
+    throw new PortalError({ kind: 'bad-request', code: 'INVALID_METHOD', method, message: localize('“{0}” is not a REST method name.', method) });
   }
   if (method.toLowerCase() === 'batch') {
     throw new PortalError({ kind: 'bad-request', code: 'INVALID_METHOD', method, message: 'Batches go through batch(), which splits them into requests of 50 commands.' });

@@ -6,6 +6,7 @@
 import { ErrorContext, errorFromResponse, isPortalError, localError, PortalError } from './errors';
 import { Redactor } from './redact';
 import { isRecord } from '../util/is-record';
+import { localize } from '../l10n/localize';
 
 /** The subset of `fetch` the client uses; injectable for tests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -71,13 +72,13 @@ export async function exchange(fetchFn: FetchLike, url: string, init: RequestIni
 
 /** The origin a redirect points to, for the message: never its path or query, which may carry a secret. */
 function redirectTarget(from: string, location: string | null, redactor: Redactor): string {
-  if (location === null || location.trim() === '') return 'an address it did not give';
+  if (location === null || location.trim() === '') return localize('an address it did not give');
   try {
     const target = new URL(location, from);
     const origin = target.origin === 'null' ? `a ${target.protocol} address` : target.origin;
     return redactor.redactText(origin);
   } catch {
-    return 'an address that is not valid';
+    return localize('an address that is not valid');
   }
 }
 

@@ -19,7 +19,7 @@ type Source = 'user' | 'department' | 'workgroup' | 'AU' | 'UA' | 'typed';
 function sources(): (vscode.QuickPickItem & { source: Source })[] {
   return [
     { source: 'user', label: `$(person) ${vscode.l10n.t('Search users…')}`, description: 'U<id>' },
-    { source: 'department', label: `$(type-hierarchy) ${vscode.l10n.t('Pick a department…')}`, description: 'DR<id> or D<id>' },
+    { source: 'department', label: `$(type-hierarchy) ${vscode.l10n.t('Pick a department…')}`, description: vscode.l10n.t('DR<id> or D<id>') },
     { source: 'workgroup', label: `$(comment-discussion) ${vscode.l10n.t('Pick a workgroup or project…')}`, description: 'SG<id>' },
     { source: 'AU', label: `$(account) ${vscode.l10n.t('All authorised users')}`, description: 'AU' },
     { source: 'UA', label: `$(globe) ${vscode.l10n.t('All users, including guests')}`, description: 'UA' },
@@ -105,7 +105,7 @@ export async function pickAccessCode(api: RightsApi, log: vscode.LogOutputChanne
   try {
     return await fromDirectory(api, source.source, heading);
   } catch (e) {
-    const failure = explainFailure(e, `list ${source.source === 'user' ? 'users' : `${source.source}s`}`);
+    const failure = explainFailure(e, source.source === 'user' ? vscode.l10n.t('list users') : source.source === 'department' ? vscode.l10n.t('list departments') : vscode.l10n.t('list workgroups'));
     log.warn(`Site Rights picker: ${failure.message}${failure.detail ? ` (${failure.detail})` : ''}`);
     const typeInstead = vscode.l10n.t('Type a Code');
     const choice = await vscode.window.showWarningMessage(failure.message, typeInstead);

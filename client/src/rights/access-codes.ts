@@ -1,3 +1,4 @@
+import { localize } from '../l10n/localize';
 /**
  * Bitrix24 access codes as site rights use them (`U1`, `DR5`, `SG3_E`, `AU`, ...).
  * The portal saves any string as a code without complaint and such a code
@@ -37,12 +38,24 @@ interface Form {
 
 /** Forms with an id, longest prefix first so `DR` wins over `D`. */
 const ID_FORMS: readonly Form[] = [
-  { prefix: 'IU', kind: 'intranet-user', shape: 'IU<id>', meaning: 'intranet user' },
-  { prefix: 'DR', kind: 'department-tree', shape: 'DR<id>', meaning: 'department with its sub-departments' },
-  { prefix: 'SG', kind: 'workgroup', shape: 'SG<id>', meaning: 'workgroup or project (add _A owner, _E moderators, _K all members)' },
-  { prefix: 'U', kind: 'user', shape: 'U<id>', meaning: 'user' },
-  { prefix: 'G', kind: 'user-group', shape: 'G<id>', meaning: 'user group' },
-  { prefix: 'D', kind: 'department', shape: 'D<id>', meaning: 'department (direct members only)' },
+  { prefix: 'IU', kind: 'intranet-user', shape: 'IU<id>', get meaning() {
+      return localize('intranet user');
+    } },
+  { prefix: 'DR', kind: 'department-tree', shape: 'DR<id>', get meaning() {
+      return localize('department with its sub-departments');
+    } },
+  { prefix: 'SG', kind: 'workgroup', shape: 'SG<id>', get meaning() {
+      return localize('workgroup or project (add _A owner, _E moderators, _K all members)');
+    } },
+  { prefix: 'U', kind: 'user', shape: 'U<id>', get meaning() {
+      return localize('user');
+    } },
+  { prefix: 'G', kind: 'user-group', shape: 'G<id>', get meaning() {
+      return localize('user group');
+    } },
+  { prefix: 'D', kind: 'department', shape: 'D<id>', get meaning() {
+      return localize('department (direct members only)');
+    } },
 ];
 
 const FIXED: Readonly<Record<string, AccessCodeKind>> = { AU: 'all-authorised', UA: 'everyone' };
@@ -51,12 +64,27 @@ const WORKGROUP_ROLES: Readonly<Record<string, WorkgroupRole>> = { A: 'owner', E
 
 /** The accepted forms, for hints and error messages. */
 export const ACCESS_CODE_FORMS: readonly { shape: string; meaning: string }[] = [
-  ...ID_FORMS.map(({ shape, meaning }) => ({ shape, meaning })),
-  { shape: 'AU', meaning: 'all authorised users' },
-  { shape: 'UA', meaning: 'all users, including guests' },
+  ...ID_FORMS.map((f) => ({
+    shape: f.shape,
+    get meaning() {
+      return f.meaning;
+    },
+  })),
+  {
+    shape: 'AU',
+    get meaning() {
+      return localize('all authorised users');
+    },
+  },
+  {
+    shape: 'UA',
+    get meaning() {
+      return localize('all users, including guests');
+    },
+  },
 ];
 
-const FORMS_HINT = 'U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA';
+const formsHint = () => localize('U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA');
 
 /**
  * Parses a typed access code. Letters may be typed in any case; ids must be
@@ -64,18 +92,18 @@ const FORMS_HINT = 'U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K,
  */
 export function parseAccessCode(text: string): AccessCodeResult {
   const typed = text.trim();
-  if (typed === '') return { ok: false, message: `Enter an access code: ${FORMS_HINT}.` };
+  if (typed === '') return { ok: false, message: localize('Enter an access code: {0}.', formsHint()) };
   const upper = typed.toUpperCase();
   const fixed = FIXED[upper];
   if (fixed) return { ok: true, value: { code: upper, kind: fixed } };
   const m = /^([A-Z]+)(\d+)(?:_([A-Z]))?$/.exec(upper);
   const form = m && ID_FORMS.find((f) => f.prefix === m[1]);
   if (!m || !form) {
-    return { ok: false, message: `"${typed}" is not an access code site rights accept. Use ${FORMS_HINT}.` };
+    return { ok: false, message: localize('"{0}" is not an access code site rights accept. Use {1}.', typed, formsHint()) };
   }
   const [, prefix, digits, suffix] = m;
   if (!/^[1-9]\d*$/.test(digits) || digits.length > 10) {
-    return { ok: false, message: `"${typed}": the id must be a positive whole number without leading zeros, e.g. ${prefix}${Number(digits) || 1}.` };
+    return { ok: false, message: localize('"{0}": the id must be a positive whole number without leading zeros, e.g. {1}{2}.', typed, prefix, Number(digits) || 1) };
   }
   const id = Number(digits);
   if (suffix === undefined) return { ok: true, value: { code: `${prefix}${id}`, kind: form.kind, id } };
@@ -84,8 +112,8 @@ export function parseAccessCode(text: string): AccessCodeResult {
     return {
       ok: false,
       message: form.kind === 'workgroup'
-        ? `"${typed}": a workgroup code ends in _A (owner), _E (moderators) or _K (all members).`
-        : `"${typed}": only workgroup codes (SG<id>) take a suffix.`,
+        ? localize('"{0}": a workgroup code ends in _A (owner), _E (moderators) or _K (all members).', typed)
+        : localize('"{0}": only workgroup codes (SG<id>) take a suffix.', typed),
     };
   }
   return { ok: true, value: { code: `${prefix}${id}_${suffix}`, kind: 'workgroup', id, workgroupRole: role } };
@@ -97,15 +125,32 @@ export function accessCodeProblem(text: string): string | undefined {
   return r.ok ? undefined : r.message;
 }
 
+// Getters: looked up in the display language when read.
 const KIND_LABEL: Readonly<Record<AccessCodeKind, string>> = {
-  user: 'User',
-  'intranet-user': 'Intranet user',
-  'user-group': 'User group',
-  department: 'Department',
-  'department-tree': 'Department',
-  workgroup: 'Workgroup',
-  'all-authorised': 'All authorised users',
-  everyone: 'All users, including guests',
+  get user() {
+    return localize('User');
+  },
+  get 'intranet-user'() {
+    return localize('Intranet user');
+  },
+  get 'user-group'() {
+    return localize('User group');
+  },
+  get department() {
+    return localize('Department');
+  },
+  get 'department-tree'() {
+    return localize('Department');
+  },
+  get workgroup() {
+    return localize('Workgroup');
+  },
+  get 'all-authorised'() {
+    return localize('All authorised users');
+  },
+  get everyone() {
+    return localize('All users, including guests');
+  },
 };
 
 /**
@@ -117,10 +162,10 @@ export function describeAccessCode(code: AccessCode): string {
   if (code.id === undefined) return label;
   switch (code.kind) {
     case 'department-tree':
-      return `${label} #${code.id} and sub-departments`;
+      return localize('{0} #{1} and sub-departments', label, code.id);
     case 'workgroup': {
       const role = code.workgroupRole;
-      return `${label} #${code.id}${role === undefined ? '' : role === 'members' ? ': all members' : `: ${role}`}`;
+      return `${label} #${code.id}${role === undefined ? '' : role === 'members' ? localize(': all members') : role === 'owner' ? localize(': owner') : localize(': moderators')}`;
     }
     default:
       return `${label} #${code.id}`;

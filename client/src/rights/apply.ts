@@ -16,6 +16,7 @@ import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
 import { markApplied, RightsFile, RulesSet, sameRules } from './rights-file';
 import { loadRights, RightsFileSystem, saveRights } from './rights-store';
 import { oneAtATime } from './site-queue';
+import { localize } from '../l10n/localize';
 
 export interface ApplyDeps {
   api: RightsApi;
@@ -56,7 +57,7 @@ async function preCheck(api: RightsApi, plan: RightsPlan): Promise<ApplyOutcome 
   const aborted = (abortReason: AbortReason, message: string, failure?: RightsFailure): ApplyOutcome => ({
     status: 'aborted',
     abortReason,
-    message: `${message} Nothing was changed.`,
+    message: localize('{0} Nothing was changed.', message),
     plan,
     ...(failure ? { failure } : {}),
   });
@@ -65,7 +66,7 @@ async function preCheck(api: RightsApi, plan: RightsPlan): Promise<ApplyOutcome 
     if (roleModel === true) {
       return aborted(
         'role-model',
-        'The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped.',
+        localize('The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped.'),
       );
     }
     const section = sectionOfType(plan.site.type);
@@ -75,10 +76,10 @@ async function preCheck(api: RightsApi, plan: RightsPlan): Promise<ApplyOutcome 
       { write: false },
     );
     if (!Array.isArray(found) || found.length === 0) {
-      return aborted('site-gone', `Site ${siteName(plan)} no longer exists on the portal or is in the trash.`);
+      return aborted('site-gone', localize('Site {0} no longer exists on the portal or is in the trash.', siteName(plan)));
     }
   } catch (e) {
-    const failure = explainFailure(e, 'check the site before applying');
+    const failure = explainFailure(e, localize('check the site before applying'));
     return aborted('precheck-failed', failure.message, failure);
   }
   return undefined;
@@ -89,7 +90,7 @@ async function record(fs: RightsFileSystem, entry: JournalEntry): Promise<string
     await appendJournal(fs, entry);
     return undefined;
   } catch (e) {
-    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+    return localize('The journal could not be written ({0}).', e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -112,13 +113,13 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
   const loaded = await loadRights(fs, host, siteId);
   if (loaded.status !== 'ok') {
     return loaded.status === 'missing'
-      ? { status: 'invalid-file', message: `There is no rights file for site #${siteId} yet; add an access code first.`, problems: [] }
-      : { status: 'invalid-file', message: `The rights file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+      ? { status: 'invalid-file', message: localize('There is no rights file for site #{0} yet; add an access code first.', siteId), problems: [] }
+      : { status: 'invalid-file', message: localize('The rights file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   }
   let plan = buildPlan(loaded.file, opts.rules);
   const names = await resolveNames(api, Object.keys(plan.rules));
   if (names) plan = withUnknownCodes(plan, names);
-  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan };
+  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan };
 
   // The file may have been edited (or the branch switched) while the plan was on screen.
   const again = await loadRights(fs, host, siteId);
@@ -128,7 +129,7 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     !sameRules(again.file.lastApplied?.rules ?? {}, plan.baseline ?? {}) ||
     (again.file.lastApplied === null) !== plan.firstApply
   ) {
-    return { status: 'aborted', abortReason: 'file-changed', message: 'The rights file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+    return { status: 'aborted', abortReason: 'file-changed', message: localize('The rights file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
   }
   const stop = await preCheck(api, plan);
   if (stop) return stop;
@@ -150,33 +151,33 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
   try {
     saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: siteId, rights: plan.rules }), { write: true });
   } catch (e) {
-    const failure = explainFailure(e, 'save the rules');
+    const failure = explainFailure(e, localize('save the rules'));
     if (!outcomeUnknown(e)) {
       const journalProblem = await record(fs, entry('rejected', { error: failure.code ?? failure.reason }));
-      return { status: 'rejected', message: `${failure.message} The portal kept its rules; the rights file keeps yours as not applied. ${journalProblem ?? ''}`.trim(), plan, failure };
+      return { status: 'rejected', message: localize('{0} The portal kept its rules; the rights file keeps yours as not applied. {1}', failure.message, journalProblem ?? '').trim(), plan, failure };
     }
     const answer = unclearAnswer(e);
-    const unknown = `Outcome unknown: the portal's answer to the save was unclear (${answer}), so the site was read again.`;
+    const unknown = localize('Outcome unknown: the portal\'s answer to the save was unclear ({0}), so the site was read again.', answer);
     const checked = await checkUnclearSave(api, plan, section);
     switch (checked.state) {
       case 'applied':
-        return settleApplied(deps, loaded.file, plan, entry, { verified: checked.verified, answer, lead: `${unknown} Verified: applied.` });
+        return settleApplied(deps, loaded.file, plan, entry, { verified: checked.verified, answer, lead: localize('{0} Verified: applied.', unknown) });
       case 'not-applied': {
-        const journalProblem = await record(fs, entry('rejected', { verified: checked.verified, error: `${answer}; verified not applied` }));
+        const journalProblem = await record(fs, entry('rejected', { verified: checked.verified, error: localize('{0}; verified not applied', answer) }));
         return {
           status: 'rejected',
-          message: `${unknown} Verified: not applied. The portal kept its rules (you still have: ${formatOperations(checked.verified) || 'no rights'}); the rights file keeps yours as not applied. Apply again when the portal answers normally. ${journalProblem ?? ''}`.trim(),
+          message: localize('{0} Verified: not applied. The portal kept its rules (you still have: {1}); the rights file keeps yours as not applied. Apply again when the portal answers normally. {2}', unknown, formatOperations(checked.verified) || localize('no rights'), journalProblem ?? '').trim(),
           plan,
           failure,
           verified: checked.verified,
         };
       }
       case 'site-gone': {
-        const journalProblem = await record(fs, entry('uncertain', { error: `${answer}; site gone` }));
+        const journalProblem = await record(fs, entry('uncertain', { error: localize('{0}; site gone', answer) }));
         return {
           status: 'aborted',
           abortReason: 'site-gone',
-          message: `${unknown} Site ${siteName(plan)} no longer exists on the portal or is in the trash, so its rules no longer matter. ${journalProblem ?? ''}`.trim(),
+          message: localize('{0} Site {1} no longer exists on the portal or is in the trash, so its rules no longer matter. {2}', unknown, siteName(plan), journalProblem ?? '').trim(),
           plan,
           failure,
         };
@@ -185,7 +186,7 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
         const journalProblem = await record(fs, entry('uncertain', { error: answer, ...(checked.verified ? { verified: checked.verified } : {}) }));
         return {
           status: 'uncertain',
-          message: `${unknown} Still unknown: ${checked.reason}. The rules may or may not have been saved; the rights file still holds them as not applied. Apply again to be sure: it sends the whole set, so repeating it is safe. ${journalProblem ?? ''}`.trim(),
+          message: localize('{0} Still unknown: {1}. The rules may or may not have been saved; the rights file still holds them as not applied. Apply again to be sure: it sends the whole set, so repeating it is safe. {2}', unknown, checked.reason, journalProblem ?? '').trim(),
           plan,
           failure,
           ...(checked.verified ? { verified: checked.verified } : {}),
@@ -197,7 +198,7 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     return {
       status: 'aborted',
       abortReason: 'site-gone',
-      message: `The portal did not find site ${siteName(plan)} (deleted or in the trash); nothing was saved.`,
+      message: localize('The portal did not find site {0} (deleted or in the trash); nothing was saved.', siteName(plan)),
       plan,
     };
   }
@@ -210,10 +211,10 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     // Verification below still runs; a failure here is not a reason to doubt the save.
   }
   if (roleModelNow) {
-    const journalProblem = await record(fs, entry('not-effective', { error: 'role model enabled' }));
+    const journalProblem = await record(fs, entry('not-effective', { error: localize('role model enabled') }));
     return {
       status: 'not-effective',
-      message: `The portal switched to the role model while applying: the rules were accepted but do not take effect. Switch back to the extended model and apply again. ${journalProblem ?? ''}`.trim(),
+      message: localize('The portal switched to the role model while applying: the rules were accepted but do not take effect. Switch back to the extended model and apply again. {0}', journalProblem ?? '').trim(),
       plan,
     };
   }
@@ -224,7 +225,7 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     const ops = await api.call<unknown>('landing.site.getRights', withSection(section, { id: siteId }), { write: false });
     verified = Array.isArray(ops) ? ops.filter(isOperation) : [];
   } catch (e) {
-    verifyFailure = explainFailure(e, 'verify the result');
+    verifyFailure = explainFailure(e, localize('verify the result'));
   }
   return settleApplied(deps, loaded.file, plan, entry, { verified, verifyFailure });
 }
@@ -243,19 +244,19 @@ async function settleApplied(
   try {
     await saveRights(deps.fs, markApplied(file, plan.rules, now().toISOString()));
   } catch (e) {
-    problems.push(`The rights file could not be updated (${e instanceof Error ? e.message : String(e)}); its "lastApplied" is out of date.`);
+    problems.push(localize('The rights file could not be updated ({0}); its "lastApplied" is out of date.', e instanceof Error ? e.message : String(e)));
   }
-  const extra: Partial<JournalEntry> = { ...(verified ? { verified } : {}), ...(how.answer ? { error: `${how.answer}; verified applied` } : {}) };
+  const extra: Partial<JournalEntry> = { ...(verified ? { verified } : {}), ...(how.answer ? { error: localize('{0}; verified applied', how.answer) } : {}) };
   const journalProblem = await record(deps.fs, entry('applied', extra));
   if (journalProblem) problems.push(journalProblem);
 
   const count = Object.keys(plan.rules).length;
-  const what = `Applied ${count} rule${count === 1 ? '' : 's'} to ${siteName(plan)} (${summarisePlan(plan)}).`;
+  const what = count === 1 ? localize('Applied 1 rule to {0} ({1}).', siteName(plan), summarisePlan(plan)) : localize('Applied {0} rules to {1} ({2}).', count, siteName(plan), summarisePlan(plan));
   const check = verified
     ? verified.length
-      ? `The portal confirms your own rights on this site are ${formatOperations(verified)}; it cannot list other rules.`
-      : 'The portal reports that you yourself have no rights on this site; it cannot list other rules.'
-    : `Saved, but not verified: ${verifyFailure?.message ?? ''}`;
+      ? localize('The portal confirms your own rights on this site are {0}; it cannot list other rules.', formatOperations(verified))
+      : localize('The portal reports that you yourself have no rights on this site; it cannot list other rules.')
+    : localize('Saved, but not verified: {0}', verifyFailure?.message ?? '');
   return {
     status: 'applied',
     message: [...(how.lead ? [how.lead] : []), what, check, ...problems].join(' '),

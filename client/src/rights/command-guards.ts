@@ -45,7 +45,7 @@ export function showFailure(failure: RightsFailure, level: 'error' | 'warning' =
 export async function requireApi(deps: CommandDeps): Promise<RightsApi | undefined> {
   const api = deps.getApi();
   if (api) return api;
-  tell('info', 'Connect a Bitrix24 portal to work with site rights.', { title: 'Connect to Portal', command: 'bitrix24.connect' });
+  tell('info', vscode.l10n.t('Connect a Bitrix24 portal to work with site rights.'), { title: vscode.l10n.t('Connect to Portal'), command: 'bitrix24.connect' });
   return undefined;
 }
 
@@ -55,8 +55,8 @@ export async function requireFolder(deps: CommandDeps): Promise<{ fs: RightsFile
   if (fs) return { fs };
   tell(
     'info',
-    'Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.',
-    { title: 'Open Folder', command: 'vscode.openFolder' },
+    vscode.l10n.t('Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.'),
+    { title: vscode.l10n.t('Open Folder'), command: 'vscode.openFolder' },
   );
   return undefined;
 }
@@ -67,13 +67,13 @@ export async function requireEditable(deps: CommandDeps): Promise<boolean> {
   if (model === 'role') {
     tell(
       'warning',
-      'The portal uses the role model: per-site rules would be saved but not applied. Switch to the extended model to edit them.',
-      { title: 'Switch to Extended Model', command: 'bitrix24.rights.switchToExtended' },
+      vscode.l10n.t('The portal uses the role model: per-site rules would be saved but not applied. Switch to the extended model to edit them.'),
+      { title: vscode.l10n.t('Switch to Extended Model'), command: 'bitrix24.rights.switchToExtended' },
     );
     return false;
   }
   if (model === 'unavailable') {
-    tell('warning', "The portal's plan does not include site access rights, so rules cannot be applied.");
+    tell('warning', vscode.l10n.t('The portal\'s plan does not include site access rights, so rules cannot be applied.'));
     return false;
   }
   return true;
@@ -94,10 +94,10 @@ export async function resolveSite(deps: CommandDeps, api: RightsApi, arg: unknow
     if (known) return known;
     try {
       const site = await findSiteOnPortal(api, arg);
-      if (!site) tell('warning', `Site #${arg} is not on the portal, or your user cannot see it. Refresh the Site Rights view.`);
+      if (!site) tell('warning', vscode.l10n.t('Site #{0} is not on the portal, or your user cannot see it. Refresh the Site Rights view.', arg));
       return site;
     } catch (e) {
-      showFailure(explainFailure(e, `find site #${arg}`), 'warning');
+      showFailure(explainFailure(e, vscode.l10n.t('find site #{0}', arg)), 'warning');
       return undefined;
     }
   }
@@ -107,12 +107,12 @@ export async function resolveSite(deps: CommandDeps, api: RightsApi, arg: unknow
     sites = pages.flatMap((p) => p.sites);
   }
   if (sites.length === 0) {
-    tell('warning', 'No sites to choose from: the portal listed none you can see, or could not be reached. See the Site Rights view.');
+    tell('warning', vscode.l10n.t('No sites to choose from: the portal listed none you can see, or could not be reached. See the Site Rights view.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     sites.map((s) => ({ label: s.title || s.code, description: `#${s.id} · ${s.type}`, site: s })),
-    { placeHolder: 'Which site?', matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('Which site?'), matchOnDescription: true },
   );
   return picked?.site;
 }
@@ -130,8 +130,8 @@ export async function editableFile(api: RightsApi, fs: RightsFileSystem, site: S
   if (loaded.status === 'missing') return newRightsFile(host, { id: site.id, code: site.code, title: site.title, type: site.type });
   tell(
     'error',
-    `The rights file of "${site.title}" has problems (${loaded.problems[0]}${loaded.problems.length > 1 ? ` and ${loaded.problems.length - 1} more` : ''}). Fix it before editing.`,
-    { title: 'Open Rights File', command: 'bitrix24.rights.openRightsFile', args: [site.id] },
+    vscode.l10n.t('The rights file of "{0}" has problems ({1}{2}). Fix it before editing.', site.title, loaded.problems[0], loaded.problems.length > 1 ? vscode.l10n.t(' and {0} more', loaded.problems.length - 1) : ''),
+    { title: vscode.l10n.t('Open Rights File'), command: 'bitrix24.rights.openRightsFile', args: [site.id] },
   );
   return undefined;
 }
@@ -145,7 +145,7 @@ export async function requireWritableFolder(deps: CommandDeps): Promise<{ fs: Ri
   if (!folder) return undefined;
   const refusal = deps.writeRefusal();
   if (!refusal) return folder;
-  tell('warning', refusal, ...(refusal.includes('Restricted Mode') ? [{ title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }] : []));
+  tell('warning', refusal, ...(refusal.includes(vscode.l10n.t('Restricted Mode')) ? [{ title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }] : []));
   return undefined;
 }
 

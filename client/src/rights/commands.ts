@@ -28,7 +28,7 @@ import { Notice, noticeFor } from './outcome-notice';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
 import { askModal, closePlanTabs, confirmPlan, planBase, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
-import { SWITCH_TO_EXTENDED_WARNING } from './rights-model';
+import { switchToExtendedWarning } from './rights-model';
 import { switchModel } from './model-switch';
 import { registerMultiSiteCommand } from './multi-site-commands';
 import { registerRoleCommands } from './role-commands';
@@ -61,7 +61,7 @@ function report(deps: CommandDeps, outcome: ApplyOutcome, siteId: number): Notic
 function scriptedArgs(arg: unknown, needs: { code?: boolean; operations?: boolean } = {}): ScriptedArgs | undefined {
   if (!isScripted(arg)) return undefined;
   const read = readScriptedArgs(arg, needs);
-  if (!read.ok) throw new Error(`Site Rights: ${read.message}`);
+  if (!read.ok) throw new Error(vscode.l10n.t('Site Rights: {0}', read.message));
   return read.value;
 }
 
@@ -97,24 +97,24 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     let code = scripted?.code ?? (change === 'add' ? await pickAccessCode(api, deps.log, heading) : ruleCode(arg));
     if (!code && change !== 'add') {
       const codes = Object.keys(file.rules);
-      if (codes.length === 0) return void vscode.window.showInformationMessage(`"${site.title}" has no configured rules yet.`);
+      if (codes.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no configured rules yet.', site.title));
       const title = change === 'remove' ? vscode.l10n.t('Remove a rule from «{0}»', site.title) : vscode.l10n.t('Edit a rule of «{0}» — 1/2: which', site.title);
       code = await vscode.window.showQuickPick(codes, { title, placeHolder: vscode.l10n.t('Which access code?') });
     }
     if (!code) return undefined;
     if (change !== 'add' && !(code in file.rules)) {
       // A node from before the file was edited elsewhere, or a script naming a code the file lacks.
-      return void vscode.window.showWarningMessage(`${code} is not among the configured rules of "${site.title}"; refresh the view or add it.`);
+      return void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not among the configured rules of "{1}"; refresh the view or add it.', code, site.title));
     }
     let next: RightsFile;
     if (change === 'remove') {
       const ok =
         scripted?.confirm ||
         (await vscode.window.showWarningMessage(
-          `Remove ${code} (${formatOperations(file.rules[code] ?? [])}) from the rules of "${site.title}"?`,
-          { modal: true, detail: 'Only the rights file changes now. The portal keeps the rule until you apply.' },
-          'Remove',
-        )) === 'Remove';
+          vscode.l10n.t('Remove {0} ({1}) from the rules of "{2}"?', code, formatOperations(file.rules[code] ?? []), site.title),
+          { modal: true, detail: vscode.l10n.t('Only the rights file changes now. The portal keeps the rule until you apply.') },
+          vscode.l10n.t('Remove'),
+        )) === vscode.l10n.t('Remove');
       if (!ok) return undefined;
       next = withoutRule(file, code);
     } else {
@@ -141,7 +141,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       return scripted?.confirm === true || confirmPlan(plan, action);
     };
     const run = () => (action === 'restore' ? restorePrevious({ api, fs: folder.fs, confirm }, site.id) : applyRights({ api, fs: folder.fs, confirm }, site.id));
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Site rights: ${action} "${site.title}"` }, run);
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: action === 'restore' ? vscode.l10n.t('Site rights: restoring «{0}»', site.title) : vscode.l10n.t('Site rights: applying «{0}»', site.title) }, run);
     // The diff's title and left side described the state before; after an attempt they are out of date.
     if (outcome.status !== 'cancelled' && outcome.plan) await closePlanTabs(planBase.site(outcome.plan.portal, site.id));
     return { ...outcome, notice: report(deps, outcome, site.id) };
@@ -161,7 +161,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     if (names) plan = withUnknownCodes(plan, names);
     await showPlanDiff(docs, plan);
     if (plan.warnings.length) {
-      showNotice({ level: 'warning', text: plan.warnings.map((w) => w.message).join(' '), actions: [{ title: 'Apply…', command: 'bitrix24.rights.apply', args: [site.id] }] });
+      showNotice({ level: 'warning', text: plan.warnings.map((w) => w.message).join(' '), actions: [{ title: vscode.l10n.t('Apply…'), command: 'bitrix24.rights.apply', args: [site.id] }] });
     }
     return plan;
   };
@@ -181,16 +181,16 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     'bitrix24.rights.switchToExtended': async () => {
       const api = await requireApi(deps);
       if (!api) return;
-      if (!(await askModal('Switch the portal to the extended rights model?', SWITCH_TO_EXTENDED_WARNING, 'Switch'))) return;
+      if (!(await askModal(vscode.l10n.t('Switch the portal to the extended rights model?'), switchToExtendedWarning(), vscode.l10n.t('Switch')))) return;
       try {
         // Journaled with the roles as they are now, so "Restore Previous Rights Model" can bring them back.
         const out = await switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'extended');
         deps.log.info(`Site Rights: ${out.message}${out.journalProblem ? ` ${out.journalProblem}` : ''}`);
         deps.tree.refresh();
-        if (out.status === 'switched') void vscode.window.showInformationMessage('The portal now uses the extended rights model; per-site rules can be edited and applied. Restore Previous Rights Model switches the roles back on.');
+        if (out.status === 'switched') void vscode.window.showInformationMessage(vscode.l10n.t('The portal now uses the extended rights model; per-site rules can be edited and applied. Restore Previous Rights Model switches the roles back on.'));
         else void vscode.window.showWarningMessage(out.message);
       } catch (e) {
-        const failure = explainFailure(e, 'switch the rights model');
+        const failure = explainFailure(e, vscode.l10n.t('switch the rights model'));
         deps.log.warn(`Site Rights: ${failure.message}${failure.detail ? ` (${failure.detail})` : ''}`);
         showFailure(failure);
       }
@@ -205,7 +205,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       try {
         await vscode.workspace.fs.stat(target);
       } catch {
-        if (deps.writeRefusal()) return showNotice({ level: 'info', text: `"${site.title}" has no rights file yet, and this workspace cannot create one: ${deps.writeRefusal()}`, actions: [] });
+        if (deps.writeRefusal() ?? '') return showNotice({ level: 'info', text: vscode.l10n.t('"{0}" has no rights file yet, and this workspace cannot create one: {1}', site.title, deps.writeRefusal() ?? ''), actions: [] });
         const file = await editableFile(api, folder.fs, site);
         if (!file) return;
         await saveRights(folder.fs, file);

@@ -4,6 +4,7 @@
  * tests and the real REST client are treated alike.
  */
 import { explainAction } from '../ai/explain-action';
+import { localize } from '../l10n/localize';
 
 export const DOCS = {
   extendedModel: 'https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/index.html',
@@ -42,11 +43,22 @@ export interface RightsFailure {
   actions: FailureAction[];
 }
 
-export const REFRESH: FailureAction = { title: 'Refresh', command: 'bitrix24.rights.refresh' };
-export const RECONNECT: FailureAction = { title: 'Reconnect', command: 'bitrix24.connect' };
+// Getters: the titles are looked up in the display language when read.
+export const REFRESH: FailureAction = {
+  get title() {
+    return localize('Refresh');
+  },
+  command: 'bitrix24.rights.refresh',
+};
+export const RECONNECT: FailureAction = {
+  get title() {
+    return localize('Reconnect');
+  },
+  command: 'bitrix24.connect',
+};
 
 /** An action that opens a documentation page in the browser. */
-export function openDocs(url: string, title = 'Open Documentation'): FailureAction {
+export function openDocs(url: string, title = localize('Open Documentation')): FailureAction {
   return { title, command: 'vscode.open', args: [url] };
 }
 
@@ -87,21 +99,21 @@ function describeFailure(e: unknown, doing: string): RightsFailure {
       return {
         ...base,
         reason: 'plan',
-        message: `Could not ${doing}: the portal's plan does not include access rights for sites. Sites keep their default access until the plan is changed.`,
+        message: localize('Could not {0}: the portal\'s plan does not include access rights for sites. Sites keep their default access until the plan is changed.', doing),
         actions: [openDocs(DOCS.extendedModel), REFRESH],
       };
     case 'IS_NOT_ADMIN':
       return {
         ...base,
         reason: 'not-admin',
-        message: `Could not ${doing}: only an administrator or a user with full access to Sites and Stores may do this. Connect with a webhook created by such a user.`,
-        actions: [RECONNECT, openDocs(DOCS.webhooks, 'How to Create a Webhook')],
+        message: localize('Could not {0}: only an administrator or a user with full access to Sites and Stores may do this. Connect with a webhook created by such a user.', doing),
+        actions: [RECONNECT, openDocs(DOCS.webhooks, localize('How to Create a Webhook'))],
       };
     case 'ACCESS_DENIED':
       return {
         ...base,
         reason: 'denied',
-        message: `Could not ${doing}: your user has no access to the Sites and Stores section. Ask an administrator to grant it, or connect as another user.`,
+        message: localize('Could not {0}: your user has no access to the Sites and Stores section. Ask an administrator to grant it, or connect as another user.', doing),
         actions: [RECONNECT, REFRESH],
       };
     case 'insufficient_scope':
@@ -109,29 +121,29 @@ function describeFailure(e: unknown, doing: string): RightsFailure {
       return {
         ...base,
         reason: 'scope',
-        message: `Could not ${doing}: the connection lacks the "landing" scope. Re-issue the webhook with "landing" ticked and connect with the new URL.`,
-        actions: [{ ...RECONNECT, title: 'Connect with Re-issued Webhook' }, openDocs(DOCS.webhooks, 'How to Re-issue a Webhook')],
+        message: localize('Could not {0}: the connection lacks the "landing" scope. Re-issue the webhook with "landing" ticked and connect with the new URL.', doing),
+        actions: [{ ...RECONNECT, title: localize('Connect with Re-issued Webhook') }, openDocs(DOCS.webhooks, localize('How to Re-issue a Webhook'))],
       };
   }
   switch (f.kind) {
     case 'scope':
-      return { ...base, reason: 'scope', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT, openDocs(DOCS.webhooks, 'How to Re-issue a Webhook')] };
+      return { ...base, reason: 'scope', message: localize('Could not {0}: {1}', doing, f.message), actions: [RECONNECT, openDocs(DOCS.webhooks, localize('How to Re-issue a Webhook'))] };
     case 'auth':
     case 'expired':
-      return { ...base, reason: 'auth', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT] };
+      return { ...base, reason: 'auth', message: localize('Could not {0}: {1}', doing, f.message), actions: [RECONNECT] };
     case 'network':
     case 'timeout':
-      return { ...base, reason: 'network', message: `Could not ${doing}: the portal is unreachable. Check the address and your network, then refresh.`, actions: [REFRESH, RECONNECT] };
+      return { ...base, reason: 'network', message: localize('Could not {0}: the portal is unreachable. Check the address and your network, then refresh.', doing), actions: [REFRESH, RECONNECT] };
     case 'rate-limit':
-      return { ...base, reason: 'rate-limit', message: `Could not ${doing}: the portal is limiting requests. Wait a moment, then refresh.`, actions: [REFRESH] };
+      return { ...base, reason: 'rate-limit', message: localize('Could not {0}: the portal is limiting requests. Wait a moment, then refresh.', doing), actions: [REFRESH] };
     case 'not-admin':
       return describeFailure({ ...f, code: 'IS_NOT_ADMIN' }, doing);
     case 'denied':
-      return { ...base, reason: 'denied', message: `Could not ${doing}: ${f.message}`, actions: [RECONNECT, REFRESH] };
+      return { ...base, reason: 'denied', message: localize('Could not {0}: {1}', doing, f.message), actions: [RECONNECT, REFRESH] };
     case 'not-found':
-      return { ...base, reason: 'not-found', message: `Could not ${doing}: ${f.message}`, actions: [REFRESH] };
+      return { ...base, reason: 'not-found', message: localize('Could not {0}: {1}', doing, f.message), actions: [REFRESH] };
   }
-  return { ...base, reason: 'other', message: `Could not ${doing}: ${f.message}`, actions: [REFRESH] };
+  return { ...base, reason: 'other', message: localize('Could not {0}: {1}', doing, f.message), actions: [REFRESH] };
 }
 
 /**

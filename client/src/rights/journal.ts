@@ -7,6 +7,7 @@ import { isOperation, Operation } from './operations';
 import { parseRules, RulesSet } from './rights-file';
 import { journalPath, RightsFileSystem } from './rights-store';
 import { localTime } from './times';
+import { localize } from '../l10n/localize';
 
 export type JournalOutcome =
   /** setRights accepted (or, after an unclear answer, verified by re-reading); lastApplied was updated. */
@@ -131,11 +132,11 @@ export type RestoreTarget =
  */
 export function restoreTarget(entries: readonly JournalEntry[], siteId: number): RestoreTarget {
   const last = [...entries].reverse().find((e) => e.siteId === siteId && e.outcome === 'applied');
-  if (!last) return { ok: false, message: 'This workspace has not applied rights to this site yet, so there is nothing to restore.' };
+  if (!last) return { ok: false, message: localize('This workspace has not applied rights to this site yet, so there is nothing to restore.') };
   if (last.before === null) {
     return {
       ok: false,
-      message: `The last apply (${localTime(last.time)}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.`,
+      message: localize('The last apply ({0}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.', localTime(last.time)),
     };
   }
   return { ok: true, rules: last.before, entry: last };

@@ -14,6 +14,7 @@ import { readRightsModel, RightsModel, switchToExtended, switchToRoles } from '.
 import type { RightsFileSystem } from './rights-store';
 import type { LandingSection } from './api';
 import { localTime } from './times';
+import { localize } from '../l10n/localize';
 
 export interface SwitchOutcome {
   status: 'switched' | 'unchanged' | 'failed' | 'nothing-to-restore';
@@ -39,7 +40,7 @@ async function snapshot(api: RightsApi): Promise<ModelJournalEntry['snapshot']> 
 /** Switches to `to`, journaling the switch (when a workspace is open) with the roles as they are now. */
 export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefined, to: RightsModel, now: () => Date = () => new Date()): Promise<SwitchOutcome> {
   const from = await readRightsModel(api);
-  if (from === to) return { status: 'unchanged', model: from, message: `The portal already uses the ${to === 'role' ? 'role' : 'extended'} model.` };
+  if (from === to) return { status: 'unchanged', model: from, message: to === 'role' ? localize('The portal already uses the role model.') : localize('The portal already uses the extended model.') };
   const roles = await snapshot(api);
   const host = portalHost(api.portal);
   const entry = (outcome: ModelJournalEntry['outcome'], error?: string): ModelJournalEntry => ({ kind: 'model', time: now().toISOString(), portal: host, from, to, outcome, snapshot: roles, ...(error ? { error } : {}) });
@@ -49,21 +50,21 @@ export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefin
       await appendRoleJournal(fs, e);
       return undefined;
     } catch (err) {
-      return `The journal could not be written (${err instanceof Error ? err.message : String(err)}).`;
+      return localize('The journal could not be written ({0}).', err instanceof Error ? err.message : String(err));
     }
   };
   let model: RightsModel;
   try {
     model = to === 'role' ? await switchToRoles(api) : await switchToExtended(api);
   } catch (e) {
-    const failure = explainFailure(e, 'switch the rights model');
+    const failure = explainFailure(e, localize('switch the rights model'));
     const journalProblem = await record(entry(outcomeUnknown(e) ? 'uncertain' : 'rejected', failure.code ?? failure.reason));
     return { status: 'failed', message: failure.message, ...(journalProblem ? { journalProblem } : {}) };
   }
-  const journalProblem = await record(entry(model === to ? 'applied' : 'rejected', model === to ? undefined : 'model unchanged'));
+  const journalProblem = await record(entry(model === to ? 'applied' : 'rejected', model === to ? undefined : localize('model unchanged')));
   return model === to
-    ? { status: 'switched', model, message: `The portal now uses the ${to === 'role' ? 'role' : 'extended'} model.`, ...(journalProblem ? { journalProblem } : {}) }
-    : { status: 'failed', model, message: 'The portal still reports the previous model. Check with an administrator.', ...(journalProblem ? { journalProblem } : {}) };
+    ? { status: 'switched', model, message: to === 'role' ? localize('The portal now uses the role model.') : localize('The portal now uses the extended model.'), ...(journalProblem ? { journalProblem } : {}) }
+    : { status: 'failed', model, message: localize('The portal still reports the previous model. Check with an administrator.'), ...(journalProblem ? { journalProblem } : {}) };
 }
 
 /**
@@ -75,7 +76,7 @@ export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefin
 export async function restorePreviousModel(api: RightsApi, fs: RightsFileSystem): Promise<SwitchOutcome> {
   const { entries } = await readRoleJournal(fs, portalHost(api.portal));
   const last = lastModelSwitch(entries);
-  if (!last) return { status: 'nothing-to-restore', message: 'This workspace has not switched the rights model of this portal, so there is nothing to restore.' };
+  if (!last) return { status: 'nothing-to-restore', message: localize('This workspace has not switched the rights model of this portal, so there is nothing to restore.') };
   const out = await switchModel(api, fs, last.from);
   if (last.from !== 'role' || (out.status !== 'switched' && out.status !== 'unchanged')) return out;
   const changedSections: { section: LandingSection; snapshot: PortalRole[] }[] = [];
@@ -85,7 +86,11 @@ export async function restorePreviousModel(api: RightsApi, fs: RightsFileSystem)
   }
   return {
     ...out,
-    message: `${out.message} Roles are as the portal saved them${changedSections.length ? `, but ${changedSections.length} site type${changedSections.length === 1 ? '' : 's'} changed since the switch on ${localTime(last.time)}` : ` when it was switched off on ${localTime(last.time)}`}.`,
+    message: `${out.message} ${
+      changedSections.length
+        ? localize('Roles are as the portal saved them, but site types changed since the switch on {1}: {0}.', changedSections.length, localTime(last.time))
+        : localize('Roles are as the portal saved them when it was switched off on {0}.', localTime(last.time))
+    }`,
     ...(changedSections.length ? { changedSections } : {}),
   };
 }

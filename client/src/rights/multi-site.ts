@@ -15,6 +15,7 @@ import { buildPlan, renderPlan, RightsPlan, summarisePlan } from './plan';
 import { hasPendingChanges, markApplied, newRightsFile, RightsFile, serialiseRightsFile, withoutRule, withRule } from './rights-file';
 import { journalPath, loadRights, RightsFileSystem, saveRights } from './rights-store';
 import type { SiteSummary } from './tree-nodes';
+import { localize } from '../l10n/localize';
 
 /** Set `code` to `operations` on every site, or remove it (`operations: null`). */
 export interface SiteChange {
@@ -48,7 +49,7 @@ export type LoadedSite = Awaited<ReturnType<typeof loadRights>>;
 
 /** The change in words: "DR3 → read, edit" or "remove DR3". */
 export function describeChange(change: SiteChange): string {
-  return change.operations ? `${change.code} → ${formatOperations(change.operations)}` : `remove ${change.code}`;
+  return change.operations ? `${change.code} → ${formatOperations(change.operations)}` : localize('remove {0}', change.code);
 }
 
 /** Builds the plan from each site's loaded rights file (missing files start empty). */
@@ -67,19 +68,23 @@ export function buildMultiSitePlan(host: string, sites: readonly SiteSummary[], 
   const send = entries.filter((e) => e.status === 'send');
   const first = send.filter((e) => e.plan?.firstApply);
   if (first.length) {
-    warnings.push(`First apply from this workspace to ${named(first)}: the portal cannot list a site's rules, so whatever ${first.length === 1 ? 'it has' : 'they have'} now is replaced by the set shown.`);
+    warnings.push(
+      first.length === 1
+        ? localize("First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever it has now is replaced by the set shown.", named(first))
+        : localize("First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever they have now is replaced by the set shown.", named(first)),
+    );
   }
   const pending = send.filter((e) => e.file && e.file.lastApplied !== null && hasPendingChanges(e.file));
-  if (pending.length) warnings.push(`${named(pending)} ${pending.length === 1 ? 'has' : 'have'} other edits not applied yet; they are sent too.`);
+  if (pending.length) warnings.push(pending.length === 1 ? localize('{0} has other edits not applied yet; they are sent too.', named(pending)) : localize('{0} have other edits not applied yet; they are sent too.', named(pending)));
   const invalid = entries.filter((e) => e.status === 'invalid-file');
-  if (invalid.length) warnings.push(`Left out because their rights files have problems: ${named(invalid)}.`);
+  if (invalid.length) warnings.push(localize('Left out because their rights files have problems: {0}.', named(invalid)));
   for (const e of send) {
     for (const w of e.plan?.warnings ?? []) {
       if (w.id === 'clears-all') warnings.push(`"${e.site.title}" (#${e.site.id}): ${w.message}`);
     }
   }
   if (change.code === 'UA' && change.operations && !change.operations.includes('denied')) {
-    warnings.push('UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.');
+    warnings.push(localize('UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.'));
   }
   return { portal: host, change, entries, sending: send.length, warnings };
 }
@@ -87,8 +92,8 @@ export function buildMultiSitePlan(host: string, sites: readonly SiteSummary[], 
 /** The plan as text: the change, the warnings, then every site's full set. */
 export function renderMultiSitePlan(plan: MultiSitePlan): string {
   const lines = [
-    `Multi-site plan on ${plan.portal}: ${describeChange(plan.change)}`,
-    `Sites: ${plan.entries.length} selected, ${plan.sending} to change`,
+    localize('Multi-site plan on {0}: {1}', plan.portal, describeChange(plan.change)),
+    localize('Sites: {0} selected, {1} to change', plan.entries.length, plan.sending),
     '',
   ];
   for (const w of plan.warnings) lines.push(`! ${w}`);
@@ -99,7 +104,7 @@ export function renderMultiSitePlan(plan: MultiSitePlan): string {
       // The per-site text without its own header lines, which repeat the site.
       lines.push(...renderPlan(e.plan).split('\n').slice(1).filter((l) => l !== ''));
     } else {
-      lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${e.status === 'unchanged' ? 'no change, not sent' : 'left out (rights file has problems)'}`);
+      lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${e.status === 'unchanged' ? localize('no change, not sent') : localize('left out (rights file has problems)')}`);
     }
     lines.push('');
   }
@@ -159,7 +164,7 @@ async function recordAll(fs: RightsFileSystem, host: string, time: string, chang
     await fs.append(journalPath(host), `${JSON.stringify({ time, portal: host, action: 'apply', change, sites })}\n`);
     return undefined;
   } catch (e) {
-    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+    return localize('The journal could not be written ({0}).', e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -172,15 +177,15 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
   const plan = buildMultiSitePlan(host, sites, loaded, change);
   const names = change.operations ? await resolveNames(api, [change.code]) : undefined;
   if (names && !names.has(change.code) && change.code !== 'AU' && change.code !== 'UA') {
-    plan.warnings.push(`The portal does not know ${change.code}: it is saved without error but grants nothing. Check the id.`);
+    plan.warnings.push(localize('The portal does not know {0}: it is saved without error but grants nothing. Check the id.', change.code));
   }
   const skipped = (e: MultiSiteEntry): SiteResult => ({
     site: e.site,
     status: e.status === 'invalid-file' ? 'invalid-file' : 'unchanged',
-    message: e.status === 'invalid-file' ? 'left out: the rights file has problems' : 'no change',
+    message: e.status === 'invalid-file' ? localize('left out: the rights file has problems') : localize('no change'),
   });
-  if (plan.sending === 0) return { status: 'unchanged', message: `No site needs ${describeChange(change)}; nothing was sent.`, plan, results: plan.entries.map(skipped) };
-  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan, results: [] };
+  if (plan.sending === 0) return { status: 'unchanged', message: localize('No site needs {0}; nothing was sent.', describeChange(change)), plan, results: plan.entries.map(skipped) };
+  if (!(await deps.confirm(plan))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan, results: [] };
 
   const again = await loadAll(fs, host, sites);
   const changed = plan.entries.filter((e) => {
@@ -190,15 +195,15 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     return e.status === 'send' && text(a) !== text(was);
   });
   if (changed.length) {
-    return { status: 'aborted', message: `The rights file of ${changed.map((e) => `"${e.site.title}"`).join(', ')} changed after the plan was shown. Review the new plan and apply again. Nothing was changed.`, plan, results: [] };
+    return { status: 'aborted', message: localize('The rights file of {0} changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', changed.map((e) => `"${e.site.title}"`).join(', ')), plan, results: [] };
   }
   try {
     if ((await api.call<unknown>('landing.role.isEnabled', {}, { write: false })) === true) {
-      return { status: 'aborted', message: 'The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped. Nothing was changed.', plan, results: [] };
+      return { status: 'aborted', message: localize('The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped. Nothing was changed.'), plan, results: [] };
     }
   } catch (e) {
-    const failure = explainFailure(e, 'check the rights model before applying');
-    return { status: 'aborted', message: `${failure.message} Nothing was changed.`, plan, results: [], failure };
+    const failure = explainFailure(e, localize('check the rights model before applying'));
+    return { status: 'aborted', message: localize('{0} Nothing was changed.', failure.message), plan, results: [], failure };
   }
 
   const results: SiteResult[] = [];
@@ -219,7 +224,7 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     try {
       saved = await api.call<unknown>('landing.site.setRights', withSection(section, { id: site.id, rights: sitePlan.rules }), { write: true });
     } catch (err) {
-      const failure = explainFailure(err, `save the rules of "${site.title}"`);
+      const failure = explainFailure(err, localize('save the rules of "{0}"', site.title));
       if (!outcomeUnknown(err)) {
         entry('rejected', { error: failure.code ?? failure.reason });
         results.push({ site, status: 'rejected', message: failure.message, failure });
@@ -228,24 +233,24 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
       // An unclear answer (none, or a gateway's page): re-read the site before recording anything.
       const checked = await checkUnclearSave(api, sitePlan, section);
       if (checked.state === 'site-gone') {
-        results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash)' });
+        results.push({ site, status: 'site-gone', message: localize('the portal did not find the site (deleted or in the trash)') });
         continue;
       }
       if (checked.state === 'not-applied') {
-        entry('rejected', { error: failure.code ?? 'unclear answer; re-read shows the old rules', verified: checked.verified });
-        results.push({ site, status: 'rejected', message: 'the answer was unclear and re-reading shows the portal kept its rules', failure });
+        entry('rejected', { error: failure.code ?? localize('unclear answer; re-read shows the old rules'), verified: checked.verified });
+        results.push({ site, status: 'rejected', message: localize('the answer was unclear and re-reading shows the portal kept its rules'), failure });
         continue;
       }
       if (checked.state === 'unknown') {
-        entry('uncertain', { error: failure.code ?? 'unclear answer', ...(checked.verified ? { verified: checked.verified } : {}) });
-        results.push({ site, status: 'uncertain', message: `no clear answer, and re-reading could not settle it: ${checked.reason}`, failure });
+        entry('uncertain', { error: failure.code ?? localize('unclear answer'), ...(checked.verified ? { verified: checked.verified } : {}) });
+        results.push({ site, status: 'uncertain', message: localize('no clear answer, and re-reading could not settle it: {0}', checked.reason), failure });
         continue;
       }
       saved = true;
       verified = checked.verified;
     }
     if (saved !== true) {
-      results.push({ site, status: 'site-gone', message: 'the portal did not find the site (deleted or in the trash); nothing saved' });
+      results.push({ site, status: 'site-gone', message: localize('the portal did not find the site (deleted or in the trash); nothing saved') });
       continue;
     }
     try {
@@ -257,13 +262,13 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     try {
       await saveRights(fs, markApplied(e.next, sitePlan.rules, now().toISOString()));
     } catch (err) {
-      problems.push(`The rights file of "${site.title}" could not be updated (${err instanceof Error ? err.message : String(err)}).`);
+      problems.push(localize('The rights file of "{0}" could not be updated ({1}).', site.title, err instanceof Error ? err.message : String(err)));
     }
     entry('applied', verified ? { verified } : {});
     results.push({
       site,
       status: 'applied',
-      message: verified ? `applied; the portal confirms your own rights are ${verified.length ? formatOperations(verified) : 'none'}` : 'applied, not verified',
+      message: verified ? localize('applied; the portal confirms your own rights are {0}', verified.length ? formatOperations(verified) : 'none') : localize('applied, not verified'),
       ...(verified ? { verified } : {}),
     });
   }
@@ -276,10 +281,10 @@ function summarise(results: SiteResult[], change: SiteChange, problems: string[]
   const applied = results.filter((r) => r.status === 'applied');
   const failed = results.filter((r) => r.status === 'rejected' || r.status === 'uncertain' || r.status === 'site-gone');
   const name = (r: SiteResult) => `"${r.site.title || r.site.code}" (#${r.site.id})`;
-  const parts = [`${describeChange(change)}: applied to ${applied.length} of ${applied.length + failed.length} site${applied.length + failed.length === 1 ? '' : 's'}${applied.length ? ` (${applied.map(name).join(', ')})` : ''}.`];
+  const parts = [`${localize('{0}: applied to {1} of {2} sites', describeChange(change), applied.length, applied.length + failed.length)}${applied.length ? ` (${applied.map(name).join(', ')})` : ''}.`];
   if (failed.length) {
-    parts.push(`Not applied: ${failed.map((r) => `${name(r)}: ${r.message}`).join('; ')}.`);
-    if (applied.length) parts.push('The other sites stay applied; use Restore Previous Rules on a site to undo it there.');
+    parts.push(localize('Not applied: {0}.', failed.map((r) => `${name(r)}: ${r.message}`).join('; ')));
+    if (applied.length) parts.push(localize('The other sites stay applied; use Restore Previous Rules on a site to undo it there.'));
   }
   parts.push(...problems);
   const status: MultiSiteStatus = failed.length === 0 ? 'applied' : applied.length ? 'partial' : 'failed';

@@ -1,3 +1,4 @@
+import { localize } from '../l10n/localize';
 /**
  * Site operation codes and the rules `landing.site.setRights` applies to each
  * access code's list: `denied` cancels everything else, and `read` is added
@@ -12,23 +13,48 @@ export type Operation = (typeof OPERATIONS)[number];
 /** The operations that grant something, in the portal's order. */
 export const GRANTING: readonly Operation[] = ['read', 'edit', 'sett', 'public', 'delete'];
 
+// Getters: the words are looked up in the display language when read, not when this module loads.
 export const OPERATION_LABELS: Readonly<Record<Operation, string>> = {
-  denied: 'Deny access',
-  read: 'View the site',
-  edit: 'Edit pages',
-  sett: 'Change site settings',
-  public: 'Publish',
-  delete: 'Move to trash and restore',
+  get denied() {
+    return localize('Deny access');
+  },
+  get read() {
+    return localize('View the site');
+  },
+  get edit() {
+    return localize('Edit pages');
+  },
+  get sett() {
+    return localize('Change site settings');
+  },
+  get public() {
+    return localize('Publish');
+  },
+  get delete() {
+    return localize('Move to trash and restore');
+  },
 };
 
 /** Short names for the operations, as the portal's own rights form words them; the codes stay in tooltips. */
 export const OPERATION_NAMES: Readonly<Record<Operation, string>> = {
-  denied: 'No access',
-  read: 'Read',
-  edit: 'Edit',
-  sett: 'Settings',
-  public: 'Publish',
-  delete: 'Delete',
+  get denied() {
+    return localize('No access');
+  },
+  get read() {
+    return localize('Read');
+  },
+  get edit() {
+    return localize('Edit');
+  },
+  get sett() {
+    return localize('Settings');
+  },
+  get public() {
+    return localize('Publish');
+  },
+  get delete() {
+    return localize('Delete');
+  },
 };
 
 /** True for one of the six documented operation codes. */
@@ -49,21 +75,21 @@ export function normaliseOperations(input: readonly unknown[], accessCode = ''):
   const unknown = input.filter((op) => !isOperation(op));
   if (unknown.length > 0) {
     const shown = unknown.map((op) => (typeof op === 'string' ? `"${op}"` : JSON.stringify(op) ?? String(op))).join(', ');
-    const forCode = accessCode ? ` for ${accessCode}` : '';
+    const forCode = accessCode ? localize(' for {0}', accessCode) : '';
     return {
       ok: false,
-      message: `Unknown operation${unknown.length > 1 ? 's' : ''} ${shown}${forCode}. Use read, edit, sett, public, delete, or denied alone.`,
+      message: `${unknown.length > 1 ? localize('Unknown operations {0}', shown) : localize('Unknown operation {0}', shown)}${forCode}. ${localize('Use read, edit, sett, public, delete, or denied alone.')}`,
     };
   }
   const given = new Set(input as Operation[]);
   const notes: string[] = [];
   if (given.has('denied')) {
     const dropped = GRANTING.filter((op) => given.has(op));
-    if (dropped.length > 0) notes.push(`"denied" excludes other operations; ${dropped.join(', ')} dropped.`);
+    if (dropped.length > 0) notes.push(localize('"denied" excludes other operations; {0} dropped.', dropped.join(', ')));
     return { ok: true, ops: ['denied'], notes };
   }
   if (!given.has('read')) {
-    notes.push('"read" added: every other operation includes viewing the site.');
+    notes.push(localize('"read" added: every other operation includes viewing the site.'));
     given.add('read');
   }
   return { ok: true, ops: GRANTING.filter((op) => given.has(op)), notes };

@@ -13,6 +13,7 @@ import { explainFailure } from './failures';
 import { GRANTING, isOperation, Operation, orderOperations } from './operations';
 import type { RightsPlan } from './plan';
 import type { RulesSet } from './rights-file';
+import { localize } from '../l10n/localize';
 
 export type CheckedOutcome =
   | { state: 'applied'; verified: Operation[] }
@@ -48,20 +49,20 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     const found = await read<unknown>('landing.site.getList', withSection(section, { params: { select: ['ID'], filter: { ID: plan.site.id } } }));
     if (!Array.isArray(found) || found.length === 0) return { state: 'site-gone' };
     if ((await read<unknown>('landing.role.isEnabled')) === true) {
-      return { state: 'unknown', reason: 'the portal now uses the role model, where your rights do not come from these rules' };
+      return { state: 'unknown', reason: localize('the portal now uses the role model, where your rights do not come from these rules') };
     }
     const ops = await read<unknown>('landing.site.getRights', withSection(section, { id: plan.site.id }));
     const verified = Array.isArray(ops) ? orderOperations(ops.filter(isOperation)) : [];
     const profile = await read<{ ADMIN?: unknown } | undefined>('profile');
     if (profile?.ADMIN === true) {
-      return { state: 'unknown', verified, reason: 'as a portal administrator you hold every right on every site, so your rights cannot show which rules the site has' };
+      return { state: 'unknown', verified, reason: localize('as a portal administrator you hold every right on every site, so your rights cannot show which rules the site has') };
     }
     if (plan.baseline === null) {
-      return { state: 'unknown', verified, reason: 'this was the first apply from this workspace, so the rules the site had before are not known here' };
+      return { state: 'unknown', verified, reason: localize('this was the first apply from this workspace, so the rules the site had before are not known here') };
     }
     const codes = [...new Set([...Object.keys(plan.rules), ...Object.keys(plan.baseline)])];
     if (codes.length > MAX_CODE_LOOKUPS) {
-      return { state: 'unknown', verified, reason: `the rules name ${codes.length} access codes, too many to check one by one` };
+      return { state: 'unknown', verified, reason: localize('the rules name {0} access codes, too many to check one by one', codes.length) };
     }
     const held = new Set<string>();
     for (const code of codes) {
@@ -70,23 +71,26 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     const after = operationsUnder(plan.rules, held);
     const before = operationsUnder(plan.baseline, held);
     if (sameOps(after, before)) {
-      return { state: 'unknown', verified, reason: 'your own rights on the site are the same under the old and the new rules' };
+      return { state: 'unknown', verified, reason: localize('your own rights on the site are the same under the old and the new rules') };
     }
     if (sameOps(verified, after)) return { state: 'applied', verified };
     if (sameOps(verified, before)) return { state: 'not-applied', verified };
-    return { state: 'unknown', verified, reason: 'your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile' };
+    return { state: 'unknown', verified, reason: localize('your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile') };
   } catch (e) {
-    const why = explainFailure(e, 're-read the site').message.replace(/^Could not re-read the site: /, '').replace(/\.$/, '');
-    return { state: 'unknown', reason: `the site could not be re-read (${why})` };
+    const why = explainFailure(e, localize('re-read the site')).message.replace(/^Could not re-read the site: /, '').replace(/\.$/, '');
+    return { state: 'unknown', reason: localize('the site could not be re-read ({0})', why) };
   }
 }
 
 /** The unclear answer in a few words, for the message and the journal: "HTTP 504", "no answer", "not REST JSON", "HTTP 307 redirect to …, not followed". */
 export function unclearAnswer(e: unknown): string {
   const { kind, status, detail } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown; detail?: unknown };
-  if (kind === 'redirect') return `HTTP ${typeof status === 'number' ? status : '3xx'} redirect${typeof detail === 'string' ? ` to ${detail}` : ''}, not followed`;
+  if (kind === 'redirect') {
+    const code = typeof status === 'number' ? status : '3xx';
+    return typeof detail === 'string' ? localize('HTTP {0} redirect to {1}, not followed', code, detail) : localize('HTTP {0} redirect, not followed', code);
+  }
   if (typeof status === 'number') return `HTTP ${status}`;
-  if (kind === 'timeout') return 'no answer in time';
-  if (kind === 'malformed') return 'not Bitrix24 REST JSON';
-  return 'no answer';
+  if (kind === 'timeout') return localize('no answer in time');
+  if (kind === 'malformed') return localize('not Bitrix24 REST JSON');
+  return localize('no answer');
 }

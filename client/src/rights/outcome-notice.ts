@@ -5,6 +5,7 @@
  */
 import type { ApplyOutcome } from './apply';
 import type { FailureAction } from './failures';
+import { localize } from '../l10n/localize';
 
 export interface Notice {
   level: 'info' | 'warning' | 'error';
@@ -12,7 +13,7 @@ export interface Notice {
   actions: FailureAction[];
 }
 
-const SWITCH_MODEL: FailureAction = { title: 'Switch to Extended Model', command: 'bitrix24.rights.switchToExtended' };
+const SWITCH_MODEL: FailureAction = { title: localize('Switch to Extended Model'), command: 'bitrix24.rights.switchToExtended' };
 
 /** The notice for an outcome; undefined when there is nothing to say (the user cancelled). */
 export function noticeFor(outcome: ApplyOutcome, siteId: number): Notice | undefined {
@@ -27,7 +28,7 @@ export function noticeFor(outcome: ApplyOutcome, siteId: number): Notice | undef
       return notice('info', outcome.message);
     case 'invalid-file':
       return notice('error', `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim(), [
-        { title: 'Open Rights File', command: 'bitrix24.rights.openRightsFile', args: [siteId] },
+        { title: localize('Open Rights File'), command: 'bitrix24.rights.openRightsFile', args: [siteId] },
       ]);
     case 'not-effective':
       return notice('warning', outcome.message, [SWITCH_MODEL]);
@@ -36,7 +37,7 @@ export function noticeFor(outcome: ApplyOutcome, siteId: number): Notice | undef
         case 'role-model':
           return notice('warning', outcome.message, [SWITCH_MODEL]);
         case 'file-changed':
-          return notice('warning', outcome.message, [{ title: 'Show Plan', command: 'bitrix24.rights.showPlan', args: [siteId] }]);
+          return notice('warning', outcome.message, [{ title: localize('Show Plan'), command: 'bitrix24.rights.showPlan', args: [siteId] }]);
         case 'site-gone':
           // The view is reloaded at once, so the site's disappearance needs no button.
           return notice('warning', outcome.message);

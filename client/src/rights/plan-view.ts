@@ -45,7 +45,7 @@ export async function showPlanDiff(docs: PlanDocuments, plan: RightsPlan, what =
   const base = `/${plan.portal}/${plan.site.id}`;
   const left = docs.put(`${base}/last-applied.jsonc`, sides.before);
   const right = docs.put(`${base}/${what}.jsonc`, sides.after);
-  const from = plan.firstApply ? 'never applied' : 'last applied';
+  const from = plan.firstApply ? vscode.l10n.t('never applied') : vscode.l10n.t('last applied');
   const title = `${siteLabel(plan)}: ${from} ↔ ${what} (${summarisePlan(plan)})`;
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
 }
@@ -130,14 +130,17 @@ export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what
   const base = `/${plan.portal}/roles/${plan.section.toLowerCase()}`;
   const left = docs.put(`${base}/portal.json`, sides.before);
   const right = docs.put(`${base}/${what}.json`, sides.after);
-  const title = `Roles: ${SECTION_LABELS[plan.section]}: portal ↔ ${what} (${summariseRolePlan(plan)})`;
+  const title = vscode.l10n.t('Roles: {0}: portal ↔ {1} ({2})', SECTION_LABELS[plan.section], what, summariseRolePlan(plan));
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
 }
 
 /** Asks before a role apply or restore; Cancel is the default. */
 export function confirmRolePlan(plan: RolePlan, action: 'apply' | 'restore'): Promise<boolean> {
-  const verb = action === 'restore' ? 'Restore' : 'Apply';
-  const question = `${verb} ${summariseRolePlan(plan)} in ${SECTION_LABELS[plan.section]}? Each role's holders and rights are replaced as shown.`;
+  const verb = action === 'restore' ? vscode.l10n.t('Restore') : vscode.l10n.t('Apply');
+  const question =
+    action === 'restore'
+      ? vscode.l10n.t("Restore {0} in {1}? Each role's holders and rights are replaced as shown.", summariseRolePlan(plan), SECTION_LABELS[plan.section])
+      : vscode.l10n.t("Apply {0} in {1}? Each role's holders and rights are replaced as shown.", summariseRolePlan(plan), SECTION_LABELS[plan.section]);
   return confirmCancelDefault(question, verb, summariseRolePlan(plan), plan.warnings.map((w) => w.message));
 }
 
@@ -147,11 +150,14 @@ export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSite
   const base = `/${plan.portal}/sites`;
   const left = docs.put(`${base}/last-applied.jsonc`, sides.before);
   const right = docs.put(`${base}/planned.jsonc`, sides.after);
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${plan.sending} sites: ${describeChange(plan.change)}`, { preview: true, preserveFocus: true });
+  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} sites: {1}', plan.sending, describeChange(plan.change)), { preview: true, preserveFocus: true });
 }
 
 /** Asks once for a multi-site apply; Cancel is the default. */
 export function confirmMultiSitePlan(plan: MultiSitePlan): Promise<boolean> {
-  const question = `Apply ${describeChange(plan.change)} to ${plan.sending} site${plan.sending === 1 ? '' : 's'}? Each site's whole rule set is replaced as shown.`;
-  return confirmCancelDefault(question, 'Apply', `${plan.sending} of ${plan.entries.length} sites change`, plan.warnings);
+  const question =
+    plan.sending === 1
+      ? vscode.l10n.t("Apply {0} to 1 site? Each site's whole rule set is replaced as shown.", describeChange(plan.change))
+      : vscode.l10n.t("Apply {0} to {1} sites? Each site's whole rule set is replaced as shown.", describeChange(plan.change), plan.sending);
+  return confirmCancelDefault(question, vscode.l10n.t('Apply'), vscode.l10n.t('{0} of {1} sites change', plan.sending, plan.entries.length), plan.warnings);
 }

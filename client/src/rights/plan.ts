@@ -8,6 +8,7 @@ import { accessCodeName, compareAccessCodes, coversEveryUser, nameAccessCode } f
 import { formatOperations, Operation } from './operations';
 import { RightsFile, RulesSet, sameRules, serialiseRules, SiteInfo, sortRules } from './rights-file';
 import { localTime, TimeFormat } from './times';
+import { localize } from '../l10n/localize';
 
 export type RuleChange = 'added' | 'removed' | 'changed' | 'unchanged';
 
@@ -64,18 +65,18 @@ function warningsFor(rules: RulesSet, firstApply: boolean): PlanWarning[] {
     out.push({
       id: 'first-apply',
       message:
-        'First apply from this workspace: the portal may hold rules this workspace has never seen (it cannot list them). They will all be replaced by the set below.',
+        localize('First apply from this workspace: the portal may hold rules this workspace has never seen (it cannot list them). They will all be replaced by the set below.'),
     });
   }
   if (Object.keys(rules).length === 0) {
-    out.push({ id: 'clears-all', message: 'The set is empty: this clears every individual rule of the site.' });
+    out.push({ id: 'clears-all', message: localize('The set is empty: this clears every individual rule of the site.') });
   }
   if (rules.UA && !rules.UA.includes('denied')) {
-    out.push({ id: 'guests', message: 'UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.' });
+    out.push({ id: 'guests', message: localize('UA grants access to all users, including guests who are not signed in. Use AU for signed-in users only.') });
   }
   const blocking = Object.keys(rules).filter((c) => coversEveryUser(c) && rules[c].includes('denied'));
   if (blocking.length > 0) {
-    out.push({ id: 'denies-everyone', message: `"denied" on ${blocking.join(', ')} applies to every user and overrides what other rules grant.` });
+    out.push({ id: 'denies-everyone', message: localize('"denied" on {0} applies to every user and overrides what other rules grant.', blocking.join(', ')) });
   }
   return out;
 }
@@ -83,7 +84,7 @@ function warningsFor(rules: RulesSet, firstApply: boolean): PlanWarning[] {
 /** A restore replaces the desired set too; unapplied edits in the file would be lost without a word. */
 function discardedEdits(file: RightsFile, rules: RulesSet): PlanWarning[] {
   if (rules === file.rules || sameRules(file.rules, rules) || sameRules(file.rules, file.lastApplied?.rules ?? {})) return [];
-  return [{ id: 'discards-edits', message: 'The rights file has edits that were never applied; they will be replaced by this set.' }];
+  return [{ id: 'discards-edits', message: localize('The rights file has edits that were never applied; they will be replaced by this set.') }];
 }
 
 /**
@@ -114,7 +115,10 @@ export function buildPlan(file: RightsFile, rules: RulesSet = file.rules): Right
 export function withUnknownCodes(plan: RightsPlan, names: ReadonlyMap<string, string>): RightsPlan {
   const unknown = Object.keys(plan.rules).filter((c) => !names.has(c) && c !== 'AU' && c !== 'UA');
   if (unknown.length === 0) return { ...plan, names };
-  const message = `The portal does not know ${unknown.join(', ')}: ${unknown.length === 1 ? 'it is' : 'they are'} saved without error but grant nothing. Check the id${unknown.length === 1 ? '' : 's'}.`;
+  const message =
+    unknown.length === 1
+      ? localize('The portal does not know {0}: it is saved without error but grants nothing. Check the id.', unknown.join(', '))
+      : localize('The portal does not know {0}: they are saved without error but grant nothing. Check the ids.', unknown.join(', '));
   return { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] };
 }
 
@@ -122,7 +126,7 @@ export function withUnknownCodes(plan: RightsPlan, names: ReadonlyMap<string, st
 export function summarisePlan(plan: RightsPlan): string {
   const count = (c: RuleChange) => plan.diff.filter((d) => d.change === c).length;
   const parts = (['added', 'changed', 'removed'] as const).filter((c) => count(c) > 0).map((c) => `${count(c)} ${c}`);
-  return parts.length ? parts.join(', ') : 'no changes';
+  return parts.length ? parts.join(', ') : localize('no changes');
 }
 
 const MARK: Readonly<Record<RuleChange, string>> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
@@ -131,21 +135,21 @@ const MARK: Readonly<Record<RuleChange, string>> = { added: '+', removed: '-', c
 export function renderPlan(plan: RightsPlan, time: TimeFormat = {}): string {
   const who = (code: string) => nameAccessCode(code, plan.names);
   const lines = [
-    `Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
+    localize('Site rights plan: {0} (#{1}) on {2}', plan.site.title || plan.site.code, plan.site.id, plan.portal),
     '',
-    plan.firstApply ? 'Compared with: nothing (never applied from this workspace)' : `Compared with: the set applied ${localTime(plan.baselineAt ?? '', time)}`,
-    `Changes: ${summarisePlan(plan)}`,
+    plan.firstApply ? localize('Compared with: nothing (never applied from this workspace)') : localize('Compared with: the set applied {0}', localTime(plan.baselineAt ?? '', time)),
+    localize('Changes: {0}', summarisePlan(plan)),
     '',
   ];
   for (const w of plan.warnings) lines.push(`! ${w.message}`);
   if (plan.warnings.length) lines.push('');
-  lines.push('The full set that will replace the site\'s current rules:');
+  lines.push(localize('The full set that will replace the site\'s current rules:'));
   for (const d of plan.diff) {
     if (d.change === 'removed') lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.before ?? [])} (removed)`);
-    else if (d.change === 'changed') lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
+    else if (d.change === 'changed') lines.push(localize('{0} {1}: {2} (was {3})', MARK[d.change], who(d.code), formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
     else lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.after ?? [])}`);
   }
-  if (plan.diff.length === 0) lines.push('  (no rules)');
+  if (plan.diff.length === 0) lines.push(localize('  (no rules)'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -165,11 +169,11 @@ export function planSides(plan: RightsPlan, time: TimeFormat = {}): { before: st
  * the rules below the confirmation that opens over the top of the editor.
  */
 function planHeader(plan: RightsPlan, time: TimeFormat): string {
-  const left = plan.firstApply ? 'nothing (never applied from this workspace)' : `the set applied ${localTime(plan.baselineAt ?? '', time)}`;
+  const left = plan.firstApply ? localize('nothing (never applied from this workspace)') : localize('the set applied {0}', localTime(plan.baselineAt ?? '', time));
   return [
-    `// Site rights plan: ${plan.site.title || plan.site.code} (#${plan.site.id}) on ${plan.portal}`,
-    `// Left: ${left}. Right: the full set that will be sent.`,
-    `// It replaces every rule the site has now. Changes: ${summarisePlan(plan)}.`,
+    `// ${localize('Site rights plan: {0} (#{1}) on {2}', plan.site.title || plan.site.code, plan.site.id, plan.portal)}`,
+    `// ${localize('Left: {0}. Right: the full set that will be sent.', left)}`,
+    `// ${localize('It replaces every rule the site has now. Changes: {0}.', summarisePlan(plan))}`,
     ...plan.warnings.map((w) => `// ! ${w.message}`),
     '',
   ]

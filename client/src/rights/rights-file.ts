@@ -8,6 +8,7 @@
 import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { compareAccessCodes, parseAccessCode } from './access-codes';
 import { normaliseOperations, Operation, orderOperations } from './operations';
+import { localize } from '../l10n/localize';
 import { isRecord } from '../util/is-record';
 
 export const RIGHTS_FILE_VERSION = 1;
@@ -57,12 +58,12 @@ function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+  return localize('line {0}, column {1}', line, column);
 }
 
 function syntaxMessage(text: string, e: ParseError): string {
   const words = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `${lineColumn(text, e.offset)}: JSON syntax error (${words}).`;
+  return localize('{0}: JSON syntax error ({1}).', lineColumn(text, e.offset), words);
 }
 
 /** Duplicate keys would silently lose all but the last rule, so they are an error. */
@@ -73,7 +74,7 @@ function duplicateKeys(text: string, node: Node | undefined, out: string[]): voi
     for (const prop of node.children ?? []) {
       const key = prop.children?.[0];
       if (key && typeof key.value === 'string') {
-        if (seen.has(key.value)) out.push(`${lineColumn(text, key.offset)}: "${key.value}" appears twice; keep one.`);
+        if (seen.has(key.value)) out.push(localize('{0}: "{1}" appears twice; keep one.', lineColumn(text, key.offset), key.value));
         seen.add(key.value);
       }
     }
@@ -85,7 +86,7 @@ function duplicateKeys(text: string, node: Node | undefined, out: string[]): voi
 export function parseRules(value: unknown, where: string, problems: string[], notes: string[]): RulesSet {
   const rules: RulesSet = {};
   if (!isRecord(value)) {
-    problems.push(`${where} must be an object of access code → list of operations, e.g. { "AU": ["read"] }.`);
+    problems.push(localize('{0} must be an object of access code → list of operations, e.g. { "AU": ["read"] }.', where));
     return rules;
   }
   for (const [code, ops] of Object.entries(value)) {
@@ -95,11 +96,11 @@ export function parseRules(value: unknown, where: string, problems: string[], no
       continue;
     }
     if (parsed.value.code !== code) {
-      problems.push(`${where}: write "${parsed.value.code}" instead of "${code}"; the portal matches codes exactly.`);
+      problems.push(localize('{0}: write "{1}" instead of "{2}"; the portal matches codes exactly.', where, parsed.value.code, code));
       continue;
     }
     if (!Array.isArray(ops)) {
-      problems.push(`${where}.${code} must be a list of operations, e.g. ["read", "edit"].`);
+      problems.push(localize('{0}.{1} must be a list of operations, e.g. ["read", "edit"].', where, code));
       continue;
     }
     const norm = normaliseOperations(ops, code);
@@ -116,15 +117,15 @@ export function parseRules(value: unknown, where: string, problems: string[], no
 function parseSite(value: unknown, problems: string[]): SiteInfo {
   const site: SiteInfo = { id: 0, code: '', title: '', type: 'PAGE' };
   if (!isRecord(value)) {
-    problems.push('"site" must be an object with "id", "code", "title" and "type".');
+    problems.push(localize('"site" must be an object with "id", "code", "title" and "type".'));
     return site;
   }
   if (typeof value.id === 'number' && Number.isInteger(value.id) && value.id > 0) site.id = value.id;
-  else problems.push('"site.id" must be the site\'s positive whole-number id.');
+  else problems.push(localize('"site.id" must be the site\'s positive whole-number id.'));
   for (const key of ['code', 'title', 'type'] as const) {
     const v = value[key];
     if (typeof v === 'string') site[key] = v;
-    else if (v !== undefined || key !== 'type') problems.push(`"site.${key}" must be a string.`);
+    else if (v !== undefined || key !== 'type') problems.push(localize('"site.{0}" must be a string.', key));
   }
   return site;
 }
@@ -132,7 +133,7 @@ function parseSite(value: unknown, problems: string[]): SiteInfo {
 function parseApplied(value: unknown, problems: string[]): AppliedRules | null {
   if (value === null || value === undefined) return null;
   if (!isRecord(value) || typeof value.at !== 'string') {
-    problems.push('"lastApplied" must be null or { "at": "<time>", "rules": { ... } }.');
+    problems.push(localize('"lastApplied" must be null or { "at": "<time>", "rules": { ... } }.'));
     return null;
   }
   return { at: value.at, rules: parseRules(value.rules, 'lastApplied.rules', problems, []) };
@@ -166,24 +167,24 @@ function tooDeepAt(text: string, max: number): number | undefined {
 export function parseRightsFile(input: string): ParsedRightsFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const deep = tooDeepAt(text, MAX_DEPTH);
-  if (deep !== undefined) return { ok: false, problems: [`${lineColumn(text, deep)}: nested more than ${MAX_DEPTH} levels deep; a rights file needs four.`] };
+  if (deep !== undefined) return { ok: false, problems: [localize('{0}: nested more than {1} levels deep; a rights file needs four.', lineColumn(text, deep), MAX_DEPTH)] };
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
-    return { ok: false, problems: syntax.length ? syntax.map((e) => syntaxMessage(text, e)) : ['The file is empty.'] };
+    return { ok: false, problems: syntax.length ? syntax.map((e) => syntaxMessage(text, e)) : [localize('The file is empty.')] };
   }
   const problems: string[] = [];
   duplicateKeys(text, tree, problems);
   const value: unknown = getNodeValue(tree);
-  if (!isRecord(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
+  if (!isRecord(value)) return { ok: false, problems: [localize('The file must hold one JSON object.')] };
   if (value.version !== RIGHTS_FILE_VERSION) {
     problems.push(
       typeof value.version === 'number' && value.version > RIGHTS_FILE_VERSION
-        ? `"version" ${value.version} is newer than this extension understands (${RIGHTS_FILE_VERSION}); update the extension.`
-        : `"version" must be ${RIGHTS_FILE_VERSION}.`,
+        ? localize('"version" {0} is newer than this extension understands ({1}); update the extension.', value.version, RIGHTS_FILE_VERSION)
+        : localize('"version" must be {0}.', RIGHTS_FILE_VERSION),
     );
   }
-  if (typeof value.portal !== 'string' || value.portal === '') problems.push('"portal" must be the portal host, e.g. "example.bitrix24.com".');
+  if (typeof value.portal !== 'string' || value.portal === '') problems.push(localize('"portal" must be the portal host, e.g. "example.bitrix24.com".'));
   const site = parseSite(value.site, problems);
   const notes: string[] = [];
   const rules = parseRules(value.rules ?? {}, 'rules', problems, notes);
@@ -209,9 +210,9 @@ export function portalMismatch(file: RightsFile, host: string): string | undefin
   const connected = host.toLowerCase();
   if (own === connected) return undefined;
   return (
-    `"portal" is "${file.portal}", but the file is in the folder of ${connected}, the connected portal. ` +
-    `Nothing is sent while they disagree. To use these rules on ${connected}, change "portal" to "${connected}"; ` +
-    `to work on ${own || 'the other portal'}, connect to it and use its folder.`
+    localize('"portal" is "{0}", but the file is in the folder of {1}, the connected portal. ', file.portal, connected) +
+    localize('Nothing is sent while they disagree. To use these rules on {0}, change "portal" to "{1}"; ', connected, connected) +
+    localize('to work on {0}, connect to it and use its folder.', own || localize('the other portal'))
   );
 }
 

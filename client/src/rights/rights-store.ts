@@ -4,6 +4,7 @@
  * tests run against memory and the extension against disk.
  */
 import { parseRightsFile, portalMismatch, RightsFile, serialiseRightsFile } from './rights-file';
+import { localize } from '../l10n/localize';
 
 /** Paths are workspace-relative with forward slashes. */
 export interface RightsFileSystem {
@@ -47,7 +48,7 @@ export async function loadRights(fs: RightsFileSystem, host: string, siteId: num
   const parsed = parseRightsFile(text);
   if (!parsed.ok) return { status: 'invalid', path, problems: parsed.problems };
   if (parsed.file.site.id !== siteId) {
-    return { status: 'invalid', path, problems: [`"site.id" is ${parsed.file.site.id} but the file is named for site ${siteId}.`] };
+    return { status: 'invalid', path, problems: [localize('"site.id" is {0} but the file is named for site {1}.', parsed.file.site.id, siteId)] };
   }
   const mismatch = portalMismatch(parsed.file, host);
   if (mismatch) return { status: 'invalid', path, problems: [mismatch] };

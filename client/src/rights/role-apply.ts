@@ -15,6 +15,7 @@ import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile, saveRoleFile } from './role-store';
 import { readRightsModel, RightsModel } from './rights-model';
 import type { RightsFileSystem } from './rights-store';
+import { localize } from '../l10n/localize';
 
 export interface RoleApplyDeps {
   api: RightsApi;
@@ -59,7 +60,7 @@ async function record(fs: RightsFileSystem, entry: RoleJournalEntry): Promise<st
     await appendRoleJournal(fs, entry);
     return undefined;
   } catch (e) {
-    return `The journal could not be written (${e instanceof Error ? e.message : String(e)}).`;
+    return localize('The journal could not be written ({0}).', e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -72,13 +73,13 @@ function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
 /** The plan Apply would confirm now, without asking or sending anything. */
 export async function planRoles(api: RightsApi, fs: RightsFileSystem, section: LandingSection): Promise<{ plan: RolePlan; titles: Map<number, string> } | RoleApplyOutcome> {
   const loaded = await loadRoleFile(fs, portalHost(api.portal), section);
-  if (loaded.status === 'missing') return { status: 'invalid-file', message: `There is no role file for ${SECTION_LABELS[section]} yet; import the roles from the portal first.`, problems: [] };
-  if (loaded.status === 'invalid') return { status: 'invalid-file', message: `The role file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+  if (loaded.status === 'missing') return { status: 'invalid-file', message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]), problems: [] };
+  if (loaded.status === 'invalid') return { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   try {
     const view = await readPortal(api, section);
     return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
   } catch (e) {
-    const failure = explainFailure(e, 'read the roles');
+    const failure = explainFailure(e, localize('read the roles'));
     return { status: 'aborted', abortReason: 'precheck-failed', message: failure.message, failure };
   }
 }
@@ -99,8 +100,8 @@ export async function applyRoles(
   const loaded = await loadRoleFile(fs, host, section);
   if (loaded.status !== 'ok') {
     return loaded.status === 'missing'
-      ? { status: 'invalid-file', message: `There is no role file for ${SECTION_LABELS[section]} yet; import the roles from the portal first.`, problems: [] }
-      : { status: 'invalid-file', message: `The role file ${loaded.path} has problems; fix them first.`, problems: loaded.problems };
+      ? { status: 'invalid-file', message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]), problems: [] }
+      : { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   }
   const desired = opts.override ? opts.override(loaded.file) : loaded.file;
 
@@ -108,17 +109,17 @@ export async function applyRoles(
   try {
     view = await readPortal(api, section);
   } catch (e) {
-    const failure = explainFailure(e, 'read the roles before applying');
-    return { status: 'aborted', abortReason: 'precheck-failed', message: `${failure.message} Nothing was changed.`, failure };
+    const failure = explainFailure(e, localize('read the roles before applying'));
+    return { status: 'aborted', abortReason: 'precheck-failed', message: localize('{0} Nothing was changed.', failure.message), failure };
   }
   const plan = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
-  if (!plan.hasChanges) return { status: 'unchanged', message: `The portal already holds these roles of ${SECTION_LABELS[section]}; nothing to apply.`, plan };
-  if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: 'Apply cancelled; nothing was changed.', plan };
+  if (!plan.hasChanges) return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan };
+  if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan };
 
   // Between the plan and now: the file may have been edited, the model switched, or the roles changed elsewhere.
   const again = await loadRoleFile(fs, host, section);
   if (again.status !== 'ok' || serialiseRoleFile(again.file) !== serialiseRoleFile(loaded.file)) {
-    return { status: 'aborted', abortReason: 'file-changed', message: 'The role file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+    return { status: 'aborted', abortReason: 'file-changed', message: localize('The role file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
   }
   try {
     const model = await readRightsModel(api);
@@ -126,17 +127,19 @@ export async function applyRoles(
       return {
         status: 'aborted',
         abortReason: 'model-switched',
-        message: `The portal switched to the ${model === 'role' ? 'role' : 'extended'} model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.`,
+        message: model === 'role'
+          ? localize('The portal switched to the role model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.')
+          : localize('The portal switched to the extended model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.'),
         plan,
       };
     }
     const roles = await readPortalRoles(api, section);
     if (!samePortalRoles(roles, view.roles)) {
-      return { status: 'aborted', abortReason: 'portal-changed', message: 'The roles changed on the portal after the plan was shown. Review the new plan and apply again. Nothing was changed.', plan };
+      return { status: 'aborted', abortReason: 'portal-changed', message: localize('The roles changed on the portal after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
     }
   } catch (e) {
-    const failure = explainFailure(e, 'check the roles before applying');
-    return { status: 'aborted', abortReason: 'precheck-failed', message: `${failure.message} Nothing was changed.`, plan, failure };
+    const failure = explainFailure(e, localize('check the roles before applying'));
+    return { status: 'aborted', abortReason: 'precheck-failed', message: localize('{0} Nothing was changed.', failure.message), plan, failure };
   }
 
   const results: RoleJournalRole[] = [];
@@ -164,7 +167,7 @@ export async function applyRoles(
       }
       result.outcome = 'applied';
     } catch (e) {
-      const failure = explainFailure(e, `save role "${entry.role.title}"`);
+      const failure = explainFailure(e, localize('save role "{0}"', entry.role.title));
       const unknown = outcomeUnknown(e);
       result.outcome = unknown ? 'uncertain' : 'rejected';
       result.error = failure.code ?? failure.reason;
@@ -188,7 +191,7 @@ export async function applyRoles(
       const keys = r.outcome === 'applied' ? mismatchedKeys(r.after.rights, r.verified) : [];
       if (keys.length) mismatches.push({ roleId: r.id, keys });
     } catch (e) {
-      problems.push(`Role "${r.title}" could not be verified: ${explainFailure(e, 'verify').message}`);
+      problems.push(localize('Role "{0}" could not be verified: {1}', r.title, explainFailure(e, 'verify').message));
     }
   }
 
@@ -208,7 +211,7 @@ export async function applyRoles(
     try {
       await saveRoleFile(fs, next);
     } catch (e) {
-      problems.push(`The role file could not be updated (${e instanceof Error ? e.message : String(e)}).`);
+      problems.push(localize('The role file could not be updated ({0}).', e instanceof Error ? e.message : String(e)));
     }
   }
   const journalProblem = await record(fs, { kind: 'roles', time: now().toISOString(), portal: host, section, action, model: plan.model, roles: results });
@@ -229,26 +232,31 @@ function finish(
   const done = results.filter((r) => r.outcome === 'applied');
   const notSent = results.filter((r) => r.outcome === 'not-sent');
   const parts: string[] = [];
-  const verb = action === 'restore' ? 'Restored' : 'Applied';
-  if (done.length) parts.push(`${verb} ${names(done)} in ${SECTION_LABELS[plan.section]} (${summariseRolePlan(plan)}).`);
+  if (done.length) {
+    parts.push(
+      action === 'restore'
+        ? localize('Restored {0} in {1} ({2}).', names(done), SECTION_LABELS[plan.section], summariseRolePlan(plan))
+        : localize('Applied {0} in {1} ({2}).', names(done), SECTION_LABELS[plan.section], summariseRolePlan(plan)),
+    );
+  }
   const failed = results.filter((r) => r.outcome === 'rejected' || r.outcome === 'uncertain');
   if (stop) {
     if (!stop.unknown) parts.push(`${stop.failure.message}`);
     else {
       const unsettled = failed.filter((r) => r.outcome === 'uncertain');
       const kept = failed.filter((r) => r.outcome === 'rejected');
-      if (unsettled.length) parts.push(`No clear answer for ${names(unsettled)}: it may or may not have been saved.`);
-      if (kept.length) parts.push(`The answer for ${names(kept)} was unclear; reading the role again shows the portal kept its rights.`);
+      if (unsettled.length) parts.push(localize('No clear answer for {0}: it may or may not have been saved.', names(unsettled)));
+      if (kept.length) parts.push(localize('The answer for {0} was unclear; reading the role again shows the portal kept its rights.', names(kept)));
     }
-    if (notSent.length) parts.push(`Not sent: ${names(notSent)}.`);
+    if (notSent.length) parts.push(localize('Not sent: {0}.', names(notSent)));
   }
   for (const m of mismatches) {
     const r = results.find((x) => x.id === m.roleId);
-    parts.push(`The portal did not keep ${m.keys.map((k) => siteKeyLabel(k)).join(', ')} for "${r?.title}" as sent (a site that does not exist is skipped).`);
+    parts.push(localize('The portal did not keep {0} for "{1}" as sent (a site that does not exist is skipped).', m.keys.map((k) => siteKeyLabel(k)).join(', '), r?.title ?? ''));
   }
-  if (done.some((r) => r.holdersSent)) parts.push('Holders cannot be read back through REST; the rights were verified with getRights.');
-  else if (done.length && !mismatches.length) parts.push('Verified with getRights.');
-  if (plan.model === 'extended' && done.length) parts.push('The portal uses the extended model, so the roles take effect once the role model is switched on.');
+  if (done.some((r) => r.holdersSent)) parts.push(localize('Holders cannot be read back through REST; the rights were verified with getRights.'));
+  else if (done.length && !mismatches.length) parts.push(localize('Verified with getRights.'));
+  if (plan.model === 'extended' && done.length) parts.push(localize('The portal uses the extended model, so the roles take effect once the role model is switched on.'));
   parts.push(...problems);
   const settled = stop?.unknown && failed.length === 0 && notSent.length === 0; // the unclear answer was verified applied
   const status: RoleApplyStatus = !stop || settled ? 'applied' : done.length ? 'partial' : failed.some((r) => r.outcome === 'uncertain') ? 'uncertain' : 'rejected';
@@ -284,7 +292,7 @@ export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection)
   const outcome = await applyRoles(deps, section, { override, action: 'restore' });
   const unknown = target.roles.filter((r) => r.holdersSent && r.before.accessCodes === null).map((r) => `"${r.title}"`);
   if (!unknown.length || outcome.status === 'cancelled') return outcome;
-  return { ...outcome, message: `${outcome.message} Who held ${unknown.join(', ')} before ${localTime(target.entry.time)} was never known here, so the holders stay as applied.` };
+  return { ...outcome, message: localize('{0} Who held {1} before {2} was never known here, so the holders stay as applied.', outcome.message, unknown.join(', '), localTime(target.entry.time)) };
 }
 
 /**
@@ -330,12 +338,12 @@ export async function importRoles(
 ): Promise<{ status: 'imported' | 'cancelled' | 'invalid-file'; path: string; file?: RoleFile; message: string; problems?: string[] }> {
   const host = portalHost(api.portal);
   const loaded = await loadRoleFile(fs, host, section);
-  if (loaded.status === 'invalid') return { status: 'invalid-file', path: loaded.path, message: `The role file ${loaded.path} has problems; fix or delete it first.`, problems: loaded.problems };
+  if (loaded.status === 'invalid') return { status: 'invalid-file', path: loaded.path, message: localize('The role file {0} has problems; fix or delete it first.', loaded.path), problems: loaded.problems };
   const roles = await readPortalRoles(api, section);
   const existing = loaded.status === 'ok' ? loaded.file : undefined;
   const edits = existing ? unappliedRightsEdits(existing, roles) : [];
   if (edits.length && opts.confirmOverwrite && !(await opts.confirmOverwrite(edits))) {
-    return { status: 'cancelled', path: loaded.path, message: 'Import cancelled; the role file is unchanged.' };
+    return { status: 'cancelled', path: loaded.path, message: localize('Import cancelled; the role file is unchanged.') };
   }
   const file = mergeImport(existing, roles, host, section, (opts.now ?? (() => new Date()))().toISOString());
   const path = await saveRoleFile(fs, file);
@@ -344,6 +352,8 @@ export async function importRoles(
     status: 'imported',
     path,
     file,
-    message: `Imported ${file.roles.length} role${file.roles.length === 1 ? '' : 's'} of ${SECTION_LABELS[section]} into ${path}.${unknown ? ` The portal cannot return who holds a role: set the holders of ${unknown} role${unknown === 1 ? '' : 's'} here to manage them.` : ''}`,
+    message: `${localize('Imported the roles of {1} into {2}: {0}.', file.roles.length, SECTION_LABELS[section], path)}${
+      unknown ? ` ${localize('The portal cannot return who holds a role: set the holders here to manage them (roles without holders: {0}).', unknown)}` : ''
+    }`,
   };
 }

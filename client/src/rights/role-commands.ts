@@ -26,7 +26,7 @@ import { ROLE_SECTIONS } from './role-nodes';
 import { RolePlan, SECTION_LABELS, siteKeyLabel } from './role-plan';
 import { readSectionSites } from './role-portal';
 import { loadRoleFile, roleFilePath, saveRoleFile } from './role-store';
-import { SWITCH_TO_ROLES_WARNING } from './rights-model';
+import { switchToRolesWarning } from './rights-model';
 import type { TreeNode } from './tree-nodes';
 
 interface RoleArgs {
@@ -57,14 +57,14 @@ function readArgs(arg: unknown): RoleArgs {
   if (typeof arg !== 'object' || arg === null) return { confirm: false, scripted: false };
   const a = arg as Record<string, unknown>;
   const fail = (m: string): never => {
-    throw new Error(`Site Rights: ${m}`);
+    throw new Error(vscode.l10n.t('Site Rights: {0}', m));
   };
   const out: RoleArgs = { confirm: a.confirm === true, scripted: true };
-  if (a.section !== undefined) out.section = sectionOf(a.section) ?? fail('"section" must be SITE, KNOWLEDGE or GROUP.');
-  if (a.roleId !== undefined) out.roleId = typeof a.roleId === 'number' && Number.isInteger(a.roleId) && a.roleId > 0 ? a.roleId : fail('"roleId" must be a role id.');
-  if (a.key !== undefined) out.key = /^(0|[1-9]\d*)$/.test(String(a.key)) ? String(a.key) : fail('"key" must be 0 (default) or a site id.');
+  if (a.section !== undefined) out.section = sectionOf(a.section) ?? fail(vscode.l10n.t('"section" must be SITE, KNOWLEDGE or GROUP.'));
+  if (a.roleId !== undefined) out.roleId = typeof a.roleId === 'number' && Number.isInteger(a.roleId) && a.roleId > 0 ? a.roleId : fail(vscode.l10n.t('"roleId" must be a role id.'));
+  if (a.key !== undefined) out.key = /^(0|[1-9]\d*)$/.test(String(a.key)) ? String(a.key) : fail(vscode.l10n.t('"key" must be 0 (default) or a site id.'));
   if (a.accessCodes !== undefined) {
-    if (!Array.isArray(a.accessCodes)) fail('"accessCodes" must be a list of access codes.');
+    if (!Array.isArray(a.accessCodes)) fail(vscode.l10n.t('"accessCodes" must be a list of access codes.'));
     out.accessCodes = (a.accessCodes as unknown[]).map((c) => {
       const p = parseAccessCode(String(c));
       return p.ok ? p.value.code : fail(p.message);
@@ -72,7 +72,7 @@ function readArgs(arg: unknown): RoleArgs {
   }
   if (a.operations !== undefined) {
     const norm = Array.isArray(a.operations) && a.operations.length ? normaliseOperations(a.operations) : undefined;
-    out.operations = norm?.ok ? norm.ops : fail('"operations" must be a non-empty list such as ["read", "edit"].');
+    out.operations = norm?.ok ? norm.ops : fail(vscode.l10n.t('"operations" must be a non-empty list such as ["read", "edit"].'));
   }
   return out;
 }
@@ -84,7 +84,7 @@ function sectionOf(v: unknown): LandingSection | undefined {
 
 async function pickSection(args: RoleArgs): Promise<LandingSection | undefined> {
   if (args.section) return args.section;
-  const picked = await vscode.window.showQuickPick(ROLE_SECTIONS.map((s) => ({ label: SECTION_LABELS[s], section: s })), { placeHolder: 'Roles of which site type?' });
+  const picked = await vscode.window.showQuickPick(ROLE_SECTIONS.map((s) => ({ label: SECTION_LABELS[s], section: s })), { placeHolder: vscode.l10n.t('Roles of which site type?') });
   return picked?.section;
 }
 
@@ -109,17 +109,17 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (!api || !folder || !section) return undefined;
     const loaded = await loadRoleFile(folder.fs, portalHost(api.portal), section);
     if (loaded.status !== 'ok') {
-      const text = loaded.status === 'missing' ? `Import the roles of ${SECTION_LABELS[section]} from the portal first.` : `The role file has problems: ${loaded.problems[0]}`;
-      tell('warning', text, [loaded.status === 'missing' ? { title: 'Import Roles from Portal', command: 'bitrix24.rights.importRoles', args: [section] } : { title: 'Open Role File', command: 'bitrix24.rights.openRoleFile', args: [section] }]);
+      const text = loaded.status === 'missing' ? vscode.l10n.t('Import the roles of {0} from the portal first.', SECTION_LABELS[section]) : vscode.l10n.t('The role file has problems: {0}', loaded.problems[0]);
+      tell('warning', text, [loaded.status === 'missing' ? { title: vscode.l10n.t('Import Roles from Portal'), command: 'bitrix24.rights.importRoles', args: [section] } : { title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }]);
       return undefined;
     }
     let roleId = args.roleId;
     if (roleId === undefined) {
-      const picked = await vscode.window.showQuickPick(loaded.file.roles.map((r) => ({ label: r.title, description: `#${r.id}`, id: r.id })), { placeHolder: 'Which role?' });
+      const picked = await vscode.window.showQuickPick(loaded.file.roles.map((r) => ({ label: r.title, description: `#${r.id}`, id: r.id })), { placeHolder: vscode.l10n.t('Which role?') });
       roleId = picked?.id;
     }
     const role = loaded.file.roles.find((r) => r.id === roleId);
-    if (roleId !== undefined && !role) tell('warning', `Role #${roleId} is not in the role file of ${SECTION_LABELS[section]}; import from the portal to refresh it.`);
+    if (roleId !== undefined && !role) tell('warning', vscode.l10n.t('Role #{0} is not in the role file of {1}; import from the portal to refresh it.', roleId, SECTION_LABELS[section]));
     return role ? { api, fs: folder.fs, section, file: loaded.file, role } : undefined;
   };
 
@@ -137,11 +137,11 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     let codes = args.accessCodes;
     if (!codes) {
       const current = t.role.accessCodes ?? [];
-      const add = { label: '$(add) Add an access code…', add: true, code: '' };
+      const add = { label: vscode.l10n.t('$(add) Add an access code…'), add: true, code: '' };
       const picked = await vscode.window.showQuickPick([...current.map((c) => ({ label: c, picked: true, add: false, code: c })), add], {
         canPickMany: true,
-        title: `Holders of "${t.role.title}"`,
-        placeHolder: 'Untick to remove; tick "Add" to add someone. Apply replaces the whole list.',
+        title: vscode.l10n.t('Holders of "{0}"', t.role.title),
+        placeHolder: vscode.l10n.t('Untick to remove; tick "Add" to add someone. Apply replaces the whole list.'),
       });
       if (!picked) return undefined;
       codes = picked.filter((p) => !p.add).map((p) => p.code);
@@ -161,12 +161,12 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (key === undefined) {
       const sites = await readSectionSites(t.api, t.section).catch(() => ({ titles: new Map<number, string>() }));
       const keys = remove ? Object.keys(t.role.rights) : ['0', ...[...sites.titles.keys()].map(String)];
-      const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: siteKeyLabel(k, sites.titles), key: k })), { placeHolder: remove ? 'Remove the role\'s rights for which site?' : 'Rights of the role for which site?' });
+      const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: siteKeyLabel(k, sites.titles), key: k })), { placeHolder: remove ? vscode.l10n.t('Remove the role\'s rights for which site?') : vscode.l10n.t('Rights of the role for which site?') });
       key = picked?.key;
     }
     if (key === undefined) return undefined;
     if (remove) {
-      if (!(key in t.role.rights)) return void tell('info', `"${t.role.title}" has no rights of its own for ${siteKeyLabel(key)}.`);
+      if (!(key in t.role.rights)) return void tell('info', vscode.l10n.t('"{0}" has no rights of its own for {1}.', t.role.title, siteKeyLabel(key)));
       return saveRole(t, withRoleRight(t.role, key, undefined));
     }
     const ops = args.operations ?? (await pickOperations(`${t.role.title}: ${siteKeyLabel(key)}`, t.role.rights[key] ?? ['read'], { text: vscode.l10n.t('Rights of «{0}» on {1}', t.role.title, siteKeyLabel(key)) }));
@@ -185,7 +185,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       return args.confirm || confirmRolePlan(plan, action);
     };
     const run = () => (action === 'restore' ? restoreRoles({ api, fs: folder.fs, confirm }, section) : applyRoles({ api, fs: folder.fs, confirm }, section));
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Site rights: ${action} roles of ${SECTION_LABELS[section]}` }, run);
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: action === 'restore' ? vscode.l10n.t('Site rights: restoring the roles of {0}', SECTION_LABELS[section]) : vscode.l10n.t('Site rights: applying the roles of {0}', SECTION_LABELS[section]) }, run);
     deps.log.info(`Site Rights: roles ${outcome.status}${outcome.abortReason ? ` (${outcome.abortReason})` : ''}: ${outcome.message}`);
     if (outcome.abortReason === 'model-switched') deps.tree.refresh();
     else deps.tree.rolesChanged(section);
@@ -194,11 +194,11 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const level = outcome.status === 'applied' && !outcome.mismatches && !outcome.problems ? 'info' : outcome.status === 'rejected' ? 'error' : 'warning';
     const actions =
       outcome.status === 'invalid-file'
-        ? [{ title: outcome.problems?.length ? 'Open Role File' : 'Import Roles from Portal', command: outcome.problems?.length ? 'bitrix24.rights.openRoleFile' : 'bitrix24.rights.importRoles', args: [section] }]
+        ? [{ title: outcome.problems?.length ? vscode.l10n.t('Open Role File') : vscode.l10n.t('Import Roles from Portal'), command: outcome.problems?.length ? 'bitrix24.rights.openRoleFile' : 'bitrix24.rights.importRoles', args: [section] }]
         : outcome.abortReason === 'model-switched' || outcome.abortReason === 'portal-changed' || outcome.abortReason === 'file-changed'
-          ? [{ title: 'Show Role Plan', command: 'bitrix24.rights.showRolePlan', args: [section] }]
+          ? [{ title: vscode.l10n.t('Show Role Plan'), command: 'bitrix24.rights.showRolePlan', args: [section] }]
           : outcome.status === 'partial' || outcome.status === 'applied'
-            ? [{ title: 'Restore Previous Roles…', command: 'bitrix24.rights.restoreRoles', args: [section] }]
+            ? [{ title: vscode.l10n.t('Restore Previous Roles…'), command: 'bitrix24.rights.restoreRoles', args: [section] }]
             : (outcome.failure?.actions ?? []);
     return { ...outcome, notice: tell(level, outcome.message, actions) };
   };
@@ -206,7 +206,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
   const doSwitch = async (outcomePromise: Promise<SwitchOutcome>) => {
     const out = await outcomePromise;
     deps.tree.refresh();
-    const actions = (out.changedSections ?? []).map((c) => ({ title: `Restore Roles: ${SECTION_LABELS[c.section]}`, command: 'bitrix24.rights.restoreRolesSnapshot', args: [c.section] }));
+    const actions = (out.changedSections ?? []).map((c) => ({ title: vscode.l10n.t('Restore Roles: {0}', SECTION_LABELS[c.section]), command: 'bitrix24.rights.restoreRolesSnapshot', args: [c.section] }));
     tell(out.status === 'failed' ? 'error' : 'info', [out.message, out.journalProblem ?? ''].filter(Boolean).join(' '), actions);
     return out;
   };
@@ -222,14 +222,14 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const section = api && folder && (await pickSection(args));
       if (!api || !folder || !section) return undefined;
       const confirmOverwrite = async (roles: string[]) =>
-        args.confirm || askModal(`Import the roles of ${SECTION_LABELS[section]} from the portal?`, `The role file has rights edits not applied yet for ${roles.join(', ')}. Importing replaces them with the portal's rights. Holders set here are kept.`, 'Import');
+        args.confirm || askModal(vscode.l10n.t('Import the roles of {0} from the portal?', SECTION_LABELS[section]), vscode.l10n.t('The role file has rights edits not applied yet for {0}. Importing replaces them with the portal\'s rights. Holders set here are kept.', roles.join(', ')), vscode.l10n.t('Import'));
       try {
         const out = await importRoles(api, folder.fs, section, { confirmOverwrite });
         deps.tree.rolesChanged(section);
-        if (out.status !== 'cancelled') tell(out.status === 'imported' ? 'info' : 'error', out.message, out.status === 'invalid-file' ? [{ title: 'Open Role File', command: 'bitrix24.rights.openRoleFile', args: [section] }] : []);
+        if (out.status !== 'cancelled') tell(out.status === 'imported' ? 'info' : 'error', out.message, out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : []);
         return out;
       } catch (e) {
-        tell('error', `Could not import the roles: ${e instanceof Error ? e.message : String(e)}`);
+        tell('error', vscode.l10n.t('Could not import the roles: {0}', e instanceof Error ? e.message : String(e)));
         return undefined;
       }
     },
@@ -245,7 +245,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const out = await planRoles(api, folder.fs, section);
       if (!('titles' in out)) return void tell('warning', out.message);
       await showRolePlanDiff(docs, out.plan);
-      if (out.plan.warnings.length) tell('warning', out.plan.warnings.map((w) => w.message).join(' '), [{ title: 'Apply Roles…', command: 'bitrix24.rights.applyRoles', args: [section] }]);
+      if (out.plan.warnings.length) tell('warning', out.plan.warnings.map((w) => w.message).join(' '), [{ title: vscode.l10n.t('Apply Roles…'), command: 'bitrix24.rights.applyRoles', args: [section] }]);
       return out.plan;
     },
     'bitrix24.rights.applyRoles': (arg) => applyOrRestore(arg, 'apply'),
@@ -262,7 +262,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const args = readArgs(arg);
       const api = await requireApi(deps);
       if (!api) return undefined;
-      if (!args.confirm && !(await askModal('Switch the portal to the role model?', SWITCH_TO_ROLES_WARNING, 'Switch'))) return undefined;
+      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal to the role model?'), switchToRolesWarning(), vscode.l10n.t('Switch')))) return undefined;
       return doSwitch(switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'role'));
     },
     'bitrix24.rights.restoreModel': async (arg) => {
@@ -270,7 +270,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const api = await requireApi(deps);
       const folder = api && (await requireWritableFolder(deps));
       if (!api || !folder) return undefined;
-      if (!args.confirm && !(await askModal('Switch the portal back to the rights model it used before the last switch from this workspace?', 'The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.', 'Switch Back'))) return undefined;
+      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?'), vscode.l10n.t('The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.'), vscode.l10n.t('Switch Back')))) return undefined;
       const out = await doSwitch(restorePreviousModel(api, folder.fs));
       snapshots = new Map((out.changedSections ?? []).map((c) => [c.section, c.snapshot.map((r) => ({ id: r.id, title: r.title, xmlId: r.xmlId, accessCodes: null, appliedAccessCodes: null, rights: r.rights }))]));
       return out;

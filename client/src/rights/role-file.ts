@@ -10,6 +10,7 @@ import { getNodeValue, parseTree, ParseError, printParseErrorCode } from 'jsonc-
 import { parseAccessCode } from './access-codes';
 import type { LandingSection } from './api';
 import { isOperation, normaliseOperations, Operation, orderOperations, sameOperations } from './operations';
+import { localize } from '../l10n/localize';
 import { isRecord } from '../util/is-record';
 
 export const ROLE_FILE_VERSION = 1;
@@ -89,18 +90,18 @@ export function readRoleRights(result: unknown): RoleRights {
 function parseCodes(value: unknown, where: string, problems: string[]): string[] | null {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) {
-    problems.push(`${where} must be null (holders not managed here) or a list of access codes, e.g. ["DR3", "U5"].`);
+    problems.push(localize('{0} must be null (holders not managed here) or a list of access codes, e.g. ["DR3", "U5"].', where));
     return null;
   }
   const codes: string[] = [];
   for (const c of value) {
     const parsed = typeof c === 'string' ? parseAccessCode(c) : undefined;
     if (!parsed || !parsed.ok) {
-      problems.push(`${where}: ${parsed && !parsed.ok ? parsed.message : `${JSON.stringify(c)} is not an access code.`}`);
+      problems.push(localize('{0}: {1}', where, parsed && !parsed.ok ? parsed.message : localize('{0} is not an access code.', JSON.stringify(c))));
       continue;
     }
-    if (parsed.value.code !== c) problems.push(`${where}: write "${parsed.value.code}" instead of "${c}"; the portal matches codes exactly.`);
-    else if (codes.includes(c)) problems.push(`${where}: "${c}" appears twice; keep one.`);
+    if (parsed.value.code !== c) problems.push(localize('{0}: write "{1}" instead of "{2}"; the portal matches codes exactly.', where, parsed.value.code, c));
+    else if (codes.includes(c)) problems.push(localize('{0}: "{1}" appears twice; keep one.', where, c));
     else codes.push(c);
   }
   return codes.sort();
@@ -110,16 +111,16 @@ function parseCodes(value: unknown, where: string, problems: string[]): string[]
 export function parseRoleRights(value: unknown, where: string, problems: string[]): RoleRights {
   const rights: RoleRights = {};
   if (!isRecord(value)) {
-    problems.push(`${where} must be an object of site key → operations, e.g. { "0": ["read"], "12": ["read", "edit"] }.`);
+    problems.push(localize('{0} must be an object of site key → operations, e.g. { "0": ["read"], "12": ["read", "edit"] }.', where));
     return rights;
   }
   for (const [key, ops] of Object.entries(value)) {
     if (!isSiteKey(key)) {
-      problems.push(`${where}: "${key}" is not a site key; use "0" for the default or a site id.`);
+      problems.push(localize('{0}: "{1}" is not a site key; use "0" for the default or a site id.', where, key));
       continue;
     }
     if (!Array.isArray(ops)) {
-      problems.push(`${where}.${key} must be a list of operations, e.g. ["read", "edit"].`);
+      problems.push(localize('{0}.{1} must be a list of operations, e.g. ["read", "edit"].', where, key));
       continue;
     }
     const norm = normaliseOperations(ops);
@@ -132,11 +133,11 @@ export function parseRoleRights(value: unknown, where: string, problems: string[
 function parseRole(value: unknown, index: number, problems: string[]): RoleEntry | undefined {
   const where = `roles[${index}]`;
   if (!isRecord(value)) {
-    problems.push(`${where} must be an object with "id", "title", "accessCodes" and "rights".`);
+    problems.push(localize('{0} must be an object with "id", "title", "accessCodes" and "rights".', where));
     return undefined;
   }
   const id = value.id;
-  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) problems.push(`${where}.id must be the role's positive whole-number id.`);
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) problems.push(localize('{0}.id must be the role\'s positive whole-number id.', where));
   return {
     id: typeof id === 'number' ? id : 0,
     title: typeof value.title === 'string' ? value.title : '',
@@ -150,25 +151,25 @@ function parseRole(value: unknown, index: number, problems: string[]): RoleEntry
 function position(text: string, e: ParseError): string {
   const before = text.slice(0, e.offset);
   const words = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `line ${before.split('\n').length}, column ${e.offset - before.lastIndexOf('\n')}: JSON syntax error (${words}).`;
+  return localize('line {0}, column {1}: JSON syntax error ({2}).', before.split('\n').length, e.offset - before.lastIndexOf('\n'), words);
 }
 
 /** Parses a role file; every problem is reported, nothing is guessed. */
 export function parseRoleFile(text: string): ParsedRoleFile {
   const syntax: ParseError[] = [];
   const tree = parseTree(text.replace(/^\uFEFF/, ''), syntax, { disallowComments: true, allowTrailingComma: false });
-  if (syntax.length > 0 || !tree) return { ok: false, problems: syntax.length ? syntax.map((e) => position(text, e)) : ['The file is empty.'] };
+  if (syntax.length > 0 || !tree) return { ok: false, problems: syntax.length ? syntax.map((e) => position(text, e)) : [localize('The file is empty.')] };
   const value: unknown = getNodeValue(tree);
-  if (!isRecord(value)) return { ok: false, problems: ['The file must hold one JSON object.'] };
+  if (!isRecord(value)) return { ok: false, problems: [localize('The file must hold one JSON object.')] };
   const problems: string[] = [];
-  if (value.version !== ROLE_FILE_VERSION) problems.push(`"version" must be ${ROLE_FILE_VERSION}.`);
-  if (typeof value.portal !== 'string' || value.portal === '') problems.push('"portal" must be the portal host, e.g. "example.bitrix24.com".');
+  if (value.version !== ROLE_FILE_VERSION) problems.push(localize('"version" must be {0}.', ROLE_FILE_VERSION));
+  if (typeof value.portal !== 'string' || value.portal === '') problems.push(localize('"portal" must be the portal host, e.g. "example.bitrix24.com".'));
   const section = SECTIONS.find((s) => s === value.section);
-  if (!section) problems.push(`"section" must be one of ${SECTIONS.join(', ')}.`);
-  if (!Array.isArray(value.roles)) problems.push('"roles" must be a list of roles.');
+  if (!section) problems.push(localize('"section" must be one of {0}.', SECTIONS.join(', ')));
+  if (!Array.isArray(value.roles)) problems.push(localize('"roles" must be a list of roles.'));
   const roles = (Array.isArray(value.roles) ? value.roles : []).map((r, i) => parseRole(r, i, problems)).filter((r): r is RoleEntry => r !== undefined);
   const ids = roles.map((r) => r.id);
-  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`Role ${id} appears twice; keep one.`);
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(localize('Role {0} appears twice; keep one.', id));
   if (problems.length > 0) return { ok: false, problems };
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (!KNOWN_KEYS.has(k)) extra[k] = v;

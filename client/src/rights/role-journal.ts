@@ -11,6 +11,7 @@ import type { PortalRole } from './role-plan';
 import { roleJournalPath } from './role-store';
 import type { RightsModel } from './rights-model';
 import type { RightsFileSystem } from './rights-store';
+import { localize } from '../l10n/localize';
 
 export type RoleOutcome = 'applied' | 'rejected' | 'uncertain' | 'not-sent';
 
@@ -140,7 +141,7 @@ export type RoleRestoreTarget =
  */
 export function roleRestoreTarget(entries: readonly AnyRoleJournalEntry[], section: LandingSection): RoleRestoreTarget {
   const last = [...entries].reverse().find((e): e is RoleJournalEntry => e.kind === 'roles' && e.section === section && e.roles.some((r) => r.outcome === 'applied' || r.outcome === 'uncertain'));
-  if (!last) return { ok: false, message: 'This workspace has not applied roles of this site type yet, so there is nothing to restore.' };
+  if (!last) return { ok: false, message: localize('This workspace has not applied roles of this site type yet, so there is nothing to restore.') };
   return { ok: true, entry: last, roles: last.roles.filter((r) => r.outcome === 'applied' || r.outcome === 'uncertain') };
 }
 

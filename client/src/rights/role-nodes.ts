@@ -10,6 +10,7 @@ import { formatOperations, Operation, sameOperations } from './operations';
 import { holdersPending, RoleEntry, RoleFile, sameRoleRights } from './role-file';
 import { PortalRole, SECTION_LABELS, siteKeyLabel } from './role-plan';
 import { infoNode, TreeNode } from './tree-nodes';
+import { localize } from '../l10n/localize';
 
 /** The site types whose roles the tree shows. */
 export const ROLE_SECTIONS: readonly LandingSection[] = ['SITE', 'KNOWLEDGE', 'GROUP'];
@@ -18,9 +19,9 @@ export const ROLE_SECTIONS: readonly LandingSection[] = ['SITE', 'KNOWLEDGE', 'G
 export function roleSectionNode(section: LandingSection, inEffect: boolean): TreeNode {
   return {
     id: `roles:${section}`,
-    label: `Roles: ${SECTION_LABELS[section]}`,
-    ...(inEffect ? {} : { description: 'not in effect (extended model)' }),
-    tooltip: `The roles of ${SECTION_LABELS[section]}: who holds each role and its rights per site. Edits go to the role file; Apply Roles sends them.${inEffect ? '' : '\nThe portal uses the extended model, so roles are saved but take effect only after switching to the role model.'}`,
+    label: localize('Roles: {0}', SECTION_LABELS[section]),
+    ...(inEffect ? {} : { description: localize('not in effect (extended model)') }),
+    tooltip: localize('The roles of {0}: who holds each role and its rights per site. Edits go to the role file; Apply Roles sends them.{1}', SECTION_LABELS[section], inEffect ? '' : localize('\nThe portal uses the extended model, so roles are saved but take effect only after switching to the role model.')),
     icon: 'organization',
     contextValue: 'roleSection',
     collapsible: inEffect ? 'expanded' : 'collapsed',
@@ -43,9 +44,9 @@ export function holdersNode(section: LandingSection, role: RoleEntry, names: Nam
   if (role.accessCodes === null) {
     return {
       id,
-      label: 'Holders',
-      description: 'not set here',
-      tooltip: 'The portal cannot return who holds a role. Set the holders here to manage them; Apply then replaces whoever holds the role now.',
+      label: localize('Holders'),
+      description: localize('not set here'),
+      tooltip: localize('The portal cannot return who holds a role. Set the holders here to manage them; Apply then replaces whoever holds the role now.'),
       icon: 'person',
       contextValue: 'roleHolders',
       collapsible: 'none',
@@ -58,8 +59,8 @@ export function holdersNode(section: LandingSection, role: RoleEntry, names: Nam
     return {
       id: `${id}:${code}`,
       label: `${code}  ${codeName(code, names)}`,
-      ...(isNew ? { description: 'not applied' } : {}),
-      tooltip: `${code}: ${codeName(code, names)}${names && !names.has(code) && code !== 'AU' ? '\nThe portal does not know this access code: it is saved without error but gives the role to nobody.' : ''}`,
+      ...(isNew ? { description: localize('not applied') } : {}),
+      tooltip: `${code}: ${codeName(code, names)}${names && !names.has(code) && code !== 'AU' ? localize('\nThe portal does not know this access code: it is saved without error but gives the role to nobody.') : ''}`,
       icon: names && !names.has(code) && code !== 'AU' ? 'warning' : 'account',
       contextValue: 'roleHolder',
       collapsible: 'none',
@@ -67,31 +68,31 @@ export function holdersNode(section: LandingSection, role: RoleEntry, names: Nam
   });
   const removed = role.appliedAccessCodes?.filter((c) => !role.accessCodes?.includes(c)) ?? [];
   for (const code of removed) {
-    children.push({ id: `${id}:removed:${code}`, label: code, description: 'removed, not applied', icon: 'remove', iconColor: 'disabledForeground', contextValue: 'roleHolder.removed', collapsible: 'none' });
+    children.push({ id: `${id}:removed:${code}`, label: code, description: localize('removed, not applied'), icon: 'remove', iconColor: 'disabledForeground', contextValue: 'roleHolder.removed', collapsible: 'none' });
   }
   return {
     id,
-    label: 'Holders',
-    description: `${role.accessCodes.length ? role.accessCodes.join(', ') : 'nobody'}${pending ? ' · not applied' : ''}`,
-    tooltip: 'Who holds the role (setAccessCodes replaces the whole list). The portal cannot return this list, so it is compared with what this workspace last sent.',
+    label: localize('Holders'),
+    description: `${role.accessCodes.length ? role.accessCodes.join(', ') : 'nobody'}${pending ? localize(' · not applied') : ''}`,
+    tooltip: localize('Who holds the role (setAccessCodes replaces the whole list). The portal cannot return this list, so it is compared with what this workspace last sent.'),
     icon: 'person',
     ...(pending ? { iconColor: 'charts.yellow' } : {}),
     contextValue: pending ? 'roleHolders.pending' : 'roleHolders',
     collapsible: 'expanded',
     ref,
-    children: children.length ? children : [infoNode(`${id}:none`, 'Nobody holds this role')],
+    children: children.length ? children : [infoNode(`${id}:none`, localize('Nobody holds this role'))],
   };
 }
 
 /** One site key of a role's rights: desired operations, and the portal's when they differ. */
 export function roleSiteNode(section: LandingSection, role: RoleEntry, key: string, ops: readonly Operation[] | undefined, portalOps: readonly Operation[] | undefined, titles: ReadonlyMap<number, string>): TreeNode {
   const label = siteKeyLabel(key, titles);
-  const state = ops === undefined ? 'removed, not applied' : portalOps === undefined ? 'not applied' : sameOperations(ops, portalOps) ? '' : `not applied, portal has ${formatOperations(portalOps)}`;
+  const state = ops === undefined ? localize('removed, not applied') : portalOps === undefined ? localize('not applied') : sameOperations(ops, portalOps) ? '' : localize('not applied, portal has {0}', formatOperations(portalOps));
   return {
     id: `roles:${section}:${role.id}:site:${key}`,
     label,
     description: `${formatOperations(ops ?? portalOps ?? [])}${state ? ` · ${state}` : ''}`,
-    tooltip: `${role.title}: ${formatOperations(ops ?? [])} on ${label}.${key === '0' ? '\nKey 0 is the default for every site without its own entry.' : ''}${state ? `\n${state}.` : ''}`,
+    tooltip: localize('{0}: {1} on {2}.{3}{4}', role.title, formatOperations(ops ?? []), label, key === '0' ? localize('\nKey 0 is the default for every site without its own entry.') : '', state ? `\n${state}.` : ''),
     icon: ops === undefined ? 'remove' : key === '0' ? 'globe' : 'browser',
     ...(ops === undefined ? { iconColor: 'disabledForeground' } : state ? { iconColor: 'charts.yellow' } : ops.includes('denied') ? { iconColor: 'errorForeground' } : {}),
     contextValue: ops === undefined ? 'roleSite.removed' : 'roleSite',
@@ -110,12 +111,12 @@ export function roleEntryNode(section: LandingSection, role: RoleEntry, portal: 
     holdersNode(section, role, names),
     ...keys.map((k) => roleSiteNode(section, role, k, role.rights[k], portal ? portalRights[k] : role.rights[k], titles)),
   ];
-  if (!role.rights['0'] && !portalRights['0']) children.splice(1, 0, infoNode(`roles:${section}:${role.id}:nodefault`, 'No default rights (key 0): other sites give nothing', 'info'));
+  if (!role.rights['0'] && !portalRights['0']) children.splice(1, 0, infoNode(`roles:${section}:${role.id}:nodefault`, localize('No default rights (key 0): other sites give nothing'), 'info'));
   return {
     id: `roles:${section}:${role.id}`,
     label: role.title || `Role #${role.id}`,
-    description: `${role.xmlId ? `${role.xmlId.toLowerCase()} · ` : ''}#${role.id}${!portal ? ' · not on the portal' : pending ? ' · not applied' : ''}`,
-    tooltip: !portal ? 'The portal has no such role in this site type any more. Import from the portal to refresh the file.' : pending ? 'The role file differs from the portal. Show the role plan, then Apply Roles.' : 'The portal holds this role as shown (holders as last sent from here).',
+    description: `${role.xmlId ? `${role.xmlId.toLowerCase()} · ` : ''}#${role.id}${!portal ? localize(' · not on the portal') : pending ? localize(' · not applied') : ''}`,
+    tooltip: !portal ? localize('The portal has no such role in this site type any more. Import from the portal to refresh the file.') : pending ? localize('The role file differs from the portal. Show the role plan, then Apply Roles.') : localize('The portal holds this role as shown (holders as last sent from here).'),
     icon: 'person-add',
     ...(pending ? { iconColor: 'charts.yellow' } : !portal ? { iconColor: 'disabledForeground' } : {}),
     contextValue: pending ? 'roleEntry.pending' : 'roleEntry',
@@ -131,12 +132,12 @@ export function roleFileNodes(file: RoleFile, portal: readonly PortalRole[] | un
   const nodes = file.roles.map((r) => roleEntryNode(section, r, portal ? portal.find((p) => p.id === r.id) : undefined, names, titles));
   const missing = portal?.filter((p) => !file.roles.some((r) => r.id === p.id)) ?? [];
   for (const p of missing) {
-    nodes.push(infoNode(`roles:${section}:new:${p.id}`, `"${p.title}" is on the portal but not in the file: import to add it`, 'cloud-download', { command: 'bitrix24.rights.importRoles', title: 'Import Roles from Portal', args: [section] }));
+    nodes.push(infoNode(`roles:${section}:new:${p.id}`, localize('"{0}" is on the portal but not in the file: import to add it', p.title), 'cloud-download', { command: 'bitrix24.rights.importRoles', title: localize('Import Roles from Portal'), args: [section] }));
   }
-  return nodes.length ? nodes : [infoNode(`roles:${section}:empty`, 'No roles in this site type')];
+  return nodes.length ? nodes : [infoNode(`roles:${section}:empty`, localize('No roles in this site type'))];
 }
 
 /** The first child of a role section without a role file: how to start editing. */
 export function importHintNode(section: LandingSection): TreeNode {
-  return infoNode(`roles:${section}:import`, 'Import from portal to edit these roles', 'cloud-download', { command: 'bitrix24.rights.importRoles', title: 'Import Roles from Portal', args: [section] });
+  return infoNode(`roles:${section}:import`, localize('Import from portal to edit these roles'), 'cloud-download', { command: 'bitrix24.rights.importRoles', title: localize('Import Roles from Portal'), args: [section] });
 }

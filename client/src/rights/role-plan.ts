@@ -9,6 +9,7 @@ import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
 import { holdersPending, RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleRights, sortRoleRights } from './role-file';
 import type { RightsModel } from './rights-model';
+import { localize } from '../l10n/localize';
 
 /** A role as the portal reports it now. */
 export interface PortalRole {
@@ -62,11 +63,20 @@ export interface RolePlan {
   warnings: RolePlanWarning[];
 }
 
+// Getters: looked up in the display language when read, not when this module loads.
 export const SECTION_LABELS: Readonly<Record<LandingSection, string>> = {
-  SITE: 'Sites and Stores',
-  KNOWLEDGE: 'Knowledge Bases',
-  GROUP: 'Group Knowledge Bases',
-  MAINPAGE: 'Main Page',
+  get SITE() {
+    return localize('Sites and Stores');
+  },
+  get KNOWLEDGE() {
+    return localize('Knowledge Bases');
+  },
+  get GROUP() {
+    return localize('Group Knowledge Bases');
+  },
+  get MAINPAGE() {
+    return localize('Main Page');
+  },
 };
 
 /** Site key by site key, default first. */
@@ -121,33 +131,39 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
   if (missing.length) {
     warnings.push({
       id: 'role-missing',
-      message: `The portal has no role ${missing.join(', ')} in ${SECTION_LABELS[file.section]} any more; ${missing.length === 1 ? 'it is' : 'they are'} left out. Import from the portal to refresh the file.`,
+      message:
+        missing.length === 1
+          ? localize('The portal has no role {0} in {1} any more; it is left out. Import from the portal to refresh the file.', missing.join(', '), SECTION_LABELS[file.section])
+          : localize('The portal has no roles {0} in {1} any more; they are left out. Import from the portal to refresh the file.', missing.join(', '), SECTION_LABELS[file.section]),
     });
   }
   const added = portal.filter((p) => !file.roles.some((r) => r.id === p.id)).map((p) => `"${p.title}"`);
-  if (added.length) warnings.push({ id: 'new-role', message: `The portal has role${added.length === 1 ? '' : 's'} ${added.join(', ')} the file does not list; ${added.length === 1 ? 'it is' : 'they are'} left as ${added.length === 1 ? 'it is' : 'they are'}.` });
+  if (added.length) warnings.push({ id: 'new-role', message: added.length === 1 ? localize('The portal has role {0} the file does not list; it is left as it is.', added.join(', ')) : localize('The portal has roles {0} the file does not list; they are left as they are.', added.join(', ')) });
   if (model === 'extended' && entries.length) {
-    warnings.push({ id: 'not-in-effect', message: 'The portal uses the extended model: the roles are saved now but take effect only when the role model is switched on.' });
+    warnings.push({ id: 'not-in-effect', message: localize('The portal uses the extended model: the roles are saved now but take effect only when the role model is switched on.') });
   }
   const unknownHolders = entries.filter((e) => e.holders.send && e.holders.before === null).map((e) => `"${e.role.title}"`);
   if (unknownHolders.length) {
     warnings.push({
       id: 'holders-unknown',
-      message: `The portal cannot return who holds a role. The holders of ${unknownHolders.join(', ')} were never set from this workspace: whoever holds ${unknownHolders.length === 1 ? 'it' : 'them'} now is replaced by the list below.`,
+      message:
+        unknownHolders.length === 1
+          ? localize('The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds it now is replaced by the list below.', unknownHolders.join(', '))
+          : localize('The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds them now is replaced by the list below.', unknownHolders.join(', ')),
     });
   }
   const cleared = entries.filter((e) => e.holders.send && e.holders.after?.length === 0).map((e) => `"${e.role.title}"`);
   if (cleared.length) {
-    warnings.push({ id: 'holders-cleared', message: `${cleared.join(', ')} will have no holders. Its saved site rights stay on the portal.` });
+    warnings.push({ id: 'holders-cleared', message: localize('{0} will have no holders. Its saved site rights stay on the portal.', cleared.join(', ')) });
   }
   const noDefault = entries.filter((e) => e.rights.send && e.rights.before['0'] && !e.rights.after['0']).map((e) => `"${e.role.title}"`);
-  if (noDefault.length) warnings.push({ id: 'no-default', message: `${noDefault.join(', ')} loses its default rights (key 0): sites without their own entry give its holders nothing.` });
+  if (noDefault.length) warnings.push({ id: 'no-default', message: localize('{0} loses its default rights (key 0): sites without their own entry give its holders nothing.', noDefault.join(', ')) });
   if (siteIds) {
     const unknown = [...new Set(entries.flatMap((e) => (e.rights.send ? Object.keys(e.rights.after) : [])).filter((k) => k !== '0' && !siteIds.has(Number(k))))];
     if (unknown.length) {
       warnings.push({
         id: 'unknown-sites',
-        message: `${SECTION_LABELS[file.section]} has no site ${unknown.map((k) => `#${k}`).join(', ')}: the portal skips such entries without an error, and verification will show them missing.`,
+        message: localize('{0} has no site {1}: the portal skips such entries without an error, and verification will show them missing.', SECTION_LABELS[file.section], unknown.map((k) => `#${k}`).join(', ')),
       });
     }
   }
@@ -156,18 +172,18 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
 
 /** "2 roles: holders of 1, rights of 2" — or "no changes". */
 export function summariseRolePlan(plan: RolePlan): string {
-  if (!plan.hasChanges) return 'no changes';
+  if (!plan.hasChanges) return localize('no changes');
   const holders = plan.roles.filter((r) => r.holders.send).length;
   const rights = plan.roles.filter((r) => r.rights.send).length;
-  const parts = [holders ? `holders of ${holders}` : '', rights ? `rights of ${rights}` : ''].filter(Boolean);
-  return `${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  const parts = [holders ? localize('holders of {0}', holders) : '', rights ? localize('rights of {0}', rights) : ''].filter(Boolean);
+  return plan.roles.length === 1 ? localize('1 role: {0}', parts.join(', ')) : localize('{0} roles: {1}', plan.roles.length, parts.join(', '));
 }
 
 const MARK: Readonly<Record<KeyChange, string>> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
 
 /** A site key in words, with the site's title when known. */
 export function siteKeyLabel(key: string, titles?: ReadonlyMap<number, string>): string {
-  if (key === '0') return 'All sites without their own setting (0)';
+  if (key === '0') return localize('All sites without their own setting (0)');
   const title = titles?.get(Number(key));
   return title ? `${title} (#${key})` : `Site #${key}`;
 }
@@ -175,9 +191,9 @@ export function siteKeyLabel(key: string, titles?: ReadonlyMap<number, string>):
 /** The plan as plain text, for the confirmation's detail and a read-only document. */
 export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, string>): string {
   const lines = [
-    `Role plan: ${SECTION_LABELS[plan.section]} on ${plan.portal}`,
-    `Rights model now: ${plan.model === 'role' ? 'roles (changes take effect at once)' : 'extended (roles are saved, not in effect)'}`,
-    `Changes: ${summariseRolePlan(plan)}`,
+    localize('Role plan: {0} on {1}', SECTION_LABELS[plan.section], plan.portal),
+    localize('Rights model now: {0}', plan.model === 'role' ? localize('roles (changes take effect at once)') : localize('extended (roles are saved, not in effect)')),
+    localize('Changes: {0}', summariseRolePlan(plan)),
     '',
   ];
   for (const w of plan.warnings) lines.push(`! ${w.message}`);
@@ -186,26 +202,26 @@ export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, stri
     lines.push(`Role "${entry.role.title}" (#${entry.role.id}):`);
     const h = entry.holders;
     if (h.send) {
-      const was = h.before === null ? 'unknown: never set from this workspace' : h.before.join(', ') || 'nobody';
-      lines.push(`  holders (replace all): ${h.after?.join(', ') || 'nobody'} (was ${was})`);
+      const was = h.before === null ? localize('unknown: never set from this workspace') : h.before.join(', ') || 'nobody';
+      lines.push(localize('  holders (replace all): {0} (was {1})', h.after?.join(', ') || 'nobody', was));
     } else {
-      lines.push(`  holders: unchanged${entry.holders.after === null ? ' (not managed in this file)' : ''}`);
+      lines.push(localize('  holders: unchanged{0}', entry.holders.after === null ? localize(' (not managed in this file)') : ''));
     }
     if (entry.rights.send) {
-      lines.push('  rights (replace all):');
+      lines.push(localize('  rights (replace all):'));
       for (const d of entry.rights.diff) {
         const label = siteKeyLabel(d.key, titles);
         if (d.change === 'removed') lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.before ?? [])} (removed)`);
-        else if (d.change === 'changed') lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.after ?? [])} (was ${formatOperations(d.before ?? [])})`);
+        else if (d.change === 'changed') lines.push(localize('  {0} {1}: {2} (was {3})', MARK[d.change], label, formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
         else lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.after ?? [])}`);
       }
-      if (entry.rights.diff.length === 0) lines.push('    (no rights)');
+      if (entry.rights.diff.length === 0) lines.push(localize('    (no rights)'));
     } else {
-      lines.push('  rights: unchanged');
+      lines.push(localize('  rights: unchanged'));
     }
     lines.push('');
   }
-  if (!plan.hasChanges) lines.push('The portal already holds these roles.');
+  if (!plan.hasChanges) lines.push(localize('The portal already holds these roles.'));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -5,6 +5,7 @@
 import type { LandingSection } from './api';
 import { parseRoleFile, RoleFile, serialiseRoleFile } from './role-file';
 import { hostFolder, RightsFileSystem } from './rights-store';
+import { localize } from '../l10n/localize';
 
 export const ROLES_ROOT = '.bitrix24/roles';
 
@@ -33,8 +34,8 @@ export async function loadRoleFile(fs: RightsFileSystem, host: string, section: 
   const parsed = parseRoleFile(text);
   if (!parsed.ok) return { status: 'invalid', path, problems: parsed.problems };
   const problems: string[] = [];
-  if (parsed.file.section !== section) problems.push(`"section" is ${parsed.file.section} but the file is named for ${section}.`);
-  if (hostFolder(parsed.file.portal) !== hostFolder(host)) problems.push(`"portal" is ${parsed.file.portal} but the file is in the folder of ${host}.`);
+  if (parsed.file.section !== section) problems.push(localize('"section" is {0} but the file is named for {1}.', parsed.file.section, section));
+  if (hostFolder(parsed.file.portal) !== hostFolder(host)) problems.push(localize('"portal" is {0} but the file is in the folder of {1}.', parsed.file.portal, host));
   return problems.length ? { status: 'invalid', path, problems } : { status: 'ok', path, file: parsed.file };
 }
 

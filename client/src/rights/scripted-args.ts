@@ -16,6 +16,7 @@
  */
 import { parseAccessCode } from './access-codes';
 import { normaliseOperations, Operation } from './operations';
+import { localize } from '../l10n/localize';
 import { isRecord } from '../util/is-record';
 
 export interface ScriptedArgs {
@@ -43,19 +44,19 @@ export function isScripted(arg: unknown): arg is Record<string, unknown> {
 export function readScriptedArgs(arg: Record<string, unknown>, needs: { code?: boolean; operations?: boolean } = {}): ScriptedArgsResult {
   const { siteId } = arg;
   if (typeof siteId !== 'number' || !Number.isInteger(siteId) || siteId <= 0) {
-    return { ok: false, message: '"siteId" must be the site\'s positive whole-number id.' };
+    return { ok: false, message: localize('"siteId" must be the site\'s positive whole-number id.') };
   }
-  if (arg.confirm !== undefined && typeof arg.confirm !== 'boolean') return { ok: false, message: '"confirm" must be true or false.' };
+  if (arg.confirm !== undefined && typeof arg.confirm !== 'boolean') return { ok: false, message: localize('"confirm" must be true or false.') };
   const value: ScriptedArgs = { siteId, confirm: arg.confirm === true };
   if (needs.code) {
-    if (typeof arg.code !== 'string') return { ok: false, message: '"code" must be an access code such as "U5" or "DR2".' };
+    if (typeof arg.code !== 'string') return { ok: false, message: localize('"code" must be an access code such as "U5" or "DR2".') };
     const parsed = parseAccessCode(arg.code);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     value.code = parsed.value.code;
   }
   if (needs.operations) {
     if (!Array.isArray(arg.operations) || arg.operations.length === 0) {
-      return { ok: false, message: '"operations" must be a non-empty list, e.g. ["read", "edit"] or ["denied"].' };
+      return { ok: false, message: localize('"operations" must be a non-empty list, e.g. ["read", "edit"] or ["denied"].') };
     }
     const norm = normaliseOperations(arg.operations, value.code);
     if (!norm.ok) return { ok: false, message: norm.message };

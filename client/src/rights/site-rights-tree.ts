@@ -121,7 +121,7 @@ export class SiteRightsTree implements vscode.TreeDataProvider<TreeNode> {
     } catch (e) {
       // Loaders turn portal failures into nodes; what reaches here is local (disk) trouble.
       this.deps?.log.error(`Site Rights: ${e instanceof Error ? e.message : String(e)}`);
-      children = [errorNode(`${node?.id ?? 'root'}:error`, explainFailure(e, 'show this level'))];
+      children = [errorNode(`${node?.id ?? 'root'}:error`, explainFailure(e, vscode.l10n.t('show this level')))];
     }
     for (const c of children) this.nodes.set(c.id, c);
     this.loaded.fire(node?.id ?? 'root');

@@ -32,6 +32,7 @@ import { importHintNode, roleFileNodes } from './role-nodes';
 import type { PortalRole } from './role-plan';
 import { readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile } from './role-store';
+import { localize } from '../l10n/localize';
 
 export interface LoaderDeps {
   api: RightsApi;
@@ -50,7 +51,7 @@ export async function loadRoot(deps: LoaderDeps): Promise<{ nodes: TreeNode[]; m
     const name = [p.NAME, p.LAST_NAME].filter((x) => typeof x === 'string' && x).join(' ');
     user = { id: Number(p.ID), name, admin: p.ADMIN === true };
   } catch (e) {
-    const failure = explainFailure(e, 'reach the portal');
+    const failure = explainFailure(e, localize('reach the portal'));
     // Without the portal answering at all, nothing below can load; one node says why.
     if (failure.reason === 'network' || failure.reason === 'auth' || failure.reason === 'rate-limit') {
       return { nodes: [portalNode(host), errorNode('root:error', failure)], model: 'unknown' };
@@ -63,7 +64,7 @@ export async function loadRoot(deps: LoaderDeps): Promise<{ nodes: TreeNode[]; m
     model = m;
     modelView = modelNode(m);
   } catch (e) {
-    const failure = explainFailure(e, 'read the rights model');
+    const failure = explainFailure(e, localize('read the rights model'));
     model = failure.reason === 'plan' ? 'unavailable' : 'unknown';
     modelView = errorNode('model:error', failure);
   }
@@ -123,7 +124,7 @@ export async function loadMoreSites(api: RightsApi, section: LandingSection, pag
     const known = new Set(shown.map((s) => s.id));
     return { pages: { sites: [...shown, ...next.sites.filter((s) => !known.has(s.id))], hasMore: next.hasMore } };
   } catch (e) {
-    const doing = `load ${SECTIONS.find((s) => s.section === section)?.label.toLowerCase() ?? 'sites'}`;
+    const doing = localize('load {0}', SECTIONS.find((s) => s.section === section)?.label.toLowerCase() ?? 'sites');
     return { pages: { sites: shown, hasMore: pages?.hasMore ?? true }, error: errorNode(`section:${section}:error`, explainFailure(e, doing)) };
   }
 }
@@ -138,7 +139,7 @@ export async function sectionChildren(deps: LoaderDeps, section: LandingSection,
   }
   if (error) nodes.push(error);
   else if (pages.hasMore) nodes.push(loadMoreNode(section, pages.sites.length));
-  if (nodes.length === 0) nodes.push(infoNode(`section:${section}:empty`, SECTIONS.find((s) => s.section === section)?.empty ?? 'No sites'));
+  if (nodes.length === 0) nodes.push(infoNode(`section:${section}:empty`, SECTIONS.find((s) => s.section === section)?.empty ?? localize('No sites')));
   return nodes;
 }
 
@@ -149,10 +150,10 @@ export async function loadSiteChildren(deps: LoaderDeps, site: SiteSummary, mode
     const ops = await deps.api.call<unknown>('landing.site.getRights', withSection(site.section, { id: site.id }), { write: false });
     nodes.push(effectiveNode(site, (Array.isArray(ops) ? ops : []).filter(isOperation)));
   } catch (e) {
-    nodes.push(errorNode(`site:${site.id}:effective:error`, explainFailure(e, 'read your rights on this site')));
+    nodes.push(errorNode(`site:${site.id}:effective:error`, explainFailure(e, localize('read your rights on this site'))));
   }
   if (!deps.fs) {
-    nodes.push(infoNode(`site:${site.id}:nofolder`, 'Open a folder to keep this site\'s rules in a rights file', 'folder-opened', { command: 'vscode.openFolder', title: 'Open Folder' }));
+    nodes.push(infoNode(`site:${site.id}:nofolder`, localize('Open a folder to keep this site\'s rules in a rights file'), 'folder-opened', { command: 'vscode.openFolder', title: localize('Open Folder') }));
     return nodes;
   }
   const loaded = await loadRights(deps.fs, portalHost(deps.api.portal), site.id);
@@ -171,9 +172,9 @@ export async function loadRoles(api: RightsApi, section: LandingSection = 'SITE'
       const id = Number(x.ID);
       return Number.isInteger(id) && id > 0 ? [{ id, title: String(x.TITLE ?? ''), xmlId: String(x.XML_ID ?? '') }] : [];
     });
-    return roles.length ? roles.map(roleNode) : [infoNode('roles:empty', 'No roles')];
+    return roles.length ? roles.map(roleNode) : [infoNode('roles:empty', localize('No roles'))];
   } catch (e) {
-    return [errorNode('roles:error', explainFailure(e, 'list the roles'))];
+    return [errorNode('roles:error', explainFailure(e, localize('list the roles')))];
   }
 }
 
@@ -189,9 +190,9 @@ export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: 
         const list: Operation[] = orderOperations(Array.isArray(ops) ? ops.filter(isOperation) : []);
         return roleRightNode(role, siteId, list, titles.get(Number(siteId)));
       });
-    return nodes.length ? nodes : [infoNode(`role:${role.id}:empty`, 'No site rights saved for this role')];
+    return nodes.length ? nodes : [infoNode(`role:${role.id}:empty`, localize('No site rights saved for this role'))];
   } catch (e) {
-    return [errorNode(`role:${role.id}:error`, explainFailure(e, 'read the role\'s rights'))];
+    return [errorNode(`role:${role.id}:error`, explainFailure(e, localize('read the role\'s rights')))];
   }
 }
 
@@ -207,14 +208,14 @@ export async function loadRoleSection(deps: LoaderDeps, section: LandingSection)
     return deps.fs ? [importHintNode(section), ...roles] : roles;
   }
   if (loaded.status === 'invalid') {
-    return loaded.problems.map((p, i) => infoNode(`roles:${section}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRoleFile', title: 'Open Role File', args: [section] }));
+    return loaded.problems.map((p, i) => infoNode(`roles:${section}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRoleFile', title: localize('Open Role File'), args: [section] }));
   }
   let portal: PortalRole[] | undefined;
   let error: TreeNode | undefined;
   try {
     portal = await readPortalRoles(deps.api, section);
   } catch (e) {
-    error = errorNode(`roles:${section}:error`, explainFailure(e, 'read the roles from the portal'));
+    error = errorNode(`roles:${section}:error`, explainFailure(e, localize('read the roles from the portal')));
   }
   const sites = await readSectionSites(deps.api, section).catch(() => ({ titles: new Map<number, string>() }));
   const codes = [...new Set(loaded.file.roles.flatMap((r) => r.accessCodes ?? []))];

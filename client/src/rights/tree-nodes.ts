@@ -9,6 +9,7 @@ import { FailureAction, RightsFailure } from './failures';
 import { formatOperationCodes, formatOperations, Operation } from './operations';
 import type { RightsModel } from './rights-model';
 import { hasPendingChanges, RightsFile } from './rights-file';
+import { localize } from '../l10n/localize';
 
 /** The model as the tree knows it: `unknown` when it could not be read, `unavailable` on plans without site rights. */
 export type TreeModel = RightsModel | 'unknown' | 'unavailable';
@@ -75,10 +76,35 @@ export interface TreeNode {
  */
 export const PENDING_MARK = '● ';
 
+// Getters: looked up in the display language when read, not when this module loads.
 export const SECTIONS: readonly { section: LandingSection; label: string; empty: string }[] = [
-  { section: 'SITE', label: 'Sites and Stores', empty: 'No sites or stores you can see' },
-  { section: 'KNOWLEDGE', label: 'Knowledge Bases', empty: 'No knowledge bases you can see' },
-  { section: 'GROUP', label: 'Group Knowledge Bases', empty: 'No group knowledge bases you can see' },
+  {
+    section: 'SITE',
+    get label() {
+      return localize('Sites and Stores');
+    },
+    get empty() {
+      return localize('No sites or stores you can see');
+    },
+  },
+  {
+    section: 'KNOWLEDGE',
+    get label() {
+      return localize('Knowledge Bases');
+    },
+    get empty() {
+      return localize('No knowledge bases you can see');
+    },
+  },
+  {
+    section: 'GROUP',
+    get label() {
+      return localize('Group Knowledge Bases');
+    },
+    get empty() {
+      return localize('No group knowledge bases you can see');
+    },
+  },
 ];
 
 /** The connected portal and user at the top of the tree. */
@@ -88,7 +114,7 @@ export function portalNode(host: string, user?: { id: number; name: string; admi
     id: 'portal',
     label: host,
     ...(who ? { description: who } : {}),
-    tooltip: who ? `Connected to ${host} as ${who}, user U${user?.id}.` : `Connected to ${host}.`,
+    tooltip: who ? localize('Connected to {0} as {1}, user U{2}.', host, who, String(user?.id)) : localize('Connected to {0}.', host),
     icon: 'cloud',
     contextValue: 'portal',
     collapsible: 'none',
@@ -100,9 +126,9 @@ export function modelNode(model: RightsModel): TreeNode {
   if (model === 'extended') {
     return {
       id: 'model',
-      label: 'Rights model: extended',
-      description: 'rules per site',
-      tooltip: 'Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply. Roles can be prepared below; they take effect only in the role model.',
+      label: localize('Rights model: extended'),
+      description: localize('rules per site'),
+      tooltip: localize('Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply. Roles can be prepared below; they take effect only in the role model.'),
       icon: 'shield',
       contextValue: 'model.extended',
       collapsible: 'collapsed',
@@ -111,10 +137,10 @@ export function modelNode(model: RightsModel): TreeNode {
   }
   return {
     id: 'model',
-    label: 'Rights model: roles',
-    description: 'site rules not in effect',
+    label: localize('Rights model: roles'),
+    description: localize('site rules not in effect'),
     tooltip:
-      'The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Edit the roles below (import them first), or use "Switch to Extended Model" to edit rules per site (administrator only).',
+      localize('The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Edit the roles below (import them first), or use "Switch to Extended Model" to edit rules per site (administrator only).'),
     icon: 'shield',
     iconColor: 'charts.yellow',
     contextValue: 'model.role',
@@ -145,8 +171,8 @@ export function siteNode(site: SiteSummary, model: TreeModel, file?: RightsFile)
   return {
     id: `site:${site.id}`,
     label: `${pending ? PENDING_MARK : ''}${site.title || code || `Site #${site.id}`}`,
-    description: `${parts.join(' · ')}${pending ? ' · not applied' : ''}`,
-    tooltip: `${site.title} — id ${site.id}, code "${site.code}", type ${site.type}.${pending ? '\nThe rights file has changes that are not applied yet.' : ''}`,
+    description: `${parts.join(' · ')}${pending ? localize(' · not applied') : ''}`,
+    tooltip: localize('{0} — id {1}, code "{2}", type {3}.{4}', site.title, site.id, site.code, site.type, pending ? localize('\nThe rights file has changes that are not applied yet.') : ''),
     icon: site.type === 'STORE' ? 'package' : site.section === 'SITE' ? 'browser' : 'book',
     ...(pending ? { iconColor: 'charts.yellow' } : {}),
     contextValue: !canEditRules(model) ? 'site.readonly' : pending ? 'site.pending' : 'site',
@@ -159,9 +185,9 @@ export function siteNode(site: SiteSummary, model: TreeModel, file?: RightsFile)
 export function effectiveNode(site: SiteSummary, ops: readonly Operation[]): TreeNode {
   return {
     id: `site:${site.id}:effective`,
-    label: 'Your effective rights',
-    description: ops.length ? formatOperations(ops) : 'no access',
-    tooltip: `What landing.site.getRights reports for the connected user (${formatOperationCodes(ops)}). The portal returns only your own operations, never the site's full rule set; the configured rules below come from the rights file.`,
+    label: localize('Your effective rights'),
+    description: ops.length ? formatOperations(ops) : localize('no access'),
+    tooltip: localize('What landing.site.getRights reports for the connected user ({0}). The portal returns only your own operations, never the site\'s full rule set; the configured rules below come from the rights file.', formatOperationCodes(ops)),
     icon: ops.includes('denied') || ops.length === 0 ? 'lock' : 'person',
     contextValue: 'effective',
     collapsible: 'none',
@@ -172,12 +198,12 @@ export function effectiveNode(site: SiteSummary, ops: readonly Operation[]): Tre
 export function loadMoreNode(section: LandingSection, loaded: number): TreeNode {
   return {
     id: `section:${section}:more`,
-    label: 'Load more…',
+    label: localize('Load more…'),
     description: `${loaded} shown`,
     icon: 'ellipsis',
     contextValue: 'loadMore',
     collapsible: 'none',
-    command: { command: 'bitrix24.rights.loadMore', title: 'Load More', args: [section] },
+    command: { command: 'bitrix24.rights.loadMore', title: localize('Load More'), args: [section] },
   };
 }
 
@@ -187,7 +213,7 @@ export function roleNode(role: RoleSummary): TreeNode {
     id: `role:${role.id}`,
     label: role.title || `Role #${role.id}`,
     description: role.xmlId ? role.xmlId.toLowerCase() : undefined,
-    tooltip: 'A role of the role model (read-only here). Its access codes cannot be read through the REST API.',
+    tooltip: localize('A role of the role model (read-only here). Its access codes cannot be read through the REST API.'),
     icon: 'person-add',
     contextValue: 'role',
     collapsible: 'collapsed',
@@ -197,12 +223,12 @@ export function roleNode(role: RoleSummary): TreeNode {
 
 /** One entry of `landing.role.getRights`: site id `0` is the default for sites without their own entry. */
 export function roleRightNode(role: RoleSummary, siteId: string, ops: readonly Operation[], siteTitle: string | undefined): TreeNode {
-  const label = siteId === '0' ? 'All sites without their own setting' : siteTitle ?? `Site #${siteId}`;
+  const label = siteId === '0' ? localize('All sites without their own setting') : siteTitle ?? `Site #${siteId}`;
   return {
     id: `role:${role.id}:site:${siteId}`,
     label,
     description: formatOperations(ops),
-    tooltip: `${role.title}: ${formatOperations(ops)} (${formatOperationCodes(ops)}) on ${label}.`,
+    tooltip: localize('{0}: {1} ({2}) on {3}.', role.title, formatOperations(ops), formatOperationCodes(ops), label),
     icon: siteId === '0' ? 'globe' : 'browser',
     contextValue: 'roleRight',
     collapsible: 'none',
@@ -224,7 +250,7 @@ export function errorNode(id: string, failure: RightsFailure): TreeNode {
     id,
     label: failure.message,
     ...(failure.code ? { description: failure.code } : {}),
-    tooltip: [failure.message, failure.detail ? `Portal said: ${failure.detail}` : ''].filter(Boolean).join('\n'),
+    tooltip: [failure.message, failure.detail ? localize('Portal said: {0}', failure.detail) : ''].filter(Boolean).join('\n'),
     icon: failure.reason === 'rate-limit' ? 'watch' : failure.reason === 'network' ? 'debug-disconnect' : 'error',
     iconColor: 'errorForeground',
     contextValue: `error.${failure.reason}`,

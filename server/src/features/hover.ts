@@ -34,7 +34,7 @@ export function hover(doc: AnalysedDocument, textDoc: TextDocument, position: Po
       value = methodMarkdown(method, ctx.catalogue, ctx.locale) + manifestLine(method.requirement, ctx, method.editions);
     }
     // What the connected portal says, when its facts are fresh.
-    const live = ctx.portal ? liveHoverLines(method ?? ref.name, ctx.portal.facts, ctx.portal.now) : [];
+    const live = ctx.portal ? liveHoverLines(method ?? ref.name, ctx.portal.facts, ctx.portal.now, ctx.locale) : [];
     if (live.length) value += '\n\n' + live.join('  \n');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }

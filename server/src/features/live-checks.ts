@@ -17,6 +17,8 @@ import { PORTAL_FACTS_MAX_AGE_MS, type PortalFacts } from '../protocol';
 import type { AnalysedDocument, FeatureContext } from './context';
 import { isSuppressed, RULES, severityOf } from './rules';
 import { documentBindings } from './bindings';
+import type { Locale } from '../l10n/locale';
+import { liveTexts, type LiveTexts } from '../l10n/live-texts';
 import { bindingRequirement } from '../manifest/scope-arithmetic';
 
 /** Source of live diagnostics, so users can tell them from the offline ones. */
@@ -41,6 +43,8 @@ export function liveDiagnostics(
   const live = freshFacts(facts, now);
   if (!live) return [];
   const out: Diagnostic[] = [];
+  const t = liveTexts(ctx.locale);
+  const auth = authOf(live);
   const host = hostOf(live.portal);
   const granted = new Set(live.scopes);
   const push = (start: number, end: number, code: LiveRuleCode, message: string) => {
@@ -55,29 +59,24 @@ export function liveDiagnostics(
     const method = ctx.catalogue.get(ref.name, ref.version) ?? ctx.catalogue.get(ref.name);
     const answer = live.methods?.[ref.name.toLowerCase()];
     if (!method || (method.custom && answer)) {
-      if (answer) checkPortalAnswer(ref, answer, host, live, push);
+      if (answer) checkPortalAnswer(ref, answer, host, live, push, t);
       continue;
     }
     const missing = missingScopes(method.requirement, granted);
-    if (missing) {
-      push(ref.start, ref.end, 'portal-missing-scope', `Portal ${host}: ${holder(live)} lacks ${missing.what}, needed by '${method.name}' — ${reissue(live, missing.fix)}.`);
-    }
-    if (method.whoClass === 'admin' && !live.admin) {
-      push(ref.start, ref.end, 'portal-not-admin', `Portal ${host}: '${method.name}' needs a portal administrator, and you are connected as a user who is not one.`);
-    }
+    if (missing) push(ref.start, ref.end, 'portal-missing-scope', t.missing(host, auth, missing, t.user('method', method.name)));
+    if (method.whoClass === 'admin' && !live.admin) push(ref.start, ref.end, 'portal-not-admin', t.notAdmin(host, method.name));
   }
   // Events and placements are judged by their own requirement, like calls.
   for (const b of documentBindings(doc.analysis)) {
     if (b.via.endsWith('.unbind')) continue;
     const info = b.kind === 'event' ? ctx.catalogue.event?.(b.name) : ctx.catalogue.placement?.(b.name);
     const missing = info && missingScopes(bindingRequirement(info), granted);
-    if (missing) push(b.start, b.end, 'portal-missing-scope', `Portal ${host}: ${holder(live)} lacks ${missing.what}, needed by the ${b.kind} '${info.name ?? info.code ?? b.name}' — ${reissue(live, missing.fix)}.`);
+    if (missing) push(b.start, b.end, 'portal-missing-scope', t.missing(host, auth, missing, t.user(b.kind, info.name ?? info.code ?? b.name)));
   }
   for (const declared of manifestScopes(doc, ctx.envKeys) ?? []) {
     // A broader grant covers a narrower declared scope (`user` covers `user_brief`): the calls it serves are satisfied.
     if (isSatisfiedBy({ kind: 'anyOf', scopes: [declared.code, ...broaderThan(declared.code)] }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase())) continue;
-    push(declared.span.start, declared.span.end, 'portal-missing-scope',
-      `Portal ${host}: ${holder(live)} lacks the '${declared.code}' scope, which this manifest declares — ${reissue(live, 'that scope')}.`);
+    push(declared.span.start, declared.span.end, 'portal-missing-scope', t.manifestScope(host, auth, declared.code));
   }
   return out;
 }
@@ -87,21 +86,20 @@ export function liveDiagnostics(
  * them with blank lines). `method` is a catalogue entry, or the name of a
  * method the catalogue does not know (answered by `method.get`, if asked).
  */
-export function liveHoverLines(method: MethodInfo | string, facts: PortalFacts | undefined, now: number): string[] {
+export function liveHoverLines(method: MethodInfo | string, facts: PortalFacts | undefined, now: number, locale?: Locale): string[] {
   const live = freshFacts(facts, now);
   if (!live) return [];
-  const head = `Portal ${hostOf(live.portal)}:`;
-  const checked = `(checked ${ago(now - live.fetchedAt)})`;
+  const t = liveTexts(locale);
+  const head = t.head(hostOf(live.portal));
+  const checked = t.checked(now - live.fetchedAt);
   const answer = live.methods?.[(typeof method === 'string' ? method : method.name).toLowerCase()];
   if (typeof method === 'string' || (method.custom && answer)) {
     if (!answer) return [];
-    if (!answer.exists) return [`${head} no such method ✗ ${checked}`];
-    return [answer.available ? `${head} method exists and may be called ✓ ${checked}` : `${head} method exists, but not with the granted scopes ✗ ${checked}`];
+    if (!answer.exists) return [`${head} ${t.noSuchMethod} ${checked}`];
+    return [`${head} ${answer.available ? t.callable : t.notCallable} ${checked}`];
   }
-  const lines = [`${head} ${scopeVerdict(method.requirement, live)} ${checked}`];
-  if (method.whoClass === 'admin') {
-    lines.push(live.admin ? `${head} you are an administrator ✓` : `${head} needs an administrator, and you are not one ✗`);
-  }
+  const lines = [`${head} ${scopeVerdict(method.requirement, live, t)} ${checked}`];
+  if (method.whoClass === 'admin') lines.push(`${head} ${live.admin ? t.youAreAdmin : t.needsAdmin}`);
   return lines;
 }
 
@@ -123,41 +121,35 @@ export function portalConfirms(name: string, facts: PortalFacts | undefined, now
 
 type Push = (start: number, end: number, code: LiveRuleCode, message: string) => void;
 
-function checkPortalAnswer(ref: MethodReference, answer: { exists: boolean; available: boolean }, host: string, live: PortalFacts, push: Push): void {
-  if (!answer.exists) {
-    push(ref.start, ref.end, 'portal-unknown-method', `Portal ${host} has no method '${ref.name}'. Check the name, or whether the module providing it is installed.`);
-  } else if (!answer.available) {
-    push(ref.start, ref.end, 'portal-method-unavailable', `Portal ${host} has '${ref.name}', but ${holder(live)} may not call it: a scope is missing — ${reissue(live, 'the scope it needs')}.`);
-  }
+function checkPortalAnswer(ref: MethodReference, answer: { exists: boolean; available: boolean }, host: string, live: PortalFacts, push: Push, t: LiveTexts): void {
+  if (!answer.exists) push(ref.start, ref.end, 'portal-unknown-method', t.unknownMethod(host, ref.name));
+  else if (!answer.available) push(ref.start, ref.end, 'portal-method-unavailable', t.unavailable(host, authOf(live), ref.name));
 }
 
-/** What `req` lacks under `granted`, worded for a message, or undefined when nothing is lacking or we cannot tell. */
-function missingScopes(req: ScopeRequirement, granted: ReadonlySet<string>): { what: string; fix: string } | undefined {
+/** What `req` lacks under `granted`: any one of `codes`, or all of them; undefined when nothing is lacking or we cannot tell. */
+function missingScopes(req: ScopeRequirement, granted: ReadonlySet<string>): { any: boolean; codes: string[] } | undefined {
   if (req.kind === 'basic' || req.kind === 'unknown' || isSatisfiedBy(req, granted)) return undefined;
   const codes = requirementScopes(req);
-  if (req.kind === 'anyOf') return { what: `every scope that allows it (${codes.map(quote).join(', ')})`, fix: 'one of them' };
-  const lacking = codes.filter((c) => !isSatisfiedBy({ kind: 'scope', scope: c }, granted));
-  return lacking.length === 1
-    ? { what: `the ${quote(lacking[0])} scope`, fix: 'that scope' }
-    : { what: `the ${lacking.map(quote).join(' and ')} scopes`, fix: 'those scopes' };
+  if (req.kind === 'anyOf') return { any: true, codes };
+  return { any: false, codes: codes.filter((c) => !isSatisfiedBy({ kind: 'scope', scope: c }, granted)) };
 }
 
-function scopeVerdict(req: ScopeRequirement, live: PortalFacts): string {
+function scopeVerdict(req: ScopeRequirement, live: PortalFacts, t: LiveTexts): string {
   const granted = new Set(live.scopes);
   const tick = (c: string) => `\`${c}\``;
   switch (req.kind) {
     case 'basic':
-      return 'no scope needed ✓';
+      return t.noScope;
     case 'unknown':
-      return `the method's scope is not documented; granted: ${live.scopes.map(tick).join(', ') || 'none'}`;
+      return t.undocumented(live.scopes.map(tick).join(', ') || t.none);
     case 'anyOf': {
       const have = req.scopes.filter((c) => isSatisfiedBy({ kind: 'scope', scope: c }, granted));
-      return have.length ? `${have.map(tick).join(', ')} granted ✓` : `none of ${req.scopes.map(tick).join(', ')} granted ✗`;
+      return have.length ? t.granted(have.map(tick).join(', ')) : t.noneGranted(req.scopes.map(tick).join(', '));
     }
     default: {
       const codes = requirementScopes(req);
       const lacking = codes.filter((c) => !isSatisfiedBy({ kind: 'scope', scope: c }, granted));
-      return lacking.length === 0 ? `${codes.map(tick).join(' + ')} granted ✓` : `${lacking.map(tick).join(', ')} not granted ✗`;
+      return lacking.length === 0 ? t.granted(codes.map(tick).join(' + ')) : t.notGranted(lacking.map(tick).join(', '));
     }
   }
 }
@@ -177,17 +169,8 @@ function broaderThan(code: string): string[] {
   return i === -1 ? [] : NARROW_TO_BROAD.slice(i + 1);
 }
 
-function holder(live: PortalFacts): string {
-  return live.auth === 'oauth' ? 'this app' : 'this webhook';
-}
-
-/** The fix: `which` names the scopes to add ("that scope", "one of them"). */
-function reissue(live: PortalFacts, which: string): string {
-  return live.auth === 'oauth' ? `add ${which} to the app's permissions and reinstall it` : `re-issue the webhook with ${which}`;
-}
-
-function quote(code: string): string {
-  return `'${code}'`;
+function authOf(live: PortalFacts): 'oauth' | 'webhook' {
+  return live.auth === 'oauth' ? 'oauth' : 'webhook';
 }
 
 function hostOf(portal: string): string {
@@ -196,9 +179,4 @@ function hostOf(portal: string): string {
   } catch {
     return portal;
   }
-}
-
-function ago(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  return minutes < 1 ? 'just now' : `${minutes} min ago`;
 }

@@ -4,6 +4,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi, hoverText, openFixture } from './helpers';
 
+/**
+ * The hover once the restarted server answers it: right after the restart the server may still be
+ * reading the reopened documents and answer nothing, so an empty hover is asked again (bounded).
+ */
+async function answeredHover(doc: vscode.TextDocument, needle: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const text = await hoverText(doc, needle);
+    if (text.trim() !== '' || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('bitrix24.language', () => {
   let doc: vscode.TextDocument;
   const config = () => vscode.workspace.getConfiguration('bitrix24');
@@ -34,7 +47,7 @@ describe('bitrix24.language', () => {
   it('"ru" restarts the server, and the hover is Russian, with the Russian docs page', async () => {
     assert.match(await hoverText(doc, 'crm.lead.add'), /Who can execute/);
     await switchTo('ru');
-    const text = await hoverText(doc, 'crm.lead.add');
+    const text = await answeredHover(doc, 'crm.lead.add');
     assert.match(text, /Кто может выполнять/);
     assert.match(text, /apidocs\.bitrix24\.ru/);
     assert.doesNotMatch(text, /Who can execute/);
@@ -42,7 +55,7 @@ describe('bitrix24.language', () => {
 
   it('"en" turns it back to English', async () => {
     await switchTo('en');
-    const text = await hoverText(doc, 'crm.lead.add');
+    const text = await answeredHover(doc, 'crm.lead.add');
     assert.match(text, /Who can execute/);
     assert.match(text, /apidocs\.bitrix24\.com/);
   });

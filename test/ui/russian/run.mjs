@@ -11,7 +11,7 @@
 //
 //   node test/ui/russian/run.mjs [--from-source] [--no-build] [--headed]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, cacheDir } from '../../../scripts/vscode/paths.mjs';
 import { ensureCodeServer, HarnessSetupError } from '../../../scripts/vscode/ensure-code-server.mjs';
@@ -48,11 +48,15 @@ function packStub() {
   cpSync(join(root, 'test', 'fixtures', 'language-pack-ru'), staged, { recursive: true });
   const out = join(workDir, 'language-pack-ru.vsix');
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], {
-    cwd: staged,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const res = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
+    {
+      cwd: staged,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (res.status !== 0) throw new Error(`packaging the stub language pack failed:\n${res.stdout}${res.stderr}`);
   return out;
 }
@@ -67,7 +71,12 @@ function registerStub({ userDataDir, extensionsDir }) {
   const translations = join(extensionsDir, `${id}-0.0.1`, 'translations', 'main.i18n.json');
   if (!existsSync(translations)) throw new Error(`the stub language pack is not installed at ${translations}`);
   mkdirSync(userDataDir, { recursive: true });
-  const entry = { hash: 'stub-0.0.1', extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: 'русский' };
+  const entry = {
+    hash: 'stub-0.0.1',
+    extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+    translations: { vscode: translations },
+    label: 'русский',
+  };
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ ru: entry }, null, 2));
 }
 
@@ -76,6 +85,8 @@ async function main() {
   ensureCodeServer();
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });
+  // Its own screenshots only: test/ui/run.mjs owns the rest of the folder.
+  for (const f of readdirSync(outputDir)) if (/^(failed-)?ru-/.test(f)) rmSync(join(outputDir, f));
   const dirs = { userDataDir: join(workDir, 'user-data'), extensionsDir: join(workDir, 'extensions'), scratchDir: join(workDir, 'scratch') };
 
   if (fromSource) {

@@ -37,15 +37,23 @@ describe('Bitrix24 REST Tools in a Russian VS Code', function () {
     const p = page();
     const input = p.locator('.quick-input-widget input');
     const row = p.locator('.quick-input-list .monaco-list-row', { hasText: 'Битрикс24: Показать каталог методов' }).first();
-    await retry(p, 'find the commands with >битрикс', async () => {
-      await p.keyboard.press('Escape');
-      await p.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill('>битрикс');
-      await row.waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS * 2);
+    await retry(
+      p,
+      'find the commands with >битрикс',
+      async () => {
+        await p.keyboard.press('Escape');
+        await p.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill('>битрикс');
+        await row.waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS * 2,
+    );
     const rows = await p.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('Битрикс24: Подключить портал')), rows.join(' | '));
+    assert.ok(
+      rows.some((r) => r.includes('Битрикс24: Подключить портал')),
+      rows.join(' | '),
+    );
     await shot('ru-command-palette.png');
     await p.keyboard.press('Escape');
   });
@@ -59,22 +67,29 @@ describe('Bitrix24 REST Tools in a Russian VS Code', function () {
     await pane.locator('.monaco-list-row', { hasText: 'bitrix24.json' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
     assert.equal(await page().locator('.sidebar .pane > .pane-header', { hasText: 'Права сайтов' }).count(), 1);
     // The manifest's summary line is the client's own wording.
-    await pane.locator('.monaco-list-row', { hasText: /объявлено: \d+ · нужно: \d+/ }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+    await pane
+      .locator('.monaco-list-row', { hasText: /объявлено: \d+ · нужно: \d+/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: STEP_MS });
     await shot('ru-views.png');
   });
 
   it('opens the method catalogue with a Russian title', async () => {
     const p = page();
     const input = p.locator('.quick-input-widget input');
-    await retry(p, 'run Показать каталог методов', async () => {
-      await p.keyboard.press('Escape');
-      await p.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill('>Битрикс24: Показать каталог методов');
-      await p.locator('.quick-input-list .monaco-list-row', { hasText: 'Показать каталог методов' }).first().click({ timeout: 5_000 });
-      await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Каталог REST Битрикс24' }).waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS * 2);
+    await retry(
+      p,
+      'run Показать каталог методов',
+      async () => {
+        await p.keyboard.press('Escape');
+        await p.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill('>Битрикс24: Показать каталог методов');
+        await p.locator('.quick-input-list .monaco-list-row', { hasText: 'Показать каталог методов' }).first().click({ timeout: 5_000 });
+        await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Каталог REST Битрикс24' }).waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS * 2,
+    );
     await p.keyboard.press('Escape');
   });
-
 });

@@ -24,7 +24,20 @@ const messages = new Set(extracted.messages.map((m) => m.text));
 const pkgKeys = new Set([...pkgText.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
 
 /** Fields of package.json contributions a user reads in VS Code's UI. */
-const SHOWN = new Set(['title', 'category', 'name', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'displayName', 'userDescription', 'contents', 'label', 'shortTitle']);
+const SHOWN = new Set([
+  'title',
+  'category',
+  'name',
+  'description',
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'displayName',
+  'userDescription',
+  'contents',
+  'label',
+  'shortTitle',
+]);
 
 /** Contribution texts that are not localized on purpose: ids, the product's own name, text only a model reads. */
 function shownLiterals(): string[] {
@@ -64,8 +77,16 @@ describe('Russian: package.json contributions (package.nls.json, package.nls.ru.
   });
 
   it('neither nls file holds a key package.json does not use', () => {
-    assert.deepEqual(Object.keys(nls).filter((k) => !pkgKeys.has(k)), [], 'stale in package.nls.json');
-    assert.deepEqual(Object.keys(nlsRu).filter((k) => !pkgKeys.has(k)), [], 'stale in package.nls.ru.json');
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !pkgKeys.has(k)),
+      [],
+      'stale in package.nls.json',
+    );
+    assert.deepEqual(
+      Object.keys(nlsRu).filter((k) => !pkgKeys.has(k)),
+      [],
+      'stale in package.nls.ru.json',
+    );
   });
 
   it('Russian texts keep the command links, setting references and code spans of the English', () => {
@@ -104,11 +125,17 @@ describe('Russian: client messages (l10n/bundle.l10n.ru.json)', () => {
 
   it('every l10n.t / localize message has a Russian translation', () => {
     const missing = extracted.messages.filter((m) => typeof bundleRu[m.text] !== 'string' || bundleRu[m.text] === '');
-    assert.deepEqual(missing.map((m) => `${m.file}:${m.line} ${m.text}`), []);
+    assert.deepEqual(
+      missing.map((m) => `${m.file}:${m.line} ${m.text}`),
+      [],
+    );
   });
 
   it('the bundle holds no message the sources no longer use', () => {
-    assert.deepEqual(Object.keys(bundleRu).filter((k) => !messages.has(k)), []);
+    assert.deepEqual(
+      Object.keys(bundleRu).filter((k) => !messages.has(k)),
+      [],
+    );
   });
 
   it('each translation has the same {0} placeholders as its English', () => {
@@ -118,7 +145,10 @@ describe('Russian: client messages (l10n/bundle.l10n.ru.json)', () => {
 
   it('translations are Russian, not copies of the English', () => {
     const latinOnly = Object.entries(bundleRu).filter(([en, ru]) => ru === en && /[a-z]{3}/i.test(en.replace(/\{\d+\}/g, '')));
-    assert.deepEqual(latinOnly.map(([en]) => en), []);
+    assert.deepEqual(
+      latinOnly.map(([en]) => en),
+      [],
+    );
   });
 });
 

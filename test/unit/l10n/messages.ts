@@ -28,7 +28,12 @@ function sourceFiles(dir: string): string[] {
 function isTranslateCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text === 'localize';
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'l10n';
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 't' &&
+    ts.isPropertyAccessExpression(callee.expression) &&
+    callee.expression.name.text === 'l10n'
+  );
 }
 
 /** Every message under `dir` (e.g. client/src), with where it is. */

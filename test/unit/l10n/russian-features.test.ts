@@ -11,6 +11,8 @@ import { complete, resolveCompletion } from '../../../server/src/features/comple
 import { methodCodeActions } from '../../../server/src/features/code-actions';
 import { completionContextAt } from '../../../server/src/analysis/analyse';
 import { RULE_CODES, RULES, ruleMessage } from '../../../server/src/rules';
+import { createLanguageService } from '../../../server/src/language-service';
+import { liveDiagnostics, liveHoverLines } from '../../../server/src/features/live-checks';
 import { RULE_MESSAGES_RU } from '../../../server/src/l10n/rule-messages-ru';
 
 const catalogue = Catalogue.load();
@@ -147,5 +149,37 @@ describe('rule messages in Russian', () => {
   it('fills the Russian template', () => {
     assert.equal(ruleMessage('duplicate-scope', { scope: 'crm' }, 'ru'), "Скоуп 'crm' объявлен несколько раз; удалите этот.");
     assert.equal(ruleMessage('duplicate-scope', { scope: 'crm' }), "Scope 'crm' is declared more than once; remove this one.");
+  });
+});
+
+describe('Russian: what the connected portal says', () => {
+  const now = 1_000_000_000;
+  const facts = { portal: 'https://b24.example.ru', fetchedAt: now - 3 * 60_000, scopes: ['user'], admin: false, auth: 'webhook' as const };
+
+  it('live diagnostics and hover lines in Russian, codes unchanged', () => {
+    const text = "call('crm.deal.list'); call('user.admin')";
+    const { doc, td } = open(text);
+    const ru = liveDiagnostics(doc, td, facts, ctx('ru'), now);
+    const en = liveDiagnostics(doc, td, facts, ctx('en'), now);
+    assert.deepEqual(ru.map((d) => d.code), en.map((d) => d.code));
+    assert.equal(ru[0].message, "Портал b24.example.ru: у этого вебхука нет скоупа 'crm' — это нужно для 'crm.deal.list'; перевыпустите вебхук, отметив этот скоуп.");
+    assert.equal(en[0].message, "Portal b24.example.ru: this webhook lacks the 'crm' scope, needed by 'crm.deal.list' — re-issue the webhook with that scope.");
+    const lines = liveHoverLines(catalogue.get('crm.deal.list')!, facts, now, 'ru');
+    assert.deepEqual(lines, ['Портал b24.example.ru: не выдано: `crm` ✗ (проверено 3 мин назад)']);
+  });
+});
+
+describe('Russian: the language service', () => {
+  it('searches the catalogue in Russian and shows Russian titles and pages in a Russian session', () => {
+    const ru = createLanguageService({ catalogue, settings: { locale: 'ru' } }).searchCatalogue('сделка добавить', 5);
+    assert.equal(ru.entries[0].name, 'crm.deal.add');
+    assert.equal(ru.entries[0].title, 'Создать новую сделку');
+    assert.match(ru.entries[0].url, /^https:\/\/apidocs\.bitrix24\.ru\//);
+    assert.ok(ru.entries.some((e) => e.name === 'crm.item.add'));
+    const en = createLanguageService({ catalogue }).searchCatalogue('сделка добавить', 5);
+    assert.equal(en.entries[0].name, 'crm.deal.add', 'a Russian query works in an English session too');
+    assert.equal(en.entries[0].title, 'Create a New Deal');
+    const h = createLanguageService({ catalogue, settings: { locale: 'ru-RU' } }).hover(open("call('crm.deal.add')").td, { line: 0, character: 8 });
+    assert.match((h?.contents as { value: string }).value, /Создать новую сделку/, 'a region tag (ru-RU) is Russian');
   });
 });

@@ -91,6 +91,10 @@ describe('the .vsix package', function () {
     assert.deepEqual(outside, [], `files outside the allowlist: ${outside.join(', ')}`);
   });
 
+  it('ships the translations: package.nls.json, package.nls.ru.json and the Russian l10n bundle', () => {
+    for (const f of ['extension/package.nls.json', 'extension/package.nls.ru.json', 'extension/l10n/bundle.l10n.ru.json']) assert.ok(files.includes(f), `${f} is not in the package`);
+  });
+
   it('holds no sources, tests, node_modules, dotfiles or source maps', () => {
     const bad = files.filter((f) => forbidden.some((re) => re.test(f)));
     assert.deepEqual(bad, []);
