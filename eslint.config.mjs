@@ -1,9 +1,10 @@
 // ESLint: a few rules that catch bugs the type checker does not (promises nobody awaits,
 // promises where a callback's result is ignored, `==`), with the TypeScript program's
 // type information. Layout and quotes are Prettier's job (`npm run format`), not ESLint's.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-output/', '.bench/', 'test/fixtures/', 'examples/', '**/*.d.ts'],
   },
@@ -26,9 +27,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
-    },
     rules: {
       'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },

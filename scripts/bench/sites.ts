@@ -236,7 +236,7 @@ async function bigDocument(siteRoot: string): Promise<void> {
     info(`5.  longest hover wait meanwhile (${waits.count} hovers)`, `${waits.max.toFixed(0)} ms (includes the client encoding 20 MB and the pipe)`);
     info('5. server while it is open', `RSS ${during.rssMb} MB, heap used ${during.heapUsedMb} MB, external ${during.externalMb} MB`);
 
-    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: minUri } });
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: minUri } });
     await client.diagnosticsWhere(minUri, (d) => d.length === 0);
     const closed = performance.now();
     let back = Number.POSITIVE_INFINITY;

@@ -32,7 +32,7 @@ export function collectGarbageSoon(): void {
     if (!fullCollection) {
       // The same way test runners reach `gc` without --expose-gc on the command line.
       if (typeof globalThis.gc !== 'function') setFlagsFromString('--expose-gc');
-      fullCollection = typeof globalThis.gc === 'function' ? globalThis.gc : (runInNewContext('gc') as () => void);
+      fullCollection = (typeof globalThis.gc === 'function' ? globalThis.gc : runInNewContext('gc')) as () => void;
     }
     fullCollection();
   }, COLLECT_DELAY_MS);

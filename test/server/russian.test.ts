@@ -82,7 +82,7 @@ describe('language server in Russian', () => {
     assert.match(await hoverText(client, uri, "BX24.callMethod('crm.de|al.add', {});\n"), /Создать новую сделку/);
     client.settings = { language: 'en' };
     const republished = client.nextDiagnostics(uri);
-    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await republished;
     const { position } = cursor("BX24.callMethod('crm.de|al.add', {});\n");
     const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position });
