@@ -41,11 +41,11 @@ if (withTests) {
 // The catalogue ships once, as JSON files beside the server bundle (dist/server/), read on first
 // use: inlined, it made up four fifths of every bundle, so each start compiled about 1.9 MB of
 // string literals and kept them in memory after they were parsed.
-const CATALOGUE_FILES = ['catalog.json', 'catalog.ru.json'];
+const CATALOGUE_FILES = ['catalogue.json', 'catalogue.ru.json'];
 const catalogueFromFile = {
   name: 'catalogue-from-file',
   setup(build) {
-    build.onLoad({ filter: /catalog(\.ru)?\.json$/ }, async (args) => {
+    build.onLoad({ filter: /catalogue(\.ru)?\.json$/ }, async (args) => {
       const from = dirname(build.initialOptions.outfile);
       const file = relative(from, join(dist, 'server', basename(args.path))).split(sep).join('/');
       return {

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyse';
+import { analyse } from '../../server/src/analysis/analyse';
 import { familyOf } from '../../server/src/analysis/family';
 import type { MethodNames } from '../../server/src/analysis/types';
 
@@ -58,7 +58,7 @@ export function runFixtureApps(appsRoot: string, names: MethodNames): FileResult
       const family = familyOf('', rel);
       if (!family) continue;
       const text = readFileSync(file, 'utf8');
-      const a = analyze(text, family, names);
+      const a = analyse(text, family, names);
       const found = [
         ...a.references.map((r) => `${lineOf(text, r.start)}:${r.name}`),
         ...a.unresolved.map((u) => `${lineOf(text, u.start)}:${u.pattern}`),

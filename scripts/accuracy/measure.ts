@@ -15,7 +15,7 @@
  * - every disagreement, as a stable line, so a test can hold the list of known ones.
  */
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyse';
+import { analyse } from '../../server/src/analysis/analyse';
 import type { MethodNames } from '../../server/src/analysis/types';
 import { bindingLabels } from './binding-labels';
 import { allExamples, docExamples } from './docs-corpus';
@@ -100,7 +100,7 @@ export function measureDocs(docsRoot: string, names: MethodNames): DocsAccuracy 
   // Methods: the examples of method pages.
   const methodExamples = docExamples(en, names);
   for (const ex of methodExamples) {
-    const a = analyze(ex.text, ex.family, names);
+    const a = analyse(ex.text, ex.family, names);
     record('methods', ex.page, ex.label, ex.family, new Set([ex.method.toLowerCase()]), new Set(a.references.map((r) => r.name.toLowerCase())));
   }
   // Events and placements: every example of every page.
@@ -108,7 +108,7 @@ export function measureDocs(docsRoot: string, names: MethodNames): DocsAccuracy 
     bytes += ex.text.length;
     count++;
     const labels = bindingLabels(ex.text);
-    const a = analyze(ex.text, ex.family, names);
+    const a = analyse(ex.text, ex.family, names);
     for (const kind of ['events', 'placements'] as const) {
       const k = kind === 'events' ? 'event' : 'placement';
       const expected = new Set(labels.filter((l) => l.kind === k).map((l) => l.name.toLowerCase()));

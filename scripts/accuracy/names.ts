@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMethodNames } from '../../server/src/analysis/method-names';
 import type { MethodNames } from '../../server/src/analysis/types';
-import { docsRoot } from '../catalog/docs-location';
+import { docsRoot } from '../catalogue/docs-location';
 
 export const repoRoot = join(__dirname, '..', '..');
 
@@ -19,11 +19,11 @@ export function docsFolder(): string | undefined {
 
 /** Method names and where they came from. */
 export function loadNames(docs: string | undefined): { names: MethodNames; list: string[]; source: string } | undefined {
-  const catalog = join(repoRoot, 'server', 'src', 'catalogue', 'catalog.json');
+  const catalog = join(repoRoot, 'server', 'src', 'catalogue', 'catalogue.json');
   if (existsSync(catalog)) {
     const data = JSON.parse(readFileSync(catalog, 'utf8')) as { methods: { name: string }[] };
     const list = [...new Set(data.methods.map((m) => m.name))];
-    return { names: createMethodNames(list), list, source: 'server/src/catalogue/catalog.json' };
+    return { names: createMethodNames(list), list, source: 'server/src/catalogue/catalogue.json' };
   }
   const index = docs && join(docs, 'ru-simulator-spec', '_assets', 'simulator', 'spec', 'index.json');
   if (index && existsSync(index)) {

@@ -31,7 +31,7 @@ const totalBytes = (mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50) * 1e6;
 
 
 function catalogueNames(): string[] {
-  const data = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalog.json'), 'utf8')) as { methods: { name: string }[] };
+  const data = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalogue.json'), 'utf8')) as { methods: { name: string }[] };
   return [...new Set(data.methods.map((m) => m.name))];
 }
 
@@ -220,7 +220,7 @@ function completionCost(mod: AnalysisModule, files: string[]): void {
 
 function main(): void {
   const mod = loadBundled();
-  const { analyze, createMethodNames, familyOf } = mod;
+  const { analyse, createMethodNames, familyOf } = mod;
   const names = catalogueNames();
   if (process.argv.includes('--regenerate') || !existsSync(tree)) generate(names);
   writeFileSync(namesFile, names.join('\n') + '\n');
@@ -240,7 +240,7 @@ function main(): void {
     const t0 = process.cpuUsage();
     for (const f of files) {
       const family = familyOf('', f)!;
-      refs += analyze(readFileSync(f, 'utf8'), family, methodNames).references.length;
+      refs += analyse(readFileSync(f, 'utf8'), family, methodNames).references.length;
     }
     const used = process.cpuUsage(t0);
     best = Math.min(best, (used.user + used.system) / 1e6);

@@ -72,11 +72,11 @@ function main(): number {
       const out = execFileSync(process.execPath, ['--expose-gc', '-e', CHILD, bundle], { encoding: 'utf8' });
       samples.push(JSON.parse(out) as Sample);
     }
-    const raw = readFileSync(join(root, 'server', 'src', 'catalogue', 'catalog.json'));
+    const raw = readFileSync(join(root, 'server', 'src', 'catalogue', 'catalogue.json'));
     const pick = (k: keyof Sample) => median(samples.map((s) => s[k]));
     const lines = [
-      row('catalog.json raw', raw.length / 1024, 1536, 'KiB'),
-      row('catalog.json gzip', gzipSync(raw, { level: 9 }).length / 1024, 200, 'KiB'),
+      row('catalogue.json raw', raw.length / 1024, 1536, 'KiB'),
+      row('catalogue.json gzip', gzipSync(raw, { level: 9 }).length / 1024, 200, 'KiB'),
       // CPU time is the stable number on a busy machine; wall time is shown for reference.
       row(`cold load CPU (median of ${runs})`, pick('loadCpuMs'), 100, 'ms'),
       row(`cold load wall (median of ${runs})`, pick('loadMs'), 250, 'ms'),

@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { loadShipped } from './shipped-modules';
 import type { Catalogue } from '../../server/src/catalogue/catalogue';
-import type { defaultAnalyzer } from '../../server/src/workspace/default-analyser';
-import type { nodeFileSystem, normalizePath } from '../../server/src/workspace/file-system';
+import type { defaultAnalyser } from '../../server/src/workspace/default-analyser';
+import type { nodeFileSystem, normalisePath } from '../../server/src/workspace/file-system';
 import type { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 import { seededRandom as random } from '../lib/seeded-random';
 
@@ -21,9 +21,9 @@ import { seededRandom as random } from '../lib/seeded-random';
 interface Shipped {
   Catalogue: typeof Catalogue;
   WorkspaceIndex: typeof WorkspaceIndex;
-  defaultAnalyzer: typeof defaultAnalyzer;
+  defaultAnalyser: typeof defaultAnalyser;
   nodeFileSystem: typeof nodeFileSystem;
-  normalizePath: typeof normalizePath;
+  normalisePath: typeof normalisePath;
 }
 
 const TOTAL_FILES = 5000;
@@ -39,9 +39,9 @@ function bundle(): Shipped {
   return loadShipped<Shipped>({
     Catalogue: 'catalogue/catalogue',
     WorkspaceIndex: 'workspace/workspace-index',
-    defaultAnalyzer: 'workspace/default-analyser',
+    defaultAnalyser: 'workspace/default-analyser',
     nodeFileSystem: 'workspace/file-system',
-    normalizePath: 'workspace/file-system',
+    normalisePath: 'workspace/file-system',
   });
 }
 
@@ -113,7 +113,7 @@ function row(name: string, value: number, target: number): string {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const edits = Number(args[args.indexOf('--edits') + 1]) || 300;
-  const { Catalogue, WorkspaceIndex, defaultAnalyzer, nodeFileSystem, normalizePath } = bundle();
+  const { Catalogue, WorkspaceIndex, defaultAnalyser, nodeFileSystem, normalisePath } = bundle();
   const catalogue = Catalogue.load();
   if (args.includes('--regenerate') || !existsSync(join(workspace, 'bitrix24.json'))) {
     const t = Date.now();
@@ -122,10 +122,10 @@ async function main(): Promise<number> {
   }
   let lastProgress = { done: 0, total: 0 };
   const index = new WorkspaceIndex({
-    roots: [normalizePath(workspace)],
+    roots: [normalisePath(workspace)],
     fs: nodeFileSystem,
     catalogue,
-    analyzer: defaultAnalyzer,
+    analyser: defaultAnalyser,
     onProgress: (p) => (lastProgress = p),
   });
   const t0 = performance.now();

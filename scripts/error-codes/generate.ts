@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { docsLayout, markdownFiles, readSources } from '../catalog/sources';
+import { docsLayout, markdownFiles, readSources } from '../catalogue/sources';
 
 export interface DocumentedCode {
   code: string;

@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const catalogue = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalog.json'), 'utf8'));
+const catalogue = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalogue.json'), 'utf8'));
 
 // Namespaces (first name segment) of dotted methods; a string token is coloured
 // only when it starts with one of them, so `config.app.title` stays plain.

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, familyOf } from './analysis/analyse';
+import { analyse, familyOf } from './analysis/analyse';
 import type { MethodNames } from './analysis/types';
 import type { AnalysedDocument } from './features/context';
 import { ManifestRegistry } from './workspace/manifest-registry';
@@ -63,7 +63,7 @@ export class AnalysedDocuments {
     if (!family) return undefined;
     const text = textDoc.getText();
     const skip = family === 'plain' || text.length > MAX_ANALYSED_DOCUMENT;
-    const analysis = skip ? { references: [], unresolved: [], bindings: [], suppressions: new Map<number, string[]>() } : analyze(text, family, names);
+    const analysis = skip ? { references: [], unresolved: [], bindings: [], suppressions: new Map<number, string[]>() } : analyse(text, family, names);
     const doc: AnalysedDocument = { uri: textDoc.uri, text, family, analysis };
     this.cache.set(textDoc.uri, { version: textDoc.version, names, doc });
     return doc;

@@ -6,7 +6,7 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalogue } from './catalogue/catalogue';
 import { pathToUri, uriToPath, type WorkspaceFileSystem } from './workspace/file-system';
-import { defaultAnalyzer } from './workspace/default-analyser';
+import { defaultAnalyser } from './workspace/default-analyser';
 import { renderMarkdown } from './workspace/report';
 import { appScopes } from './workspace/app-scopes';
 import type { AppScopesManifest } from './protocol';
@@ -45,7 +45,7 @@ export class ScopeService {
       roots: options.roots,
       fs: options.fileSystem,
       catalogue: options.catalogue,
-      analyzer: defaultAnalyzer,
+      analyser: defaultAnalyser,
       envKeys: options.envKeys,
       exclude: options.exclude,
       onProgress: options.onProgress,

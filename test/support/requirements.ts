@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { docsRoot } from '../../scripts/catalog/docs-location';
+import { docsRoot } from '../../scripts/catalogue/docs-location';
 
 /** True when running on CI (`CI` set to anything but empty, `0` or `false`). */
 export function onCi(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -26,7 +26,7 @@ export function phpList(value: unknown): unknown[] {
  * dropped, `denied` replaces everything else, and `read` is added whenever
  * `denied` is absent.
  */
-export function normalizeOperations(value: unknown): SiteOperation[] {
+export function normaliseOperations(value: unknown): SiteOperation[] {
   const given = new Set(phpList(value).filter((v): v is string => typeof v === 'string' && KNOWN.has(v)));
   if (given.has('denied')) return ['denied'];
   given.add('read');

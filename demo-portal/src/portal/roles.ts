@@ -3,7 +3,7 @@
  * and rights per site (`0` = default for sites without their own entry).
  */
 import { landingError } from './rest-error';
-import { normalizeOperations, orderOperations } from './operations';
+import { normaliseOperations, orderOperations } from './operations';
 import { sectionOfType } from './sections';
 import type { PortalState, Role, Section, SiteOperation } from './types';
 import { isRecord } from '../util/is-record';
@@ -45,7 +45,7 @@ export function setRoleRights(state: PortalState, role: Role, rights: unknown, a
     const siteId = Number(key);
     if (!Number.isInteger(siteId) || siteId < 0 || !(Array.isArray(value) || isRecord(value))) continue;
     if (siteId !== 0 && !state.sites.some((s) => s.id === siteId && !s.deleted && sectionOfType(s.type) === role.section)) continue;
-    next[String(siteId)] = normalizeOperations(value);
+    next[String(siteId)] = normaliseOperations(value);
   }
   role.rights = next;
   if (additional !== undefined) {

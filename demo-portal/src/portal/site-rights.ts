@@ -3,7 +3,7 @@
  * effective operations a user holds on a site under either model.
  */
 import { codesForUser } from './access-codes';
-import { GRANTING_OPERATIONS, normalizeOperations, orderOperations } from './operations';
+import { GRANTING_OPERATIONS, normaliseOperations, orderOperations } from './operations';
 import { roleOperations } from './roles';
 import { sectionOfType } from './sections';
 import type { PortalState, RightsSet, Section, Site, SiteOperation, User } from './types';
@@ -18,14 +18,14 @@ export function findSite(state: PortalState, section: Section, siteId: number): 
  * their format (an unsupported code is stored but matches nobody); each
  * code's operations are normalised. Missing, `{}` or `[]` mean "no rights".
  */
-export function normalizeRightsSet(rights: unknown): RightsSet {
+export function normaliseRightsSet(rights: unknown): RightsSet {
   if (rights === null || typeof rights !== 'object') return {};
   const entries: [string, unknown][] = Array.isArray(rights)
     ? rights.map((v, i) => [String(i), v])
     : Object.entries(rights);
   const out: RightsSet = {};
   for (const [code, ops] of entries) {
-    if (code.trim() !== '') out[code] = normalizeOperations(ops);
+    if (code.trim() !== '') out[code] = normaliseOperations(ops);
   }
   return out;
 }
@@ -40,9 +40,9 @@ export function setSiteRights(state: PortalState, section: Section, siteId: numb
   const site = siteId === 0 ? undefined : findSite(state, section, siteId);
   if (siteId !== 0 && !site) return false;
   if (state.roleModel) return true;
-  const normalized = normalizeRightsSet(rights);
-  if (site) site.rights = normalized;
-  else state.defaultSiteRights[section] = normalized;
+  const normalised = normaliseRightsSet(rights);
+  if (site) site.rights = normalised;
+  else state.defaultSiteRights[section] = normalised;
   return true;
 }
 

@@ -15,7 +15,7 @@ export { completionContextAt } from './completion-context';
 export { createMethodNames } from './method-names';
 
 /** Finds the REST method references, unresolved dynamic names and suppression comments of `text`. */
-export function analyze(text: string, family: LanguageFamily, names: MethodNames): DocumentAnalysis {
+export function analyse(text: string, family: LanguageFamily, names: MethodNames): DocumentAnalysis {
   const ts = scratchTokens(text.length);
   const markers = suppressionMarkers(text);
   ts.collectComments = markers.length > 0;

@@ -2,7 +2,7 @@
  * `bitrix24-scopes`: the command-line face of the catalogue and the scope
  * checks, for CI and other tools.
  */
-import * as catalog from '../cli/catalog';
+import * as catalog from '../cli/catalogue';
 import * as describe from '../cli/describe';
 import * as check from '../cli/check';
 import * as scan from '../cli/scan';

@@ -1,5 +1,5 @@
 /**
- * Typed, read-only access to the method catalogue (catalog.json, generated
+ * Typed, read-only access to the method catalogue (catalogue.json, generated
  * by `npm run catalog`). Data is validated once when a Catalogue is created;
  * lookups are case-insensitive, as Bitrix24 itself is.
  */
@@ -41,7 +41,7 @@ interface Index {
   /** "Did you mean" answers per lower-cased name and limit; names repeat while a user types. */
   eventSuggestions: Map<string, string[]>;
   placementSuggestions: Map<string, string[]>;
-  /** Reads catalog.ru.json (or given data) on first use; `russian` holds it afterwards. */
+  /** Reads catalogue.ru.json (or given data) on first use; `russian` holds it afterwards. */
   loadRussian?: () => unknown;
   russian?: RussianIndex;
 }
@@ -191,16 +191,16 @@ export class Catalogue implements MethodNames {
   static load(): Catalogue {
     if (!Catalogue.defaultInstance) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const raw: unknown = require('./catalog.json');
+      const raw: unknown = require('./catalogue.json');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      Catalogue.defaultInstance = Catalogue.fromData(raw, () => require('./catalog.ru.json') as unknown);
+      Catalogue.defaultInstance = Catalogue.fromData(raw, () => require('./catalogue.ru.json') as unknown);
     }
     return Catalogue.defaultInstance;
   }
 
   /**
    * A catalogue over the given data; throws when the data is not a valid
-   * catalogue. `russian` gives the Russian facts (catalog.ru.json data), read
+   * catalogue. `russian` gives the Russian facts (catalogue.ru.json data), read
    * and checked on first use.
    */
   static fromData(data: unknown, russian?: () => unknown): Catalogue {

@@ -16,7 +16,7 @@ export function russianUrl(url: string | undefined, ru: RussianFacts | undefined
   return url?.startsWith(EN) ? RU + url.slice(EN.length) : undefined;
 }
 
-/** The key of a method in catalog.ru.json: its name, with ` v3` for REST 3.0. */
+/** The key of a method in catalogue.ru.json: its name, with ` v3` for REST 3.0. */
 export function russianMethodKey(name: string, version: 2 | 3): string {
   return version === 3 ? `${name} v3` : name;
 }

@@ -1,6 +1,6 @@
 /**
  * One-pass structural check of catalogue data (the same rules as
- * catalog.schema.json, plus cross-checks a schema cannot express: unique
+ * catalogue.schema.json, plus cross-checks a schema cannot express: unique
  * names per version and known scope codes). Run once when a Catalogue is
  * created, so accessors can trust the data afterwards.
  */
@@ -137,7 +137,7 @@ export function assertCatalogue(data: unknown): asserts data is CatalogueData {
   if (errors.length) throw new Error(`invalid catalogue: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`);
 }
 
-/** Problems of catalog.ru.json data; empty when valid. */
+/** Problems of catalogue.ru.json data; empty when valid. */
 export function validateRussian(data: unknown): string[] {
   if (!isRecord(data)) return ['Russian catalogue is not an object'];
   const errors: string[] = [];

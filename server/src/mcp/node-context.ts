@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { createLanguageService } from '../language-service';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { normalizePath } from '../workspace/file-system';
+import { normalisePath } from '../workspace/file-system';
 import type { PortalReader, ToolContext } from './tool-types';
 
 export interface NodeContextOptions {
@@ -18,7 +18,7 @@ export interface NodeContextOptions {
 
 /** Starts indexing `folder`; the returned function resolves to the context once the scan is done. */
 export function nodeToolContext(options: NodeContextOptions): () => Promise<ToolContext> {
-  const root = normalizePath(options.folder);
+  const root = normalisePath(options.folder);
   const service = createLanguageService({ catalogue: options.catalogue });
   const { index } = service.openWorkspace({ roots: [root], envKeys: [...DEFAULT_ENV_KEYS, ...(options.envKeys ?? [])] });
   // The portal here is the MCP server's own webhook connection, read on demand, not facts an editor sent.

@@ -5,10 +5,10 @@
  * workspace's manifest).
  */
 import { isAbsolute, join } from 'node:path';
-import { analyze } from '../analysis/analyse';
+import { analyse } from '../analysis/analyse';
 import { familyOf } from '../analysis/family';
 import { formatRequirement } from '../catalogue/requirement';
-import { normalizePath, relativeTo } from '../workspace/file-system';
+import { normalisePath, relativeTo } from '../workspace/file-system';
 import type { ManifestState } from '../workspace/manifest-registry';
 import { shortfall } from '../manifest/scope-arithmetic';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
@@ -20,7 +20,7 @@ const NO_FOLDER = 'No folder is open: open the app’s folder (or start bitrix24
 export function resolveInWorkspace(ctx: ToolContext, given: unknown, what: string): string | undefined {
   if (typeof given !== 'string' || !given.trim() || given.trim() === '.') return undefined;
   const raw = given.trim();
-  const abs = normalizePath(isAbsolute(raw) ? raw : join(ctx.roots[0] ?? '.', raw));
+  const abs = normalisePath(isAbsolute(raw) ? raw : join(ctx.roots[0] ?? '.', raw));
   if (!ctx.roots.some((r) => relativeTo(r, abs) !== undefined)) throw new ToolInputError(`${what} "${raw}" is outside the workspace (${ctx.roots.join(', ')}).`);
   return abs.replace(/\/$/, '');
 }
@@ -153,7 +153,7 @@ export const checkSnippet: ToolDefinition = {
     // A PHP snippet usually comes without its opening tag; without one the lexer sees only HTML.
     const given = String(input.code);
     const code = family === 'php' && !given.includes('<?') ? `<?php ${given}` : given;
-    const analysis = analyze(code, family, view ?? ctx.catalogue);
+    const analysis = analyse(code, family, view ?? ctx.catalogue);
     const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
     const findings: string[] = [];
     for (const ref of analysis.references) {

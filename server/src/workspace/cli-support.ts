@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { normalizePath } from './file-system';
+import { normalisePath } from './file-system';
 import { DEFAULT_SCAN_EXCLUDE } from './workspace-walk';
 import type { Locale } from '../l10n/locale';
 import { parseCommandLine, UsageError } from '../cli/args';
@@ -73,7 +73,7 @@ export function commandOptions(parsed: { values: ScanValues; positionals: string
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
   const envKeys = [...DEFAULT_ENV_KEYS, ...(values['env-key'] ?? [])];
   const exclude = [...(values['no-default-exclude'] ? [] : DEFAULT_SCAN_EXCLUDE), ...(values.exclude ?? [])];
-  return { dir: normalizePath(abs), format, envKeys, exclude, locale: langOption(values.lang) };
+  return { dir: normalisePath(abs), format, envKeys, exclude, locale: langOption(values.lang) };
 }
 
 type ScanValues = { format?: string; 'env-key'?: string[]; exclude?: string[]; 'no-default-exclude'?: boolean; lang?: string };

@@ -1,7 +1,7 @@
-/** The workspace scan's default analyzer: the project's own call analysis. */
-import { analyze, familyOf } from '../analysis/analyse';
+/** The workspace scan's default analyser: the project's own call analysis. */
+import { analyse, familyOf } from '../analysis/analyse';
 import type { LanguageFamily } from '../analysis/types';
-import type { SourceAnalyzer } from './source-analyser';
+import type { SourceAnalyser } from './source-analyser';
 
 /**
  * Families whose calls are app code. Markdown and .http files hold examples
@@ -10,12 +10,12 @@ import type { SourceAnalyzer } from './source-analyser';
 const APP_CODE: ReadonlySet<LanguageFamily> = new Set(['js', 'php', 'python', 'go', 'java', 'csharp', 'shell']);
 
 /** The project's own call analysis, for the files its language families cover. */
-export const defaultAnalyzer: SourceAnalyzer = {
+export const defaultAnalyser: SourceAnalyser = {
   accepts(path) {
     const family = familyOf('', path);
     return family !== undefined && APP_CODE.has(family);
   },
-  analyze(path, text, names) {
-    return analyze(text, familyOf('', path) ?? 'plain', names);
+  analyse(path, text, names) {
+    return analyse(text, familyOf('', path) ?? 'plain', names);
   },
 };

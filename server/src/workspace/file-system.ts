@@ -66,18 +66,18 @@ export const nodeFileSystem: WorkspaceFileSystem = {
 };
 
 /** `path` with forward slashes and no trailing slash (Windows paths keep their drive letter). */
-export function normalizePath(path: string): string {
+export function normalisePath(path: string): string {
   const p = path.replace(/\\/g, '/');
   return p.length > 1 && p.endsWith('/') && !/^[A-Za-z]:\/$/.test(p) ? p.slice(0, -1) : p;
 }
 
-/** Folder part of a normalized path. */
+/** Folder part of a normalised path. */
 export function dirName(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? (i === 0 ? '/' : '') : path.slice(0, i);
 }
 
-/** Last segment of a normalized path. */
+/** Last segment of a normalised path. */
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -91,7 +91,7 @@ export function relativeTo(folder: string, path: string): string | undefined {
 
 /** The index's path for a `file:` URI (LSP document URIs), or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
-  return uri.startsWith('file:') ? normalizePath(fileURLToPath(uri)) : undefined;
+  return uri.startsWith('file:') ? normalisePath(fileURLToPath(uri)) : undefined;
 }
 
 /** The `file:` URI of an index path. */

@@ -7,10 +7,10 @@ import type { DocumentAnalysis, MethodNames } from '../analysis/types';
 import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
 
 /** Which files the workspace scan reads and how they are analysed. */
-export interface SourceAnalyzer {
+export interface SourceAnalyser {
   /** Should the scan read this file? Decided from the path alone. */
   accepts(path: string): boolean;
-  analyze(path: string, text: string, names: MethodNames): DocumentAnalysis;
+  analyse(path: string, text: string, names: MethodNames): DocumentAnalysis;
 }
 
 /** The calls of an analysis with positions instead of offsets. */

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { baseName, dirName, normalizePath, readFailure, relativeTo, type WorkspaceFileSystem } from './file-system';
+import { baseName, dirName, normalisePath, readFailure, relativeTo, type WorkspaceFileSystem } from './file-system';
 import { addAllMissingFix, fixesFor, type Fix } from '../manifest/fixes';
 import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { toCalls, type SourceAnalyzer } from './source-analyser';
+import { toCalls, type SourceAnalyser } from './source-analyser';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 import { buildReport, type ScopeReport } from './report';
 import { proposeForFiles, type ProposedManifest } from '../manifest/create-manifest';
@@ -33,7 +33,7 @@ export interface WorkspaceIndexOptions<C extends ScopeCatalogue = ScopeCatalogue
   roots: readonly string[];
   fs: WorkspaceFileSystem;
   catalogue: C;
-  analyzer: SourceAnalyzer;
+  analyser: SourceAnalyser;
   /** `.env*` keys that declare scopes (default: BITRIX24_PHP_SDK_APPLICATION_SCOPE). */
   envKeys?: readonly string[];
   /** Files larger than this are not read (default 2 MB). */
@@ -92,7 +92,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: WorkspaceIndexOptions<C>) {
-    this.roots = options.roots.map(normalizePath);
+    this.roots = options.roots.map(normalisePath);
     this.envKeys = options.envKeys ?? DEFAULT_ENV_KEYS;
     this.registry = new ManifestRegistry(this.envKeys);
     this.exclusions = new ScanExclusions(this.roots, options.exclude ?? DEFAULT_SCAN_EXCLUDE);
@@ -119,18 +119,18 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
 
   /** A file's text changed or it was created (with the editor's text, saved or not). */
   update(path: string, text: string): Promise<void> {
-    return this.serial(() => this.apply(normalizePath(path), text, true));
+    return this.serial(() => this.apply(normalisePath(path), text, true));
   }
 
   /** A file or folder changed on disk (created, changed, deleted, or an editor closed it): re-read it. */
   changedOnDisk(path: string): Promise<void> {
-    return this.serial(() => this.reload(normalizePath(path)));
+    return this.serial(() => this.reload(normalisePath(path)));
   }
 
   /** A file or folder was deleted. */
   remove(path: string): Promise<void> {
     return this.serial(async () => {
-      this.drop(normalizePath(path));
+      this.drop(normalisePath(path));
       await this.refreshNames();
     });
   }
@@ -138,8 +138,8 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   /** A file or folder was renamed (it is at `to` on disk now). */
   rename(from: string, to: string): Promise<void> {
     return this.serial(async () => {
-      this.drop(normalizePath(from));
-      await this.reload(normalizePath(to));
+      this.drop(normalisePath(from));
+      await this.reload(normalisePath(to));
       await this.refreshNames();
     });
   }
@@ -174,7 +174,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
 
   /** Findings located in one file (a source file or a manifest). */
   diagnosticsFor(path: string): Finding[] {
-    const p = normalizePath(path);
+    const p = normalisePath(path);
     const problems = this.fileProblems.get(p);
     return problems ? [...this.groups.inFile(p), ...problems] : this.groups.inFile(p);
   }
@@ -216,7 +216,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
 
   /** The manifest covering a source file, or governing a manifest file. */
   manifestFor(path: string): ManifestState | undefined {
-    const p = normalizePath(path);
+    const p = normalisePath(path);
     return this.registry.byFile(p) ?? this.registry.owner(p);
   }
 
@@ -227,7 +227,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
 
   /** The indexed source files a manifest covers (undefined: the files no manifest covers). */
   filesOf(manifestFile?: string): FileCalls[] {
-    const key = manifestFile ? normalizePath(manifestFile) : UNCOVERED;
+    const key = manifestFile ? normalisePath(manifestFile) : UNCOVERED;
     return this.groups.filesOf(key).flatMap((f) => this.files.get(f) ?? []);
   }
 
@@ -237,7 +237,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
    * text is unchanged, so analyses cached against a view stay valid until it changes.
    */
   view(manifestFile?: string): C {
-    const state = manifestFile ? this.registry.byFile(normalizePath(manifestFile)) : undefined;
+    const state = manifestFile ? this.registry.byFile(normalisePath(manifestFile)) : undefined;
     const custom = state?.parsed.manifest.custom ?? [];
     if (!state || custom.length === 0) return this.options.catalogue;
     const hit = this.views.get(state.file);
@@ -254,7 +254,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
 
   /** The scope report of a manifest (undefined: of the files no manifest covers). */
   report(manifestFile?: string): ScopeReport {
-    const state = manifestFile ? this.registry.byFile(normalizePath(manifestFile)) : undefined;
+    const state = manifestFile ? this.registry.byFile(normalisePath(manifestFile)) : undefined;
     return buildReport({
       manifest: state,
       files: this.filesOf(state?.file),
@@ -270,7 +270,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
    * with evidence; each file's manifest contributes its custom methods. Needs no manifest.
    */
   needed(folder?: string): NeededScopes {
-    const dir = folder === undefined ? undefined : normalizePath(folder);
+    const dir = folder === undefined ? undefined : normalisePath(folder);
     const files = [...this.files.values()].filter((f) => dir === undefined || f.file === dir || relativeTo(dir, f.file) !== undefined);
     const viewFor = (file: string) => this.view(this.registry.owner(file)?.file);
     return neededScopes({ files, catalogue: this.options.catalogue, viewFor, label: (f) => this.label(f) });
@@ -282,7 +282,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
    * the new one takes them over); files of a manifest inside `folder` keep theirs.
    */
   proposeManifest(folder: string, kind?: AppKind): ProposedManifest & { file: string } {
-    const dir = normalizePath(folder);
+    const dir = normalisePath(folder);
     const takesOver = (file: string): boolean => {
       const owner = this.registry.owner(file);
       return !owner || (owner.folder !== dir && relativeTo(owner.folder, dir) !== undefined);
@@ -334,7 +334,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       fs: this.options.fs,
       gitignore: this.gitignore,
       exclude: this.exclusions,
-      accepts: (p) => this.options.analyzer.accepts(p),
+      accepts: (p) => this.options.analyser.accepts(p),
       limit: this.limit,
       readGitignore: async (f) => this.gitignoreTexts.get(f) ?? this.options.fs.readFile(`${f}/.gitignore`),
     });
@@ -473,7 +473,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       return this.refreshNames();
     }
     if (
-      !this.options.analyzer.accepts(p) ||
+      !this.options.analyser.accepts(p) ||
       this.gitignore.ignoresWithin(p, root) ||
       this.registry.excludes(p) ||
       text.length > this.maxFileSize ||
@@ -515,7 +515,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       text = await this.options.fs.readFile(p);
     } catch (err) {
       if (ManifestRegistry.isManifestName(baseName(p))) this.manifestUnread(p, `Could not read ${baseName(p)} (${readFailure(err)}); its scopes are not checked.`);
-      else if (baseName(p) !== '.gitignore' && this.options.analyzer.accepts(p)) {
+      else if (baseName(p) !== '.gitignore' && this.options.analyser.accepts(p)) {
         this.drop(p);
         this.unreadable(p, false, readFailure(err));
       }
@@ -531,7 +531,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       existing.overlay = overlay ? text : undefined;
       return;
     }
-    const analysis = this.options.analyzer.analyze(p, text, this.names);
+    const analysis = this.options.analyser.analyse(p, text, this.names);
     const { calls, dynamic, bindings } = toCalls(text, analysis);
     this.files.set(p, { file: p, hash, calls, dynamic, bindings, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
     this.groups.fileChanged(p);

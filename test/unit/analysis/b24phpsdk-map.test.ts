@@ -1,7 +1,7 @@
 /** The generated b24phpsdk table (scripts/sdk-map/generate.ts) and the typed service calls it resolves. */
 import { strict as assert } from 'node:assert';
 import map from '../../../server/src/analysis/b24phpsdk-map.json';
-import { analyze } from '../../../server/src/analysis/analyse';
+import { analyse } from '../../../server/src/analysis/analyse';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 
 describe('analysis: b24phpsdk typed services', () => {
@@ -43,7 +43,7 @@ describe('analysis: b24phpsdk typed services', () => {
       "$sb->getPlacementScope()->placement()->bind('CRM_DEAL_DETAIL_TAB', $url, []);",
       "$sb->getCRMScope()->lead()->frobnicate();",
     ].join('\n');
-    const a = analyze(text, 'php', Catalogue.load());
+    const a = analyse(text, 'php', Catalogue.load());
     assert.deepEqual(
       a.references.map((r) => `${r.name}@${text.slice(r.start, r.end)}`),
       ['crm.contact.list@countByFilter', 'bizproc.activity.log@log', 'crm.lead.add@add', 'event.bind@bind', 'placement.bind@bind'],
@@ -62,7 +62,7 @@ describe('analysis: b24phpsdk typed services', () => {
       "$events->unbind('ONCRMDEALADD', $url);",
       '$other->get($id);',
     ].join('\n');
-    const a = analyze(text, 'php', Catalogue.load());
+    const a = analyse(text, 'php', Catalogue.load());
     assert.deepEqual(a.references.map((r) => r.name), ['crm.deal.get', 'crm.item.update', 'event.unbind']);
     assert.deepEqual(a.bindings.map((b) => `${b.kind}:${b.name}@${b.via}`), ['event:ONCRMDEALADD@event.unbind']);
   });

@@ -26,7 +26,7 @@ describe('analysis: accuracy on the documentation examples', function () {
       this.skip();
     }
     const loaded = loadNames(docs);
-    if (!loaded) throw new Error('No method names: server/src/catalogue/catalog.json is missing');
+    if (!loaded) throw new Error('No method names: server/src/catalogue/catalogue.json is missing');
     result = measureDocs(docs!, loaded.names);
   });
 

@@ -9,7 +9,7 @@ import { loadNames } from '../../../scripts/accuracy/names';
 describe('analysis: fixture apps', function () {
   const loaded = loadNames(undefined);
   if (!loaded) {
-    it.skip('needs server/src/catalogue/catalog.json');
+    it.skip('needs server/src/catalogue/catalogue.json');
     return;
   }
   const results = runFixtureApps(join(__dirname, '..', '..', 'fixtures', 'apps'), loaded.names);

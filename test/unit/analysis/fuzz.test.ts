@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze, completionContextAt } from '../../../server/src/analysis/analyse';
+import { analyse, completionContextAt } from '../../../server/src/analysis/analyse';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { names } from './helpers';
 import { seededRandom as random } from '../../../scripts/lib/seeded-random';
@@ -45,7 +45,7 @@ function junk(rnd: () => number, length: number): string {
 
 /** Checks the invariants every analysis must keep. */
 function check(text: string, family: LanguageFamily): void {
-  const a = analyze(text, family, names);
+  const a = analyse(text, family, names);
   for (const r of a.references) {
     assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `reference range in ${family}`);
     // Unknown names are reported only in a REST call's, batch's or URL's method slot (so the editor can flag them).
@@ -120,8 +120,8 @@ describe('analysis: fuzz', function () {
     ];
     for (const [family, text] of cases) check(text, family);
     // The unclosed markdown fence still runs to the end and is analysed.
-    assert.equal(analyze(cases[6][1], 'markdown', names).references.length, 1);
+    assert.equal(analyse(cases[6][1], 'markdown', names).references.length, 1);
     // An unterminated block comment hides what follows.
-    assert.equal(analyze(cases[1][1], 'js', names).references.length, 0);
+    assert.equal(analyse(cases[1][1], 'js', names).references.length, 0);
   });
 });

@@ -1,5 +1,5 @@
 /** Shared helpers for the analysis tests: a small method list and compact views of results. */
-import { analyze } from '../../../server/src/analysis/analyse';
+import { analyse } from '../../../server/src/analysis/analyse';
 import { createMethodNames } from '../../../server/src/analysis/method-names';
 import type { DocumentAnalysis, LanguageFamily } from '../../../server/src/analysis/types';
 
@@ -15,17 +15,17 @@ export const names = createMethodNames([
 
 /** `name@context` for each reference, in document order. */
 export function refs(text: string, family: LanguageFamily): string[] {
-  return analyze(text, family, names).references.map((r) => `${r.name}@${r.context}`);
+  return analyse(text, family, names).references.map((r) => `${r.name}@${r.context}`);
 }
 
 /** Patterns of the unresolved references. */
 export function unresolved(text: string, family: LanguageFamily): string[] {
-  return analyze(text, family, names).unresolved.map((u) => `${u.pattern}@${u.context}`);
+  return analyse(text, family, names).unresolved.map((u) => `${u.pattern}@${u.context}`);
 }
 
 /** The full analysis. */
 export function run(text: string, family: LanguageFamily): DocumentAnalysis {
-  return analyze(text, family, names);
+  return analyse(text, family, names);
 }
 
 /** Splits `text` at the `|` cursor marker: the text without it and the cursor offset. */

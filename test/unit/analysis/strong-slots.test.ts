@@ -27,7 +27,7 @@ describe('analysis: unknown names in every certain call style', () => {
     assert.deepEqual(refs("$b24.callBatch([['crm.deal.lst', {}], {method: 'crm.lead.gt'}])", 'js'), ['crm.deal.lst@batch', 'crm.lead.gt@batch']);
     assert.deepEqual(refs("$b24.actions.v2.call.make({ method: 'crm.deal.lst', params: {} })", 'js'), ['crm.deal.lst@call']);
     assert.deepEqual(refs("$b24.actions.v2.batch.make({ calls: [['crm.deal.lst', {}]] })", 'js'), ['crm.deal.lst@batch']);
-    const v3 = analyzeV3("$b24.actions.v3.call.make({ method: 'crm.deal.lst' })");
+    const v3 = analyseV3("$b24.actions.v3.call.make({ method: 'crm.deal.lst' })");
     assert.equal(v3, 3);
   });
 
@@ -47,6 +47,6 @@ describe('analysis: unknown names in every certain call style', () => {
   });
 });
 
-function analyzeV3(text: string): number | undefined {
+function analyseV3(text: string): number | undefined {
   return run(text, 'js').references[0]?.version;
 }

@@ -1,14 +1,14 @@
 /** The "unknown method, did you mean" diagnostic, from source text to message, for each certain call style. */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../../server/src/analysis/analyse';
+import { analyse } from '../../../server/src/analysis/analyse';
 import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 import { diagnose } from '../../../server/src/features/diagnostics';
 
 function unknownMethods(text: string, family: LanguageFamily): string[] {
   const catalogue = Catalogue.load();
-  const doc = { uri: 'file:///app/x', text, family, analysis: analyze(text, family, catalogue) };
+  const doc = { uri: 'file:///app/x', text, family, analysis: analyse(text, family, catalogue) };
   const td = TextDocument.create(doc.uri, family, 1, text);
   return diagnose(doc, td, { catalogue, settings: { enable: true, rules: {} } })
     .filter((d) => d.code === 'unknown-method')

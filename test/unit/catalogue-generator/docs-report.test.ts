@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { generate } from '../../../scripts/catalog/build';
-import { countsBlock, replaceBlock, updateDocs } from '../../../scripts/catalog/docs-report';
-import { noOverrides } from '../../../scripts/catalog/overrides';
+import { generate } from '../../../scripts/catalogue/build';
+import { countsBlock, replaceBlock, updateDocs } from '../../../scripts/catalogue/docs-report';
+import { noOverrides } from '../../../scripts/catalogue/overrides';
 
 describe('catalogue generator: generated blocks of docs/catalogue.md', () => {
-  const result = generate(join(__dirname, '..', '..', 'fixtures', 'catalog-pages'), noOverrides());
+  const result = generate(join(__dirname, '..', '..', 'fixtures', 'catalogue-pages'), noOverrides());
 
   it('gives the counts of a run, events and placements included', () => {
     const block = countsBlock(result);

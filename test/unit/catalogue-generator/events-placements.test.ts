@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { generate, type GenerateResult } from '../../../scripts/catalog/build';
-import { noOverrides } from '../../../scripts/catalog/overrides';
-import { placementTitle, tableCodes, templateCode } from '../../../scripts/catalog/placements';
+import { generate, type GenerateResult } from '../../../scripts/catalogue/build';
+import { noOverrides } from '../../../scripts/catalogue/overrides';
+import { placementTitle, tableCodes, templateCode } from '../../../scripts/catalogue/placements';
 import { validateCatalogue } from '../../../server/src/catalogue/validate';
 import type { EventInfo, PlacementInfo } from '../../../server/src/catalogue/types';
 
 // Event and widget pages of the fixture documentation (orchard/events,
 // hooks/events, widgets/garden): each shows one shape the real pages have.
-const root = join(__dirname, '..', '..', 'fixtures', 'catalog-pages');
+const root = join(__dirname, '..', '..', 'fixtures', 'catalogue-pages');
 const url = (path: string) => `https://apidocs.bitrix24.com/api-reference/${path}.html`;
 
 describe('catalogue generator: events and placements', () => {
@@ -85,7 +85,7 @@ describe('catalogue generator: events and placements', () => {
     assert.deepEqual(placement('GARDEN_FIELD').requirement, r.data.methods.find((m) => m.name === 'garden.bed.add')?.requirement);
   });
 
-  it('checks the placement catalog page: family forms resolve, a code no page gives is reported', () => {
+  it('checks the placement catalogue page: family forms resolve, a code no page gives is reported', () => {
     assert.ok(r.report.problems.includes('placement GARDEN_LOST_TAB is listed in widgets/placements.md but no placement page gives it'));
     assert.ok(!r.report.problems.some((p) => p.includes('GARDEN_XXX_MENU')));
   });

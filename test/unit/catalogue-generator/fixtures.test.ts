@@ -2,15 +2,15 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate, type GenerateResult } from '../../../scripts/catalog/build';
-import { loadOverrides, noOverrides } from '../../../scripts/catalog/overrides';
-import { serializeCatalogue } from '../../../scripts/catalog/serialize';
+import { generate, type GenerateResult } from '../../../scripts/catalogue/build';
+import { loadOverrides, noOverrides } from '../../../scripts/catalogue/overrides';
+import { serialiseCatalogue } from '../../../scripts/catalogue/serialise';
 import { validateCatalogue } from '../../../server/src/catalogue/validate';
 import type { MethodInfo } from '../../../server/src/catalogue/types';
 
 // A small documentation tree written for these tests (an invented "garden"
 // module); each page shows one kind of mess the real documentation has.
-const root = join(__dirname, '..', '..', 'fixtures', 'catalog-pages');
+const root = join(__dirname, '..', '..', 'fixtures', 'catalogue-pages');
 
 describe('catalogue generator on fixture pages', () => {
   let raw: GenerateResult;
@@ -40,7 +40,7 @@ describe('catalogue generator on fixture pages', () => {
 
   it('is byte-identical across runs', () => {
     const again = generate(root, loadOverrides(join(root, 'overrides.json')));
-    assert.equal(serializeCatalogue(again.data), serializeCatalogue(reviewed.data));
+    assert.equal(serialiseCatalogue(again.data), serialiseCatalogue(reviewed.data));
   });
 
   it('names a method whose heading has no name from the page text', () => {

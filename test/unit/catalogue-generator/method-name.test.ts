@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decideName, methodTokens, pageStem, stemFit, type NameEvidence } from '../../../scripts/catalog/method-name';
+import { decideName, methodTokens, pageStem, stemFit, type NameEvidence } from '../../../scripts/catalogue/method-name';
 
 const evidence = (e: Partial<NameEvidence>): NameEvidence => ({
   stem: 'garden-bed-get',

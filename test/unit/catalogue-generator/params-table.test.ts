@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { extractParams, paramFromCell, parseTables, splitCells } from '../../../scripts/catalog/params-table';
+import { extractParams, paramFromCell, parseTables, splitCells } from '../../../scripts/catalogue/params-table';
 
 const lines = (s: string) => s.split('\n');
 

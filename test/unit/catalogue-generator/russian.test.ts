@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { generate, type GenerateResult } from '../../../scripts/catalog/build';
-import { noOverrides } from '../../../scripts/catalog/overrides';
-import { serializeRussian } from '../../../scripts/catalog/serialize';
+import { generate, type GenerateResult } from '../../../scripts/catalogue/build';
+import { noOverrides } from '../../../scripts/catalogue/overrides';
+import { serialiseRussian } from '../../../scripts/catalogue/serialise';
 import { validateRussian } from '../../../server/src/catalogue/validate';
 import type { MethodInfo } from '../../../server/src/catalogue/types';
-import { disagreementsBlock } from '../../../scripts/catalog/docs-report';
+import { disagreementsBlock } from '../../../scripts/catalogue/docs-report';
 
 // The Russian pages of the fixture documentation (ru/): same paths as en/.
-const root = join(__dirname, '..', '..', 'fixtures', 'catalog-pages');
+const root = join(__dirname, '..', '..', 'fixtures', 'catalogue-pages');
 
 describe('catalogue generator: the Russian edition', () => {
   let r: GenerateResult;
@@ -56,8 +56,8 @@ describe('catalogue generator: the Russian edition', () => {
     assert.ok(block.includes('| method `garden.bed.remove` | `garden` | `garden`, deprecated |'));
   });
 
-  it('writes valid, reproducible catalog.ru.json data', () => {
+  it('writes valid, reproducible catalogue.ru.json data', () => {
     assert.deepEqual(validateRussian(r.russian), []);
-    assert.equal(serializeRussian(generate(root, noOverrides()).russian), serializeRussian(r.russian));
+    assert.equal(serialiseRussian(generate(root, noOverrides()).russian), serialiseRussian(r.russian));
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseScopeLine, requirementOf, scopeLineText, type CombinationRule } from '../../../scripts/catalog/scope-line';
+import { parseScopeLine, requirementOf, scopeLineText, type CombinationRule } from '../../../scripts/catalogue/scope-line';
 
 const rules: CombinationRule[] = [
   { scopes: ['garden', 'garden_brief'], kind: 'anyOf', reason: 'versions of one scope' },

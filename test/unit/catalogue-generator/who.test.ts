@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { classifyWho, findWho, isMethodSubject } from '../../../scripts/catalog/who';
+import { classifyWho, findWho, isMethodSubject } from '../../../scripts/catalogue/who';
 
 describe('catalogue generator: who can execute', () => {
   it('reads a one-line block', () => {

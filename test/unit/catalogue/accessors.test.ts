@@ -18,7 +18,7 @@ function method(name: string, extra: Partial<MethodInfo> = {}): MethodInfo {
 
 function data(): CatalogueData {
   return {
-    $schema: './catalog.schema.json',
+    $schema: './catalogue.schema.json',
     sources: [{ name: 'en', repository: 'https://github.com/example/docs', commit: 'abcdef1' }],
     generated: '2025-01-02',
     scopes: [

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { run as catalogCmd } from '../../../server/src/cli/catalog';
+import { run as catalogCmd } from '../../../server/src/cli/catalogue';
 import { run as describeCmd } from '../../../server/src/cli/describe';
 
 function capture() {

@@ -6,11 +6,11 @@ import { requirementScopes } from '../../../server/src/catalogue/requirement';
 import type { CatalogueData, ParamInfo } from '../../../server/src/catalogue/types';
 
 const dir = join(__dirname, '..', '..', '..', 'server', 'src', 'catalogue');
-const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'catalog', 'overrides.json'), 'utf8')) as {
+const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'catalogue', 'overrides.json'), 'utf8')) as {
   extraMethods: { name: string; version: number }[];
 };
 
-describe('catalogue consistency (checked-in catalog.json)', () => {
+describe('catalogue consistency (checked-in catalogue.json)', () => {
   const catalogue = Catalogue.load();
   const data: CatalogueData = catalogue.data();
 
@@ -75,8 +75,8 @@ describe('catalogue consistency (checked-in catalog.json)', () => {
     for (const m of data.methods) walk(m.params);
   });
 
-  it('matches catalog.schema.json: every key of a method, event, placement and scope is declared, every required method key present', () => {
-    const schema = JSON.parse(readFileSync(join(dir, 'catalog.schema.json'), 'utf8')) as {
+  it('matches catalogue.schema.json: every key of a method, event, placement and scope is declared, every required method key present', () => {
+    const schema = JSON.parse(readFileSync(join(dir, 'catalogue.schema.json'), 'utf8')) as {
       definitions: Record<'method' | 'event' | 'placement' | 'scope', { required: string[]; properties: Record<string, unknown> }>;
     };
     const declared = new Set(Object.keys(schema.definitions.method.properties));
@@ -88,7 +88,7 @@ describe('catalogue consistency (checked-in catalog.json)', () => {
       for (const k of Object.keys(m)) assert.ok(declared.has(k), `${m.name}: ${k} not in the schema`);
       for (const k of schema.definitions.method.required) assert.ok(k in m, `${m.name}: ${k} missing`);
     }
-    assert.equal(data.$schema, './catalog.schema.json');
+    assert.equal(data.$schema, './catalogue.schema.json');
   });
 
   it('records its provenance with a source date, not a run date', () => {

@@ -11,7 +11,7 @@ function placement(code: string, extra: Partial<PlacementInfo> = {}): PlacementI
 
 function data(): CatalogueData {
   return {
-    $schema: './catalog.schema.json',
+    $schema: './catalogue.schema.json',
     sources: [],
     generated: '2025-01-02',
     scopes: [

@@ -7,7 +7,7 @@ const page = (p: string) => `https://apidocs.bitrix24.com/api-reference/${p}.htm
 
 function data(): CatalogueData {
   return {
-    $schema: './catalog.schema.json',
+    $schema: './catalogue.schema.json',
     sources: [],
     generated: '2025-01-02',
     scopes: [{ code: 'garden', tool: 'Garden' }, { code: 'orchard', tool: 'Orchard' }],

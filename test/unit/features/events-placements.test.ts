@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { analyze, completionContextAt } from '../../../server/src/analysis/analyse';
+import { analyse, completionContextAt } from '../../../server/src/analysis/analyse';
 import type { MethodInfo, PlacementInfo } from '../../../server/src/catalogue/types';
 import type { AnalysedDocument, CatalogueView, FeatureContext } from '../../../server/src/features/context';
 import { hover } from '../../../server/src/features/hover';
@@ -38,7 +38,7 @@ function js(source: string) {
   const offset = source.indexOf('|');
   const text = source.replace('|', '');
   const uri = 'file:///app/src/app.js';
-  const analysis = analyze(text, 'js', catalogue);
+  const analysis = analyse(text, 'js', catalogue);
   // The binding as the analysis reports it (the name inside the quotes of `event:` / `PLACEMENT:`).
   const m = /(event|PLACEMENT): '([^']+)'/.exec(text);
   if (m && analysis.bindings.length === 0) {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
-import { analyze } from '../../../server/src/analysis/analyse';
+import { analyse } from '../../../server/src/analysis/analyse';
 import type { AnalysedDocument, FeatureContext, ManifestSummary } from '../../../server/src/features/context';
 import type { Locale } from '../../../server/src/l10n/locale';
 import { hover } from '../../../server/src/features/hover';
@@ -19,7 +19,7 @@ const catalogue = Catalogue.load();
 
 function open(text: string): { doc: AnalysedDocument; td: TextDocument } {
   const td = TextDocument.create('file:///app/a.js', 'javascript', 1, text);
-  return { td, doc: { uri: td.uri, text, family: 'js', analysis: analyze(text, 'js', catalogue) } };
+  return { td, doc: { uri: td.uri, text, family: 'js', analysis: analyse(text, 'js', catalogue) } };
 }
 
 const ctx = (locale?: Locale, manifest?: ManifestSummary): FeatureContext => ({ catalogue, settings: { enable: true, rules: {} }, locale, manifest });

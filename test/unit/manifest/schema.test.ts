@@ -22,7 +22,7 @@ describe('bitrix24.json schema', () => {
       .filter((s) => s.code !== 'basic' && !s.deprecated)
       .map((s) => s.code)
       .sort();
-    assert.deepEqual(offered?.enum, current, 'the schema scope list is out of date with catalog.json: update server/src/manifest/bitrix24.schema.json');
+    assert.deepEqual(offered?.enum, current, 'the schema scope list is out of date with catalogue.json: update server/src/manifest/bitrix24.schema.json');
     assert.equal(offered?.enumDescriptions?.length, current.length);
   });
 

@@ -3,12 +3,12 @@ import { appScopes } from '../../../server/src/workspace/app-scopes';
 import { scopeMarkdown } from '../../../server/src/features/method-markdown';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
-import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { simpleAnalyser } from '../manifest/helpers/simple-analyser';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function indexOf(files: Record<string, string>) {
   const catalogue = testCatalogue();
-  const index = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem(files), catalogue, analyzer: simpleAnalyzer([]) });
+  const index = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem(files), catalogue, analyser: simpleAnalyser([]) });
   await index.scan();
   return { index, catalogue };
 }

@@ -8,17 +8,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
-import { defaultAnalyzer } from '../../../server/src/workspace/default-analyser';
-import { nodeFileSystem, normalizePath } from '../../../server/src/workspace/file-system';
+import { defaultAnalyser } from '../../../server/src/workspace/default-analyser';
+import { nodeFileSystem, normalisePath } from '../../../server/src/workspace/file-system';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 import { RULES } from '../../../server/src/rules';
 import type { Finding } from '../../../server/src/manifest/types';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
 
-const fixtures = normalizePath(join(__dirname, '..', '..', 'fixtures', 'workspaces', 'scopes'));
+const fixtures = normalisePath(join(__dirname, '..', '..', 'fixtures', 'workspaces', 'scopes'));
 
 async function open(name: string, fs = nodeFileSystem, root = `${fixtures}/${name}`): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex({ roots: [root], fs, catalogue: Catalogue.load(), analyzer: defaultAnalyzer });
+  const index = new WorkspaceIndex({ roots: [root], fs, catalogue: Catalogue.load(), analyser: defaultAnalyser });
   await index.scan();
   return index;
 }
@@ -33,7 +33,7 @@ function inMemory(name: string): MemoryFileSystem {
     for (const entry of readdirSync(dir)) {
       const p = join(dir, entry);
       if (statSync(p).isDirectory()) copy(p);
-      else fs.write(normalizePath(p).replace(fixtures, '/ws'), readFileSync(p, 'utf8'));
+      else fs.write(normalisePath(p).replace(fixtures, '/ws'), readFileSync(p, 'utf8'));
     }
   };
   copy(join(fixtures, name));

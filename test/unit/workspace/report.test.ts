@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { renderMarkdown } from '../../../server/src/workspace/report';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
-import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { simpleAnalyser } from '../manifest/helpers/simple-analyser';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function workspace() {
@@ -11,7 +11,7 @@ async function workspace() {
     '/ws/src/a.js': "call('crm.lead.add')\ncall('user.get')\ncall('im.notify.system.add')",
     '/ws/src/b.js': "call('crm.deal.list')\ncall('calendar.event.get')\ncall(`crm.${x}.add`)\ncall('telephony.x')\ncall('voximplant.user.get')",
   });
-  const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+  const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser() });
   await index.scan();
   return index;
 }
@@ -70,7 +70,7 @@ describe('scope report', () => {
 
   it('reports the files no manifest covers', async () => {
     const fs = new MemoryFileSystem({ '/ws/a.js': "call('crm.lead.add')" });
-    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser() });
     await index.scan();
     const report = index.report();
     assert.equal(report.manifest, undefined);
@@ -85,7 +85,7 @@ describe('scope report: events and placements', () => {
       '/ws/bitrix24.json': '{ "scopes": ["crm"] }',
       '/ws/app.js': "bindEvent('ONCRMDEALADD')\nbindPlacement('CRM_DEAL_DETAIL_TAB')",
     });
-    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser() });
     await index.scan();
     const report = index.report('/ws/bitrix24.json');
     assert.deepEqual(report.calls.map((c) => [c.kind, c.method, c.requirement, c.satisfied]), [

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { WorkspaceIndex, type ScanProgress } from '../../../server/src/workspace/workspace-index';
 import type { Finding } from '../../../server/src/manifest/types';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
-import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { simpleAnalyser } from '../manifest/helpers/simple-analyser';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 async function indexOf(files: Record<string, string>, options: { envKeys?: string[]; maxFileSize?: number; onProgress?: (p: ScanProgress) => void } = {}) {
   const fs = new MemoryFileSystem(files);
   const analysed: string[] = [];
-  const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer(analysed), ...options });
+  const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser(analysed), ...options });
   await index.scan();
   return { index, fs, analysed };
 }
@@ -229,7 +229,7 @@ describe('workspace index: incremental results equal a fresh scan', () => {
       }
       if (step % 7 === 0) index.takeChanges();
     }
-    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser() });
     await fresh.scan();
     const sig = (list: Finding[]) => list.map((f) => JSON.stringify(f)).sort();
     assert.deepEqual(sig(index.findings()), sig(fresh.findings()));
@@ -302,7 +302,7 @@ describe('workspace index: the missing-scope problem follows edits', () => {
     assert.deepEqual([...index.takeChanges().keys()], [], 'nothing to publish again');
     await index.update('/ws/b.js', "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')");
     assert.deepEqual(related(index), ['crm: a.js:2 a.js:3 b.js:2', 'im: b.js:1']);
-    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "\ncall('crm.lead.add')\ncall('crm.deal.add')", '/ws/b.js': "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')" }), catalogue: testCatalogue(), analyzer: simpleAnalyzer() });
+    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "\ncall('crm.lead.add')\ncall('crm.deal.add')", '/ws/b.js': "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')" }), catalogue: testCatalogue(), analyser: simpleAnalyser() });
     await fresh.scan();
     const all = (i: WorkspaceIndex) => i.findings().map((f) => JSON.stringify(f)).sort();
     assert.deepEqual(all(fresh), all(index), 'incremental results equal a fresh scan');

@@ -8,7 +8,7 @@ import { WorkspaceIndex, type ScanProgress } from '../../../server/src/workspace
 import { DEFAULT_SCAN_EXCLUDE } from '../../../server/src/workspace/workspace-walk';
 import type { Finding } from '../../../server/src/manifest/types';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
-import { simpleAnalyzer } from '../manifest/helpers/simple-analyzer';
+import { simpleAnalyser } from '../manifest/helpers/simple-analyser';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
 
 interface Setup {
@@ -27,7 +27,7 @@ async function indexOf(files: Record<string, string>, setup: Setup = {}) {
     roots: ['/ws'],
     fs,
     catalogue: testCatalogue(),
-    analyzer: simpleAnalyzer(),
+    analyser: simpleAnalyser(),
     exclude: setup.exclude,
     onProgress: setup.onProgress,
     onNotice: (m) => notices.push(m),

@@ -2,7 +2,7 @@
  * The generated parts of docs/catalogue.md: the counts of a run, written
  * between `<!-- generated:NAME:start -->` and `<!-- generated:NAME:end -->`
  * markers so the prose around them stays hand-written. Output depends only
- * on the generated data and report, so it is as reproducible as catalog.json.
+ * on the generated data and report, so it is as reproducible as catalogue.json.
  */
 import { russianUrl } from '../../server/src/catalogue/links';
 import { formatRequirement } from '../../server/src/catalogue/requirement';

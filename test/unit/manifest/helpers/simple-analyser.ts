@@ -7,12 +7,12 @@
  * Files ending in .js/.php/.py are read.
  */
 import type { DocumentAnalysis } from '../../../../server/src/analysis/types';
-import type { SourceAnalyzer } from '../../../../server/src/workspace/source-analyser';
+import type { SourceAnalyser } from '../../../../server/src/workspace/source-analyser';
 
-export function simpleAnalyzer(analysed: string[] = []): SourceAnalyzer {
+export function simpleAnalyser(analysed: string[] = []): SourceAnalyser {
   return {
     accepts: (path) => /\.(js|php|py)$/.test(path),
-    analyze(path, text, names) {
+    analyse(path, text, names) {
       analysed.push(path);
       const out: DocumentAnalysis = { references: [], unresolved: [], bindings: [], suppressions: new Map() };
       for (const m of text.matchAll(/call\('([^']+)'\)/g)) {

@@ -128,7 +128,7 @@ export function createdPlacements(path: string, text: string, methods: Map<strin
 
 /**
  * Every placement of the widget pages, sorted by code; the placement
- * catalog page (`widgets/placements.md`) is checked against the result.
+ * catalogue page (`widgets/placements.md`) is checked against the result.
  */
 export function buildPlacements(texts: Map<string, string>, methods: MethodInfo[], report: Report): PlacementInfo[] {
   const byCode = new Map<string, PlacementInfo>();
@@ -164,12 +164,12 @@ export function buildPlacements(texts: Map<string, string>, methods: MethodInfo[
   }
   for (const p of byCode.values()) if (p.requirement.kind === 'unknown') report.problems.push(`placement ${p.code}: no Scope line on ${p.url}`);
   const list = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  checkAgainstCatalogPage(texts.get(`${WIDGETS}placements`), list, report);
+  checkAgainstCataloguePage(texts.get(`${WIDGETS}placements`), list, report);
   return list;
 }
 
-/** Codes the placement catalog page lists that no placement page gives (family forms resolve through their page). */
-function checkAgainstCatalogPage(text: string | undefined, list: PlacementInfo[], report: Report): void {
+/** Codes the placement catalogue page lists that no placement page gives (family forms resolve through their page). */
+function checkAgainstCataloguePage(text: string | undefined, list: PlacementInfo[], report: Report): void {
   if (!text) return;
   const known = new Set(list.map((p) => p.code));
   const section = text.split(/^##\s+all placements/im)[1]?.split(/^##\s/m)[0] ?? '';

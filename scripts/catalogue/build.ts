@@ -45,7 +45,7 @@ export interface Report {
 /** The generated data and its report. */
 export interface GenerateResult {
   data: CatalogueData;
-  /** catalog.ru.json (empty maps without the Russian edition). */
+  /** catalogue.ru.json (empty maps without the Russian edition). */
   russian: RussianCatalogueData;
   report: Report;
 }
@@ -203,7 +203,7 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
 
   const generated = sources.map((s) => s.date).sort().pop() ?? '1970-01-01';
   const data: CatalogueData = {
-    $schema: './catalog.schema.json',
+    $schema: './catalogue.schema.json',
     sources: sources.map(({ name, repository, commit }) => ({ name, repository, commit })),
     generated,
     methods: unique,

@@ -5,7 +5,7 @@
 import type { CatalogueData, RussianCatalogueData } from '../../server/src/catalogue/types';
 
 /** Serialises the catalogue deterministically (key order as built). */
-export function serializeCatalogue(data: CatalogueData): string {
+export function serialiseCatalogue(data: CatalogueData): string {
   const list = (items: unknown[]) => (items.length ? `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
   return (
     '{' +
@@ -20,8 +20,8 @@ export function serializeCatalogue(data: CatalogueData): string {
   );
 }
 
-/** Serialises catalog.ru.json: one entry per line, in the order of catalog.json. */
-export function serializeRussian(ru: RussianCatalogueData): string {
+/** Serialises catalogue.ru.json: one entry per line, in the order of catalogue.json. */
+export function serialiseRussian(ru: RussianCatalogueData): string {
   const map = (o: Record<string, unknown>) => {
     const keys = Object.keys(o);
     return keys.length ? `{\n${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(o[k])}`).join(',\n')}\n}` : '{}';

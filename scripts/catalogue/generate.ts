@@ -17,18 +17,18 @@ import { docsRoot, repoRoot as repo } from './docs-location';
 import { updateDocs } from './docs-report';
 import { noteLines } from './editions';
 import { loadOverrides } from './overrides';
-import { serializeCatalogue, serializeRussian } from './serialize';
+import { serialiseCatalogue, serialiseRussian } from './serialise';
 
 /** Default input and output locations (BITRIX24_REST_DOCS overrides the docs path). */
 export const defaults = {
   docs: docsRoot(),
-  out: join(repo, 'server', 'src', 'catalogue', 'catalog.json'),
-  overrides: join(repo, 'scripts', 'catalog', 'overrides.json'),
+  out: join(repo, 'server', 'src', 'catalogue', 'catalogue.json'),
+  overrides: join(repo, 'scripts', 'catalogue', 'overrides.json'),
   /** The catalogue document whose generated blocks (counts, disagreements) a run rewrites. */
   doc: join(repo, 'docs', 'catalogue.md'),
 };
 
-/** Where the Russian facts of a catalogue file go: catalog.json → catalog.ru.json. */
+/** Where the Russian facts of a catalogue file go: catalogue.json → catalogue.ru.json. */
 export function russianFile(out: string): string {
   return out.replace(/\.json$/, '.ru.json');
 }
@@ -80,8 +80,8 @@ function main(argv: string[]): number {
     process.stderr.write(`generated catalogue is invalid:\n  ${errors.slice(0, 20).join('\n  ')}\n`);
     return 1;
   }
-  writeFileSync(out, serializeCatalogue(result.data));
-  writeFileSync(russianFile(out), serializeRussian(result.russian));
+  writeFileSync(out, serialiseCatalogue(result.data));
+  writeFileSync(russianFile(out), serialiseRussian(result.russian));
   if (out === defaults.out && existsSync(defaults.doc)) writeFileSync(defaults.doc, updateDocs(readFileSync(defaults.doc, 'utf8'), result));
   process.stdout.write(`${summary(result, verbose)}\nwrote ${out} and ${russianFile(out)}\n`);
   return 0;
