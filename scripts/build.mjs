@@ -47,7 +47,9 @@ const catalogueFromFile = {
   setup(build) {
     build.onLoad({ filter: /catalogue(\.ru)?\.json$/ }, async (args) => {
       const from = dirname(build.initialOptions.outfile);
-      const file = relative(from, join(dist, 'server', basename(args.path))).split(sep).join('/');
+      const file = relative(from, join(dist, 'server', basename(args.path)))
+        .split(sep)
+        .join('/');
       return {
         contents: `module.exports = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(file)}), 'utf8'));`,
         loader: 'js',

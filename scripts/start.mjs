@@ -16,7 +16,13 @@ import { prepareWorkspace } from './start-workspace.mjs';
 import { readCommandLine } from './lib/command-line.mjs';
 
 const { values, positionals: positional } = readCommandLine('start', {
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'code-server': { type: 'boolean' }, 'no-open': { type: 'boolean' }, 'no-demo-portal': { type: 'boolean' } },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'code-server': { type: 'boolean' },
+    'no-open': { type: 'boolean' },
+    'no-demo-portal': { type: 'boolean' },
+  },
   allowPositionals: true,
 });
 const option = (name, fallback) => values[name] ?? fallback;

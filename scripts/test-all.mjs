@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build (with the e2e suites), what the tiers need from the machine
+// `npm test`: typecheck, lint and format check, build (with the e2e suites), what the tiers need from the machine
 // (Debian packages when root, code-server), then the four tiers in order, each printing its
 // own `N passed, N failed, N skipped` line; ends with the summed line and fails if any step
 // failed. With CI set, a missing component fails its tests instead of skipping them.
@@ -11,6 +11,7 @@ import { isCi } from '../test/support/counts.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const eslint = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
 
 /** Debian packages a tier drives: Neovim (server tier), Chromium (ui), ripgrep (code-server). */
 const systemPackages = ['neovim', 'chromium', 'ripgrep'];
@@ -18,6 +19,7 @@ const systemPackages = ['neovim', 'chromium', 'ripgrep'];
 const steps = [
   { name: 'typecheck', args: [tsc, '-p', '.', '--noEmit'] },
   { name: 'lint', args: [eslint, '.'] },
+  { name: 'format', args: [prettier, '--check', '**/*.{ts,tsx,mjs,js,cjs}'] },
   { name: 'build', args: ['scripts/build.mjs', '--tests'] },
   // Off CI a machine without root may lack them: their tests then skip and say so.
   { name: 'system packages', args: ['scripts/ensure-debian-packages.mjs', ...systemPackages], optional: !isCi() },

@@ -12,23 +12,12 @@ import { serverLocale } from './l10n/server-locale';
 export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', pattern: '**/bitrix24.json' },
   { scheme: 'file', pattern: '**/.env*' },
-  ...[
-  'javascript',
-  'javascriptreact',
-  'typescript',
-  'typescriptreact',
-  'vue',
-  'php',
-  'python',
-  'go',
-  'java',
-  'csharp',
-  'shellscript',
-  'http',
-  ].flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]),
+  ...['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'vue', 'php', 'python', 'go', 'java', 'csharp', 'shellscript', 'http'].flatMap(
+    (language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ],
+  ),
   { scheme: 'file', language: 'markdown' },
 ];
 

@@ -58,7 +58,9 @@ export async function removeStaleTempFiles(file: string): Promise<number> {
       removed++;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new StateFileError(`cannot remove ${join(dirname(file), name)}, left by a writer that stopped mid-write; it holds a copy of the state with its secrets, so delete it: ${(error as Error).message}`);
+        throw new StateFileError(
+          `cannot remove ${join(dirname(file), name)}, left by a writer that stopped mid-write; it holds a copy of the state with its secrets, so delete it: ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -130,7 +132,11 @@ export class StateWriter {
   private running: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
 
-  constructor(private readonly file: string, private readonly snapshot: () => string, private readonly ops: FileOps = REAL_OPS) {}
+  constructor(
+    private readonly file: string,
+    private readonly snapshot: () => string,
+    private readonly ops: FileOps = REAL_OPS,
+  ) {}
 
   /** Resolves once a write that includes every change made before this call is on disk. */
   save(): Promise<void> {

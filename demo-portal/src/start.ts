@@ -71,7 +71,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const loaded = options.statePath ? await loadState(options.statePath) : undefined;
   let state: PortalState = loaded ?? seedState(seed, newSecret);
   const writer = options.statePath ? new StateWriter(options.statePath, () => JSON.stringify(state, null, 1)) : undefined;
-  const rateDefault = options.rateLimit === false ? null : options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const rateDefault = options.rateLimit === false ? null : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let bucket = rateDefault ? new LeakyBucket(rateDefault) : null;
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -102,7 +102,14 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     persist: () => writer?.save() ?? Promise.resolve(),
     reset: async () => {
       const fresh = seedState(state.seed, newSecret);
-      state = { ...fresh, memberId: state.memberId, webhooks: state.webhooks, oauthClients: state.oauthClients, oauthCodes: state.oauthCodes, oauthTokens: state.oauthTokens };
+      state = {
+        ...fresh,
+        memberId: state.memberId,
+        webhooks: state.webhooks,
+        oauthClients: state.oauthClients,
+        oauthCodes: state.oauthCodes,
+        oauthTokens: state.oauthTokens,
+      };
       faults.clear();
       bucket = rateDefault ? new LeakyBucket(rateDefault) : null;
       await writer?.save();

@@ -76,7 +76,11 @@ export function measureDocs(docsRoot: string, names: MethodNames): DocsAccuracy 
   const pageOf = (page: string): Record<Kind, { expected: Set<string>; found: Set<string> }> => {
     let p = perPage.get(page);
     if (!p) {
-      p = { methods: { expected: new Set(), found: new Set() }, events: { expected: new Set(), found: new Set() }, placements: { expected: new Set(), found: new Set() } };
+      p = {
+        methods: { expected: new Set(), found: new Set() },
+        events: { expected: new Set(), found: new Set() },
+        placements: { expected: new Set(), found: new Set() },
+      };
       perPage.set(page, p);
     }
     return p;

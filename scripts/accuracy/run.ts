@@ -23,7 +23,9 @@ function line(label: string, t: Tally, unit: string, judge: boolean): void {
   const ok = recall(t) >= RECALL_TARGET && precision(t) >= PRECISION_TARGET;
   if (judge && !ok) belowTarget = true;
   const verdict = judge ? (ok ? '  ok' : '  BELOW TARGET') : '';
-  console.log(`  ${label.padEnd(14)} ${String(t.units).padStart(6)} ${unit.padEnd(8)} recall ${pct(recall(t))}  precision ${pct(precision(t))}  (${t.tp} found, ${t.fn} missed, ${t.fp} extra)${verdict}`);
+  console.log(
+    `  ${label.padEnd(14)} ${String(t.units).padStart(6)} ${unit.padEnd(8)} recall ${pct(recall(t))}  precision ${pct(precision(t))}  (${t.tp} found, ${t.fn} missed, ${t.fp} extra)${verdict}`,
+  );
 }
 
 const docs = docsFolder();

@@ -29,7 +29,6 @@ const namesFile = join(root, '.bench', 'analysis-names.txt');
 const mbArg = process.argv.indexOf('--mb');
 const totalBytes = (mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50) * 1e6;
 
-
 function catalogueNames(): string[] {
   const data = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catalogue.json'), 'utf8')) as { methods: { name: string }[] };
   return [...new Set(data.methods.map((m) => m.name))];
@@ -69,51 +68,49 @@ const CHUNKS: Record<string, Chunk[]> = {
     (m) => `            var r = await _client.CallAsync("${m}", new { id });\n`,
     (m) => `            // ${m}: see the docs\n            var path = @"C:\\data\\${m.length}.txt";\n`,
   ],
-  sh: [
-    (m) => `curl -s -X POST "$HOOK/${m}.json" -d '{"filter": {"ID": 1}}'\n`,
-  ],
-  http: [
-    (m) => `### ${m}\nPOST https://{{host}}/rest/{{user}}/{{token}}/${m}.json\nContent-Type: application/json\n\n{"filter": {"ID": 1}}\n\n`,
-  ],
-  md: [
-    (m) => `Call \`${m}\` to load the rows; it needs the right scope.\n\n\`\`\`js\nBX24.callMethod('${m}', { id: 1 });\n\`\`\`\n\n`,
-  ],
+  sh: [(m) => `curl -s -X POST "$HOOK/${m}.json" -d '{"filter": {"ID": 1}}'\n`],
+  http: [(m) => `### ${m}\nPOST https://{{host}}/rest/{{user}}/{{token}}/${m}.json\nContent-Type: application/json\n\n{"filter": {"ID": 1}}\n\n`],
+  md: [(m) => `Call \`${m}\` to load the rows; it needs the right scope.\n\n\`\`\`js\nBX24.callMethod('${m}', { id: 1 });\n\`\`\`\n\n`],
 };
 
 /** Ordinary code of each extension: most of a real app. */
 const PLAIN: Record<string, Chunk[]> = {
   js: [
-    (_m, _r, i) => `export function handler${i}(items, opts = {}) {\n  const out = [];\n  for (let k = 0; k < items.length; k++) {\n    if (items[k].value / 2 > opts.limit) out.push({ id: items[k].id, name: \`item-\${k}\` });\n  }\n  return out.filter((x) => /^item-\\d+$/.test(x.name));\n}\n`,
-    (_m, _r, i) => `const config${i} = {\n  theme: 'app.settings.theme',\n  locale: navigator.language || 'en',\n  retries: ${i % 5},\n  onError(err) {\n    console.error('request failed', err && err.message);\n  },\n};\n`,
-    (_m, _r, i) => `class Store${i} {\n  constructor() {\n    this.items = new Map();\n  }\n  set(key, value) {\n    this.items.set(String(key), { value, at: Date.now() });\n    return this;\n  }\n}\n`,
+    (_m, _r, i) =>
+      `export function handler${i}(items, opts = {}) {\n  const out = [];\n  for (let k = 0; k < items.length; k++) {\n    if (items[k].value / 2 > opts.limit) out.push({ id: items[k].id, name: \`item-\${k}\` });\n  }\n  return out.filter((x) => /^item-\\d+$/.test(x.name));\n}\n`,
+    (_m, _r, i) =>
+      `const config${i} = {\n  theme: 'app.settings.theme',\n  locale: navigator.language || 'en',\n  retries: ${i % 5},\n  onError(err) {\n    console.error('request failed', err && err.message);\n  },\n};\n`,
+    (_m, _r, i) =>
+      `class Store${i} {\n  constructor() {\n    this.items = new Map();\n  }\n  set(key, value) {\n    this.items.set(String(key), { value, at: Date.now() });\n    return this;\n  }\n}\n`,
   ],
   php: [
-    (_m, _r, i) => `    public function step${i}(array $rows): array\n    {\n        $out = [];\n        foreach ($rows as $k => $row) {\n            $out[] = sprintf("%s: %d", $row['NAME'], $k * 2);\n        }\n        return array_filter($out);\n    }\n`,
-    (_m, _r, i) => `    private function render${i}(array $item): string\n    {\n        // escape everything that reaches the page\n        return '<li data-id="' . (int)$item['ID'] . '">' . htmlspecialchars($item['TITLE']) . '</li>';\n    }\n`,
+    (_m, _r, i) =>
+      `    public function step${i}(array $rows): array\n    {\n        $out = [];\n        foreach ($rows as $k => $row) {\n            $out[] = sprintf("%s: %d", $row['NAME'], $k * 2);\n        }\n        return array_filter($out);\n    }\n`,
+    (_m, _r, i) =>
+      `    private function render${i}(array $item): string\n    {\n        // escape everything that reaches the page\n        return '<li data-id="' . (int)$item['ID'] . '">' . htmlspecialchars($item['TITLE']) . '</li>';\n    }\n`,
   ],
   py: [
-    (_m, _r, i) => `def transform_${i}(rows, limit=10):\n    out = []\n    for k, row in enumerate(rows):\n        if row.get("value", 0) // 2 > limit:\n            out.append(f"{row['id']}-{k}")\n    return out\n\n`,
-    (_m, _r, i) => `class Settings${i}:\n    """Application settings loaded from the environment."""\n\n    def __init__(self, env):\n        self.theme = env.get("APP_THEME", "light")\n        self.retries = int(env.get("APP_RETRIES", "3"))\n\n`,
+    (_m, _r, i) =>
+      `def transform_${i}(rows, limit=10):\n    out = []\n    for k, row in enumerate(rows):\n        if row.get("value", 0) // 2 > limit:\n            out.append(f"{row['id']}-{k}")\n    return out\n\n`,
+    (_m, _r, i) =>
+      `class Settings${i}:\n    """Application settings loaded from the environment."""\n\n    def __init__(self, env):\n        self.theme = env.get("APP_THEME", "light")\n        self.retries = int(env.get("APP_RETRIES", "3"))\n\n`,
   ],
   go: [
-    (_m, _r, i) => `func step${i}(items []Item) []string {\n\tout := make([]string, 0, len(items))\n\tfor k, it := range items {\n\t\tout = append(out, fmt.Sprintf("%d:%s", k, it.Name))\n\t}\n\treturn out\n}\n\n`,
+    (_m, _r, i) =>
+      `func step${i}(items []Item) []string {\n\tout := make([]string, 0, len(items))\n\tfor k, it := range items {\n\t\tout = append(out, fmt.Sprintf("%d:%s", k, it.Name))\n\t}\n\treturn out\n}\n\n`,
     (_m, _r, i) => `type Item${i} struct {\n\tID    int    \`json:"ID"\`\n\tTitle string \`json:"TITLE"\`\n}\n\n`,
   ],
   java: [
-    (_m, _r, i) => `    private List<String> step${i}(List<Item> items) {\n        List<String> out = new ArrayList<>();\n        for (int k = 0; k < items.size(); k++) out.add(items.get(k).name + ":" + k);\n        return out;\n    }\n`,
+    (_m, _r, i) =>
+      `    private List<String> step${i}(List<Item> items) {\n        List<String> out = new ArrayList<>();\n        for (int k = 0; k < items.size(); k++) out.add(items.get(k).name + ":" + k);\n        return out;\n    }\n`,
   ],
   cs: [
-    (_m, _r, i) => `        private IEnumerable<string> Step${i}(IList<Item> items)\n        {\n            for (var k = 0; k < items.Count; k++) yield return $"{items[k].Name}:{k}";\n        }\n`,
+    (_m, _r, i) =>
+      `        private IEnumerable<string> Step${i}(IList<Item> items)\n        {\n            for (var k = 0; k < items.Count; k++) yield return $"{items[k].Name}:{k}";\n        }\n`,
   ],
-  sh: [
-    () => `for f in *.csv; do\n  wc -l "$f" | awk '{print $1}'\ndone\n`,
-  ],
-  http: [
-    () => `### health check\nGET https://{{host}}/status\nAccept: application/json\n\n`,
-  ],
-  md: [
-    () => `Some prose about the app, its settings and how the profile tab works.\nMore prose with numbers 1, 2, 3 and a [link](https://example.com).\n\n`,
-  ],
+  sh: [() => `for f in *.csv; do\n  wc -l "$f" | awk '{print $1}'\ndone\n`],
+  http: [() => `### health check\nGET https://{{host}}/status\nAccept: application/json\n\n`],
+  md: [() => `Some prose about the app, its settings and how the profile tab works.\nMore prose with numbers 1, 2, 3 and a [link](https://example.com).\n\n`],
 };
 
 const WRAP: Record<string, [string, string]> = {
@@ -128,7 +125,17 @@ const WRAP: Record<string, [string, string]> = {
   md: ['# App notes\n\n', ''],
 };
 
-const EXTENSIONS: [string, number][] = [['js', 5], ['php', 3], ['py', 2], ['go', 1], ['java', 1], ['cs', 1], ['sh', 1], ['http', 1], ['md', 1]];
+const EXTENSIONS: [string, number][] = [
+  ['js', 5],
+  ['php', 3],
+  ['py', 2],
+  ['go', 1],
+  ['java', 1],
+  ['cs', 1],
+  ['sh', 1],
+  ['http', 1],
+  ['md', 1],
+];
 
 function generate(names: string[]): void {
   rmSync(tree, { recursive: true, force: true });
@@ -250,7 +257,9 @@ function main(): void {
   }
   const ours = mb / best;
 
-  console.log(`tree: ${files.length} files, ${mb.toFixed(1)} MB; ${names.length} method names; ${refs} references found (one per ${((bytes / refs) / 1024).toFixed(1)} KB)`);
+  console.log(
+    `tree: ${files.length} files, ${mb.toFixed(1)} MB; ${names.length} method names; ${refs} references found (one per ${(bytes / refs / 1024).toFixed(1)} KB)`,
+  );
   console.log(`analysis (read + analyse, 1 thread): ${best.toFixed(2)} s CPU, ${ours.toFixed(1)} MB/s`);
   completionCost(mod, files);
   if (!rgOk) {

@@ -15,7 +15,16 @@ const TARGETS = { hoverP99: 5, completionP99: 20, startMs: 300, rssMb: 100 };
 
 /** A 2,000-line JS module in the style of a real integration: REST calls among ordinary code. */
 function realisticFile(): { text: string; hoverAt: { line: number; character: number }[]; completeAt: { line: number; character: number }[] } {
-  const methods = ['crm.lead.add', 'crm.deal.list', 'user.current', 'tasks.task.add', 'landing.site.getList', 'crm.contact.get', 'disk.folder.getchildren', 'im.message.add'];
+  const methods = [
+    'crm.lead.add',
+    'crm.deal.list',
+    'user.current',
+    'tasks.task.add',
+    'landing.site.getList',
+    'crm.contact.get',
+    'disk.folder.getchildren',
+    'im.message.add',
+  ];
   const lines: string[] = ["import { B24Hook } from '@bitrix24/b24jssdk';", ''];
   const hoverAt: { line: number; character: number }[] = [];
   const completeAt: { line: number; character: number }[] = [];
@@ -67,7 +76,9 @@ async function main(): Promise<void> {
   const startMs = performance.now() - t0;
   if (!first) throw new Error('no hover answer on the benchmark file: the benchmark would measure nothing');
 
-  const hover = await timeRequests(REQUESTS, (i) => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] }));
+  const hover = await timeRequests(REQUESTS, (i) =>
+    client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] }),
+  );
   const completion = await timeRequests(REQUESTS, (i) =>
     client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt[i % completeAt.length] }),
   );
@@ -75,8 +86,12 @@ async function main(): Promise<void> {
   await client.shutdown();
 
   const row = (name: string, value: number, target: number, unit: string) =>
-    console.log(`${name.padEnd(28)} ${value.toFixed(2).padStart(9)} ${unit.padEnd(3)} target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`);
-  console.log(`language server over stdio — ${REQUESTS} requests each, ${text.split('\n').length}-line file, ${(text.length / 1024).toFixed(0)} KiB, locale ${LOCALE ?? 'en'}`);
+    console.log(
+      `${name.padEnd(28)} ${value.toFixed(2).padStart(9)} ${unit.padEnd(3)} target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`,
+    );
+  console.log(
+    `language server over stdio — ${REQUESTS} requests each, ${text.split('\n').length}-line file, ${(text.length / 1024).toFixed(0)} KiB, locale ${LOCALE ?? 'en'}`,
+  );
   row('start → first answer', initMs, TARGETS.startMs, 'ms');
   row('start → first hover (file)', startMs, TARGETS.startMs, 'ms');
   console.log(`${'hover p50'.padEnd(28)} ${percentile(hover, 50).toFixed(2).padStart(9)} ms`);

@@ -36,7 +36,10 @@ async function main(): Promise<number> {
   const runs = Number(args[args.indexOf('--runs') + 1]) || 20;
   if (!existsSync(join(workspace, 'bitrix24.json'))) {
     // The workspace benchmark owns the generator; one edit is enough to have it write the files.
-    const gen = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'workspace.ts'), '--edits', '1'], { cwd: root, stdio: 'ignore' });
+    const gen = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'workspace.ts'), '--edits', '1'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     if (!existsSync(join(workspace, 'bitrix24.json'))) throw new Error(`could not generate ${workspace} (exit ${gen.status})`);
   }
   const { nodeToolContext, runTool } = bundle();

@@ -36,12 +36,26 @@ const TARGET = {
   closeRssMb: 120,
   closeWithinMs: 5000,
 };
-const DEFAULT_EXCLUDE = ['bitrix', 'upload', '**/node_modules', '**/bower_components', '**/vendor', '**/dist', '**/build', '**/out', '**/.git', '**/.svn', '**/.hg'];
+const DEFAULT_EXCLUDE = [
+  'bitrix',
+  'upload',
+  '**/node_modules',
+  '**/bower_components',
+  '**/vendor',
+  '**/dist',
+  '**/build',
+  '**/out',
+  '**/.git',
+  '**/.svn',
+  '**/.hg',
+];
 
 const results: { name: string; value: number; target: number; unit: string }[] = [];
 function row(name: string, value: number, target: number, unit: string): void {
   results.push({ name, value, target, unit });
-  console.log(`${name.padEnd(52)} ${value.toFixed(unit === 'MB' ? 1 : 0).padStart(8)} ${unit.padEnd(2)}  target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`);
+  console.log(
+    `${name.padEnd(52)} ${value.toFixed(unit === 'MB' ? 1 : 0).padStart(8)} ${unit.padEnd(2)}  target ≤ ${target} ${unit}  (${(value / target).toFixed(2)}× of target) ${value <= target ? 'ok' : 'OVER'}`,
+  );
 }
 function info(name: string, value: string): void {
   console.log(`${name.padEnd(52)} ${value}`);
@@ -72,7 +86,23 @@ function generateSite(): { root: string; files: number } {
     (call ? `  BX24.callMethod('${['crm.deal.list', 'user.current', 'disk.folder.getchildren', 'calendar.event.get'][i % 4]}', {}, function () {});\n` : '') +
     `  return node;\n};\n`;
   // The platform: 45,000 files under bitrix/ (modules, components, js), 5% with REST-looking calls.
-  const modules = ['main', 'iblock', 'crm', 'sale', 'catalog', 'tasks', 'im', 'rest', 'landing', 'disk', 'calendar', 'socialnetwork', 'intranet', 'voximplant', 'bizproc'];
+  const modules = [
+    'main',
+    'iblock',
+    'crm',
+    'sale',
+    'catalog',
+    'tasks',
+    'im',
+    'rest',
+    'landing',
+    'disk',
+    'calendar',
+    'socialnetwork',
+    'intranet',
+    'voximplant',
+    'bizproc',
+  ];
   for (let i = 0; i < 45_000; i++) {
     const mod = modules[i % modules.length];
     const call = rnd() < 0.05;
@@ -133,7 +163,12 @@ function module(bytes: number): { text: string; hoverAt: { line: number; charact
 }
 
 /** Sends `hover` on `uri` every few milliseconds until `until` resolves; returns the longest wait. */
-async function longestWait(client: TestClient, uri: string, position: { line: number; character: number }, until: Promise<unknown>): Promise<{ max: number; count: number }> {
+async function longestWait(
+  client: TestClient,
+  uri: string,
+  position: { line: number; character: number },
+  until: Promise<unknown>,
+): Promise<{ max: number; count: number }> {
   let done = false;
   void until.then(() => (done = true));
   let max = 0;
@@ -158,10 +193,16 @@ interface Probe {
 
 /** Asks the server's probe (server-probe.cjs) for its longest stall since the last ask and its memory; `gc` collects first. */
 async function probe(client: TestClient, gc = false): Promise<Probe> {
-  const seen = client.stderr().split('\n').filter((l) => l.startsWith('probe ')).length;
+  const seen = client
+    .stderr()
+    .split('\n')
+    .filter((l) => l.startsWith('probe ')).length;
   client.process.kill(gc ? 'SIGURG' : 'SIGUSR2');
   for (;;) {
-    const lines = client.stderr().split('\n').filter((l) => l.startsWith('probe '));
+    const lines = client
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('probe '));
     if (lines.length > seen) return JSON.parse(lines[lines.length - 1].slice(6)) as Probe;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -191,7 +232,10 @@ function ownWorkMs(uri: string, text: string): number {
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     const doc = LineDocument.create(uri, 'javascript', 1, text);
-    new AnalysedDocuments(() => none, () => undefined).get(doc);
+    new AnalysedDocuments(
+      () => none,
+      () => undefined,
+    ).get(doc);
     if (AnalysedDocuments.tooLarge(doc)) tooLargeDiagnostic(doc.getText().length);
     best = Math.min(best, performance.now() - t);
   }
@@ -230,8 +274,15 @@ async function bigDocument(siteRoot: string): Promise<void> {
     const waits = await longestWait(client, pingUri, ping, opened);
     const during = await probe(client);
     row(`5. longest server event-loop stall, 20 MB file opened`, during.stallMs, TARGET.stallMs, 'ms');
-    const decode = transportDecodeMs({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: minUri, languageId: 'javascript', version: 1, text: minified } } });
-    info('5.  the transport decoding the message', `${decode.toFixed(0)} ms (chunks → bytes → string → JSON.parse, before any server code; measured in-process)`);
+    const decode = transportDecodeMs({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: minUri, languageId: 'javascript', version: 1, text: minified } },
+    });
+    info(
+      '5.  the transport decoding the message',
+      `${decode.toFixed(0)} ms (chunks → bytes → string → JSON.parse, before any server code; measured in-process)`,
+    );
     info('5.  the server taking the document in', `${ownWorkMs(minUri, minified).toFixed(0)} ms (document, size check, skipped analysis; measured in-process)`);
     info(`5.  longest hover wait meanwhile (${waits.count} hovers)`, `${waits.max.toFixed(0)} ms (includes the client encoding 20 MB and the pipe)`);
     info('5. server while it is open', `RSS ${during.rssMb} MB, heap used ${during.heapUsedMb} MB, external ${during.externalMb} MB`);
@@ -249,7 +300,10 @@ async function bigDocument(siteRoot: string): Promise<void> {
     }
     const after = await probe(client);
     row(`5. RSS back under ${TARGET.closeRssMb} MB after closing it (${after.rssMb} MB at 5 s)`, back, TARGET.closeWithinMs, 'ms');
-    info('5. server 5 s after closing', `longest stall since closing ${after.stallMs} ms, RSS ${after.rssMb} MB, heap used ${after.heapUsedMb} MB, external ${after.externalMb} MB`);
+    info(
+      '5. server 5 s after closing',
+      `longest stall since closing ${after.stallMs} ms, RSS ${after.rssMb} MB, heap used ${after.heapUsedMb} MB, external ${after.externalMb} MB`,
+    );
     const collected = await probe(client, true);
     info('5. the same after a full GC', `RSS ${collected.rssMb} MB, heap used ${collected.heapUsedMb} MB, external ${collected.externalMb} MB`);
   } finally {
@@ -283,68 +337,70 @@ async function main(): Promise<void> {
 
     // 2. A burst of 1,000 edits on a 1 MB document, then a hover.
     if (parts.has(2)) {
-    const big = module(1_000_000);
-    const bigUri = pathToFileURL(join(root, 'local/js/acme/big.js')).href;
-    open(scan.client, bigUri, 'javascript', big.text);
-    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
-    for (let v = 2; v <= 1001; v++) {
-      const line = 1 + 7 * (v % 1000);
-      void scan.client.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: bigUri, version: v },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-      });
-    }
-    const h0 = performance.now();
-    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
-    row('2. hover after a burst of 1,000 edits (1 MB file)', performance.now() - h0, TARGET.burstHoverMs, 'ms');
-    await scan.client.diagnosticsWhere(bigUri, () => true);
-    row('2. server RSS after the burst', rssMb(scan.client.process.pid!), TARGET.burstRssMb, 'MB');
-    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+      const big = module(1_000_000);
+      const bigUri = pathToFileURL(join(root, 'local/js/acme/big.js')).href;
+      open(scan.client, bigUri, 'javascript', big.text);
+      await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
+      for (let v = 2; v <= 1001; v++) {
+        const line = 1 + 7 * (v % 1000);
+        void scan.client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: bigUri, version: v },
+          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+        });
+      }
+      const h0 = performance.now();
+      await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: big.hoverAt });
+      row('2. hover after a burst of 1,000 edits (1 MB file)', performance.now() - h0, TARGET.burstHoverMs, 'ms');
+      await scan.client.diagnosticsWhere(bigUri, () => true);
+      row('2. server RSS after the burst', rssMb(scan.client.process.pid!), TARGET.burstRssMb, 'MB');
+      void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
     }
 
     if (parts.has(3)) {
-
-    // 3. A 2,000-file change on disk (a branch switch) with a 200 KB document open.
-    const mid = module(200_000);
-    const midUri = pathToFileURL(join(root, 'local/js/acme/mid.js')).href;
-    open(scan.client, midUri, 'javascript', mid.text);
-    await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: midUri }, position: mid.hoverAt });
-    const changes = [];
-    for (let i = 0; i < 2_000; i++) {
-      const rel = `local/js/branch/f${i}.js`;
-      mkdirSync(dirname(join(root, rel)), { recursive: true });
-      writeFileSync(join(root, rel), i === 1_999 ? "BX24.callMethod('im.notify.system.add');\n" : `BX24.callMethod('crm.item.list');\nexport const v${i} = ${i};\n`);
-      changes.push({ uri: pathToFileURL(join(root, rel)).href, type: 1 });
-    }
-    const lastUri = changes[changes.length - 1].uri;
-    const settled = scan.client.diagnosticsWhere(lastUri, (d) => d.length > 0);
-    const c0 = performance.now();
-    void scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
-    const waits = await longestWait(scan.client, midUri, mid.hoverAt, settled);
-    info('3. 2,000 changed files indexed and published in', `${(performance.now() - c0).toFixed(0)} ms`);
-    row(`3. longest request wait meanwhile (${waits.count} hovers)`, waits.max, TARGET.changeWaitMs, 'ms');
-    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
+      // 3. A 2,000-file change on disk (a branch switch) with a 200 KB document open.
+      const mid = module(200_000);
+      const midUri = pathToFileURL(join(root, 'local/js/acme/mid.js')).href;
+      open(scan.client, midUri, 'javascript', mid.text);
+      await scan.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: midUri }, position: mid.hoverAt });
+      const changes = [];
+      for (let i = 0; i < 2_000; i++) {
+        const rel = `local/js/branch/f${i}.js`;
+        mkdirSync(dirname(join(root, rel)), { recursive: true });
+        writeFileSync(
+          join(root, rel),
+          i === 1_999 ? "BX24.callMethod('im.notify.system.add');\n" : `BX24.callMethod('crm.item.list');\nexport const v${i} = ${i};\n`,
+        );
+        changes.push({ uri: pathToFileURL(join(root, rel)).href, type: 1 });
+      }
+      const lastUri = changes[changes.length - 1].uri;
+      const settled = scan.client.diagnosticsWhere(lastUri, (d) => d.length > 0);
+      const c0 = performance.now();
+      void scan.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      const waits = await longestWait(scan.client, midUri, mid.hoverAt, settled);
+      info('3. 2,000 changed files indexed and published in', `${(performance.now() - c0).toFixed(0)} ms`);
+      row(`3. longest request wait meanwhile (${waits.count} hovers)`, waits.max, TARGET.changeWaitMs, 'ms');
+      void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: midUri } });
     }
 
     if (parts.has(4)) {
-
-    // 4. 100,000 unknown-method occurrences, 97 distinct names: one publish.
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const names = Array.from({ length: 97 }, (_, i) => `${letters[i % 26]}.${letters[Math.floor(i / 26)]}`);
-    // 20 characters a line (`b.callMethod('q.a')` and its line end), so 100,000 occurrences (2.0 MB) stay under the 2 MiB analysis limit.
-    const flood = Array.from({ length: 100_000 }, (_, i) => `b.callMethod('${names[i % 97]}')`).join('\n');
-    if (flood.length > MAX_ANALYSED_DOCUMENT) throw new Error(`the flood document (${flood.length} characters) is over the analysis limit: the figure would measure nothing`);
-    const floodUri = pathToFileURL(join(root, 'local/js/acme/flood.js')).href;
-    const published = scan.client.nextDiagnostics(floodUri);
-    const p0 = performance.now();
-    open(scan.client, floodUri, 'javascript', flood);
-    const floodDiagnostics = await published;
-    row(`4. publish with 100,000 unknown methods (${(flood.length / 1e6).toFixed(1)} MB)`, performance.now() - p0, TARGET.publishMs, 'ms');
-    const summary = (floodDiagnostics as { code?: string; message: string }[]).find((d) => d.code === 'too-many-problems');
-    const unknown = (floodDiagnostics as { code?: string }[]).filter((d) => d.code === 'unknown-method').length;
-    if (!summary || unknown === 0) throw new Error('the flood document got no unknown-method diagnostics: the figure would measure nothing');
-    info('4. diagnostics sent', `${floodDiagnostics.length}: ${unknown} unknown-method, then "${summary.message}"`);
-    void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
+      // 4. 100,000 unknown-method occurrences, 97 distinct names: one publish.
+      const letters = 'abcdefghijklmnopqrstuvwxyz';
+      const names = Array.from({ length: 97 }, (_, i) => `${letters[i % 26]}.${letters[Math.floor(i / 26)]}`);
+      // 20 characters a line (`b.callMethod('q.a')` and its line end), so 100,000 occurrences (2.0 MB) stay under the 2 MiB analysis limit.
+      const flood = Array.from({ length: 100_000 }, (_, i) => `b.callMethod('${names[i % 97]}')`).join('\n');
+      if (flood.length > MAX_ANALYSED_DOCUMENT)
+        throw new Error(`the flood document (${flood.length} characters) is over the analysis limit: the figure would measure nothing`);
+      const floodUri = pathToFileURL(join(root, 'local/js/acme/flood.js')).href;
+      const published = scan.client.nextDiagnostics(floodUri);
+      const p0 = performance.now();
+      open(scan.client, floodUri, 'javascript', flood);
+      const floodDiagnostics = await published;
+      row(`4. publish with 100,000 unknown methods (${(flood.length / 1e6).toFixed(1)} MB)`, performance.now() - p0, TARGET.publishMs, 'ms');
+      const summary = (floodDiagnostics as { code?: string; message: string }[]).find((d) => d.code === 'too-many-problems');
+      const unknown = (floodDiagnostics as { code?: string }[]).filter((d) => d.code === 'unknown-method').length;
+      if (!summary || unknown === 0) throw new Error('the flood document got no unknown-method diagnostics: the figure would measure nothing');
+      info('4. diagnostics sent', `${floodDiagnostics.length}: ${unknown} unknown-method, then "${summary.message}"`);
+      void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
     }
 
     if (parts.has(5)) await bigDocument(root);
@@ -352,7 +408,10 @@ async function main(): Promise<void> {
 
     if (!parts.has(1)) return;
     // 1b. The same site with the core and uploads scanned (the figures, for comparison).
-    const all = await firstScan(root, DEFAULT_EXCLUDE.filter((g) => g !== 'bitrix' && g !== 'upload'));
+    const all = await firstScan(
+      root,
+      DEFAULT_EXCLUDE.filter((g) => g !== 'bitrix' && g !== 'upload'),
+    );
     info('1b. first diagnostics, core and uploads included', `${all.ms.toFixed(0)} ms, RSS ${all.rss.toFixed(0)} MB`);
     await all.client.shutdown();
   } finally {

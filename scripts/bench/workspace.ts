@@ -32,7 +32,6 @@ const RECHECK_TARGET_MS = 50;
 const root = join(__dirname, '..', '..');
 const workspace = join(root, '.bench', 'workspace');
 
-
 const SCOPES = ['crm', 'im', 'user_brief', 'disk', 'calendar', 'task', 'telephony'];
 
 function bundle(): Shipped {
@@ -49,7 +48,11 @@ function methodPool(catalogue: Catalogue): string[] {
   const wanted = new Set([...SCOPES, 'sale', 'user', 'user_basic']);
   return catalogue
     .methods()
-    .filter((m) => m.version === 2 && (m.requirement.kind === 'basic' || (m.requirement.kind === 'scope' && wanted.has(m.requirement.scope)) || m.requirement.kind === 'anyOf'))
+    .filter(
+      (m) =>
+        m.version === 2 &&
+        (m.requirement.kind === 'basic' || (m.requirement.kind === 'scope' && wanted.has(m.requirement.scope)) || m.requirement.kind === 'anyOf'),
+    )
     .map((m) => m.name);
 }
 
@@ -57,14 +60,23 @@ function sourceFile(ext: string, rnd: () => number, pool: string[]): string {
   const pick = () => pool[Math.floor(rnd() * pool.length)];
   const lines: string[] = [];
   const call = (m: string) =>
-    ext === 'php' ? `    $result = CRest::call('${m}', ['ID' => $id]);` : ext === 'py' ? `    result = b24.call_method("${m}", {"ID": item_id})` : `  const result = await BX24.callMethod('${m}', { ID: id });`;
+    ext === 'php'
+      ? `    $result = CRest::call('${m}', ['ID' => $id]);`
+      : ext === 'py'
+        ? `    result = b24.call_method("${m}", {"ID": item_id})`
+        : `  const result = await BX24.callMethod('${m}', { ID: id });`;
   if (ext === 'php') lines.push('<?php', '');
   for (let fn = 0; fn < 6; fn++) {
     const name = `step${fn}`;
     if (ext === 'php') lines.push(`function ${name}(int $id): array`, '{');
     else if (ext === 'py') lines.push(`def ${name}(b24, item_id):`);
     else lines.push(`export async function ${name}(id${ext === 'ts' ? ': number' : ''}) {`);
-    for (let i = 0; i < 6; i++) lines.push(ext === 'py' ? `    total_${i} = item_id * ${i} + len(str(item_id))` : `  const total${i} = id * ${i} + String(id).length;`.replace(/^ {2}const/, ext === 'php' ? '    $total' : '  const'));
+    for (let i = 0; i < 6; i++)
+      lines.push(
+        ext === 'py'
+          ? `    total_${i} = item_id * ${i} + len(str(item_id))`
+          : `  const total${i} = id * ${i} + String(id).length;`.replace(/^ {2}const/, ext === 'php' ? '    $total' : '  const'),
+      );
     if (fn % 2 === 0) lines.push(call(pick()));
     if (fn === 3 && rnd() < 0.05) lines.push(ext === 'js' || ext === 'ts' ? '  await BX24.callMethod(`crm.${entity}.list`, {});' : call(pick()));
     lines.push(ext === 'py' ? '    return item_id' : ext === 'php' ? '    return [$id];\n}' : '  return id;\n}', '');
@@ -134,7 +146,9 @@ async function main(): Promise<number> {
   const scanMs = performance.now() - t0;
   const sources = index.manifests().reduce((n, m) => n + index.filesOf(m.file).length, 0) + index.filesOf().length;
   const total = [...findings.values()].reduce((n, l) => n + l.length, 0);
-  console.log(`indexed ${sources} source files (${lastProgress.total} read), ${index.manifests().length} manifests, ${total} findings in ${findings.size} files`);
+  console.log(
+    `indexed ${sources} source files (${lastProgress.total} read), ${index.manifests().length} manifests, ${total} findings in ${findings.size} files`,
+  );
 
   // Editor-like edits: add a call to a file, then remove it again; each followed by the publish step.
   const files = index.manifests().flatMap((m) => index.filesOf(m.file).map((f) => f.file));

@@ -201,7 +201,11 @@ export function generate(root: string, overrides: Overrides): GenerateResult {
     addRussianToScopes(scopes, russianEdition, russian);
   }
 
-  const generated = sources.map((s) => s.date).sort().pop() ?? '1970-01-01';
+  const generated =
+    sources
+      .map((s) => s.date)
+      .sort()
+      .pop() ?? '1970-01-01';
   const data: CatalogueData = {
     $schema: './catalogue.schema.json',
     sources: sources.map(({ name, repository, commit }) => ({ name, repository, commit })),

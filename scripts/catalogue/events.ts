@@ -52,7 +52,10 @@ export function buildEvents(pages: Page[], blocks: EventBlocks, overrides: Overr
     const block = blocks.shared.get(page.path) ?? blocks.dirBlocks.get(page.path.split('/').slice(0, -1).join('/'));
     const line = page.scope ?? block?.scope;
     const who = isSubscribe(page.who) ? page.who : isSubscribe(block?.who) ? block.who : undefined;
-    const title = eventTitle(page.heading, entries.map((e) => e.name));
+    const title = eventTitle(
+      page.heading,
+      entries.map((e) => e.name),
+    );
     if (page.nameNote && page.name) report.nameNotes.push({ path: page.path, name: page.name, note: page.nameNote });
     for (const { name, anchor } of entries) {
       if (seen.has(name.toLowerCase())) {

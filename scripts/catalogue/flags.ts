@@ -18,7 +18,8 @@ export interface Deprecation {
 }
 
 /** "The development of this method has been halted", "... discontinued", "kept to support existing integrations". */
-const HALTED = /development of (?:this|the|`[^`]+`) (?:method|event)s?[^.]*? has been (?:halted|discontinued|stopped)|development of `[^`]+` methods has been stopped|kept (?:only )?to support existing integrations|(?:method|event) development has been (?:halted|discontinued|stopped)|continues to function/i;
+const HALTED =
+  /development of (?:this|the|`[^`]+`) (?:method|event)s?[^.]*? has been (?:halted|discontinued|stopped)|development of `[^`]+` methods has been stopped|kept (?:only )?to support existing integrations|(?:method|event) development has been (?:halted|discontinued|stopped)|continues to function/i;
 /** ...unless the note also says it no longer works somewhere (`task.commentitem.get` in the new task card). */
 const STOPPED = /does not work|no longer works?|will stop working|has been removed|will be removed/i;
 
@@ -79,7 +80,5 @@ export function isAppOnly(lines: string[], who: string | undefined): boolean {
 /** True when the page says calling the method needs administrator confirmation. */
 export function needsAdminConfirmation(lines: string[]): boolean {
   const mask = fenceMask(lines);
-  return lines.some(
-    (l, i) => !mask[i] && /requires? \[?administrator confirmation|METHOD_CONFIRM_WAITING/i.test(l) && !/^\s*"/.test(l),
-  );
+  return lines.some((l, i) => !mask[i] && /requires? \[?administrator confirmation|METHOD_CONFIRM_WAITING/i.test(l) && !/^\s*"/.test(l));
 }

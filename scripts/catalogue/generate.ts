@@ -57,14 +57,25 @@ export function summary(result: GenerateResult, verbose: boolean): string {
     for (const x of always || verbose ? items : items.slice(0, 20)) out.push(`  ${x}`);
     if (!always && !verbose && items.length > 20) out.push(`  ... ${items.length - 20} more (--verbose)`);
   };
-  section('UNCLASSIFIED pages (add a page override or fix the generator)', report.unclassified.map((u) => `${u.path}: ${u.reason}`), true);
+  section(
+    'UNCLASSIFIED pages (add a page override or fix the generator)',
+    report.unclassified.map((u) => `${u.path}: ${u.reason}`),
+    true,
+  );
   section('stale overrides (match nothing)', report.staleOverrides, true);
-  section('event-directory pages that document no event', report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`), true);
+  section(
+    'event-directory pages that document no event',
+    report.eventPages.notEvents.map((u) => `${u.path}: ${u.reason}`),
+    true,
+  );
   section('problems', report.problems);
   section('English vs Russian spec disagreements (decide in overrides.json)', report.disagreements);
   section('English vs Russian page disagreements (recorded in editions)', noteLines(report.editions));
   section('duplicates dropped', report.duplicates);
-  section('names not taken from the heading', report.nameNotes.map((n) => `${n.path}: ${n.name} (${n.note})`));
+  section(
+    'names not taken from the heading',
+    report.nameNotes.map((n) => `${n.path}: ${n.name} (${n.note})`),
+  );
   return out.join('\n');
 }
 

@@ -45,7 +45,11 @@ export function firstBlock(path: string, text: string): SharedBlock | undefined 
 export function sharedBlocks(path: string, text: string): Map<string, SharedBlock> {
   const lines = text.split('\n');
   const mask = fenceMask(lines);
-  const h2 = new Set(headings(lines, mask).filter((h) => h.level <= 2).map((h) => h.line));
+  const h2 = new Set(
+    headings(lines, mask)
+      .filter((h) => h.level <= 2)
+      .map((h) => h.line),
+  );
   const out = new Map<string, SharedBlock>();
   let current: SharedBlock | undefined;
   lines.forEach((line, i) => {

@@ -123,9 +123,7 @@ export function classifyPage(path: string, text: string, ctx: PageContext): Page
     (mask[i] ? codeLines : proseLines).push(l);
   });
   const prose = stripLinks(proseLines.join('\n'));
-  const singleWords = [...prose.matchAll(/\bThe `([a-z][A-Za-z]*)` method\b|\bThe method `([a-z][A-Za-z]*)`/g)].map(
-    (m) => m[1] ?? m[2],
-  );
+  const singleWords = [...prose.matchAll(/\bThe `([a-z][A-Za-z]*)` method\b|\bThe method `([a-z][A-Za-z]*)`/g)].map((m) => m[1] ?? m[2]);
   const decision = decideName({
     stem: pageStem(path),
     headingTokens: methodTokens(heading),
@@ -179,14 +177,14 @@ export function eventNames(text: string): string[] {
  * Resource onBookingResourceUpdate"), so the name matching the file stem
  * wins, from the heading first, then the text, then the code samples.
  */
-export function decideEventName(
-  path: string,
-  heading: string,
-  lines: string[],
-  mask: boolean[],
-): { name: string; note?: string } | undefined {
+export function decideEventName(path: string, heading: string, lines: string[], mask: boolean[]): { name: string; note?: string } | undefined {
   const stem = pageStem(path);
-  const prose = plainText(lines.filter((_, i) => !mask[i]).slice(1).join('\n'));
+  const prose = plainText(
+    lines
+      .filter((_, i) => !mask[i])
+      .slice(1)
+      .join('\n'),
+  );
   const code = lines.filter((_, i) => mask[i]).join('\n');
   const fromHeading = eventNames(heading);
   const sources: [string[], string | undefined][] = [

@@ -96,7 +96,10 @@ export function paramFromCell(cell: string, typeCell?: string): ParamInfo | unde
   const m = /\*\*\s*([^*\n]+?(?:\^\*\^|\\\*)?)\s*\*\*\s*(\\\*|\*|\^\*\^)?/.exec(cell);
   if (!m) return undefined;
   const innerMark = /(\^\*\^|\\\*)$/.test(m[1]);
-  const name = m[1].replace(/(\^\*\^|\\\*)$/, '').replace(/`/g, '').trim();
+  const name = m[1]
+    .replace(/(\^\*\^|\\\*)$/, '')
+    .replace(/`/g, '')
+    .trim();
   if (!PARAM_NAME.test(name)) return undefined;
   const rest = cell.slice(m.index + m[0].length);
   const type = /`([^`]+)`/.exec(rest)?.[1] ?? (typeCell ? /`([^`]+)`/.exec(typeCell)?.[1] : undefined);

@@ -35,7 +35,9 @@ export function parseScopesTable(path: string, text: string): ScopeInfo[] {
       const link = /^\s*\[[^\]]*\]\(([^)\s]+\.md)\)/.exec(nameCell)?.[1];
       const target = link ? resolveLink(path, link) : undefined;
       const url = target ? pageUrl(target) : pageUrl(path);
-      for (const code of plainText(row[codeCol] ?? '').split(',').map((c) => c.trim())) {
+      for (const code of plainText(row[codeCol] ?? '')
+        .split(',')
+        .map((c) => c.trim())) {
         if (CODE.test(code)) add({ code, tool, url });
       }
       // "Versions: - **user_brief** — Users (minimal)" inside the name cell.

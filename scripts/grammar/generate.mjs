@@ -12,7 +12,14 @@ const catalogue = JSON.parse(readFileSync(join(root, 'server/src/catalogue/catal
 
 // Namespaces (first name segment) of dotted methods; a string token is coloured
 // only when it starts with one of them, so `config.app.title` stays plain.
-const namespaces = [...new Set(catalogue.methods.map((m) => m.name).filter((n) => n.includes('.')).map((n) => n.split('.')[0].toLowerCase()))].sort();
+const namespaces = [
+  ...new Set(
+    catalogue.methods
+      .map((m) => m.name)
+      .filter((n) => n.includes('.'))
+      .map((n) => n.split('.')[0].toLowerCase()),
+  ),
+].sort();
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const grammar = {

@@ -91,7 +91,8 @@ function parseClass(file: string): PhpClass | undefined {
   }
   const methods: PhpMethod[] = [];
   const properties = new Map<string, string>();
-  const fn = /(#\[ApiEndpointMetadata\(\s*(['"])([^'"]+)\2[\s\S]*?\)\]\s*)?public\s+(?:static\s+)?function\s+(\w+)\s*\(([\s\S]*?)\)\s*(?::\s*\??([\w\\]+))?\s*\{/g;
+  const fn =
+    /(#\[ApiEndpointMetadata\(\s*(['"])([^'"]+)\2[\s\S]*?\)\]\s*)?public\s+(?:static\s+)?function\s+(\w+)\s*\(([\s\S]*?)\)\s*(?::\s*\??([\w\\]+))?\s*\{/g;
   for (let m = fn.exec(src); m; m = fn.exec(src)) {
     const open = m.index + m[0].length - 1;
     const end = blockEnd(src, open);
@@ -160,7 +161,7 @@ function rowsOf(classes: Map<string, PhpClass>, c: PhpClass, chain: string[], de
   if (depth >= 4) return;
   // Accessors: public methods without a REST method returning another class of the SDK (a service or a nested builder).
   for (const m of c.methods) {
-    if (!m.returnType || m.endpoint || /^(get|is|has)[A-Z]/.test(m.name) && !/^get\w+Scope$/.test(m.name)) continue;
+    if (!m.returnType || m.endpoint || (/^(get|is|has)[A-Z]/.test(m.name) && !/^get\w+Scope$/.test(m.name))) continue;
     const target = classes.get(resolve(c, m.returnType));
     if (!target || target === c || !/\\Services\\/.test(target.fqn)) continue;
     rowsOf(classes, target, [...chain, m.name], depth + 1, out);
@@ -182,7 +183,11 @@ const USAGE = 'usage: npx tsx scripts/sdk-map/generate.ts <b24phpsdk checkout> [
 function main(): void {
   let parsed;
   try {
-    parsed = parseCommandLine({ args: process.argv.slice(2), options: { commit: { type: 'string' }, ref: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+    parsed = parseCommandLine({
+      args: process.argv.slice(2),
+      options: { commit: { type: 'string' }, ref: { type: 'string' }, out: { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     console.error(`${err.message}\n${USAGE}`);
@@ -237,7 +242,9 @@ function main(): void {
   };
   writeFileSync(out, JSON.stringify(data, null, 1) + '\n');
   for (const d of [...new Set(disagreements)]) console.log(`  ${d}`);
-  console.log(`${Object.keys(sorted).length} rows (${counts.attribute} from attributes, ${counts.body} from method bodies, ${counts.delegate} delegating) → ${relative(process.cwd(), out)}`);
+  console.log(
+    `${Object.keys(sorted).length} rows (${counts.attribute} from attributes, ${counts.body} from method bodies, ${counts.delegate} delegating) → ${relative(process.cwd(), out)}`,
+  );
 }
 
 main();

@@ -11,7 +11,11 @@ import { chromiumPath } from './paths.mjs';
 export async function launchChromium(profileDir, { viewport = { width: 1400, height: 900 }, headless = true } = {}) {
   rmSync(profileDir, { recursive: true, force: true });
   const env = { ...process.env };
-  for (const [key, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_CACHE_HOME', 'cache'], ['XDG_DATA_HOME', 'data']]) {
+  for (const [key, sub] of [
+    ['XDG_CONFIG_HOME', 'config'],
+    ['XDG_CACHE_HOME', 'cache'],
+    ['XDG_DATA_HOME', 'data'],
+  ]) {
     env[key] = join(profileDir, 'xdg', sub);
     mkdirSync(env[key], { recursive: true });
   }

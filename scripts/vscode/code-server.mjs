@@ -46,7 +46,11 @@ export function seedSettings(userDataDir, extra = {}, { keepExisting = false } =
 /** XDG folders inside `scratchDir`, so nothing is written to the real home folder. */
 export function scratchXdgEnv(scratchDir) {
   const env = {};
-  for (const [key, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache']]) {
+  for (const [key, sub] of [
+    ['XDG_CONFIG_HOME', 'config'],
+    ['XDG_DATA_HOME', 'data'],
+    ['XDG_CACHE_HOME', 'cache'],
+  ]) {
     env[key] = join(scratchDir, 'xdg', sub);
     mkdirSync(env[key], { recursive: true });
   }
@@ -75,15 +79,19 @@ export async function startCodeServer({
   mkdirSync(extensionsDir, { recursive: true });
   const args = [
     codeServerEntry,
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...extraArgs,
     ...(folder ? [folder] : []),
   ];

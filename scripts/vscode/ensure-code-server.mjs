@@ -60,9 +60,7 @@ export function ensureSystemPackages({ forInstall = !codeServerInstalled() } = {
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !which('apt-get')) {
-    throw new HarnessSetupError(
-      `missing system packages: ${missing.join(' ')} (install them with: sudo apt-get install -y ${missing.join(' ')})`,
-    );
+    throw new HarnessSetupError(`missing system packages: ${missing.join(' ')} (install them with: sudo apt-get install -y ${missing.join(' ')})`);
   }
   console.log(`installing system packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

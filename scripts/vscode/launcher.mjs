@@ -40,7 +40,8 @@ export function parseArgs(argv) {
 }
 
 // The workbench's own start-up chatter, which arrives through the same log as the tests'.
-const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Creation of workbench contribution)/;
+const workbenchNoise =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Creation of workbench contribution)/;
 
 /** Console arguments as Node would print them (mocha's reporter uses printf-style formats). */
 function formatLogArgs(args) {

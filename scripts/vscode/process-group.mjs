@@ -38,10 +38,7 @@ export function signalGroup(pgid, signal) {
 export async function stopGroup(child, graceMs = 5000) {
   const pgid = child.pid;
   if (!pgid) return;
-  const exited =
-    child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => child.once('exit', resolve));
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
   signalGroup(pgid, 'SIGTERM');
   let timer;
   await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);

@@ -223,7 +223,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     urisWithFindings: () => scopes?.urisWithFindings() ?? [],
     codeActions(uri, range, diagnostics, doc) {
       const a = doc && analysed.get(doc);
-      return [...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined, locale()), ...(scopes?.codeActions(uri, range, diagnostics) ?? [])];
+      return [
+        ...methodCodeActions(uri, diagnostics, a && doc ? { analysed: a, text: doc } : undefined, locale()),
+        ...(scopes?.codeActions(uri, range, diagnostics) ?? []),
+      ];
     },
     neededScopes: () => scopes?.index.needed(),
     appScopes: (uri) => (scopes ? scopes.appScopes(uri, portal.fresh()?.scopes) : []),
@@ -237,7 +240,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return explainInput(error, {
         method,
         catalogue,
-        manifest: index && state && declared ? { label: index.label(state.file), scopes: declared.map((s) => s.code), kind: state.parsed.manifest.kind } : undefined,
+        manifest:
+          index && state && declared ? { label: index.label(state.file), scopes: declared.map((s) => s.code), kind: state.parsed.manifest.kind } : undefined,
         portal: facts ? { scopes: facts.scopes, admin: facts.admin, auth: facts.auth } : undefined,
         now: now(),
       });
@@ -250,7 +254,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     searchCatalogue(query, limit) {
       // The Russian titles are read only for a Russian session or a query in Russian.
       const russian = locale() === 'ru';
-      const list = russian || hasCyrillic(query) ? (russianEntries ??= catalogueEntries(catalogue, { russian: true })) : (entries ??= catalogueEntries(catalogue));
+      const list =
+        russian || hasCyrillic(query) ? (russianEntries ??= catalogueEntries(catalogue, { russian: true })) : (entries ??= catalogueEntries(catalogue));
       const count = (kind: CatalogueEntry['kind']) => list.filter((e) => e.kind === kind).length;
       const found = searchCatalogue(list, query, limit);
       return { entries: russian ? found.map(inRussian) : found, totals: { methods: count('method'), events: count('event'), placements: count('placement') } };

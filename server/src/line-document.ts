@@ -139,7 +139,8 @@ export class LineDocument implements TextDocument {
     let upto = to;
     // Keep a \r\n pair together when the edit ends or starts between its two characters.
     if (chunk.endsWith('\r') && upto + 1 <= last && this.lines[upto + 1].startsWith('\n')) chunk += this.lines[++upto];
-    if (chunk.startsWith('\n') && first > 0 && this.lines[first - 1].endsWith('\r') && !this.lines[first - 1].endsWith('\r\n')) chunk = this.lines[--first] + chunk;
+    if (chunk.startsWith('\n') && first > 0 && this.lines[first - 1].endsWith('\r') && !this.lines[first - 1].endsWith('\r\n'))
+      chunk = this.lines[--first] + chunk;
     const parts = splitLines(chunk);
     // The chunk's last part continues into the next line only when it has no terminator and is not the document's end.
     if (upto < last && parts[parts.length - 1] === '') parts.pop();

@@ -98,7 +98,15 @@ export interface UnknownMethodsParams {
 export const UnknownMethodsNotification = /* @__PURE__ */ new NotificationType<UnknownMethodsParams>('bitrix24/unknownMethods');
 
 /** The read-only assistant tools (VS Code language-model tools and `bitrix24-mcp`). */
-export const ASSISTANT_TOOLS = ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights'] as const;
+export const ASSISTANT_TOOLS = [
+  'describe_method',
+  'search_methods',
+  'needed_scopes',
+  'check_manifest',
+  'check_snippet',
+  'explain_error',
+  'site_rights',
+] as const;
 export type AssistantToolName = (typeof ASSISTANT_TOOLS)[number];
 
 export interface RunToolParams {
@@ -124,7 +132,9 @@ export interface SiteRightsFromPortalResult {
   operations: string[] | null;
 }
 /** Server → client: what the connected portal's current user may do on a site (`landing.site.getRights`), for the site_rights tool. */
-export const SiteRightsFromPortalRequest = /* @__PURE__ */ new RequestType<SiteRightsFromPortalParams, SiteRightsFromPortalResult, void>('bitrix24/siteRightsFromPortal');
+export const SiteRightsFromPortalRequest = /* @__PURE__ */ new RequestType<SiteRightsFromPortalParams, SiteRightsFromPortalResult, void>(
+  'bitrix24/siteRightsFromPortal',
+);
 
 /** A place in the workspace that needs a scope (0-based line and character). */
 export interface AppScopeUse {

@@ -13,7 +13,12 @@ export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
 /** Open documents larger than this (UTF-16 code units, about bytes for code) are not analysed. */
 export const MAX_ANALYSED_DOCUMENT = 2 * 1024 * 1024;
 
-const RANK: Record<number, number> = { [DiagnosticSeverity.Error]: 0, [DiagnosticSeverity.Warning]: 1, [DiagnosticSeverity.Information]: 2, [DiagnosticSeverity.Hint]: 3 };
+const RANK: Record<number, number> = {
+  [DiagnosticSeverity.Error]: 0,
+  [DiagnosticSeverity.Warning]: 1,
+  [DiagnosticSeverity.Information]: 2,
+  [DiagnosticSeverity.Hint]: 3,
+};
 
 /**
  * At most `max` diagnostics, the most severe first (then in document order), and

@@ -37,7 +37,8 @@ export class ScanProgressReporter {
       if (notice) {
         this.connection.console.info(notice.log);
         // A notification, not a request: nothing waits on the user, and a client without message support loses nothing.
-        if (notice.show && !this.noticeShown) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: notice.show });
+        if (notice.show && !this.noticeShown)
+          void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: notice.show });
         this.noticeShown ||= notice.show !== undefined;
       }
     } catch (err) {

@@ -31,7 +31,6 @@ export interface ScopeServiceOptions {
   locale?: Locale;
 }
 
-
 export class ScopeService {
   readonly index: WorkspaceIndex<Catalogue>;
   /** Scope findings last published per file path. */

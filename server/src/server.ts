@@ -64,13 +64,22 @@ export function startServer(connection: Connection): void {
   });
 
   // Notification handlers return nothing to wait on; what they start logs its own failures.
-  connection.onInitialized(() => void (async () => {
-    if (canPullConfig) await refreshSettings();
-    if (!roots.length) return;
-    const opts = { roots, envKeys: init.envKeys, exclude: scanExclude(exclusions), onProgress: progress.onProgress, onNotice: (m: string) => connection.console.info(m) };
-    const scopes = service.openWorkspace(opts);
-    await (scanned = progress.run('reading files…', scopes, () => scopes.index.scan(), publisher.publishChanged));
-  })());
+  connection.onInitialized(
+    () =>
+      void (async () => {
+        if (canPullConfig) await refreshSettings();
+        if (!roots.length) return;
+        const opts = {
+          roots,
+          envKeys: init.envKeys,
+          exclude: scanExclude(exclusions),
+          onProgress: progress.onProgress,
+          onNotice: (m: string) => connection.console.info(m),
+        };
+        const scopes = service.openWorkspace(opts);
+        await (scanned = progress.run('reading files…', scopes, () => scopes.index.scan(), publisher.publishChanged));
+      })(),
+  );
 
   async function refreshSettings(): Promise<void> {
     try {
@@ -104,16 +113,20 @@ export function startServer(connection: Connection): void {
       publisher.indexThen((s, p) => (c.type === FileChangeType.Deleted ? s.index.remove(p) : s.index.changedOnDisk(p)), c.uri);
     }
   });
-  connection.onDidChangeConfiguration(() => void (async () => {
-    const before = JSON.stringify(scanExclude(exclusions));
-    await refreshSettings();
-    const exclude = scanExclude(exclusions);
-    const scopes = service.workspace;
-    if (scopes && JSON.stringify(exclude) !== before) await progress.run('reading files…', scopes, () => scopes.index.setExclude(exclude), publisher.publishChanged);
-    // Severities may have changed: every file with findings, open or not, is published again.
-    publisher.publishOpen();
-    for (const uri of service.urisWithFindings()) if (!documents.get(uri)) publisher.publish(uri);
-  })());
+  connection.onDidChangeConfiguration(
+    () =>
+      void (async () => {
+        const before = JSON.stringify(scanExclude(exclusions));
+        await refreshSettings();
+        const exclude = scanExclude(exclusions);
+        const scopes = service.workspace;
+        if (scopes && JSON.stringify(exclude) !== before)
+          await progress.run('reading files…', scopes, () => scopes.index.setExclude(exclude), publisher.publishChanged);
+        // Severities may have changed: every file with findings, open or not, is published again.
+        publisher.publishOpen();
+        for (const uri of service.urisWithFindings()) if (!documents.get(uri)) publisher.publish(uri);
+      })(),
+  );
   connection.onNotification(protocol.PortalFactsNotification, (p) => {
     service.setPortalFacts(p.facts ?? undefined);
     publisher.publishOpen();
@@ -127,7 +140,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(({ textDocument, position }) => withDoc(textDocument.uri, (doc) => service.hover(doc, position)));
   connection.onCompletion(({ textDocument, position }) => withDoc(textDocument.uri, (doc) => service.complete(doc, position)));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onCodeAction(({ textDocument, range, context }) => service.codeActions(textDocument.uri, range, context.diagnostics, documents.get(textDocument.uri)));
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    service.codeActions(textDocument.uri, range, context.diagnostics, documents.get(textDocument.uri)),
+  );
 
   connection.onRequest(protocol.ListMethodsRequest, (p) => service.listMethods(p?.prefix ?? ''));
   connection.onRequest(protocol.SearchCatalogueRequest, (p) => service.searchCatalogue(p.query ?? '', p.limit));

@@ -65,7 +65,10 @@ export function describeLandingContract(ctx: ContractContext): void {
       const [first] = ok(await ctx.call('landing.site.getList', { params: { select: ['ID'] } })) as Json[];
       if (first) {
         const ops = ok(await ctx.call('landing.site.getRights', { id: first.ID })) as string[];
-        assert.ok(ops.every((op) => OPERATIONS.includes(op)), ops.join());
+        assert.ok(
+          ops.every((op) => OPERATIONS.includes(op)),
+          ops.join(),
+        );
         assert.ok(ops.includes('read'), 'a listed site is readable');
       }
       assert.deepEqual(ok(await ctx.call('landing.site.getRights', { id: MISSING_ID })), []);
@@ -122,10 +125,13 @@ export function describeLandingContract(ctx: ContractContext): void {
         if (siteId === undefined) return assert.ok(!ctx.has('landing') || !manager, 'no site was created');
         assert.ok(Number.isInteger(siteId) && Number(siteId) > 0);
         const rows = ok(await ctx.call('landing.site.getList', { params: { filter: { ID: siteId } } })) as Json[];
-        assert.deepEqual(rows.map((r) => Number(r.ID)), [siteId]);
+        assert.deepEqual(
+          rows.map((r) => Number(r.ID)),
+          [siteId],
+        );
       });
 
-      it('setRights replaces the set; read is added, unknown operations dropped, denied wins; getRights shows the caller\'s operations', async () => {
+      it("setRights replaces the set; read is added, unknown operations dropped, denied wins; getRights shows the caller's operations", async () => {
         if (siteId === undefined) return assert.ok(!ctx.has('landing') || !manager, 'no site was created');
         if (roleModel) {
           const before = await rightsOf();

@@ -45,7 +45,12 @@ export function describePortalContract(label: string, target: () => ContractTarg
       });
 
       it('accepts JSON, form and GET query parameters, with or without .json', async () => {
-        for (const [encoding, jsonSuffix] of [['json', true], ['form', false], ['query', true], ['query', false]] as const) {
+        for (const [encoding, jsonSuffix] of [
+          ['json', true],
+          ['form', false],
+          ['query', true],
+          ['query', false],
+        ] as const) {
           const result = ok(await restCall(ctx.url, 'method.get', { name: 'profile' }, { encoding, jsonSuffix }), `${encoding}${jsonSuffix ? ' .json' : ''}`);
           assert.deepEqual(result, { isExisting: true, isAvailable: true });
         }
@@ -64,12 +69,18 @@ export function describePortalContract(label: string, target: () => ContractTarg
       it('scope lists scope codes; full=true lists at least those', async () => {
         assert.ok(ctx.scopes.every((s) => typeof s === 'string'));
         const all = ok(await ctx.call('scope', { full: true })) as string[];
-        assert.ok(ctx.scopes.every((s) => all.includes(s)), `${ctx.scopes} not all in ${all}`);
+        assert.ok(
+          ctx.scopes.every((s) => all.includes(s)),
+          `${ctx.scopes} not all in ${all}`,
+        );
       });
 
       it('method.get reports existence and availability', async () => {
         assert.deepEqual(ok(await ctx.call('method.get', { name: 'no.such.method' })), { isExisting: false, isAvailable: false });
-        assert.deepEqual(ok(await ctx.call('method.get', { name: 'user.current' })), { isExisting: true, isAvailable: ['user', 'user_basic', 'user_brief'].some(ctx.has) });
+        assert.deepEqual(ok(await ctx.call('method.get', { name: 'user.current' })), {
+          isExisting: true,
+          isAvailable: ['user', 'user_basic', 'user_brief'].some(ctx.has),
+        });
       });
 
       it('access.name names AU and the caller, leaves out unknown codes, and is false without codes', async () => {
@@ -104,7 +115,10 @@ export function describePortalContract(label: string, target: () => ContractTarg
       it('user.get filters by ID and reports total', async function () {
         if (!['user', 'user_basic', 'user_brief'].some(ctx.has)) this.skip();
         const res = await ctx.call('user.get', { FILTER: { ID: ctx.me.ID } });
-        assert.deepEqual((ok(res) as Json[]).map((u) => u.ID), [ctx.me.ID]);
+        assert.deepEqual(
+          (ok(res) as Json[]).map((u) => u.ID),
+          [ctx.me.ID],
+        );
         assert.equal(res.body.total, 1);
       });
 

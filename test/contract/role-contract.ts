@@ -58,7 +58,12 @@ export function describeRoleContract(ctx: ContractContext): void {
     it('every role method answers a 400 refusal to users without full access to Sites and Stores', async function () {
       if (!ctx.has('landing')) return refusedHere();
       if (manager) return; // managers get answers: the checks below
-      for (const [method, params] of [['landing.role.getList', {}], ['landing.role.getRights', { id: 1 }], ['landing.role.setRights', { id: MISSING_ID, rights: { 0: ['read'] } }], ['landing.role.setAccessCodes', { id: MISSING_ID, codes: [] }]] as const) {
+      for (const [method, params] of [
+        ['landing.role.getList', {}],
+        ['landing.role.getRights', { id: 1 }],
+        ['landing.role.setRights', { id: MISSING_ID, rights: { 0: ['read'] } }],
+        ['landing.role.setAccessCodes', { id: MISSING_ID, codes: [] }],
+      ] as const) {
         const res = await ctx.call(method, params);
         assert.ok(isRefusal(res), `${method}: ${JSON.stringify(res.body)}`);
       }
@@ -79,7 +84,7 @@ export function describeRoleContract(ctx: ContractContext): void {
       }
     });
 
-    it('a role read with another site type\'s scope, or no role at all, is ROLE_SCOPE_MISMATCH', async function () {
+    it("a role read with another site type's scope, or no role at all, is ROLE_SCOPE_MISMATCH", async function () {
       if (!ctx.has('landing') || !manager) return refusedHere();
       const kb = ok(await ctx.call('landing.role.getList', { scope: 'KNOWLEDGE' })) as Json[];
       if (kb[0]) fails(await ctx.call('landing.role.getRights', { id: kb[0].ID }), 400, 'ROLE_SCOPE_MISMATCH');
@@ -95,7 +100,7 @@ export function describeRoleContract(ctx: ContractContext): void {
       fails(await ctx.call('landing.role.setAccessCodes', { codes: ['AU'] }), 400, 'MISSING_PARAMS');
     });
 
-    describe('changing a role\'s rights (only with writes allowed; put back afterwards)', () => {
+    describe("changing a role's rights (only with writes allowed; put back afterwards)", () => {
       let roleId: string | undefined;
       let original: Record<string, string[]> = {};
       const rights = async () => assertRoleRights(ok(await ctx.call('landing.role.getRights', { id: roleId })), 'role');

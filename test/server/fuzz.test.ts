@@ -12,10 +12,18 @@ import { seededRandom as rng } from '../../scripts/lib/seeded-random';
 const DOCUMENTS = 2000;
 const ANSWER_WITHIN_MS = 5000;
 const LANGUAGES: Record<string, string> = {
-  '.js': 'javascript', '.ts': 'typescript', '.vue': 'vue', '.php': 'php', '.py': 'python', '.go': 'go',
-  '.java': 'java', '.cs': 'csharp', '.sh': 'shellscript', '.http': 'http', '.md': 'markdown',
+  '.js': 'javascript',
+  '.ts': 'typescript',
+  '.vue': 'vue',
+  '.php': 'php',
+  '.py': 'python',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.sh': 'shellscript',
+  '.http': 'http',
+  '.md': 'markdown',
 };
-
 
 function seedFiles(): { text: string; languageId: string }[] {
   const out: { text: string; languageId: string }[] = [];
@@ -31,7 +39,35 @@ function seedFiles(): { text: string; languageId: string }[] {
   return out;
 }
 
-const SHARDS = ["'", '"', '`', '${', '/*', '*/', '//', '#', '<<<EOT\n', '"""', '(', ')', '{', '}', '[', ']', '\\', '\n', '\u0000', '\ud800', 'crm.', '/rest/1/x/', "BX24.callMethod('", 'CRest::call(', '<?php', '<script>', '```js\n'];
+const SHARDS = [
+  "'",
+  '"',
+  '`',
+  '${',
+  '/*',
+  '*/',
+  '//',
+  '#',
+  '<<<EOT\n',
+  '"""',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\\',
+  '\n',
+  '\u0000',
+  '\ud800',
+  'crm.',
+  '/rest/1/x/',
+  "BX24.callMethod('",
+  'CRest::call(',
+  '<?php',
+  '<script>',
+  '```js\n',
+];
 
 function mutate(text: string, random: () => number): string {
   let t = text;
@@ -100,7 +136,7 @@ describe('server robustness (fuzz)', function () {
       ['an unterminated comment', '/* ' + "BX24.callMethod('crm.lead.add'); ".repeat(20_000)],
       ['an unterminated template literal', '`${' + "call('crm.deal.list') ".repeat(20_000)],
       ['deep nesting', '('.repeat(100_000) + "'crm.lead.add'" + ')'.repeat(100_000)],
-      ['deep braces', "BX24.callBatch({" + '{a:'.repeat(50_000) + "'crm.lead.add'" + '}'.repeat(50_000) + '})'],
+      ['deep braces', 'BX24.callBatch({' + '{a:'.repeat(50_000) + "'crm.lead.add'" + '}'.repeat(50_000) + '})'],
     ];
     for (const [label, text] of hostile) {
       for (const languageId of ['javascript', 'php', 'python', 'markdown']) {

@@ -57,7 +57,10 @@ describe('bitrix24-mcp over stdio (offline)', function () {
 
   it('lists the seven read-only tools with input schemas', async () => {
     const { tools } = await s.client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights']);
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights'],
+    );
     for (const t of tools) {
       assert.equal(t.inputSchema.type, 'object');
       assert.equal(t.annotations?.readOnlyHint, true, `${t.name} is read-only`);
@@ -88,7 +91,10 @@ describe('bitrix24-mcp over stdio (offline)', function () {
   });
 
   it('check_snippet and explain_error use the examples manifest', async () => {
-    const c = await call(s, 'check_snippet', { code: "BX24.callMethod('landing.landing.add', {});\nBX24.callMethod('crm.lead.ad', {});", language: 'javascript' });
+    const c = await call(s, 'check_snippet', {
+      code: "BX24.callMethod('landing.landing.add', {});\nBX24.callMethod('crm.lead.ad', {});",
+      language: 'javascript',
+    });
     assert.match(c.text, /landing\.landing\.add \(line 1\): scope landing; NOT declared in bitrix24\.json/);
     assert.match(c.text, /crm\.lead\.ad \(line 2\): not a documented method; did you mean crm\.lead\.add/);
     const php = await call(s, 'check_snippet', { code: "$b24->call('landing.site.getList', []);", language: 'php' });
@@ -107,7 +113,10 @@ describe('bitrix24-mcp over stdio (offline)', function () {
 
   it('malformed input is an MCP InvalidParams error with the reason', async () => {
     const expectInvalid = async (name: string, args: Record<string, unknown>, message: RegExp) =>
-      assert.rejects(s.client.callTool({ name, arguments: args }), (err: unknown) => err instanceof McpError && err.code === ErrorCode.InvalidParams && message.test(err.message));
+      assert.rejects(
+        s.client.callTool({ name, arguments: args }),
+        (err: unknown) => err instanceof McpError && err.code === ErrorCode.InvalidParams && message.test(err.message),
+      );
     await expectInvalid('describe_method', {}, /"name" is required/);
     await expectInvalid('search_methods', { query: 'x', limit: 'ten' }, /whole number/);
     await expectInvalid('check_snippet', { code: 'x', language: 'cobol' }, /unknown language/);
@@ -123,7 +132,10 @@ describe('bitrix24-mcp with BITRIX24_WEBHOOK', function () {
     // A stand-in portal: answers profile, scope and landing.site.getRights; its errors echo the request path (which holds the code).
     portal = createServer((req, res) => {
       seen.push(req.url ?? '');
-      const method = (req.url ?? '').split('/').pop()?.replace(/\.json$/, '');
+      const method = (req.url ?? '')
+        .split('/')
+        .pop()
+        ?.replace(/\.json$/, '');
       const reply = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
@@ -147,7 +159,10 @@ describe('bitrix24-mcp with BITRIX24_WEBHOOK', function () {
     assert.match(r.text, /says the current user may: read, edit on site 3/);
     const e = await call(s, 'explain_error', { error: 'insufficient_scope', method: 'tasks.task.add' });
     assert.match(e.text, /The connected portal grants: crm, landing\./);
-    assert.ok(seen.some((u) => u.includes(SECRET)), 'the stand-in portal was called with the webhook');
+    assert.ok(
+      seen.some((u) => u.includes(SECRET)),
+      'the stand-in portal was called with the webhook',
+    );
     const { tools } = await s.client.listTools();
     const outputs = [r.text, e.text, JSON.stringify(tools), s.stderr()];
     for (const o of outputs) assert.ok(!o.includes(SECRET), `no webhook code in: ${o.slice(0, 200)}`);

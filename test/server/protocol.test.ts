@@ -66,7 +66,10 @@ describe('language server over stdio', () => {
     // Names with the prefix, plus the documented replacements of superseded ones (crm.lead.* →
     // crm.item.*), which keep the typed text as their filter so the editor shows them too.
     const other = items.filter((i) => !i.label.toLowerCase().startsWith('crm.lea'));
-    assert.ok(other.every((i) => i.label.startsWith('crm.item.') && i.filterText === 'crm.lea'), `unexpected: ${other.map((i) => i.label).slice(0, 5)}`);
+    assert.ok(
+      other.every((i) => i.label.startsWith('crm.item.') && i.filterText === 'crm.lea'),
+      `unexpected: ${other.map((i) => i.label).slice(0, 5)}`,
+    );
     assert.match(items.find((i) => i.label === 'crm.lead.add')!.detail ?? '', /crm/);
   });
 

@@ -51,11 +51,17 @@ describe('language server in Russian', () => {
     // Scope findings of the workspace, on the manifest, in Russian too (and the scan is done).
     const manifest = pathToFileURL(join(dir, 'bitrix24.json')).href;
     const onManifest = (await client.diagnosticsWhere(manifest, (d) => (d as Diagnostic[]).some((x) => x.code === 'missing-scope'))) as Diagnostic[];
-    assert.match(onManifest.find((d) => d.code === 'missing-scope')!.message, /^В bitrix24\.json не объявлен скоуп 'crm', а он нужен: 'crm\.deal\.add' \(app\.js:1\)/);
+    assert.match(
+      onManifest.find((d) => d.code === 'missing-scope')!.message,
+      /^В bitrix24\.json не объявлен скоуп 'crm', а он нужен: 'crm\.deal\.add' \(app\.js:1\)/,
+    );
     assert.match(onManifest.find((d) => d.code === 'unused-scope')!.message, /^Скоуп 'task' объявлен, но ни одному вызову в коде он не нужен/);
 
     const value = await hoverText(client, uri, "BX24.callMethod('crm.de|al.add', { fields: {} });\n");
-    assert.match(value, /^\*\*crm\.deal\.add\*\* — Создать новую сделку · \[документация\]\(https:\/\/apidocs\.bitrix24\.ru\/api-reference\/crm\/deals\/crm-deal-add\.html\)/);
+    assert.match(
+      value,
+      /^\*\*crm\.deal\.add\*\* — Создать новую сделку · \[документация\]\(https:\/\/apidocs\.bitrix24\.ru\/api-reference\/crm\/deals\/crm-deal-add\.html\)/,
+    );
     assert.match(value, /\*\*Скоуп:\*\* `crm` \(CRM\)/);
     assert.match(value, /\*\*Кто может выполнять метод:\*\* любой пользователь с правом «добавления» сделок/);
     assert.match(value, /✗ Не объявлен в `bitrix24\.json`: добавьте `crm`/);

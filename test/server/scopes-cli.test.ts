@@ -49,7 +49,10 @@ describe('bitrix24-scopes, the shipped binary', function () {
     const run = scopes(['check', '.'], fixture('js-app'));
     assert.equal(run.status, 1, run.stderr);
     // One problem per missing scope, on the manifest, naming the calls; a hint at each call.
-    assert.match(run.stdout, /^bitrix24\.json:\d+:\d+ error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m);
+    assert.match(
+      run.stdout,
+      /^bitrix24\.json:\d+:\d+ error missing-scope bitrix24\.json lacks the scope 'im', needed by 'im\.notify\.system\.add' \(src\/app\.js:21\)/m,
+    );
     assert.match(run.stdout, /^src\/app\.js:21:20 hint missing-scope-call 'im\.notify\.system\.add' needs the scope 'im'/m);
     assert.match(run.stdout, /^2 error\(s\), \d+ warning\(s\), \d+ hint\(s\); 1 manifest\(s\), 2 file\(s\) checked$/m);
   });
@@ -106,7 +109,10 @@ describe('bitrix24-scopes, the shipped binary', function () {
       // A project that installed this package: its bin linked into node_modules/.bin as npm does.
       project = mkdtempSync(path.join(tmpdir(), 'b24-ci-'));
       cpSync(fixture('js-app'), project, { recursive: true });
-      writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'an-app', private: true, devDependencies: { 'bitrix24-rest-tools': `file:${ROOT}` } }));
+      writeFileSync(
+        path.join(project, 'package.json'),
+        JSON.stringify({ name: 'an-app', private: true, devDependencies: { 'bitrix24-rest-tools': `file:${ROOT}` } }),
+      );
       mkdirSync(path.join(project, 'node_modules', '.bin'), { recursive: true });
       symlinkSync(ROOT, path.join(project, 'node_modules', 'bitrix24-rest-tools'), 'dir');
       symlinkSync(path.join('..', 'bitrix24-rest-tools', 'dist', 'bin', 'scopes.js'), path.join(project, 'node_modules', '.bin', 'bitrix24-scopes'));
@@ -118,14 +124,23 @@ describe('bitrix24-scopes, the shipped binary', function () {
       const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
       const line = /^- run: (npx bitrix24-scopes check \. --format sarif > scopes\.sarif)$/m.exec(readme);
       assert.ok(line, "README's CI recipe changed: update this test with it");
-      const res = spawnSync('sh', ['-c', line[1]], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
+      const res = spawnSync('sh', ['-c', line[1]], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+      });
       assert.equal(res.status, 1, `${res.stdout}${res.stderr}`);
       type Location = { physicalLocation: { artifactLocation: { uri: string } } };
-      const log = JSON.parse(readFileSync(path.join(project, 'scopes.sarif'), 'utf8')) as { runs: { results: { ruleId: string; locations: Location[]; relatedLocations?: Location[] }[] }[] };
+      const log = JSON.parse(readFileSync(path.join(project, 'scopes.sarif'), 'utf8')) as {
+        runs: { results: { ruleId: string; locations: Location[]; relatedLocations?: Location[] }[] }[];
+      };
       assert.deepEqual(sarifErrors(log), []);
       // Code scanning shows each missing scope on the manifest, with the calls needing it as related locations.
       const missing = log.runs[0].results.filter((r) => r.ruleId === 'missing-scope');
-      assert.deepEqual(missing.map((r) => r.locations[0].physicalLocation.artifactLocation.uri), ['bitrix24.json', 'bitrix24.json']);
+      assert.deepEqual(
+        missing.map((r) => r.locations[0].physicalLocation.artifactLocation.uri),
+        ['bitrix24.json', 'bitrix24.json'],
+      );
       const calls = missing.flatMap((r) => (r.relatedLocations ?? []).map((l) => l.physicalLocation.artifactLocation.uri));
       assert.deepEqual([...new Set(calls)].sort(), ['src/app.js', 'src/placement.js']);
     });

@@ -50,7 +50,13 @@ describe('workspace scope checks over stdio', () => {
 
   it('marks each call with a hint pointing to it, and reports unknown methods of files that are not open', async () => {
     const found = (await client.diagnosticsWhere(fileUri, (ds) => (ds as Diagnostic[]).some((d) => d.code === 'unknown-method'))) as Diagnostic[];
-    assert.deepEqual(found.filter((d) => d.code === 'missing-scope-call').map((d) => [d.range.start.line, d.severity]), [[1, 4], [2, 4]]);
+    assert.deepEqual(
+      found.filter((d) => d.code === 'missing-scope-call').map((d) => [d.range.start.line, d.severity]),
+      [
+        [1, 4],
+        [2, 4],
+      ],
+    );
     const unknown = found.find((d) => d.code === 'unknown-method');
     assert.equal(unknown?.severity, 1);
     assert.match(unknown?.message ?? '', /'crm\.deal\.lst' is not a documented Bitrix24 REST method\. Did you mean 'crm\.deal\.list'/);
@@ -59,7 +65,9 @@ describe('workspace scope checks over stdio', () => {
   it('follows a settings change', async () => {
     client.settings = { diagnostics: { rules: { 'missing-scope': 'warning' } } };
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const after = (await client.diagnosticsWhere(manifestUri, (ds) => (ds as Diagnostic[]).some((d) => d.code === 'missing-scope' && d.severity === 2))) as Diagnostic[];
+    const after = (await client.diagnosticsWhere(manifestUri, (ds) =>
+      (ds as Diagnostic[]).some((d) => d.code === 'missing-scope' && d.severity === 2),
+    )) as Diagnostic[];
     assert.equal(after.filter((d) => d.code === 'missing-scope').length, 1);
   });
 });
@@ -80,6 +88,9 @@ describe('an events-only app over stdio', () => {
 
   it('keeps crm, which the bound event needs; only calendar is unused', async () => {
     const found = (await client.diagnosticsWhere(manifestUri, (ds) => (ds as Diagnostic[]).some((d) => d.code === 'unused-scope'))) as Diagnostic[];
-    assert.deepEqual(found.filter((d) => d.code === 'unused-scope').map((d) => d.message.slice(0, 16)), ["Scope 'calendar'"]);
+    assert.deepEqual(
+      found.filter((d) => d.code === 'unused-scope').map((d) => d.message.slice(0, 16)),
+      ["Scope 'calendar'"],
+    );
   });
 });

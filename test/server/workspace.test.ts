@@ -26,7 +26,10 @@ interface CodeAction {
   title: string;
   kind: string;
   diagnostics?: Diagnostic[];
-  edit?: { changes?: Record<string, { range: Range; newText: string }[]>; documentChanges?: { textDocument: { uri: string }; edits: { range: Range; newText: string }[] }[] };
+  edit?: {
+    changes?: Record<string, { range: Range; newText: string }[]>;
+    documentChanges?: { textDocument: { uri: string }; edits: { range: Range; newText: string }[] }[];
+  };
 }
 
 /** FileChangeType in LSP. */
@@ -80,7 +83,10 @@ describe('a multi-root workspace over stdio', () => {
     assert.equal(missing.length, 1);
     assert.match(missing[0].message, /lacks the scope 'landing', needed by 'landing\.site\.getList'/);
     const call = (await client.diagnosticsWhere(uri('sites', 'src', 'app.js'), has('missing-scope-call'))) as Diagnostic[];
-    assert.deepEqual(call.filter((d) => d.code === 'missing-scope-call').map((d) => d.range.start.line), [1]);
+    assert.deepEqual(
+      call.filter((d) => d.code === 'missing-scope-call').map((d) => d.range.start.line),
+      [1],
+    );
 
     // The other folder's manifest carries its unused scope, at the scope's own string.
     const crm = (await client.diagnosticsWhere(uri('crm', 'bitrix24.json'), has('unused-scope'))) as Diagnostic[];
@@ -103,7 +109,8 @@ describe('a multi-root workspace over stdio', () => {
     const fix = actions.find((a) => /landing/.test(a.title));
     assert.ok(fix, `a fix adding landing, got ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.kind, 'quickfix');
-    const edits = fix.edit?.changes?.[uri('sites', 'bitrix24.json')] ?? fix.edit?.documentChanges?.find((c) => c.textDocument.uri === uri('sites', 'bitrix24.json'))?.edits;
+    const edits =
+      fix.edit?.changes?.[uri('sites', 'bitrix24.json')] ?? fix.edit?.documentChanges?.find((c) => c.textDocument.uri === uri('sites', 'bitrix24.json'))?.edits;
     assert.ok(edits?.length, `the fix edits sites/bitrix24.json: ${JSON.stringify(fix.edit)}`);
     const fixed = JSON.parse(applyEdits(readFileSync(file('sites', 'bitrix24.json'), 'utf8'), edits)) as { scopes: string[] };
     assert.deepEqual(fixed.scopes.sort(), ['landing', 'user_brief']);
@@ -119,7 +126,10 @@ describe('a multi-root workspace over stdio', () => {
       range: unknown.range,
       context: { diagnostics: [unknown] },
     });
-    assert.ok(actions.some((a) => a.title === "Replace with 'user.current'"), actions.map((a) => a.title).join(' | '));
+    assert.ok(
+      actions.some((a) => a.title === "Replace with 'user.current'"),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
   it('follows files changed, created and deleted on disk (watched-file notifications)', async () => {
@@ -148,9 +158,15 @@ describe('a multi-root workspace over stdio', () => {
   });
 
   it('bitrix24/listMethods lists catalogue methods by prefix with scope, title and page', async () => {
-    const methods = await client.connection.sendRequest<{ name: string; scope: string; title: string; url: string; version: number; deprecated: boolean }[]>('bitrix24/listMethods', { prefix: 'CRM.LEAD.' });
+    const methods = await client.connection.sendRequest<{ name: string; scope: string; title: string; url: string; version: number; deprecated: boolean }[]>(
+      'bitrix24/listMethods',
+      { prefix: 'CRM.LEAD.' },
+    );
     assert.ok(methods.length > 5, `${methods.length} methods`);
-    assert.ok(methods.every((m) => m.name.startsWith('crm.lead.')), 'case-insensitive prefix, nothing else');
+    assert.ok(
+      methods.every((m) => m.name.startsWith('crm.lead.')),
+      'case-insensitive prefix, nothing else',
+    );
     const add = methods.find((m) => m.name === 'crm.lead.add');
     assert.ok(add);
     assert.equal(add.scope, 'crm');
@@ -166,7 +182,9 @@ describe('a multi-root workspace over stdio', () => {
   });
 
   it('bitrix24/proposeManifest proposes the scopes a folder without a manifest calls', async () => {
-    const proposal = await client.connection.sendRequest<{ uri: string; text: string; scopes: string[] } | null>('bitrix24/proposeManifest', { folderUri: uri('new-app') });
+    const proposal = await client.connection.sendRequest<{ uri: string; text: string; scopes: string[] } | null>('bitrix24/proposeManifest', {
+      folderUri: uri('new-app'),
+    });
     assert.ok(proposal);
     assert.equal(proposal.uri, uri('new-app', 'bitrix24.json'));
     assert.ok(proposal.scopes.includes('crm'), proposal.scopes.join(','));
@@ -195,7 +213,9 @@ describe('a multi-root workspace over stdio', () => {
     assert.ok(!asked.flat().includes('crm.lead.add'), 'methods the catalogue knows are never asked about');
 
     // The portal knows the method: the offline "unknown method" goes.
-    void client.connection.sendNotification('bitrix24/portalFacts', { facts: { ...facts, methods: { 'vendor.custom.sync': { exists: true, available: true } } } });
+    void client.connection.sendNotification('bitrix24/portalFacts', {
+      facts: { ...facts, methods: { 'vendor.custom.sync': { exists: true, available: true } } },
+    });
     await client.diagnosticsWhere(doc, lacks('unknown-method'));
 
     // Disconnected: the live checks go too.

@@ -13,7 +13,6 @@ export function onCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return value !== '' && value !== '0' && value !== 'false';
 }
 
-
 /** Thrown instead of skipping when CI is set and a component is missing. */
 export class MissingOnCiError extends Error {}
 
@@ -34,6 +33,11 @@ export function requireComponent(ctx: Mocha.Context, present: boolean, what: str
  */
 export function requireDocs(ctx: Mocha.Context, sub = ''): string {
   const dir = docsRoot();
-  requireComponent(ctx, existsSync(resolve(dir, sub)), `the official REST docs (${resolve(dir, sub)})`, 'set BITRIX24_REST_DOCS or place bitrix24-rest-docs in ../shared/');
+  requireComponent(
+    ctx,
+    existsSync(resolve(dir, sub)),
+    `the official REST docs (${resolve(dir, sub)})`,
+    'set BITRIX24_REST_DOCS or place bitrix24-rest-docs in ../shared/',
+  );
   return dir;
 }

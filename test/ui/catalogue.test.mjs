@@ -36,11 +36,16 @@ describe('the method catalogue picker', function () {
   const search = async (query, first) => {
     const p = page();
     await input().fill(query);
-    return retry(p, `results for "${query}"`, async () => {
-      const texts = await rows().allInnerTexts();
-      if (!texts.length || !first.test(texts[0])) throw new Error(`first rows: ${texts.slice(0, 3).join(' | ')}`);
-      return texts;
-    }, STEP_MS);
+    return retry(
+      p,
+      `results for "${query}"`,
+      async () => {
+        const texts = await rows().allInnerTexts();
+        if (!texts.length || !first.test(texts[0])) throw new Error(`first rows: ${texts.slice(0, 3).join(' | ')}`);
+        return texts;
+      },
+      STEP_MS,
+    );
   };
 
   after(async () => {
@@ -86,11 +91,16 @@ describe('the method catalogue picker', function () {
     const row = await quickPickRow(p, 'crm.deal.add');
     await row.hover();
     await row.locator('.action-label[aria-label="Copy name"]').click();
-    const copied = await retry(p, 'the name on the clipboard', async () => {
-      const t = await p.evaluate(() => navigator.clipboard.readText());
-      if (!t) throw new Error('the clipboard is empty');
-      return t;
-    }, STEP_MS);
+    const copied = await retry(
+      p,
+      'the name on the clipboard',
+      async () => {
+        const t = await p.evaluate(() => navigator.clipboard.readText());
+        if (!t) throw new Error('the clipboard is empty');
+        return t;
+      },
+      STEP_MS,
+    );
     assert.equal(copied, 'crm.deal.add');
   });
 
@@ -99,7 +109,10 @@ describe('the method catalogue picker', function () {
     await search('crm item list', /^crm\.item\.list(?![.\w]*\.)/);
     let row = await quickPickRow(p, 'crm.item.list');
     await row.hover();
-    const popup = p.context().waitForEvent('page', { timeout: STEP_MS }).then((tab) => ({ tab }));
+    const popup = p
+      .context()
+      .waitForEvent('page', { timeout: STEP_MS })
+      .then((tab) => ({ tab }));
     const dialog = p.locator('.monaco-dialog-box', { hasText: 'apidocs.bitrix24' });
     await row.locator('.action-label[aria-label="Open docs"]').click();
     const opened = await Promise.race([popup, dialog.waitFor({ state: 'visible', timeout: STEP_MS }).then(() => ({ dialog: true }))]);
@@ -120,10 +133,15 @@ describe('the method catalogue picker', function () {
     await row.hover();
     await row.locator('.action-label[aria-label="Show usages in this workspace"]').click();
     const results = p.locator('.search-view .results');
-    await retry(p, 'the usages in the search view', async () => {
-      const t = await results.innerText({ timeout: 5_000 });
-      if (!/app\.js/.test(t)) throw new Error(`search shows: ${t.slice(0, 200)}`);
-    }, STEP_MS);
+    await retry(
+      p,
+      'the usages in the search view',
+      async () => {
+        const t = await results.innerText({ timeout: 5_000 });
+        if (!/app\.js/.test(t)) throw new Error(`search shows: ${t.slice(0, 200)}`);
+      },
+      STEP_MS,
+    );
     assert.equal(await p.locator('.search-view .search-widget textarea, .search-view .search-widget input').first().inputValue(), 'crm.item.list');
   });
 });

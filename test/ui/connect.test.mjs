@@ -83,9 +83,14 @@ describe('Connect to Portal, typed in the workbench', function () {
     await input().focus();
     await page().keyboard.type('https://example.com/not-a-webhook');
     const message = page().locator('.quick-input-widget .quick-input-message');
-    await retry(page(), 'show the validation message', async () => {
-      assert.match(await message.innerText(), /\S/);
-    }, STEP_MS);
+    await retry(
+      page(),
+      'show the validation message',
+      async () => {
+        assert.match(await message.innerText(), /\S/);
+      },
+      STEP_MS,
+    );
     await page().keyboard.press('Enter');
     assert.ok(await title('inbound webhook').isVisible(), 'Enter on an invalid URL closed the box');
     await page().keyboard.press('Escape');
@@ -128,11 +133,18 @@ describe('Connect to Portal, typed in the workbench', function () {
     assert.ok(!toast.includes(wrongCode), 'the error message shows the webhook code');
 
     const logs = () => filesUnder(join(session.userDataDir ?? '', 'logs')).filter((f) => f.endsWith(LOG_FILE));
-    const text = await retry(page(), 'the log records the failure', async () => {
-      const all = logs().map((f) => readFileSync(f, 'utf8')).join('\n');
-      assert.match(all, new RegExp(`Connecting to ${host.replace(/\./g, '\\.')} failed`));
-      return all;
-    }, STEP_MS);
+    const text = await retry(
+      page(),
+      'the log records the failure',
+      async () => {
+        const all = logs()
+          .map((f) => readFileSync(f, 'utf8'))
+          .join('\n');
+        assert.match(all, new RegExp(`Connecting to ${host.replace(/\./g, '\\.')} failed`));
+        return all;
+      },
+      STEP_MS,
+    );
     assert.ok(!text.includes(wrongCode), 'the log holds the webhook code');
     for (const secret of [other.oauth.clientSecret, new URL(other.webhooks.user).pathname.split('/')[3]]) {
       assert.ok(!text.includes(secret), 'the log holds a secret of an earlier connection');

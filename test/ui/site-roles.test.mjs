@@ -62,10 +62,15 @@ describe('roles and many sites in the workbench', function () {
     const p = page();
     // The view remembers the model row collapsed from the extended model; open it as a user would.
     const model = treeRow(pane, 'Rights model: roles');
-    await retry(p, 'expand the rights model', async () => {
-      if ((await model.getAttribute('aria-expanded')) !== 'true') await model.click();
-      await treeRow(pane, 'Roles: Sites and Stores').waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS);
+    await retry(
+      p,
+      'expand the rights model',
+      async () => {
+        if ((await model.getAttribute('aria-expanded')) !== 'true') await model.click();
+        await treeRow(pane, 'Roles: Sites and Stores').waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS,
+    );
     const sites = treeRow(pane, /^\s*Sites and Stores\s*$/);
     if ((await sites.getAttribute('aria-expanded')) === 'true') await sites.click();
     await treeRow(pane, 'Import from portal to edit these roles').click();
@@ -83,10 +88,15 @@ describe('roles and many sites in the workbench', function () {
 
     const holders = treeRow(pane, /Holders\s*DR3, U5/);
     const holder = treeRow(pane, /U5\s+Eva Schmidt/);
-    await retry(p, 'expand the holders', async () => {
-      if ((await holders.getAttribute('aria-expanded')) !== 'true') await holders.click();
-      await holder.waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS);
+    await retry(
+      p,
+      'expand the holders',
+      async () => {
+        if ((await holders.getAttribute('aria-expanded')) !== 'true') await holders.click();
+        await holder.waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS,
+    );
     await treeRow(pane, /DR3\s+Marketing \(with subdepartments\)/).waitFor({ state: 'visible', timeout: STEP_MS });
     assert.match(await treeRow(pane, /^Holders/).innerText(), /not set here/, 'Administrator: holders unknown until set here');
     const text = await pane.innerText();
@@ -94,7 +104,13 @@ describe('roles and many sites in the workbench', function () {
     assert.match(text, /Holders\s*DR3, U5 · not applied/);
     assert.match(text, /All sites without their own setting \(0\)\s*Read/);
     assert.match(text, /Spring promo \(#3\)\s*Read, Edit · not applied/);
-    assert.deepEqual(portal().snapshot().roles.find((r) => r.id === 2).accessCodes, ['DR3'], 'nothing sent before Apply');
+    assert.deepEqual(
+      portal()
+        .snapshot()
+        .roles.find((r) => r.id === 2).accessCodes,
+      ['DR3'],
+      'nothing sent before Apply',
+    );
 
     // Wide enough to read the holders' names in the screenshot.
     await sidebarWidth(p, 620);
@@ -114,17 +130,24 @@ describe('roles and many sites in the workbench', function () {
     await answerDialog(p, 'Switch the portal to the extended rights model?', 'Switch');
     await treeRow(pane, 'Rights model: extended').waitFor({ state: 'visible', timeout: STEP_MS });
     const sites = treeRow(pane, /^\s*Sites and Stores\s*$/);
-    await retry(p, 'expand the sites', async () => {
-      if ((await sites.getAttribute('aria-expanded')) !== 'true') await sites.click();
-      await treeRow(pane, 'Developer portal').waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS);
+    await retry(
+      p,
+      'expand the sites',
+      async () => {
+        if ((await sites.getAttribute('aria-expanded')) !== 'true') await sites.click();
+        await treeRow(pane, 'Developer portal').waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS,
+    );
     await runCommand(p, 'Notifications: Clear All Notifications');
 
     await runCommand(p, 'Change Access Code on Several Sites');
     for (const site of ['Company website', 'Spring promo', 'Developer portal']) {
       const row = await quickPickRow(p, site);
       await row.click();
-      await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: site }).waitFor({ state: 'visible', timeout: STEP_MS });
+      await p
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: site })
+        .waitFor({ state: 'visible', timeout: STEP_MS });
     }
     await p.keyboard.press('Enter');
     await (await quickPickRow(p, 'Type an access code')).click();
@@ -132,9 +155,13 @@ describe('roles and many sites in the workbench', function () {
     await p.locator('.quick-input-widget input').fill('DR3');
     await p.keyboard.press('Enter');
     await (await quickPickRow(p, 'Set its operations')).click();
-    await p.locator('.quick-input-widget .quick-input-title', { hasText: 'Rule for 3 sites — what DR3 may do' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Rule for 3 sites — what DR3 may do' })
+      .waitFor({ state: 'visible', timeout: STEP_MS });
     await (await quickPickRow(p, 'Edit pages')).click();
-    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' })
+      .waitFor({ state: 'visible', timeout: STEP_MS });
     await p.keyboard.press('Enter');
 
     const question = 'Apply DR3 → Read, Edit to 3 sites?';
@@ -148,7 +175,13 @@ describe('roles and many sites in the workbench', function () {
     await diff.waitFor({ state: 'visible', timeout: STEP_MS });
     const sides = ((await diff.textContent()) ?? '').replace(/\u00a0/g, ' ');
     for (const line of [/Spring promo #3/, /Developer portal #4/, /"DR3": \["read", "edit"\]/]) assert.match(sides, line);
-    assert.deepEqual(portal().snapshot().sites.find((s) => s.id === 4).rights.DR3, undefined, 'nothing sent before the answer');
+    assert.deepEqual(
+      portal()
+        .snapshot()
+        .sites.find((s) => s.id === 4).rights.DR3,
+      undefined,
+      'nothing sent before the answer',
+    );
 
     await p.mouse.move(1000, 800);
     await settled(p);
@@ -160,9 +193,21 @@ describe('roles and many sites in the workbench', function () {
     await (await quickPickRow(p, 'Apply')).click();
     const told = await notificationToast(p, 'DR3 → Read, Edit: applied to 3 of 3 sites');
     assert.match(told, /applied to 3 of 3 sites/);
-    for (const id of [1, 3, 4]) assert.deepEqual(portal().snapshot().sites.find((s) => s.id === id).rights.DR3, ['read', 'edit'], `site ${id}`);
-    await retry(p, 'see the sites applied', async () => {
-      assert.doesNotMatch(await treeRow(pane, 'Developer portal').innerText(), /not applied/);
-    }, STEP_MS);
+    for (const id of [1, 3, 4])
+      assert.deepEqual(
+        portal()
+          .snapshot()
+          .sites.find((s) => s.id === id).rights.DR3,
+        ['read', 'edit'],
+        `site ${id}`,
+      );
+    await retry(
+      p,
+      'see the sites applied',
+      async () => {
+        assert.doesNotMatch(await treeRow(pane, 'Developer portal').innerText(), /not applied/);
+      },
+      STEP_MS,
+    );
   });
 });

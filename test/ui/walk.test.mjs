@@ -8,7 +8,19 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './session.mjs';
-import { STEP_MS, clickRowAction, notificationToast, openFromExplorer, openView, quickPickRow, retry, runCommand, screenshot, sidebarWidth, treeRow } from './workbench.mjs';
+import {
+  STEP_MS,
+  clickRowAction,
+  notificationToast,
+  openFromExplorer,
+  openView,
+  quickPickRow,
+  retry,
+  runCommand,
+  screenshot,
+  sidebarWidth,
+  treeRow,
+} from './workbench.mjs';
 
 const SITE = 'Spring promo';
 const SITE_ID = 3;
@@ -27,7 +39,10 @@ describe('the first run, walked', function () {
     assert.ok(session.portal, 'no demo portal: run this file through test/ui/run.mjs');
     return session.portal;
   };
-  const siteRights = () => portal().snapshot().sites.find((s) => s.id === SITE_ID)?.rights;
+  const siteRights = () =>
+    portal()
+      .snapshot()
+      .sites.find((s) => s.id === SITE_ID)?.rights;
   const quickTitle = (text) => page().locator('.quick-input-widget .quick-input-title', { hasText: text });
   /** The Bitrix24 icon's badge on the activity bar ('' when there is none). */
   const badge = async () => {
@@ -90,11 +105,16 @@ describe('the first run, walked', function () {
     await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url()).origin });
     await p.evaluate(() => navigator.clipboard.writeText(''));
     await clickRowAction(p, treeRow(pane, 'bitrix24.json'), 'Copy Scope List');
-    const copied = await retry(p, 'the scope list on the clipboard', async () => {
-      const t = await p.evaluate(() => navigator.clipboard.readText());
-      if (!t) throw new Error('the clipboard is empty');
-      return t;
-    }, STEP_MS);
+    const copied = await retry(
+      p,
+      'the scope list on the clipboard',
+      async () => {
+        const t = await p.evaluate(() => navigator.clipboard.readText());
+        if (!t) throw new Error('the clipboard is empty');
+        return t;
+      },
+      STEP_MS,
+    );
     assert.match(copied, /^[a-z_.]+(,[a-z_.]+)*$/);
     const scopes = copied.split(',');
     assert.ok(scopes.includes('crm') && scopes.includes('landing'), `copied: ${copied}`);
@@ -112,10 +132,15 @@ describe('the first run, walked', function () {
     await tab.waitFor({ state: 'visible', timeout: STEP_MS });
     // The preview is a webview: its rendered heading sits in a nested frame.
     const body = p.frameLocator('.webview.ready').frameLocator('#active-frame').locator('body');
-    await retry(p, 'the rendered report', async () => {
-      const t = await body.innerText({ timeout: 5_000 });
-      if (!/bitrix24\.json/.test(t) || !/landing/.test(t)) throw new Error(`preview shows: ${t.slice(0, 200)}`);
-    }, STEP_MS);
+    await retry(
+      p,
+      'the rendered report',
+      async () => {
+        const t = await body.innerText({ timeout: 5_000 });
+        if (!/bitrix24\.json/.test(t) || !/landing/.test(t)) throw new Error(`preview shows: ${t.slice(0, 200)}`);
+      },
+      STEP_MS,
+    );
     assert.equal(await p.locator('.tabs-container .tab.dirty').count(), 0, 'no dirty buffer');
     assert.ok(await body.locator('a', { hasText: 'publish-event.php' }).first().isVisible(), 'locations are links');
     assert.doesNotMatch(await body.innerText(), /\]\(file:/, 'no link left as raw Markdown');
@@ -131,10 +156,15 @@ describe('the first run, walked', function () {
     assert.match(await pane.innerText(), /Rights model: extended/);
     assert.equal(await badge(), '', 'no unapplied changes yet');
     const site = treeRow(pane, SITE);
-    await retry(p, `expand "${SITE}"`, async () => {
-      if ((await site.getAttribute('aria-expanded')) !== 'true') await site.click();
-      await treeRow(pane, 'Your effective rights').waitFor({ state: 'visible', timeout: 5_000 });
-    }, STEP_MS);
+    await retry(
+      p,
+      `expand "${SITE}"`,
+      async () => {
+        if ((await site.getAttribute('aria-expanded')) !== 'true') await site.click();
+        await treeRow(pane, 'Your effective rights').waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      STEP_MS,
+    );
     assert.match(await treeRow(pane, 'Your effective rights').innerText(), /Read, Edit, Settings, Publish, Delete/);
     await clickRowAction(p, treeRow(pane, SITE), 'Add Access Code');
     await quickTitle(`Add rule to «${SITE}» — 1/3: who`).waitFor({ state: 'visible', timeout: STEP_MS });
@@ -146,7 +176,9 @@ describe('the first run, walked', function () {
     await quickTitle(`Add rule to «${SITE}» — 3/3: what D2 may do`).waitFor({ state: 'visible', timeout: STEP_MS });
     // "Read" is ticked already (every rule includes it); tick "Edit" as well.
     await (await quickPickRow(p, 'Edit')).click();
-    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    await p
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: 'Edit pages' })
+      .waitFor({ state: 'visible', timeout: STEP_MS });
     await p.keyboard.press('Enter');
     await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
 
@@ -194,12 +226,17 @@ describe('the first run, walked', function () {
 
     // A long message is cut to one line; expand it so the screenshot shows the whole verification.
     const toast = p.locator('.notifications-toasts .notification-toast', { hasText: `Applied 1 rule to "${SITE}"` }).first();
-    await retry(p, 'expand the notification', async () => {
-      await toast.hover();
-      const expand = toast.locator('.codicon-notifications-expand');
-      if (await expand.isVisible()) await expand.click();
-      await toast.locator('.codicon-notifications-collapse').waitFor({ state: 'visible', timeout: 2_000 });
-    }, STEP_MS);
+    await retry(
+      p,
+      'expand the notification',
+      async () => {
+        await toast.hover();
+        const expand = toast.locator('.codicon-notifications-expand');
+        if (await expand.isVisible()) await expand.click();
+        await toast.locator('.codicon-notifications-collapse').waitFor({ state: 'visible', timeout: 2_000 });
+      },
+      STEP_MS,
+    );
     assert.match(await toast.innerText(), /it cannot list other rules/);
     // Wide enough that the rules' descriptions (operations, when applied) are not cut off in the picture.
     await sidebarWidth(p, 520);

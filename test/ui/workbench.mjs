@@ -55,11 +55,16 @@ export async function openFromExplorer(page, relativePath) {
 /** Opens the quick input with F1 (retried: the first press can land before focus). */
 async function openQuickInput(page) {
   const input = page.locator('.quick-input-widget input');
-  await retry(page, 'open the command palette', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 5_000 });
-  }, STEP_MS);
+  await retry(
+    page,
+    'open the command palette',
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+    },
+    STEP_MS,
+  );
   return input;
 }
 
@@ -115,21 +120,31 @@ export async function openView(page, containerTitle, paneTitle) {
   const icon = page.locator(`.activitybar .action-item a[aria-label^="${containerTitle}"]`).first();
   await icon.waitFor({ state: 'visible', timeout: STEP_MS });
   const pane = page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: paneTitle }) });
-  await retry(page, `open the ${containerTitle} view`, async () => {
-    if (!(await pane.first().isVisible())) await icon.click();
-    await pane.first().waitFor({ state: 'visible', timeout: 5_000 });
-  }, STEP_MS);
+  await retry(
+    page,
+    `open the ${containerTitle} view`,
+    async () => {
+      if (!(await pane.first().isVisible())) await icon.click();
+      await pane.first().waitFor({ state: 'visible', timeout: 5_000 });
+    },
+    STEP_MS,
+  );
   // The container holds more than one pane (App Scopes above Site Rights): give this one the
   // room by expanding it and collapsing the others, so its tree rows are laid out.
-  await retry(page, `expand the ${paneTitle} pane`, async () => {
-    const headers = page.locator('.sidebar .pane > .pane-header');
-    for (let i = 0; i < (await headers.count()); i++) {
-      const header = headers.nth(i);
-      const mine = (await header.innerText()).toLowerCase().includes(paneTitle.toLowerCase());
-      if ((await header.getAttribute('aria-expanded')) === (mine ? 'false' : 'true')) await header.click();
-    }
-    await pane.first().locator('.pane-header[aria-expanded="true"]').waitFor({ state: 'visible', timeout: 2_000 });
-  }, STEP_MS);
+  await retry(
+    page,
+    `expand the ${paneTitle} pane`,
+    async () => {
+      const headers = page.locator('.sidebar .pane > .pane-header');
+      for (let i = 0; i < (await headers.count()); i++) {
+        const header = headers.nth(i);
+        const mine = (await header.innerText()).toLowerCase().includes(paneTitle.toLowerCase());
+        if ((await header.getAttribute('aria-expanded')) === (mine ? 'false' : 'true')) await header.click();
+      }
+      await pane.first().locator('.pane-header[aria-expanded="true"]').waitFor({ state: 'visible', timeout: 2_000 });
+    },
+    STEP_MS,
+  );
   return pane.first();
 }
 
@@ -144,10 +159,15 @@ export function treeRow(pane, text) {
  */
 export async function clickRowAction(page, row, title) {
   const action = row.locator(`.actions .action-label[aria-label^="${title}"]`);
-  await retry(page, `show the "${title}" button`, async () => {
-    await row.hover();
-    await action.waitFor({ state: 'visible', timeout: 2_000 });
-  }, STEP_MS);
+  await retry(
+    page,
+    `show the "${title}" button`,
+    async () => {
+      await row.hover();
+      await action.waitFor({ state: 'visible', timeout: 2_000 });
+    },
+    STEP_MS,
+  );
   await action.click();
 }
 
@@ -179,19 +199,27 @@ export async function notificationToast(page, text) {
  * dialog fully opaque. Screenshots are taken after this, never after a fixed delay.
  */
 export async function settled(page) {
-  await page.waitForFunction(() => {
-    const busy = [...document.querySelectorAll('.monaco-progress-container.active, .monaco-progress-container.infinite')].some((el) => el.offsetParent !== null);
-    if (busy) return false;
-    // Endless animations (a spinner) never finish; every other must have.
-    if (document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)) return false;
-    const watched = document.querySelectorAll('.notification-toast-container, .monaco-hover, .monaco-dialog-box, .quick-input-widget, .monaco-list-row.focused');
-    for (const node of watched) {
-      if (node.offsetParent === null) continue;
-      for (let el = node; el && el !== document.body; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false;
-      if (node.getAnimations?.().some((a) => a.playState === 'running')) return false;
-    }
-    return true;
-  }, undefined, { timeout: STEP_MS });
+  await page.waitForFunction(
+    () => {
+      const busy = [...document.querySelectorAll('.monaco-progress-container.active, .monaco-progress-container.infinite')].some(
+        (el) => el.offsetParent !== null,
+      );
+      if (busy) return false;
+      // Endless animations (a spinner) never finish; every other must have.
+      if (document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)) return false;
+      const watched = document.querySelectorAll(
+        '.notification-toast-container, .monaco-hover, .monaco-dialog-box, .quick-input-widget, .monaco-list-row.focused',
+      );
+      for (const node of watched) {
+        if (node.offsetParent === null) continue;
+        for (let el = node; el && el !== document.body; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false;
+        if (node.getAnimations?.().some((a) => a.playState === 'running')) return false;
+      }
+      return true;
+    },
+    undefined,
+    { timeout: STEP_MS },
+  );
 }
 
 /** Takes the screenshot `name`.png in the ui output folder once the workbench has settled; returns its path. */
@@ -212,5 +240,7 @@ export async function sidebarWidth(page, width) {
   await page.mouse.down();
   await page.mouse.move(box.x + width, y, { steps: 5 });
   await page.mouse.up();
-  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, { timeout: STEP_MS });
+  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 40, width, {
+    timeout: STEP_MS,
+  });
 }

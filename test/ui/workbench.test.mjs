@@ -22,7 +22,10 @@ function methodPosition() {
 
 /** The Site Rights pane in the side bar (its header may be hidden when it is the only view). */
 function sitesPane(p) {
-  return p.locator('.sidebar .pane').filter({ has: p.locator('.pane-header', { hasText: 'Site Rights' }) }).first();
+  return p
+    .locator('.sidebar .pane')
+    .filter({ has: p.locator('.pane-header', { hasText: 'Site Rights' }) })
+    .first();
 }
 
 describe('the workbench with Bitrix24 REST Tools', function () {
@@ -57,7 +60,13 @@ describe('the workbench with Bitrix24 REST Tools', function () {
     const pane = await openView(page(), 'Bitrix24', 'Site Rights');
     // The container shows App Scopes above Site Rights, each under its own header.
     assert.match(await pane.locator('.pane-header').innerText(), /site rights/i);
-    assert.equal(await page().locator('.sidebar .pane > .pane-header', { hasText: /app scopes/i }).count(), 1, 'the App Scopes pane is there too');
+    assert.equal(
+      await page()
+        .locator('.sidebar .pane > .pane-header', { hasText: /app scopes/i })
+        .count(),
+      1,
+      'the App Scopes pane is there too',
+    );
     const body = pane.locator('.pane-body');
     await body.waitFor({ state: 'visible', timeout: STEP_MS });
     assert.match(await body.innerText(), /\S/, 'the Site Rights pane is empty');

@@ -10,7 +10,10 @@ const names: MethodNames = { has: (n: string) => n === 'crm.item.add', matches: 
 describe('AnalysedDocuments', () => {
   it('skips the analysis of a document over the size limit and collects garbage once it is closed', () => {
     let collections = 0;
-    const cache = new AnalysedDocuments(() => names, () => collections++);
+    const cache = new AnalysedDocuments(
+      () => names,
+      () => collections++,
+    );
     const minified = "BX24.callMethod('crm.item.add');".repeat(Math.ceil((MAX_ANALYSED_DOCUMENT + 1) / 32));
     const big = LineDocument.create('file:///app.min.js', 'javascript', 1, minified);
     const analysed = cache.get(big);
@@ -22,7 +25,10 @@ describe('AnalysedDocuments', () => {
 
   it('analyses an ordinary document and closes it without a collection', () => {
     let collections = 0;
-    const cache = new AnalysedDocuments(() => names, () => collections++);
+    const cache = new AnalysedDocuments(
+      () => names,
+      () => collections++,
+    );
     const doc = LineDocument.create('file:///app.js', 'javascript', 1, "BX24.callMethod('crm.item.add');\n");
     assert.equal(cache.get(doc)?.analysis.references.length, 1);
     cache.forget(doc.uri);

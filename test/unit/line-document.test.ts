@@ -5,14 +5,14 @@ import { LineDocument } from '../../server/src/line-document';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('LineDocument', () => {
   it('matches TextDocument over 3,000 random edits with \\n, \\r\\n and \\r line ends, ranges past the end included', () => {
     const random = rng(42);
     const pieces = ['a', 'bc', '\n', '\r\n', '\r', 'x\ny', '', 'BX24.callMethod(', "'crm.item.add')", '\r\n\r\n', 'é'];
-    const start = "line one\r\nline two\nthree\rfour\n";
+    const start = 'line one\r\nline two\nthree\rfour\n';
     const ref = TextDocument.create('file:///a.js', 'javascript', 1, start);
     const doc = LineDocument.create('file:///a.js', 'javascript', 1, start);
     for (let v = 2; v < 3002; v++) {

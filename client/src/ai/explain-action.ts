@@ -18,5 +18,9 @@ export function explainAction(e: unknown): ExplainAction | undefined {
   // Only answers from a portal carry an HTTP status; codes raised on this side do not.
   if (typeof x.code !== 'string' || typeof x.status !== 'number') return undefined;
   const error = JSON.stringify({ error: x.code, status: x.status });
-  return { title: localize('Explain Error'), command: 'bitrix24.explainError', args: [{ error, ...(typeof x.method === 'string' ? { method: x.method } : {}) }] };
+  return {
+    title: localize('Explain Error'),
+    command: 'bitrix24.explainError',
+    args: [{ error, ...(typeof x.method === 'string' ? { method: x.method } : {}) }],
+  };
 }

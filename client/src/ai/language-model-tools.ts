@@ -72,7 +72,9 @@ function prepare(name: AssistantToolName, input: Record<string, unknown>, deps: 
       invocationMessage: vscode.l10n.t('Reading the access rights of site {0}', input.siteId),
       confirmationMessages: {
         title: vscode.l10n.t('Read site rights from the portal?'),
-        message: new vscode.MarkdownString(vscode.l10n.t('Calls `landing.site.getRights` for site {0} on {1} as the connected user. Nothing is changed.', input.siteId, portal)),
+        message: new vscode.MarkdownString(
+          vscode.l10n.t('Calls `landing.site.getRights` for site {0} on {1} as the connected user. Nothing is changed.', input.siteId, portal),
+        ),
       },
     };
   }

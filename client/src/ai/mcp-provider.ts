@@ -41,7 +41,11 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
     log.warn(`VS Code did not take the Bitrix24 MCP server definition: ${err instanceof Error ? err.message : String(err)}`);
     return false;
   }
-  context.subscriptions.push(changed, registration, vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()));
+  context.subscriptions.push(
+    changed,
+    registration,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+  );
   log.info('Offered bitrix24-mcp to VS Code’s MCP support');
   return true;
 }

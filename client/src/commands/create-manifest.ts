@@ -10,7 +10,9 @@ export async function createManifest(client: LanguageClient, folderArg?: vscode.
   const target = vscode.Uri.joinPath(folder, 'bitrix24.json');
   try {
     await vscode.workspace.fs.stat(target);
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; its quick fixes keep it in step with the code.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists; its quick fixes keep it in step with the code.', vscode.workspace.asRelativePath(target)),
+    );
     await vscode.window.showTextDocument(target);
     return undefined;
   } catch {

@@ -78,7 +78,11 @@ async function askForInput(): Promise<ConnectInput | undefined> {
       detail: vscode.l10n.t("The local app's client id and secret, plus a refresh token or an authorization code"),
     },
   ];
-  const pick = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Connect to Portal'), placeHolder: vscode.l10n.t('How do you sign in to the portal?'), ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(kinds, {
+    title: vscode.l10n.t('Connect to Portal'),
+    placeHolder: vscode.l10n.t('How do you sign in to the portal?'),
+    ignoreFocusOut: true,
+  });
   if (!pick) return undefined;
   if (pick.auth === 'demo') return demo ? { kind: 'webhook', url: demo } : undefined;
   return pick.auth === 'webhook' ? askWebhook() : askOAuth();
@@ -124,7 +128,11 @@ async function askOAuth(): Promise<ConnectInput | undefined> {
   const grant = await vscode.window.showQuickPick(
     [
       { label: vscode.l10n.t('Refresh token'), detail: vscode.l10n.t('A refresh token issued to this app (valid for 180 days)'), grant: 'refresh' as const },
-      { label: vscode.l10n.t('Authorization code'), detail: vscode.l10n.t('The code from the app install redirect; it expires 30 seconds after it is issued'), grant: 'code' as const },
+      {
+        label: vscode.l10n.t('Authorization code'),
+        detail: vscode.l10n.t('The code from the app install redirect; it expires 30 seconds after it is issued'),
+        grant: 'code' as const,
+      },
     ],
     { title: title(4), placeHolder: vscode.l10n.t('What do you have to sign in with?'), ignoreFocusOut: true },
   );

@@ -291,9 +291,12 @@ export class ConnectionManager {
     if (facts === undefined && this.currentFacts === undefined) return;
     this.currentFacts = facts;
     if (facts) {
-      this.expiryTimer = this.timers.set(() => {
-        if (this.currentFacts === facts) this.publish(undefined);
-      }, Math.max(0, facts.fetchedAt + PORTAL_FACTS_MAX_AGE_MS - this.now()));
+      this.expiryTimer = this.timers.set(
+        () => {
+          if (this.currentFacts === facts) this.publish(undefined);
+        },
+        Math.max(0, facts.fetchedAt + PORTAL_FACTS_MAX_AGE_MS - this.now()),
+      );
     }
     this.options.onFacts?.(facts);
   }

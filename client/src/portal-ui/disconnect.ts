@@ -24,7 +24,8 @@ export async function disconnectCommand(manager: ConnectionManager, log: vscode.
   }
   const next = manager.active();
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Disconnected {0}; its saved credentials were deleted.', hostOf(portal)) + (next ? ` ${vscode.l10n.t('Active portal: {0}.', hostOf(next.url))}` : ''),
+    vscode.l10n.t('Disconnected {0}; its saved credentials were deleted.', hostOf(portal)) +
+      (next ? ` ${vscode.l10n.t('Active portal: {0}.', hostOf(next.url))}` : ''),
   );
   return true;
 }
@@ -53,7 +54,10 @@ async function pickAndConfirm(manager: ConnectionManager): Promise<string | unde
   const disconnect = vscode.l10n.t('Disconnect');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Disconnect {0}?', hostOf(portal)),
-    { modal: true, detail: vscode.l10n.t('Its saved credentials will be deleted from this computer. To connect again you will need the webhook URL or the app credentials.') },
+    {
+      modal: true,
+      detail: vscode.l10n.t('Its saved credentials will be deleted from this computer. To connect again you will need the webhook URL or the app credentials.'),
+    },
     disconnect,
   );
   return answer === disconnect ? portal : undefined;

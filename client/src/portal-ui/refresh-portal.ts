@@ -27,7 +27,9 @@ export async function refreshPortalCommand(manager: ConnectionManager): Promise<
   } catch (e) {
     if (isPortalError(e) && e.kind === 'cancelled') return undefined;
     // The manager already logged the details.
-    void vscode.window.showErrorMessage(vscode.l10n.t('Checking {0} failed: {1}', host, isPortalError(e) ? e.message : vscode.l10n.t('unexpected error; see the log.')));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Checking {0} failed: {1}', host, isPortalError(e) ? e.message : vscode.l10n.t('unexpected error; see the log.')),
+    );
     return undefined;
   }
 }

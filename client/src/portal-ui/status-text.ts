@@ -54,9 +54,18 @@ export function statusView(input: StatusInput): StatusView {
     lines.push(who.user.admin ? localize('Signed in as {0}, administrator', who.user.name) : localize('Signed in as {0}, not an administrator', who.user.name));
     lines.push(localize('Scopes: {0}', who.scopes.join(', ') || localize('none')));
   }
-  if (problem) lines.push(problem.kind === 'credentials' ? localize('The portal refused the saved credentials: {0}', problem.message) : localize('The last check failed: {0}', problem.message));
+  if (problem)
+    lines.push(
+      problem.kind === 'credentials'
+        ? localize('The portal refused the saved credentials: {0}', problem.message)
+        : localize('The last check failed: {0}', problem.message),
+    );
   else if (!who && !verifying) lines.push(localize('Not checked yet in this window.'));
-  lines.push(input.count > 1 ? localize('Click to switch portals, connect another, refresh or disconnect.') : localize('Click to refresh, connect another portal or disconnect.'));
+  lines.push(
+    input.count > 1
+      ? localize('Click to switch portals, connect another, refresh or disconnect.')
+      : localize('Click to refresh, connect another portal or disconnect.'),
+  );
   const icon = verifying ? '$(sync~spin)' : problem ? '$(warning)' : '$(plug)';
   const suffix = problem?.kind === 'credentials' ? ` — ${localize('reconnect needed')}` : name;
   return { text: `${icon} ${host}${suffix}`, tooltip: lines.join('\n'), command: 'bitrix24.switchPortal', warning: problem !== undefined };

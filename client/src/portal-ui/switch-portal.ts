@@ -20,7 +20,10 @@ export async function switchPortalCommand(manager: ConnectionManager, arg?: unkn
     await vscode.commands.executeCommand('bitrix24.connect');
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(menuItems(manager), { title: vscode.l10n.t('Bitrix24 Portals'), placeHolder: vscode.l10n.t('Pick the active portal, or an action') });
+  const pick = await vscode.window.showQuickPick(menuItems(manager), {
+    title: vscode.l10n.t('Bitrix24 Portals'),
+    placeHolder: vscode.l10n.t('Pick the active portal, or an action'),
+  });
   await pick?.run?.();
   return undefined;
 }
@@ -40,7 +43,10 @@ function menuItems(manager: ConnectionManager): MenuItem[] {
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: `$(add) ${vscode.l10n.t('Connect Another Portal…')}`, run: () => vscode.commands.executeCommand('bitrix24.connect') });
   if (active) {
-    items.push({ label: `$(refresh) ${vscode.l10n.t('Refresh {0}', hostOf(active.url))}`, run: () => vscode.commands.executeCommand('bitrix24.refreshPortal') });
+    items.push({
+      label: `$(refresh) ${vscode.l10n.t('Refresh {0}', hostOf(active.url))}`,
+      run: () => vscode.commands.executeCommand('bitrix24.refreshPortal'),
+    });
     items.push({ label: `$(debug-disconnect) ${vscode.l10n.t('Disconnect…')}`, run: () => vscode.commands.executeCommand('bitrix24.disconnect') });
   }
   return items;
@@ -49,9 +55,8 @@ function menuItems(manager: ConnectionManager): MenuItem[] {
 async function switchTo(manager: ConnectionManager, portal: string): Promise<PortalIdentity | undefined> {
   const host = hostOf(portal);
   try {
-    const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Switching to {0}…', host) },
-      () => manager.switchTo(portal),
+    const identity = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Switching to {0}…', host) }, () =>
+      manager.switchTo(portal),
     );
     if (identity) void vscode.window.showInformationMessage(describeIdentity(identity));
     return identity;
@@ -59,7 +64,9 @@ async function switchTo(manager: ConnectionManager, portal: string): Promise<Por
     if (isPortalError(e) && e.kind === 'cancelled') return undefined;
     const message = isPortalError(e) ? e.message : vscode.l10n.t('Unexpected error; see the log.');
     const switched = manager.active() !== undefined && hostOf(manager.active()?.url ?? '') === host;
-    void vscode.window.showErrorMessage(switched ? vscode.l10n.t('Switched to {0}, but checking it failed: {1}', host, message) : vscode.l10n.t('Could not switch to {0}: {1}', host, message));
+    void vscode.window.showErrorMessage(
+      switched ? vscode.l10n.t('Switched to {0}, but checking it failed: {1}', host, message) : vscode.l10n.t('Could not switch to {0}: {1}', host, message),
+    );
     return undefined;
   }
 }

@@ -15,9 +15,7 @@ export interface BatchCommand {
   params?: Record<string, unknown>;
 }
 
-export type BatchItem<T = unknown> =
-  | { ok: true; result: T; total?: number; next?: number }
-  | { ok: false; error: PortalError };
+export type BatchItem<T = unknown> = { ok: true; result: T; total?: number; next?: number } | { ok: false; error: PortalError };
 
 /** Splits keyed commands into chunks of at most `size`, keeping their order. */
 export function chunkCommands(commands: ReadonlyArray<[string, BatchCommand]>, size = MAX_BATCH_COMMANDS): Array<Array<[string, BatchCommand]>> {
@@ -49,12 +47,7 @@ function asRecord(v: unknown): Record<string, unknown> {
  * Reads the `result` of a batch reply for the given chunk. A command with
  * neither a result nor an error (skipped after `halt`) is reported as an error.
  */
-export function readBatchResult(
-  result: unknown,
-  chunk: ReadonlyArray<[string, BatchCommand]>,
-  ctx: ErrorContext,
-  redactor: Redactor,
-): Map<string, BatchItem> {
+export function readBatchResult(result: unknown, chunk: ReadonlyArray<[string, BatchCommand]>, ctx: ErrorContext, redactor: Redactor): Map<string, BatchItem> {
   const body = asRecord(result);
   const results = asRecord(body.result);
   const errors = asRecord(body.result_error);

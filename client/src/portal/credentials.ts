@@ -36,9 +36,7 @@ export const DEFAULT_TOKEN_ENDPOINT = 'https://oauth.bitrix.info/oauth/token/';
 
 /** URL a method is POSTed to. `method` must already be validated. */
 export function methodUrl(creds: Credentials, method: string): string {
-  return creds.kind === 'webhook'
-    ? `${creds.portal}/rest/${creds.userId}/${creds.code}/${method}`
-    : `${creds.portal}/rest/${method}`;
+  return creds.kind === 'webhook' ? `${creds.portal}/rest/${creds.userId}/${creds.code}/${method}` : `${creds.portal}/rest/${method}`;
 }
 
 /** The JSON body for a call: the params, plus the access token for OAuth. */

@@ -186,7 +186,8 @@ function adviceFor(kind: PortalErrorKind, code: string | undefined, ctx: ErrorCo
     case 'auth':
       if (code === 'NOT_CONNECTED') return localize('This portal is not connected. Run “Bitrix24: Connect to Portal”.');
       if (code === 'invalid_grant') return localize('The portal no longer accepts the saved refresh token. Connect the portal again.');
-      if (code === 'invalid_client') return localize('The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.');
+      if (code === 'invalid_client')
+        return localize('The client id or secret is wrong, or the app is not installed on this portal. Check the local app and connect again.');
       return isOAuth
         ? localize('The portal did not accept the access token. Connect the portal again.')
         : localize('The portal did not accept the webhook. Check that the webhook still exists and connect again with its URL.');

@@ -7,27 +7,10 @@
 export type MethodKind = 'read' | 'write';
 
 /** Last name segments that only fetch data (`crm.lead.list`, `landing.site.getList`, ...). */
-const READ_SEGMENTS: ReadonlySet<string> = new Set([
-  'get',
-  'list',
-  'fields',
-  'getlist',
-  'getfields',
-  'search',
-  'current',
-  'count',
-]);
+const READ_SEGMENTS: ReadonlySet<string> = new Set(['get', 'list', 'fields', 'getlist', 'getfields', 'search', 'current', 'count']);
 
 /** Whole names that read but do not follow the segment rule. */
-const READ_METHODS: ReadonlySet<string> = new Set([
-  'profile',
-  'scope',
-  'methods',
-  'server.time',
-  'app.info',
-  'access.name',
-  'user.access',
-]);
+const READ_METHODS: ReadonlySet<string> = new Set(['profile', 'scope', 'methods', 'server.time', 'app.info', 'access.name', 'user.access']);
 
 /** Classifies `method` by its name; unknown shapes count as writes. */
 export function methodKind(method: string): MethodKind {

@@ -7,9 +7,7 @@ import { localError } from './errors';
 import { Redactor } from './redact';
 import { exchange, FetchLike, replyError } from './transport';
 
-export type TokenGrant =
-  | { type: 'refresh_token'; refreshToken: string }
-  | { type: 'authorization_code'; code: string };
+export type TokenGrant = { type: 'refresh_token'; refreshToken: string } | { type: 'authorization_code'; code: string };
 
 export interface TokenReply extends OAuthTokens {
   /** The portal's REST address as the authorization server reports it. */
@@ -51,6 +49,12 @@ export async function requestTokens(
     accessToken,
     refreshToken,
     clientEndpoint: typeof body?.client_endpoint === 'string' ? body.client_endpoint : undefined,
-    scopes: typeof body?.scope === 'string' ? body.scope.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    scopes:
+      typeof body?.scope === 'string'
+        ? body.scope
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
   };
 }

@@ -8,7 +8,8 @@
 export const REDACTED = '***';
 
 /** Object keys: `code` is left out here because Bitrix24 data uses CODE/code for ordinary identifiers. */
-const SECRET_OBJECT_KEYS = /^(auth|access_token|refresh_token|client_secret|clientSecret|accessToken|refreshToken|application_token|password|secret|webhookCode)$/i;
+const SECRET_OBJECT_KEYS =
+  /^(auth|access_token|refresh_token|client_secret|clientSecret|accessToken|refreshToken|application_token|password|secret|webhookCode)$/i;
 
 const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // Webhook paths: /rest/<user id>/<code>/...
@@ -89,8 +90,7 @@ export interface PortalLogger {
 
 /** Wraps a sink so nothing reaches it unredacted. */
 export function redactingLogger(sink: LogSink | undefined, redactor: Redactor): PortalLogger {
-  const line = (message: string, details: unknown[]): string =>
-    [message, ...details].map((d) => redactor.redact(d)).join(' ');
+  const line = (message: string, details: unknown[]): string => [message, ...details].map((d) => redactor.redact(d)).join(' ');
   return {
     debug: (m, ...d) => sink?.debug?.(line(m, d)),
     info: (m, ...d) => sink?.info(line(m, d)),

@@ -106,18 +106,11 @@ export class RestClient {
    * A batch is a read only when every command is. With `halt`, commands after
    * the first failure are reported as not executed.
    */
-  async batch(
-    commands: Record<string, BatchCommand> | BatchCommand[],
-    opts: CallOptions & { halt?: boolean } = {},
-  ): Promise<Map<string, BatchItem>> {
-    const entries: Array<[string, BatchCommand]> = Array.isArray(commands)
-      ? commands.map((c, i) => [String(i), c])
-      : Object.entries(commands);
+  async batch(commands: Record<string, BatchCommand> | BatchCommand[], opts: CallOptions & { halt?: boolean } = {}): Promise<Map<string, BatchItem>> {
+    const entries: Array<[string, BatchCommand]> = Array.isArray(commands) ? commands.map((c, i) => [String(i), c]) : Object.entries(commands);
     for (const [, c] of entries) checkMethodName(c.method);
     const kind: MethodKind =
-      opts.write !== undefined
-        ? opts.write ? 'write' : 'read'
-        : entries.every(([, c]) => this.kindOf(c.method, {}) === 'read') ? 'read' : 'write';
+      opts.write !== undefined ? (opts.write ? 'write' : 'read') : entries.every(([, c]) => this.kindOf(c.method, {}) === 'read') ? 'read' : 'write';
     const items = new Map<string, BatchItem>();
     let halted = false;
     for (const chunk of chunkCommands(entries)) {
@@ -254,7 +247,12 @@ function checkMethodName(method: string): void {
     throw new PortalError({ kind: 'bad-request', code: 'INVALID_METHOD', method, message: localize('“{0}” is not a REST method name.', method) });
   }
   if (method.toLowerCase() === 'batch') {
-    throw new PortalError({ kind: 'bad-request', code: 'INVALID_METHOD', method, message: 'Batches go through batch(), which splits them into requests of 50 commands.' });
+    throw new PortalError({
+      kind: 'bad-request',
+      code: 'INVALID_METHOD',
+      method,
+      message: 'Batches go through batch(), which splits them into requests of 50 commands.',
+    });
   }
 }
 

@@ -20,7 +20,10 @@ const METHOD_NAME = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$/;
 export async function checkUnknownMethods(client: Pick<RestClient, 'batch'>, names: Iterable<string>, signal?: AbortSignal): Promise<MethodAnswers> {
   const wanted = [...new Set([...names].map((n) => n.trim().toLowerCase()))].filter((n) => METHOD_NAME.test(n)).slice(0, MAX_METHODS_PER_CHECK);
   if (wanted.length === 0) return {};
-  const items = await client.batch(wanted.map((name) => ({ method: 'method.get', params: { name } })), { signal, write: false });
+  const items = await client.batch(
+    wanted.map((name) => ({ method: 'method.get', params: { name } })),
+    { signal, write: false },
+  );
   const answers: MethodAnswers = {};
   wanted.forEach((name, i) => {
     const item = items.get(String(i));

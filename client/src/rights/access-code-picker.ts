@@ -89,7 +89,9 @@ async function fromDirectory(api: RightsApi, source: 'user' | 'department' | 'wo
     case 'department':
       return pickDepartment(api, heading);
     case 'workgroup':
-      return (await pickChoice(await listWorkgroups(api), stepTitle(heading, 2, vscode.l10n.t('which workgroup')), vscode.l10n.t('Pick a workgroup or project')))?.code;
+      return (
+        await pickChoice(await listWorkgroups(api), stepTitle(heading, 2, vscode.l10n.t('which workgroup')), vscode.l10n.t('Pick a workgroup or project'))
+      )?.code;
   }
 }
 
@@ -98,14 +100,25 @@ async function fromDirectory(api: RightsApi, source: 'user' | 'department' | 'wo
  * user cancelled. `heading` names what the code is added to, for the titles.
  */
 export async function pickAccessCode(api: RightsApi, log: vscode.LogOutputChannel, heading?: PickerHeading): Promise<string | undefined> {
-  const source = await vscode.window.showQuickPick(sources(), { title: stepTitle(heading, 1, vscode.l10n.t('who')), placeHolder: vscode.l10n.t('Who gets access?'), ignoreFocusOut: true });
+  const source = await vscode.window.showQuickPick(sources(), {
+    title: stepTitle(heading, 1, vscode.l10n.t('who')),
+    placeHolder: vscode.l10n.t('Who gets access?'),
+    ignoreFocusOut: true,
+  });
   if (!source) return undefined;
   if (source.source === 'AU' || source.source === 'UA') return source.source;
   if (source.source === 'typed') return typeCode(heading);
   try {
     return await fromDirectory(api, source.source, heading);
   } catch (e) {
-    const failure = explainFailure(e, source.source === 'user' ? vscode.l10n.t('list users') : source.source === 'department' ? vscode.l10n.t('list departments') : vscode.l10n.t('list workgroups'));
+    const failure = explainFailure(
+      e,
+      source.source === 'user'
+        ? vscode.l10n.t('list users')
+        : source.source === 'department'
+          ? vscode.l10n.t('list departments')
+          : vscode.l10n.t('list workgroups'),
+    );
     log.warn(`Site Rights picker: ${failure.message}${failure.detail ? ` (${failure.detail})` : ''}`);
     const typeInstead = vscode.l10n.t('Type a Code');
     const choice = await vscode.window.showWarningMessage(failure.message, typeInstead);
@@ -128,7 +141,10 @@ export async function pickOperations(code: string, current: readonly Operation[]
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;
-  const norm = normaliseOperations(picked.map((p) => p.op), code);
+  const norm = normaliseOperations(
+    picked.map((p) => p.op),
+    code,
+  );
   if (!norm.ok) return undefined; // only known operations are offered
   // "read" being added is what the placeholder promised; only a dropped selection is news.
   if (norm.ops[0] === 'denied' && picked.length > 1) void vscode.window.showInformationMessage(`${code}: ${norm.notes.join(' ')}`);

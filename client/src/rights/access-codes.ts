@@ -5,15 +5,7 @@ import { localize } from '../l10n/localize';
  * grants nothing, so every code is checked here before it reaches a file.
  */
 
-export type AccessCodeKind =
-  | 'user'
-  | 'intranet-user'
-  | 'user-group'
-  | 'department'
-  | 'department-tree'
-  | 'workgroup'
-  | 'all-authorised'
-  | 'everyone';
+export type AccessCodeKind = 'user' | 'intranet-user' | 'user-group' | 'department' | 'department-tree' | 'workgroup' | 'all-authorised' | 'everyone';
 
 /** Which members of a workgroup an `SG<id>_X` code means. */
 export type WorkgroupRole = 'owner' | 'moderators' | 'members';
@@ -38,24 +30,54 @@ interface Form {
 
 /** Forms with an id, longest prefix first so `DR` wins over `D`. */
 const ID_FORMS: readonly Form[] = [
-  { prefix: 'IU', kind: 'intranet-user', shape: 'IU<id>', get meaning() {
+  {
+    prefix: 'IU',
+    kind: 'intranet-user',
+    shape: 'IU<id>',
+    get meaning() {
       return localize('intranet user');
-    } },
-  { prefix: 'DR', kind: 'department-tree', shape: 'DR<id>', get meaning() {
+    },
+  },
+  {
+    prefix: 'DR',
+    kind: 'department-tree',
+    shape: 'DR<id>',
+    get meaning() {
       return localize('department with its sub-departments');
-    } },
-  { prefix: 'SG', kind: 'workgroup', shape: 'SG<id>', get meaning() {
+    },
+  },
+  {
+    prefix: 'SG',
+    kind: 'workgroup',
+    shape: 'SG<id>',
+    get meaning() {
       return localize('workgroup or project (add _A owner, _E moderators, _K all members)');
-    } },
-  { prefix: 'U', kind: 'user', shape: 'U<id>', get meaning() {
+    },
+  },
+  {
+    prefix: 'U',
+    kind: 'user',
+    shape: 'U<id>',
+    get meaning() {
       return localize('user');
-    } },
-  { prefix: 'G', kind: 'user-group', shape: 'G<id>', get meaning() {
+    },
+  },
+  {
+    prefix: 'G',
+    kind: 'user-group',
+    shape: 'G<id>',
+    get meaning() {
       return localize('user group');
-    } },
-  { prefix: 'D', kind: 'department', shape: 'D<id>', get meaning() {
+    },
+  },
+  {
+    prefix: 'D',
+    kind: 'department',
+    shape: 'D<id>',
+    get meaning() {
       return localize('department (direct members only)');
-    } },
+    },
+  },
 ];
 
 const FIXED: Readonly<Record<string, AccessCodeKind>> = { AU: 'all-authorised', UA: 'everyone' };
@@ -103,7 +125,10 @@ export function parseAccessCode(text: string): AccessCodeResult {
   }
   const [, prefix, digits, suffix] = m;
   if (!/^[1-9]\d*$/.test(digits) || digits.length > 10) {
-    return { ok: false, message: localize('"{0}": the id must be a positive whole number without leading zeros, e.g. {1}{2}.', typed, prefix, Number(digits) || 1) };
+    return {
+      ok: false,
+      message: localize('"{0}": the id must be a positive whole number without leading zeros, e.g. {1}{2}.', typed, prefix, Number(digits) || 1),
+    };
   }
   const id = Number(digits);
   if (suffix === undefined) return { ok: true, value: { code: `${prefix}${id}`, kind: form.kind, id } };
@@ -111,9 +136,10 @@ export function parseAccessCode(text: string): AccessCodeResult {
   if (!role) {
     return {
       ok: false,
-      message: form.kind === 'workgroup'
-        ? localize('"{0}": a workgroup code ends in _A (owner), _E (moderators) or _K (all members).', typed)
-        : localize('"{0}": only workgroup codes (SG<id>) take a suffix.', typed),
+      message:
+        form.kind === 'workgroup'
+          ? localize('"{0}": a workgroup code ends in _A (owner), _E (moderators) or _K (all members).', typed)
+          : localize('"{0}": only workgroup codes (SG<id>) take a suffix.', typed),
     };
   }
   return { ok: true, value: { code: `${prefix}${id}_${suffix}`, kind: 'workgroup', id, workgroupRole: role } };
@@ -196,8 +222,8 @@ export function compareAccessCodes(a: string, b: string): number {
   const rank = (r: AccessCodeResult) => (r.ok ? KIND_ORDER.indexOf(r.value.kind) : KIND_ORDER.length);
   const byKind = rank(pa) - rank(pb);
   if (byKind !== 0) return byKind;
-  const ida = pa.ok ? pa.value.id ?? 0 : 0;
-  const idb = pb.ok ? pb.value.id ?? 0 : 0;
+  const ida = pa.ok ? (pa.value.id ?? 0) : 0;
+  const idb = pb.ok ? (pb.value.id ?? 0) : 0;
   if (ida !== idb) return ida - idb;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -41,6 +41,9 @@ export function portalHost(portal: string): string {
   try {
     return new URL(portal).host.toLowerCase();
   } catch {
-    return portal.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    return portal
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/.*$/, '')
+      .toLowerCase();
   }
 }

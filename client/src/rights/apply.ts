@@ -26,15 +26,7 @@ export interface ApplyDeps {
   now?: () => Date;
 }
 
-export type ApplyStatus =
-  | 'applied'
-  | 'cancelled'
-  | 'invalid-file'
-  | 'aborted'
-  | 'rejected'
-  | 'uncertain'
-  | 'not-effective'
-  | 'nothing-to-restore';
+export type ApplyStatus = 'applied' | 'cancelled' | 'invalid-file' | 'aborted' | 'rejected' | 'uncertain' | 'not-effective' | 'nothing-to-restore';
 
 export type AbortReason = 'role-model' | 'site-gone' | 'file-changed' | 'precheck-failed';
 
@@ -70,11 +62,9 @@ async function preCheck(api: RightsApi, plan: RightsPlan): Promise<ApplyOutcome 
       );
     }
     const section = sectionOfType(plan.site.type);
-    const found = await api.call<unknown>(
-      'landing.site.getList',
-      withSection(section, { params: { select: ['ID'], filter: { ID: plan.site.id } } }),
-      { write: false },
-    );
+    const found = await api.call<unknown>('landing.site.getList', withSection(section, { params: { select: ['ID'], filter: { ID: plan.site.id } } }), {
+      write: false,
+    });
     if (!Array.isArray(found) || found.length === 0) {
       return aborted('site-gone', localize('Site {0} no longer exists on the portal or is in the trash.', siteName(plan)));
     }
@@ -98,11 +88,7 @@ async function record(fs: RightsFileSystem, entry: JournalEntry): Promise<string
  * Applies a site's desired rules (or `rules`, for restore) after the user
  * confirms the plan. Every setRights attempt is journaled.
  */
-export function applyRights(
-  deps: ApplyDeps,
-  siteId: number,
-  opts: { rules?: RulesSet; action?: 'apply' | 'restore' } = {},
-): Promise<ApplyOutcome> {
+export function applyRights(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSet; action?: 'apply' | 'restore' } = {}): Promise<ApplyOutcome> {
   return oneAtATime(`${portalHost(deps.api.portal)}#${siteId}`, () => applyNow(deps, siteId, opts));
 }
 
@@ -129,7 +115,12 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     !sameRules(again.file.lastApplied?.rules ?? {}, plan.baseline ?? {}) ||
     (again.file.lastApplied === null) !== plan.firstApply
   ) {
-    return { status: 'aborted', abortReason: 'file-changed', message: localize('The rights file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
+    return {
+      status: 'aborted',
+      abortReason: 'file-changed',
+      message: localize('The rights file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'),
+      plan,
+    };
   }
   const stop = await preCheck(api, plan);
   if (stop) return stop;
@@ -154,10 +145,15 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     const failure = explainFailure(e, localize('save the rules'));
     if (!outcomeUnknown(e)) {
       const journalProblem = await record(fs, entry('rejected', { error: failure.code ?? failure.reason }));
-      return { status: 'rejected', message: localize('{0} The portal kept its rules; the rights file keeps yours as not applied. {1}', failure.message, journalProblem ?? '').trim(), plan, failure };
+      return {
+        status: 'rejected',
+        message: localize('{0} The portal kept its rules; the rights file keeps yours as not applied. {1}', failure.message, journalProblem ?? '').trim(),
+        plan,
+        failure,
+      };
     }
     const answer = unclearAnswer(e);
-    const unknown = localize('Outcome unknown: the portal\'s answer to the save was unclear ({0}), so the site was read again.', answer);
+    const unknown = localize("Outcome unknown: the portal's answer to the save was unclear ({0}), so the site was read again.", answer);
     const checked = await checkUnclearSave(api, plan, section);
     switch (checked.state) {
       case 'applied':
@@ -166,7 +162,12 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
         const journalProblem = await record(fs, entry('rejected', { verified: checked.verified, error: localize('{0}; verified not applied', answer) }));
         return {
           status: 'rejected',
-          message: localize('{0} Verified: not applied. The portal kept its rules (you still have: {1}); the rights file keeps yours as not applied. Apply again when the portal answers normally. {2}', unknown, formatOperations(checked.verified) || localize('no rights'), journalProblem ?? '').trim(),
+          message: localize(
+            '{0} Verified: not applied. The portal kept its rules (you still have: {1}); the rights file keeps yours as not applied. Apply again when the portal answers normally. {2}',
+            unknown,
+            formatOperations(checked.verified) || localize('no rights'),
+            journalProblem ?? '',
+          ).trim(),
           plan,
           failure,
           verified: checked.verified,
@@ -177,7 +178,12 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
         return {
           status: 'aborted',
           abortReason: 'site-gone',
-          message: localize('{0} Site {1} no longer exists on the portal or is in the trash, so its rules no longer matter. {2}', unknown, siteName(plan), journalProblem ?? '').trim(),
+          message: localize(
+            '{0} Site {1} no longer exists on the portal or is in the trash, so its rules no longer matter. {2}',
+            unknown,
+            siteName(plan),
+            journalProblem ?? '',
+          ).trim(),
           plan,
           failure,
         };
@@ -186,7 +192,12 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
         const journalProblem = await record(fs, entry('uncertain', { error: answer, ...(checked.verified ? { verified: checked.verified } : {}) }));
         return {
           status: 'uncertain',
-          message: localize('{0} Still unknown: {1}. The rules may or may not have been saved; the rights file still holds them as not applied. Apply again to be sure: it sends the whole set, so repeating it is safe. {2}', unknown, checked.reason, journalProblem ?? '').trim(),
+          message: localize(
+            '{0} Still unknown: {1}. The rules may or may not have been saved; the rights file still holds them as not applied. Apply again to be sure: it sends the whole set, so repeating it is safe. {2}',
+            unknown,
+            checked.reason,
+            journalProblem ?? '',
+          ).trim(),
           plan,
           failure,
           ...(checked.verified ? { verified: checked.verified } : {}),
@@ -214,7 +225,10 @@ async function applyNow(deps: ApplyDeps, siteId: number, opts: { rules?: RulesSe
     const journalProblem = await record(fs, entry('not-effective', { error: localize('role model enabled') }));
     return {
       status: 'not-effective',
-      message: localize('The portal switched to the role model while applying: the rules were accepted but do not take effect. Switch back to the extended model and apply again. {0}', journalProblem ?? '').trim(),
+      message: localize(
+        'The portal switched to the role model while applying: the rules were accepted but do not take effect. Switch back to the extended model and apply again. {0}',
+        journalProblem ?? '',
+      ).trim(),
       plan,
     };
   }
@@ -251,7 +265,10 @@ async function settleApplied(
   if (journalProblem) problems.push(journalProblem);
 
   const count = Object.keys(plan.rules).length;
-  const what = count === 1 ? localize('Applied 1 rule to {0} ({1}).', siteName(plan), summarisePlan(plan)) : localize('Applied {0} rules to {1} ({2}).', count, siteName(plan), summarisePlan(plan));
+  const what =
+    count === 1
+      ? localize('Applied 1 rule to {0} ({1}).', siteName(plan), summarisePlan(plan))
+      : localize('Applied {0} rules to {1} ({2}).', count, siteName(plan), summarisePlan(plan));
   const check = verified
     ? verified.length
       ? localize('The portal confirms your own rights on this site are {0}; it cannot list other rules.', formatOperations(verified))

@@ -25,7 +25,11 @@ export interface CommandDeps extends RightsDeps {
  */
 export function showNotice(notice: Notice): void {
   const show =
-    notice.level === 'error' ? vscode.window.showErrorMessage : notice.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    notice.level === 'error'
+      ? vscode.window.showErrorMessage
+      : notice.level === 'warning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   void show(notice.text, ...notice.actions.map((a) => a.title)).then((choice) => {
     const action = notice.actions.find((a) => a.title === choice);
     if (action) void vscode.commands.executeCommand(action.command, ...(action.args ?? []));
@@ -45,7 +49,10 @@ export function showFailure(failure: RightsFailure, level: 'error' | 'warning' =
 export async function requireApi(deps: CommandDeps): Promise<RightsApi | undefined> {
   const api = deps.getApi();
   if (api) return api;
-  tell('info', vscode.l10n.t('Connect a Bitrix24 portal to work with site rights.'), { title: vscode.l10n.t('Connect to Portal'), command: 'bitrix24.connect' });
+  tell('info', vscode.l10n.t('Connect a Bitrix24 portal to work with site rights.'), {
+    title: vscode.l10n.t('Connect to Portal'),
+    command: 'bitrix24.connect',
+  });
   return undefined;
 }
 
@@ -53,11 +60,10 @@ export async function requireApi(deps: CommandDeps): Promise<RightsApi | undefin
 export async function requireFolder(deps: CommandDeps): Promise<{ fs: RightsFileSystem } | undefined> {
   const fs = deps.tree.fileSystem();
   if (fs) return { fs };
-  tell(
-    'info',
-    vscode.l10n.t('Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.'),
-    { title: vscode.l10n.t('Open Folder'), command: 'vscode.openFolder' },
-  );
+  tell('info', vscode.l10n.t('Open a folder first: site rules are kept in .bitrix24/rights/ in the workspace, because the portal cannot list them.'), {
+    title: vscode.l10n.t('Open Folder'),
+    command: 'vscode.openFolder',
+  });
   return undefined;
 }
 
@@ -73,7 +79,7 @@ export async function requireEditable(deps: CommandDeps): Promise<boolean> {
     return false;
   }
   if (model === 'unavailable') {
-    tell('warning', vscode.l10n.t('The portal\'s plan does not include site access rights, so rules cannot be applied.'));
+    tell('warning', vscode.l10n.t("The portal's plan does not include site access rights, so rules cannot be applied."));
     return false;
   }
   return true;
@@ -130,7 +136,12 @@ export async function editableFile(api: RightsApi, fs: RightsFileSystem, site: S
   if (loaded.status === 'missing') return newRightsFile(host, { id: site.id, code: site.code, title: site.title, type: site.type });
   tell(
     'error',
-    vscode.l10n.t('The rights file of "{0}" has problems ({1}{2}). Fix it before editing.', site.title, loaded.problems[0], loaded.problems.length > 1 ? vscode.l10n.t(' and {0} more', loaded.problems.length - 1) : ''),
+    vscode.l10n.t(
+      'The rights file of "{0}" has problems ({1}{2}). Fix it before editing.',
+      site.title,
+      loaded.problems[0],
+      loaded.problems.length > 1 ? vscode.l10n.t(' and {0} more', loaded.problems.length - 1) : '',
+    ),
     { title: vscode.l10n.t('Open Rights File'), command: 'bitrix24.rights.openRightsFile', args: [site.id] },
   );
   return undefined;
@@ -145,7 +156,11 @@ export async function requireWritableFolder(deps: CommandDeps): Promise<{ fs: Ri
   if (!folder) return undefined;
   const refusal = deps.writeRefusal();
   if (!refusal) return folder;
-  tell('warning', refusal, ...(refusal.includes(vscode.l10n.t('Restricted Mode')) ? [{ title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }] : []));
+  tell(
+    'warning',
+    refusal,
+    ...(refusal.includes(vscode.l10n.t('Restricted Mode')) ? [{ title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }] : []),
+  );
   return undefined;
 }
 

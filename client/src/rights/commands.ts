@@ -80,7 +80,8 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
   const docs = new PlanDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, docs));
   // Edit and apply menus show only where the rights files can be written (trusted, writable file system).
-  const updateWritable = () => void vscode.commands.executeCommand('setContext', 'bitrix24.rights.writable', deps.fileSystem() !== undefined && !deps.writeRefusal());
+  const updateWritable = () =>
+    void vscode.commands.executeCommand('setContext', 'bitrix24.rights.writable', deps.fileSystem() !== undefined && !deps.writeRefusal());
   updateWritable();
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(updateWritable), vscode.workspace.onDidChangeWorkspaceFolders(updateWritable));
   registerRoleCommands(context, deps, docs);
@@ -98,13 +99,16 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     if (!code && change !== 'add') {
       const codes = Object.keys(file.rules);
       if (codes.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no configured rules yet.', site.title));
-      const title = change === 'remove' ? vscode.l10n.t('Remove a rule from «{0}»', site.title) : vscode.l10n.t('Edit a rule of «{0}» — 1/2: which', site.title);
+      const title =
+        change === 'remove' ? vscode.l10n.t('Remove a rule from «{0}»', site.title) : vscode.l10n.t('Edit a rule of «{0}» — 1/2: which', site.title);
       code = await vscode.window.showQuickPick(codes, { title, placeHolder: vscode.l10n.t('Which access code?') });
     }
     if (!code) return undefined;
     if (change !== 'add' && !(code in file.rules)) {
       // A node from before the file was edited elsewhere, or a script naming a code the file lacks.
-      return void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not among the configured rules of "{1}"; refresh the view or add it.', code, site.title));
+      return void vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} is not among the configured rules of "{1}"; refresh the view or add it.', code, site.title),
+      );
     }
     let next: RightsFile;
     if (change === 'remove') {
@@ -137,11 +141,20 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     // The diff is shown either way; a script's `confirm: true` only answers the question.
     const confirm = async (plan: RightsPlan) => {
       await showPlanDiff(docs, plan, action === 'restore' ? 'restored' : 'planned');
-      deps.log.info(`Site Rights: ${action} plan for site #${plan.site.id}: ${summarisePlan(plan)}${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`);
+      deps.log.info(
+        `Site Rights: ${action} plan for site #${plan.site.id}: ${summarisePlan(plan)}${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`,
+      );
       return scripted?.confirm === true || confirmPlan(plan, action);
     };
-    const run = () => (action === 'restore' ? restorePrevious({ api, fs: folder.fs, confirm }, site.id) : applyRights({ api, fs: folder.fs, confirm }, site.id));
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: action === 'restore' ? vscode.l10n.t('Site rights: restoring «{0}»', site.title) : vscode.l10n.t('Site rights: applying «{0}»', site.title) }, run);
+    const run = () =>
+      action === 'restore' ? restorePrevious({ api, fs: folder.fs, confirm }, site.id) : applyRights({ api, fs: folder.fs, confirm }, site.id);
+    const outcome = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Window,
+        title: action === 'restore' ? vscode.l10n.t('Site rights: restoring «{0}»', site.title) : vscode.l10n.t('Site rights: applying «{0}»', site.title),
+      },
+      run,
+    );
     // The diff's title and left side described the state before; after an attempt they are out of date.
     if (outcome.status !== 'cancelled' && outcome.plan) await closePlanTabs(planBase.site(outcome.plan.portal, site.id));
     return { ...outcome, notice: report(deps, outcome, site.id) };
@@ -161,7 +174,11 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     if (names) plan = withUnknownCodes(plan, names);
     await showPlanDiff(docs, plan);
     if (plan.warnings.length) {
-      showNotice({ level: 'warning', text: plan.warnings.map((w) => w.message).join(' '), actions: [{ title: vscode.l10n.t('Apply…'), command: 'bitrix24.rights.apply', args: [site.id] }] });
+      showNotice({
+        level: 'warning',
+        text: plan.warnings.map((w) => w.message).join(' '),
+        actions: [{ title: vscode.l10n.t('Apply…'), command: 'bitrix24.rights.apply', args: [site.id] }],
+      });
     }
     return plan;
   };
@@ -187,7 +204,12 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
         const out = await switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'extended');
         deps.log.info(`Site Rights: ${out.message}${out.journalProblem ? ` ${out.journalProblem}` : ''}`);
         deps.tree.refresh();
-        if (out.status === 'switched') void vscode.window.showInformationMessage(vscode.l10n.t('The portal now uses the extended rights model; per-site rules can be edited and applied. Restore Previous Rights Model switches the roles back on.'));
+        if (out.status === 'switched')
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              'The portal now uses the extended rights model; per-site rules can be edited and applied. Restore Previous Rights Model switches the roles back on.',
+            ),
+          );
         else void vscode.window.showWarningMessage(out.message);
       } catch (e) {
         const failure = explainFailure(e, vscode.l10n.t('switch the rights model'));
@@ -205,7 +227,12 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       try {
         await vscode.workspace.fs.stat(target);
       } catch {
-        if (deps.writeRefusal() ?? '') return showNotice({ level: 'info', text: vscode.l10n.t('"{0}" has no rights file yet, and this workspace cannot create one: {1}', site.title, deps.writeRefusal() ?? ''), actions: [] });
+        if (deps.writeRefusal() ?? '')
+          return showNotice({
+            level: 'info',
+            text: vscode.l10n.t('"{0}" has no rights file yet, and this workspace cannot create one: {1}', site.title, deps.writeRefusal() ?? ''),
+            actions: [],
+          });
         const file = await editableFile(api, folder.fs, site);
         if (!file) return;
         await saveRights(folder.fs, file);

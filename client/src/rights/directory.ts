@@ -41,7 +41,11 @@ export async function listDepartments(api: RightsApi): Promise<{ id: number; nam
     if (rows.length < 50) break;
   }
   const deps = all
-    .map((r) => ({ id: Number(r.ID), name: str(r.NAME), parent: r.PARENT === undefined || r.PARENT === null || r.PARENT === '' ? undefined : Number(r.PARENT) }))
+    .map((r) => ({
+      id: Number(r.ID),
+      name: str(r.NAME),
+      parent: r.PARENT === undefined || r.PARENT === null || r.PARENT === '' ? undefined : Number(r.PARENT),
+    }))
     .filter((d) => Number.isInteger(d.id) && d.id > 0);
   const ids = new Set(deps.map((d) => d.id));
   const out: { id: number; name: string; depth: number }[] = [];

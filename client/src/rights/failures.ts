@@ -14,16 +14,7 @@ export const DOCS = {
   webhooks: 'https://apidocs.bitrix24.com/local-integrations/local-webhooks.html',
 } as const;
 
-export type FailureReason =
-  | 'plan'
-  | 'not-admin'
-  | 'denied'
-  | 'scope'
-  | 'auth'
-  | 'network'
-  | 'rate-limit'
-  | 'not-found'
-  | 'other';
+export type FailureReason = 'plan' | 'not-admin' | 'denied' | 'scope' | 'auth' | 'network' | 'rate-limit' | 'not-found' | 'other';
 
 /** A follow-up the UI offers next to a failure; `command` is a VS Code command id. */
 export interface FailureAction {
@@ -99,21 +90,30 @@ function describeFailure(e: unknown, doing: string): RightsFailure {
       return {
         ...base,
         reason: 'plan',
-        message: localize('Could not {0}: the portal\'s plan does not include access rights for sites. Sites keep their default access until the plan is changed.', doing),
+        message: localize(
+          "Could not {0}: the portal's plan does not include access rights for sites. Sites keep their default access until the plan is changed.",
+          doing,
+        ),
         actions: [openDocs(DOCS.extendedModel), REFRESH],
       };
     case 'IS_NOT_ADMIN':
       return {
         ...base,
         reason: 'not-admin',
-        message: localize('Could not {0}: only an administrator or a user with full access to Sites and Stores may do this. Connect with a webhook created by such a user.', doing),
+        message: localize(
+          'Could not {0}: only an administrator or a user with full access to Sites and Stores may do this. Connect with a webhook created by such a user.',
+          doing,
+        ),
         actions: [RECONNECT, openDocs(DOCS.webhooks, localize('How to Create a Webhook'))],
       };
     case 'ACCESS_DENIED':
       return {
         ...base,
         reason: 'denied',
-        message: localize('Could not {0}: your user has no access to the Sites and Stores section. Ask an administrator to grant it, or connect as another user.', doing),
+        message: localize(
+          'Could not {0}: your user has no access to the Sites and Stores section. Ask an administrator to grant it, or connect as another user.',
+          doing,
+        ),
         actions: [RECONNECT, REFRESH],
       };
     case 'insufficient_scope':
@@ -121,21 +121,39 @@ function describeFailure(e: unknown, doing: string): RightsFailure {
       return {
         ...base,
         reason: 'scope',
-        message: localize('Could not {0}: the connection lacks the "landing" scope. Re-issue the webhook with "landing" ticked and connect with the new URL.', doing),
+        message: localize(
+          'Could not {0}: the connection lacks the "landing" scope. Re-issue the webhook with "landing" ticked and connect with the new URL.',
+          doing,
+        ),
         actions: [{ ...RECONNECT, title: localize('Connect with Re-issued Webhook') }, openDocs(DOCS.webhooks, localize('How to Re-issue a Webhook'))],
       };
   }
   switch (f.kind) {
     case 'scope':
-      return { ...base, reason: 'scope', message: localize('Could not {0}: {1}', doing, f.message), actions: [RECONNECT, openDocs(DOCS.webhooks, localize('How to Re-issue a Webhook'))] };
+      return {
+        ...base,
+        reason: 'scope',
+        message: localize('Could not {0}: {1}', doing, f.message),
+        actions: [RECONNECT, openDocs(DOCS.webhooks, localize('How to Re-issue a Webhook'))],
+      };
     case 'auth':
     case 'expired':
       return { ...base, reason: 'auth', message: localize('Could not {0}: {1}', doing, f.message), actions: [RECONNECT] };
     case 'network':
     case 'timeout':
-      return { ...base, reason: 'network', message: localize('Could not {0}: the portal is unreachable. Check the address and your network, then refresh.', doing), actions: [REFRESH, RECONNECT] };
+      return {
+        ...base,
+        reason: 'network',
+        message: localize('Could not {0}: the portal is unreachable. Check the address and your network, then refresh.', doing),
+        actions: [REFRESH, RECONNECT],
+      };
     case 'rate-limit':
-      return { ...base, reason: 'rate-limit', message: localize('Could not {0}: the portal is limiting requests. Wait a moment, then refresh.', doing), actions: [REFRESH] };
+      return {
+        ...base,
+        reason: 'rate-limit',
+        message: localize('Could not {0}: the portal is limiting requests. Wait a moment, then refresh.', doing),
+        actions: [REFRESH],
+      };
     case 'not-admin':
       return describeFailure({ ...f, code: 'IS_NOT_ADMIN' }, doing);
     case 'denied':

@@ -121,9 +121,7 @@ export async function readJournal(fs: RightsFileSystem, host: string): Promise<{
   return { entries, skipped };
 }
 
-export type RestoreTarget =
-  | { ok: true; rules: RulesSet; entry: JournalEntry }
-  | { ok: false; message: string };
+export type RestoreTarget = { ok: true; rules: RulesSet; entry: JournalEntry } | { ok: false; message: string };
 
 /**
  * What "Restore Previous Rules" puts back: the before-set of the site's last
@@ -136,7 +134,10 @@ export function restoreTarget(entries: readonly JournalEntry[], siteId: number):
   if (last.before === null) {
     return {
       ok: false,
-      message: localize('The last apply ({0}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.', localTime(last.time)),
+      message: localize(
+        'The last apply ({0}) was the first from this workspace; the rules before it were never visible here (the portal does not return them), so they cannot be restored.',
+        localTime(last.time),
+      ),
     };
   }
   return { ok: true, rules: last.before, entry: last };

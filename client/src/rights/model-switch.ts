@@ -38,12 +38,31 @@ async function snapshot(api: RightsApi): Promise<ModelJournalEntry['snapshot']> 
 }
 
 /** Switches to `to`, journaling the switch (when a workspace is open) with the roles as they are now. */
-export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefined, to: RightsModel, now: () => Date = () => new Date()): Promise<SwitchOutcome> {
+export async function switchModel(
+  api: RightsApi,
+  fs: RightsFileSystem | undefined,
+  to: RightsModel,
+  now: () => Date = () => new Date(),
+): Promise<SwitchOutcome> {
   const from = await readRightsModel(api);
-  if (from === to) return { status: 'unchanged', model: from, message: to === 'role' ? localize('The portal already uses the role model.') : localize('The portal already uses the extended model.') };
+  if (from === to)
+    return {
+      status: 'unchanged',
+      model: from,
+      message: to === 'role' ? localize('The portal already uses the role model.') : localize('The portal already uses the extended model.'),
+    };
   const roles = await snapshot(api);
   const host = portalHost(api.portal);
-  const entry = (outcome: ModelJournalEntry['outcome'], error?: string): ModelJournalEntry => ({ kind: 'model', time: now().toISOString(), portal: host, from, to, outcome, snapshot: roles, ...(error ? { error } : {}) });
+  const entry = (outcome: ModelJournalEntry['outcome'], error?: string): ModelJournalEntry => ({
+    kind: 'model',
+    time: now().toISOString(),
+    portal: host,
+    from,
+    to,
+    outcome,
+    snapshot: roles,
+    ...(error ? { error } : {}),
+  });
   const record = async (e: ModelJournalEntry) => {
     if (!fs) return undefined;
     try {
@@ -63,8 +82,18 @@ export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefin
   }
   const journalProblem = await record(entry(model === to ? 'applied' : 'rejected', model === to ? undefined : localize('model unchanged')));
   return model === to
-    ? { status: 'switched', model, message: to === 'role' ? localize('The portal now uses the role model.') : localize('The portal now uses the extended model.'), ...(journalProblem ? { journalProblem } : {}) }
-    : { status: 'failed', model, message: localize('The portal still reports the previous model. Check with an administrator.'), ...(journalProblem ? { journalProblem } : {}) };
+    ? {
+        status: 'switched',
+        model,
+        message: to === 'role' ? localize('The portal now uses the role model.') : localize('The portal now uses the extended model.'),
+        ...(journalProblem ? { journalProblem } : {}),
+      }
+    : {
+        status: 'failed',
+        model,
+        message: localize('The portal still reports the previous model. Check with an administrator.'),
+        ...(journalProblem ? { journalProblem } : {}),
+      };
 }
 
 /**
@@ -76,7 +105,11 @@ export async function switchModel(api: RightsApi, fs: RightsFileSystem | undefin
 export async function restorePreviousModel(api: RightsApi, fs: RightsFileSystem): Promise<SwitchOutcome> {
   const { entries } = await readRoleJournal(fs, portalHost(api.portal));
   const last = lastModelSwitch(entries);
-  if (!last) return { status: 'nothing-to-restore', message: localize('This workspace has not switched the rights model of this portal, so there is nothing to restore.') };
+  if (!last)
+    return {
+      status: 'nothing-to-restore',
+      message: localize('This workspace has not switched the rights model of this portal, so there is nothing to restore.'),
+    };
   const out = await switchModel(api, fs, last.from);
   if (last.from !== 'role' || (out.status !== 'switched' && out.status !== 'unchanged')) return out;
   const changedSections: { section: LandingSection; snapshot: PortalRole[] }[] = [];

@@ -31,8 +31,16 @@ function readScripted(arg: unknown): Scripted | undefined {
   const fail = (m: string): never => {
     throw new Error(vscode.l10n.t('Site Rights: {0}', m));
   };
-  const siteIds = a.siteIds === undefined ? undefined : Array.isArray(a.siteIds) && a.siteIds.length && a.siteIds.every((id) => Number.isInteger(id) && (id as number) > 0) ? (a.siteIds as number[]) : fail(vscode.l10n.t('"siteIds" must be a non-empty list of site ids.'));
-  const section = a.section === undefined ? undefined : SECTIONS.find((s) => s.section === a.section)?.section ?? fail(vscode.l10n.t('"section" must be SITE, KNOWLEDGE or GROUP.'));
+  const siteIds =
+    a.siteIds === undefined
+      ? undefined
+      : Array.isArray(a.siteIds) && a.siteIds.length && a.siteIds.every((id) => Number.isInteger(id) && (id as number) > 0)
+        ? (a.siteIds as number[])
+        : fail(vscode.l10n.t('"siteIds" must be a non-empty list of site ids.'));
+  const section =
+    a.section === undefined
+      ? undefined
+      : (SECTIONS.find((s) => s.section === a.section)?.section ?? fail(vscode.l10n.t('"section" must be SITE, KNOWLEDGE or GROUP.')));
   const code = parseAccessCode(String(a.code ?? ''));
   if (!code.ok) fail(code.ok ? '' : code.message);
   let operations = null;
@@ -58,12 +66,27 @@ async function pickSites(deps: CommandDeps, arg: unknown): Promise<SiteSummary[]
   const preset = node?.ref?.type === 'site' ? node.ref.site.id : undefined;
   const sectionOnly = node?.ref?.type === 'section' ? node.ref.section : undefined;
   const sites = deps.tree.loadedSites().filter((s) => !sectionOnly || s.section === sectionOnly);
-  const everyType = SECTIONS.map((s) => ({ label: vscode.l10n.t('$(layers) All of {0}', s.label), description: vscode.l10n.t('every site of this type you can see'), section: s.section, site: undefined as SiteSummary | undefined }));
+  const everyType = SECTIONS.map((s) => ({
+    label: vscode.l10n.t('$(layers) All of {0}', s.label),
+    description: vscode.l10n.t('every site of this type you can see'),
+    section: s.section,
+    site: undefined as SiteSummary | undefined,
+  }));
   const items = [
     ...everyType.filter((e) => !sectionOnly || e.section === sectionOnly),
-    ...sites.map((s) => ({ label: s.title || s.code, description: `#${s.id} · ${s.type}`, picked: s.id === preset || sectionOnly !== undefined, site: s as SiteSummary | undefined, section: undefined as LandingSection | undefined })),
+    ...sites.map((s) => ({
+      label: s.title || s.code,
+      description: `#${s.id} · ${s.type}`,
+      picked: s.id === preset || sectionOnly !== undefined,
+      site: s as SiteSummary | undefined,
+      section: undefined as LandingSection | undefined,
+    })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Change an access code on several sites'), placeHolder: vscode.l10n.t('Tick the sites, or all of a type') });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Change an access code on several sites'),
+    placeHolder: vscode.l10n.t('Tick the sites, or all of a type'),
+  });
   if (!picked?.length) return undefined;
   const api = deps.getApi();
   const out = new Map<number, SiteSummary>();
@@ -89,7 +112,12 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
       sites = [];
       for (const id of scripted.siteIds) {
         const site = deps.tree.findSite(id) ?? (await findSiteOnPortal(api, id));
-        if (!site) return void showNotice({ level: 'warning', text: vscode.l10n.t('Site #{0} is not on the portal, or your user cannot see it. Nothing was changed.', id), actions: [] });
+        if (!site)
+          return void showNotice({
+            level: 'warning',
+            text: vscode.l10n.t('Site #{0} is not on the portal, or your user cannot see it. Nothing was changed.', id),
+            actions: [],
+          });
         sites.push(site);
       }
     } else sites = await pickSites(deps, arg);
@@ -99,7 +127,13 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
       const heading = { text: sites.length === 1 ? vscode.l10n.t('Rule for «{0}»', sites[0].title) : vscode.l10n.t('Rule for {0} sites', sites.length) };
       const code = await pickAccessCode(api, deps.log, heading);
       if (!code) return undefined;
-      const what = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Set its operations…'), remove: false }, { label: vscode.l10n.t('Remove {0} from these sites', code), remove: true }], { placeHolder: sites.length === 1 ? vscode.l10n.t('{0} on 1 site', code) : vscode.l10n.t('{0} on {1} sites', code, sites.length) });
+      const what = await vscode.window.showQuickPick(
+        [
+          { label: vscode.l10n.t('Set its operations…'), remove: false },
+          { label: vscode.l10n.t('Remove {0} from these sites', code), remove: true },
+        ],
+        { placeHolder: sites.length === 1 ? vscode.l10n.t('{0} on 1 site', code) : vscode.l10n.t('{0} on {1} sites', code, sites.length) },
+      );
       if (!what) return undefined;
       const ops = what.remove ? null : await pickOperations(code, ['read'], heading);
       if (ops === undefined) return undefined;
@@ -112,14 +146,22 @@ export function registerMultiSiteCommand(context: vscode.ExtensionContext, deps:
     };
     const target = sites;
     const fixed = change;
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Site rights: {0} on {1} sites', describeChange(change), sites.length) }, () => applyToSites({ api, fs: folder.fs, confirm }, target, fixed));
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Site rights: {0} on {1} sites', describeChange(change), sites.length) },
+      () => applyToSites({ api, fs: folder.fs, confirm }, target, fixed),
+    );
     deps.log.info(`Site Rights: multi-site ${outcome.status}: ${outcome.message}`);
     for (const r of outcome.results) deps.log.info(`Site Rights:   #${r.site.id} ${r.status}: ${r.message}`);
     for (const s of new Set(target.map((x) => x.section))) deps.tree.siteChanged({ ...target[0], section: s });
     if (outcome.status !== 'cancelled') {
       await closePlanTabs(planBase.sites(portalHost(api.portal)));
       const failed = outcome.results.filter((r) => r.status === 'rejected' || r.status === 'uncertain' || r.status === 'site-gone');
-      const level = outcome.status === 'applied' ? 'info' : outcome.status === 'partial' || outcome.status === 'aborted' || outcome.status === 'unchanged' ? 'warning' : 'error';
+      const level =
+        outcome.status === 'applied'
+          ? 'info'
+          : outcome.status === 'partial' || outcome.status === 'aborted' || outcome.status === 'unchanged'
+            ? 'warning'
+            : 'error';
       const applied = outcome.results.filter((r) => r.status === 'applied');
       showNotice({
         level,

@@ -70,12 +70,23 @@ export function buildMultiSitePlan(host: string, sites: readonly SiteSummary[], 
   if (first.length) {
     warnings.push(
       first.length === 1
-        ? localize("First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever it has now is replaced by the set shown.", named(first))
-        : localize("First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever they have now is replaced by the set shown.", named(first)),
+        ? localize(
+            "First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever it has now is replaced by the set shown.",
+            named(first),
+          )
+        : localize(
+            "First apply from this workspace to {0}: the portal cannot list a site's rules, so whatever they have now is replaced by the set shown.",
+            named(first),
+          ),
     );
   }
   const pending = send.filter((e) => e.file && e.file.lastApplied !== null && hasPendingChanges(e.file));
-  if (pending.length) warnings.push(pending.length === 1 ? localize('{0} has other edits not applied yet; they are sent too.', named(pending)) : localize('{0} have other edits not applied yet; they are sent too.', named(pending)));
+  if (pending.length)
+    warnings.push(
+      pending.length === 1
+        ? localize('{0} has other edits not applied yet; they are sent too.', named(pending))
+        : localize('{0} have other edits not applied yet; they are sent too.', named(pending)),
+    );
   const invalid = entries.filter((e) => e.status === 'invalid-file');
   if (invalid.length) warnings.push(localize('Left out because their rights files have problems: {0}.', named(invalid)));
   for (const e of send) {
@@ -102,9 +113,16 @@ export function renderMultiSitePlan(plan: MultiSitePlan): string {
     if (e.status === 'send' && e.plan) {
       lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${summarisePlan(e.plan)}`);
       // The per-site text without its own header lines, which repeat the site.
-      lines.push(...renderPlan(e.plan).split('\n').slice(1).filter((l) => l !== ''));
+      lines.push(
+        ...renderPlan(e.plan)
+          .split('\n')
+          .slice(1)
+          .filter((l) => l !== ''),
+      );
     } else {
-      lines.push(`== ${e.site.title || e.site.code} (#${e.site.id}): ${e.status === 'unchanged' ? localize('no change, not sent') : localize('left out (rights file has problems)')}`);
+      lines.push(
+        `== ${e.site.title || e.site.code} (#${e.site.id}): ${e.status === 'unchanged' ? localize('no change, not sent') : localize('left out (rights file has problems)')}`,
+      );
     }
     lines.push('');
   }
@@ -114,11 +132,15 @@ export function renderMultiSitePlan(plan: MultiSitePlan): string {
 /** The plan as two JSON sides for a diff view: every site's last applied set ↔ the set that will be sent. */
 export function multiSitePlanSides(plan: MultiSitePlan): { before: string; after: string } {
   const side = (pick: (p: RightsPlan) => Record<string, Operation[]>) => {
-    const blocks = plan.entries.filter((e) => e.status === 'send' && e.plan).map((e) => {
-      const rules = pick(e.plan as RightsPlan);
-      const body = Object.keys(rules).map((c) => `    ${JSON.stringify(c)}: [${rules[c].map((o) => JSON.stringify(o)).join(', ')}]`).join(',\n');
-      return `  ${JSON.stringify(`${e.site.title} #${e.site.id}`)}: ${body ? `{\n${body}\n  }` : '{}'}`;
-    });
+    const blocks = plan.entries
+      .filter((e) => e.status === 'send' && e.plan)
+      .map((e) => {
+        const rules = pick(e.plan as RightsPlan);
+        const body = Object.keys(rules)
+          .map((c) => `    ${JSON.stringify(c)}: [${rules[c].map((o) => JSON.stringify(o)).join(', ')}]`)
+          .join(',\n');
+        return `  ${JSON.stringify(`${e.site.title} #${e.site.id}`)}: ${body ? `{\n${body}\n  }` : '{}'}`;
+      });
     return blocks.length ? `{\n${blocks.join(',\n')}\n}\n` : '{}\n';
   };
   return { before: side((p) => p.baseline ?? {}), after: side((p) => p.rules) };
@@ -159,7 +181,13 @@ async function loadAll(fs: RightsFileSystem, host: string, sites: readonly SiteS
 }
 
 /** The one journal line of a multi-site apply: an entry per site, read back per site by the journal. */
-async function recordAll(fs: RightsFileSystem, host: string, time: string, change: SiteChange, sites: Omit<JournalEntry, 'time' | 'portal' | 'action'>[]): Promise<string | undefined> {
+async function recordAll(
+  fs: RightsFileSystem,
+  host: string,
+  time: string,
+  change: SiteChange,
+  sites: Omit<JournalEntry, 'time' | 'portal' | 'action'>[],
+): Promise<string | undefined> {
   try {
     await fs.append(journalPath(host), `${JSON.stringify({ time, portal: host, action: 'apply', change, sites })}\n`);
     return undefined;
@@ -184,7 +212,8 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     status: e.status === 'invalid-file' ? 'invalid-file' : 'unchanged',
     message: e.status === 'invalid-file' ? localize('left out: the rights file has problems') : localize('no change'),
   });
-  if (plan.sending === 0) return { status: 'unchanged', message: localize('No site needs {0}; nothing was sent.', describeChange(change)), plan, results: plan.entries.map(skipped) };
+  if (plan.sending === 0)
+    return { status: 'unchanged', message: localize('No site needs {0}; nothing was sent.', describeChange(change)), plan, results: plan.entries.map(skipped) };
   if (!(await deps.confirm(plan))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan, results: [] };
 
   const again = await loadAll(fs, host, sites);
@@ -195,11 +224,26 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     return e.status === 'send' && text(a) !== text(was);
   });
   if (changed.length) {
-    return { status: 'aborted', message: localize('The rights file of {0} changed after the plan was shown. Review the new plan and apply again. Nothing was changed.', changed.map((e) => `"${e.site.title}"`).join(', ')), plan, results: [] };
+    return {
+      status: 'aborted',
+      message: localize(
+        'The rights file of {0} changed after the plan was shown. Review the new plan and apply again. Nothing was changed.',
+        changed.map((e) => `"${e.site.title}"`).join(', '),
+      ),
+      plan,
+      results: [],
+    };
   }
   try {
     if ((await api.call<unknown>('landing.role.isEnabled', {}, { write: false })) === true) {
-      return { status: 'aborted', message: localize('The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped. Nothing was changed.'), plan, results: [] };
+      return {
+        status: 'aborted',
+        message: localize(
+          'The portal switched to the role model. In that model setRights reports success but applies nothing, so the apply was stopped. Nothing was changed.',
+        ),
+        plan,
+        results: [],
+      };
     }
   } catch (e) {
     const failure = explainFailure(e, localize('check the rights model before applying'));
@@ -268,7 +312,9 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
     results.push({
       site,
       status: 'applied',
-      message: verified ? localize('applied; the portal confirms your own rights are {0}', verified.length ? formatOperations(verified) : 'none') : localize('applied, not verified'),
+      message: verified
+        ? localize('applied; the portal confirms your own rights are {0}', verified.length ? formatOperations(verified) : 'none')
+        : localize('applied, not verified'),
       ...(verified ? { verified } : {}),
     });
   }
@@ -281,7 +327,9 @@ function summarise(results: SiteResult[], change: SiteChange, problems: string[]
   const applied = results.filter((r) => r.status === 'applied');
   const failed = results.filter((r) => r.status === 'rejected' || r.status === 'uncertain' || r.status === 'site-gone');
   const name = (r: SiteResult) => `"${r.site.title || r.site.code}" (#${r.site.id})`;
-  const parts = [`${localize('{0}: applied to {1} of {2} sites', describeChange(change), applied.length, applied.length + failed.length)}${applied.length ? ` (${applied.map(name).join(', ')})` : ''}.`];
+  const parts = [
+    `${localize('{0}: applied to {1} of {2} sites', describeChange(change), applied.length, applied.length + failed.length)}${applied.length ? ` (${applied.map(name).join(', ')})` : ''}.`,
+  ];
   if (failed.length) {
     parts.push(localize('Not applied: {0}.', failed.map((r) => `${name(r)}: ${r.message}`).join('; ')));
     if (applied.length) parts.push(localize('The other sites stay applied; use Restore Previous Rules on a site to undo it there.'));

@@ -62,9 +62,7 @@ export function isOperation(value: unknown): value is Operation {
   return typeof value === 'string' && (OPERATIONS as readonly string[]).includes(value);
 }
 
-export type NormalisedOperations =
-  | { ok: true; ops: Operation[]; notes: string[] }
-  | { ok: false; message: string };
+export type NormalisedOperations = { ok: true; ops: Operation[]; notes: string[] } | { ok: false; message: string };
 
 /**
  * Normalises one code's operations as the portal would store them.
@@ -74,7 +72,7 @@ export type NormalisedOperations =
 export function normaliseOperations(input: readonly unknown[], accessCode = ''): NormalisedOperations {
   const unknown = input.filter((op) => !isOperation(op));
   if (unknown.length > 0) {
-    const shown = unknown.map((op) => (typeof op === 'string' ? `"${op}"` : JSON.stringify(op) ?? String(op))).join(', ');
+    const shown = unknown.map((op) => (typeof op === 'string' ? `"${op}"` : (JSON.stringify(op) ?? String(op)))).join(', ');
     const forCode = accessCode ? localize(' for {0}', accessCode) : '';
     return {
       ok: false,

@@ -55,10 +55,18 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     const verified = Array.isArray(ops) ? orderOperations(ops.filter(isOperation)) : [];
     const profile = await read<{ ADMIN?: unknown } | undefined>('profile');
     if (profile?.ADMIN === true) {
-      return { state: 'unknown', verified, reason: localize('as a portal administrator you hold every right on every site, so your rights cannot show which rules the site has') };
+      return {
+        state: 'unknown',
+        verified,
+        reason: localize('as a portal administrator you hold every right on every site, so your rights cannot show which rules the site has'),
+      };
     }
     if (plan.baseline === null) {
-      return { state: 'unknown', verified, reason: localize('this was the first apply from this workspace, so the rules the site had before are not known here') };
+      return {
+        state: 'unknown',
+        verified,
+        reason: localize('this was the first apply from this workspace, so the rules the site had before are not known here'),
+      };
     }
     const codes = [...new Set([...Object.keys(plan.rules), ...Object.keys(plan.baseline)])];
     if (codes.length > MAX_CODE_LOOKUPS) {
@@ -75,9 +83,15 @@ export async function checkUnclearSave(api: RightsApi, plan: RightsPlan, section
     }
     if (sameOps(verified, after)) return { state: 'applied', verified };
     if (sameOps(verified, before)) return { state: 'not-applied', verified };
-    return { state: 'unknown', verified, reason: localize('your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile') };
+    return {
+      state: 'unknown',
+      verified,
+      reason: localize('your rights on the site match neither the old nor the new rules; someone may have changed them meanwhile'),
+    };
   } catch (e) {
-    const why = explainFailure(e, localize('re-read the site')).message.replace(/^Could not re-read the site: /, '').replace(/\.$/, '');
+    const why = explainFailure(e, localize('re-read the site'))
+      .message.replace(/^Could not re-read the site: /, '')
+      .replace(/\.$/, '');
     return { state: 'unknown', reason: localize('the site could not be re-read ({0})', why) };
   }
 }

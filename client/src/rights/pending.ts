@@ -10,7 +10,10 @@ import { hostFolder, loadRights, RightsFileSystem, RIGHTS_ROOT } from './rights-
 export async function pendingSites(fs: RightsFileSystem, host: string): Promise<number[]> {
   if (!fs.list) return [];
   const names = await fs.list(`${RIGHTS_ROOT}/${hostFolder(host)}`);
-  const ids = names.map((n) => /^(\d+)\.json$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+  const ids = names
+    .map((n) => /^(\d+)\.json$/.exec(n)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number);
   const out: number[] = [];
   for (const id of ids.sort((a, b) => a - b)) {
     const loaded = await loadRights(fs, host, id).catch(() => undefined);

@@ -73,7 +73,12 @@ export function confirmPlan(plan: RightsPlan, action: 'apply' | 'restore'): Prom
         ? vscode.l10n.t('Apply 1 rule to «{0}»? It replaces every rule the site has now.', site)
         : vscode.l10n.t('Apply {0} rules to «{1}»? They replace every rule the site has now.', n, site)
     : vscode.l10n.t('«{0}» already has this set from the last apply. Send it again anyway?', site);
-  return confirmCancelDefault(question, verb, summarisePlan(plan), plan.warnings.map((w) => w.message));
+  return confirmCancelDefault(
+    question,
+    verb,
+    summarisePlan(plan),
+    plan.warnings.map((w) => w.message),
+  );
 }
 
 /** Closes the open tabs of plan documents under `base` (a plan path prefix such as `/host/3/`). */
@@ -141,7 +146,12 @@ export function confirmRolePlan(plan: RolePlan, action: 'apply' | 'restore'): Pr
     action === 'restore'
       ? vscode.l10n.t("Restore {0} in {1}? Each role's holders and rights are replaced as shown.", summariseRolePlan(plan), SECTION_LABELS[plan.section])
       : vscode.l10n.t("Apply {0} in {1}? Each role's holders and rights are replaced as shown.", summariseRolePlan(plan), SECTION_LABELS[plan.section]);
-  return confirmCancelDefault(question, verb, summariseRolePlan(plan), plan.warnings.map((w) => w.message));
+  return confirmCancelDefault(
+    question,
+    verb,
+    summariseRolePlan(plan),
+    plan.warnings.map((w) => w.message),
+  );
 }
 
 /** Opens a multi-site plan as a diff: every site's last applied set ↔ the set that will be sent. */
@@ -150,7 +160,10 @@ export async function showMultiSitePlanDiff(docs: PlanDocuments, plan: MultiSite
   const base = `/${plan.portal}/sites`;
   const left = docs.put(`${base}/last-applied.jsonc`, sides.before);
   const right = docs.put(`${base}/planned.jsonc`, sides.after);
-  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} sites: {1}', plan.sending, describeChange(plan.change)), { preview: true, preserveFocus: true });
+  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} sites: {1}', plan.sending, describeChange(plan.change)), {
+    preview: true,
+    preserveFocus: true,
+  });
 }
 
 /** Asks once for a multi-site apply; Cancel is the default. */

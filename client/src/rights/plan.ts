@@ -64,8 +64,9 @@ function warningsFor(rules: RulesSet, firstApply: boolean): PlanWarning[] {
   if (firstApply) {
     out.push({
       id: 'first-apply',
-      message:
-        localize('First apply from this workspace: the portal may hold rules this workspace has never seen (it cannot list them). They will all be replaced by the set below.'),
+      message: localize(
+        'First apply from this workspace: the portal may hold rules this workspace has never seen (it cannot list them). They will all be replaced by the set below.',
+      ),
     });
   }
   if (Object.keys(rules).length === 0) {
@@ -137,16 +138,19 @@ export function renderPlan(plan: RightsPlan, time: TimeFormat = {}): string {
   const lines = [
     localize('Site rights plan: {0} (#{1}) on {2}', plan.site.title || plan.site.code, plan.site.id, plan.portal),
     '',
-    plan.firstApply ? localize('Compared with: nothing (never applied from this workspace)') : localize('Compared with: the set applied {0}', localTime(plan.baselineAt ?? '', time)),
+    plan.firstApply
+      ? localize('Compared with: nothing (never applied from this workspace)')
+      : localize('Compared with: the set applied {0}', localTime(plan.baselineAt ?? '', time)),
     localize('Changes: {0}', summarisePlan(plan)),
     '',
   ];
   for (const w of plan.warnings) lines.push(`! ${w.message}`);
   if (plan.warnings.length) lines.push('');
-  lines.push(localize('The full set that will replace the site\'s current rules:'));
+  lines.push(localize("The full set that will replace the site's current rules:"));
   for (const d of plan.diff) {
     if (d.change === 'removed') lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.before ?? [])} (removed)`);
-    else if (d.change === 'changed') lines.push(localize('{0} {1}: {2} (was {3})', MARK[d.change], who(d.code), formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
+    else if (d.change === 'changed')
+      lines.push(localize('{0} {1}: {2} (was {3})', MARK[d.change], who(d.code), formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
     else lines.push(`${MARK[d.change]} ${who(d.code)}: ${formatOperations(d.after ?? [])}`);
   }
   if (plan.diff.length === 0) lines.push(localize('  (no rules)'));
@@ -169,7 +173,9 @@ export function planSides(plan: RightsPlan, time: TimeFormat = {}): { before: st
  * the rules below the confirmation that opens over the top of the editor.
  */
 function planHeader(plan: RightsPlan, time: TimeFormat): string {
-  const left = plan.firstApply ? localize('nothing (never applied from this workspace)') : localize('the set applied {0}', localTime(plan.baselineAt ?? '', time));
+  const left = plan.firstApply
+    ? localize('nothing (never applied from this workspace)')
+    : localize('the set applied {0}', localTime(plan.baselineAt ?? '', time));
   return [
     `// ${localize('Site rights plan: {0} (#{1}) on {2}', plan.site.title || plan.site.code, plan.site.id, plan.portal)}`,
     `// ${localize('Left: {0}. Right: the full set that will be sent.', left)}`,

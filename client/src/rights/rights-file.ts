@@ -43,9 +43,7 @@ export interface RightsFile {
   extra: Record<string, unknown>;
 }
 
-export type ParsedRightsFile =
-  | { ok: true; file: RightsFile; notes: string[] }
-  | { ok: false; problems: string[] };
+export type ParsedRightsFile = { ok: true; file: RightsFile; notes: string[] } | { ok: false; problems: string[] };
 
 const KNOWN_KEYS = new Set(['version', 'portal', 'site', 'rules', 'lastApplied']);
 
@@ -62,7 +60,9 @@ function lineColumn(text: string, offset: number): string {
 }
 
 function syntaxMessage(text: string, e: ParseError): string {
-  const words = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = printParseErrorCode(e.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return localize('{0}: JSON syntax error ({1}).', lineColumn(text, e.offset), words);
 }
 
@@ -167,7 +167,8 @@ function tooDeepAt(text: string, max: number): number | undefined {
 export function parseRightsFile(input: string): ParsedRightsFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const deep = tooDeepAt(text, MAX_DEPTH);
-  if (deep !== undefined) return { ok: false, problems: [localize('{0}: nested more than {1} levels deep; a rights file needs four.', lineColumn(text, deep), MAX_DEPTH)] };
+  if (deep !== undefined)
+    return { ok: false, problems: [localize('{0}: nested more than {1} levels deep; a rights file needs four.', lineColumn(text, deep), MAX_DEPTH)] };
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
@@ -206,7 +207,11 @@ export function parseRightsFile(input: string): ParsedRightsFile {
  * another and save the result into the first one's folder.
  */
 export function portalMismatch(file: RightsFile, host: string): string | undefined {
-  const own = file.portal.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const own = file.portal
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   const connected = host.toLowerCase();
   if (own === connected) return undefined;
   return (

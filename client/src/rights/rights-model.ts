@@ -15,7 +15,7 @@ export async function readRightsModel(api: RightsApi): Promise<RightsModel> {
 /** What the confirmation before switching says; the switch affects the whole portal. */
 export function switchToExtendedWarning(): string {
   return localize(
-    'Switch the whole portal to the extended rights model? This applies at once to every site and store, knowledge bases, group sites and the main page. Roles stop applying (their settings are kept and return if the role model is switched on again); each site\'s individual rules saved earlier in the extended model take effect again. Only an administrator or a user with full access to Sites and Stores can do this.',
+    "Switch the whole portal to the extended rights model? This applies at once to every site and store, knowledge bases, group sites and the main page. Roles stop applying (their settings are kept and return if the role model is switched on again); each site's individual rules saved earlier in the extended model take effect again. Only an administrator or a user with full access to Sites and Stores can do this.",
   );
 }
 
@@ -31,7 +31,7 @@ export async function switchToExtended(api: RightsApi): Promise<RightsModel> {
 /** What the confirmation before switching to roles says: what the role model does not carry over. */
 export function switchToRolesWarning(): string {
   return localize(
-    'Switch the whole portal to the role model? This applies at once to every site and store, knowledge bases, group sites and the main page. Each site\'s individual rules stop applying (the portal keeps them; they return if the extended model is switched on again), and nothing of them is carried over into roles. Roles apply with the holders and rights saved for them; who holds a role cannot be read through REST, so check the role files first. Only an administrator or a user with full access to Sites and Stores can do this. The switch is journaled, so it can be undone.',
+    "Switch the whole portal to the role model? This applies at once to every site and store, knowledge bases, group sites and the main page. Each site's individual rules stop applying (the portal keeps them; they return if the extended model is switched on again), and nothing of them is carried over into roles. Roles apply with the holders and rights saved for them; who holds a role cannot be read through REST, so check the role files first. Only an administrator or a user with full access to Sites and Stores can do this. The switch is journaled, so it can be undone.",
   );
 }
 

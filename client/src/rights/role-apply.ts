@@ -71,10 +71,20 @@ function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
 }
 
 /** The plan Apply would confirm now, without asking or sending anything. */
-export async function planRoles(api: RightsApi, fs: RightsFileSystem, section: LandingSection): Promise<{ plan: RolePlan; titles: Map<number, string> } | RoleApplyOutcome> {
+export async function planRoles(
+  api: RightsApi,
+  fs: RightsFileSystem,
+  section: LandingSection,
+): Promise<{ plan: RolePlan; titles: Map<number, string> } | RoleApplyOutcome> {
   const loaded = await loadRoleFile(fs, portalHost(api.portal), section);
-  if (loaded.status === 'missing') return { status: 'invalid-file', message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]), problems: [] };
-  if (loaded.status === 'invalid') return { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
+  if (loaded.status === 'missing')
+    return {
+      status: 'invalid-file',
+      message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]),
+      problems: [],
+    };
+  if (loaded.status === 'invalid')
+    return { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   try {
     const view = await readPortal(api, section);
     return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
@@ -100,7 +110,11 @@ export async function applyRoles(
   const loaded = await loadRoleFile(fs, host, section);
   if (loaded.status !== 'ok') {
     return loaded.status === 'missing'
-      ? { status: 'invalid-file', message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]), problems: [] }
+      ? {
+          status: 'invalid-file',
+          message: localize('There is no role file for {0} yet; import the roles from the portal first.', SECTION_LABELS[section]),
+          problems: [],
+        }
       : { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   }
   const desired = opts.override ? opts.override(loaded.file) : loaded.file;
@@ -113,13 +127,19 @@ export async function applyRoles(
     return { status: 'aborted', abortReason: 'precheck-failed', message: localize('{0} Nothing was changed.', failure.message), failure };
   }
   const plan = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
-  if (!plan.hasChanges) return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan };
+  if (!plan.hasChanges)
+    return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan };
   if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan };
 
   // Between the plan and now: the file may have been edited, the model switched, or the roles changed elsewhere.
   const again = await loadRoleFile(fs, host, section);
   if (again.status !== 'ok' || serialiseRoleFile(again.file) !== serialiseRoleFile(loaded.file)) {
-    return { status: 'aborted', abortReason: 'file-changed', message: localize('The role file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
+    return {
+      status: 'aborted',
+      abortReason: 'file-changed',
+      message: localize('The role file changed after the plan was shown. Review the new plan and apply again. Nothing was changed.'),
+      plan,
+    };
   }
   try {
     const model = await readRightsModel(api);
@@ -127,15 +147,25 @@ export async function applyRoles(
       return {
         status: 'aborted',
         abortReason: 'model-switched',
-        message: model === 'role'
-          ? localize('The portal switched to the role model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.')
-          : localize('The portal switched to the extended model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.'),
+        message:
+          model === 'role'
+            ? localize(
+                'The portal switched to the role model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.',
+              )
+            : localize(
+                'The portal switched to the extended model after the plan was shown, so what the plan says about taking effect no longer holds. Review the plan and apply again. Nothing was changed.',
+              ),
         plan,
       };
     }
     const roles = await readPortalRoles(api, section);
     if (!samePortalRoles(roles, view.roles)) {
-      return { status: 'aborted', abortReason: 'portal-changed', message: localize('The roles changed on the portal after the plan was shown. Review the new plan and apply again. Nothing was changed.'), plan };
+      return {
+        status: 'aborted',
+        abortReason: 'portal-changed',
+        message: localize('The roles changed on the portal after the plan was shown. Review the new plan and apply again. Nothing was changed.'),
+        plan,
+      };
     }
   } catch (e) {
     const failure = explainFailure(e, localize('check the roles before applying'));
@@ -252,14 +282,22 @@ function finish(
   }
   for (const m of mismatches) {
     const r = results.find((x) => x.id === m.roleId);
-    parts.push(localize('The portal did not keep {0} for "{1}" as sent (a site that does not exist is skipped).', m.keys.map((k) => siteKeyLabel(k)).join(', '), r?.title ?? ''));
+    parts.push(
+      localize(
+        'The portal did not keep {0} for "{1}" as sent (a site that does not exist is skipped).',
+        m.keys.map((k) => siteKeyLabel(k)).join(', '),
+        r?.title ?? '',
+      ),
+    );
   }
   if (done.some((r) => r.holdersSent)) parts.push(localize('Holders cannot be read back through REST; the rights were verified with getRights.'));
   else if (done.length && !mismatches.length) parts.push(localize('Verified with getRights.'));
-  if (plan.model === 'extended' && done.length) parts.push(localize('The portal uses the extended model, so the roles take effect once the role model is switched on.'));
+  if (plan.model === 'extended' && done.length)
+    parts.push(localize('The portal uses the extended model, so the roles take effect once the role model is switched on.'));
   parts.push(...problems);
   const settled = stop?.unknown && failed.length === 0 && notSent.length === 0; // the unclear answer was verified applied
-  const status: RoleApplyStatus = !stop || settled ? 'applied' : done.length ? 'partial' : failed.some((r) => r.outcome === 'uncertain') ? 'uncertain' : 'rejected';
+  const status: RoleApplyStatus =
+    !stop || settled ? 'applied' : done.length ? 'partial' : failed.some((r) => r.outcome === 'uncertain') ? 'uncertain' : 'rejected';
   return {
     status,
     message: parts.join(' '),
@@ -292,7 +330,15 @@ export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection)
   const outcome = await applyRoles(deps, section, { override, action: 'restore' });
   const unknown = target.roles.filter((r) => r.holdersSent && r.before.accessCodes === null).map((r) => `"${r.title}"`);
   if (!unknown.length || outcome.status === 'cancelled') return outcome;
-  return { ...outcome, message: localize('{0} Who held {1} before {2} was never known here, so the holders stay as applied.', outcome.message, unknown.join(', '), localTime(target.entry.time)) };
+  return {
+    ...outcome,
+    message: localize(
+      '{0} Who held {1} before {2} was never known here, so the holders stay as applied.',
+      outcome.message,
+      unknown.join(', '),
+      localTime(target.entry.time),
+    ),
+  };
 }
 
 /**
@@ -323,10 +369,12 @@ export function mergeImport(existing: RoleFile | undefined, portal: readonly Por
 
 /** Roles whose desired rights in `file` differ from the portal's: an import would overwrite these edits. */
 export function unappliedRightsEdits(file: RoleFile, portal: readonly PortalRole[]): string[] {
-  return file.roles.filter((r) => {
-    const p = portal.find((x) => x.id === r.id);
-    return p !== undefined && !sameRoleRights(p.rights, r.rights);
-  }).map((r) => r.title || `#${r.id}`);
+  return file.roles
+    .filter((r) => {
+      const p = portal.find((x) => x.id === r.id);
+      return p !== undefined && !sameRoleRights(p.rights, r.rights);
+    })
+    .map((r) => r.title || `#${r.id}`);
 }
 
 /** Reads the portal's roles of a section and writes them to the role file (holders kept). */
@@ -338,7 +386,13 @@ export async function importRoles(
 ): Promise<{ status: 'imported' | 'cancelled' | 'invalid-file'; path: string; file?: RoleFile; message: string; problems?: string[] }> {
   const host = portalHost(api.portal);
   const loaded = await loadRoleFile(fs, host, section);
-  if (loaded.status === 'invalid') return { status: 'invalid-file', path: loaded.path, message: localize('The role file {0} has problems; fix or delete it first.', loaded.path), problems: loaded.problems };
+  if (loaded.status === 'invalid')
+    return {
+      status: 'invalid-file',
+      path: loaded.path,
+      message: localize('The role file {0} has problems; fix or delete it first.', loaded.path),
+      problems: loaded.problems,
+    };
   const roles = await readPortalRoles(api, section);
   const existing = loaded.status === 'ok' ? loaded.file : undefined;
   const edits = existing ? unappliedRightsEdits(existing, roles) : [];

@@ -61,7 +61,8 @@ function readArgs(arg: unknown): RoleArgs {
   };
   const out: RoleArgs = { confirm: a.confirm === true, scripted: true };
   if (a.section !== undefined) out.section = sectionOf(a.section) ?? fail(vscode.l10n.t('"section" must be SITE, KNOWLEDGE or GROUP.'));
-  if (a.roleId !== undefined) out.roleId = typeof a.roleId === 'number' && Number.isInteger(a.roleId) && a.roleId > 0 ? a.roleId : fail(vscode.l10n.t('"roleId" must be a role id.'));
+  if (a.roleId !== undefined)
+    out.roleId = typeof a.roleId === 'number' && Number.isInteger(a.roleId) && a.roleId > 0 ? a.roleId : fail(vscode.l10n.t('"roleId" must be a role id.'));
   if (a.key !== undefined) out.key = /^(0|[1-9]\d*)$/.test(String(a.key)) ? String(a.key) : fail(vscode.l10n.t('"key" must be 0 (default) or a site id.'));
   if (a.accessCodes !== undefined) {
     if (!Array.isArray(a.accessCodes)) fail(vscode.l10n.t('"accessCodes" must be a list of access codes.'));
@@ -84,7 +85,10 @@ function sectionOf(v: unknown): LandingSection | undefined {
 
 async function pickSection(args: RoleArgs): Promise<LandingSection | undefined> {
   if (args.section) return args.section;
-  const picked = await vscode.window.showQuickPick(ROLE_SECTIONS.map((s) => ({ label: SECTION_LABELS[s], section: s })), { placeHolder: vscode.l10n.t('Roles of which site type?') });
+  const picked = await vscode.window.showQuickPick(
+    ROLE_SECTIONS.map((s) => ({ label: SECTION_LABELS[s], section: s })),
+    { placeHolder: vscode.l10n.t('Roles of which site type?') },
+  );
   return picked?.section;
 }
 
@@ -109,21 +113,35 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (!api || !folder || !section) return undefined;
     const loaded = await loadRoleFile(folder.fs, portalHost(api.portal), section);
     if (loaded.status !== 'ok') {
-      const text = loaded.status === 'missing' ? vscode.l10n.t('Import the roles of {0} from the portal first.', SECTION_LABELS[section]) : vscode.l10n.t('The role file has problems: {0}', loaded.problems[0]);
-      tell('warning', text, [loaded.status === 'missing' ? { title: vscode.l10n.t('Import Roles from Portal'), command: 'bitrix24.rights.importRoles', args: [section] } : { title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }]);
+      const text =
+        loaded.status === 'missing'
+          ? vscode.l10n.t('Import the roles of {0} from the portal first.', SECTION_LABELS[section])
+          : vscode.l10n.t('The role file has problems: {0}', loaded.problems[0]);
+      tell('warning', text, [
+        loaded.status === 'missing'
+          ? { title: vscode.l10n.t('Import Roles from Portal'), command: 'bitrix24.rights.importRoles', args: [section] }
+          : { title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] },
+      ]);
       return undefined;
     }
     let roleId = args.roleId;
     if (roleId === undefined) {
-      const picked = await vscode.window.showQuickPick(loaded.file.roles.map((r) => ({ label: r.title, description: `#${r.id}`, id: r.id })), { placeHolder: vscode.l10n.t('Which role?') });
+      const picked = await vscode.window.showQuickPick(
+        loaded.file.roles.map((r) => ({ label: r.title, description: `#${r.id}`, id: r.id })),
+        { placeHolder: vscode.l10n.t('Which role?') },
+      );
       roleId = picked?.id;
     }
     const role = loaded.file.roles.find((r) => r.id === roleId);
-    if (roleId !== undefined && !role) tell('warning', vscode.l10n.t('Role #{0} is not in the role file of {1}; import from the portal to refresh it.', roleId, SECTION_LABELS[section]));
+    if (roleId !== undefined && !role)
+      tell('warning', vscode.l10n.t('Role #{0} is not in the role file of {1}; import from the portal to refresh it.', roleId, SECTION_LABELS[section]));
     return role ? { api, fs: folder.fs, section, file: loaded.file, role } : undefined;
   };
 
-  const saveRole = async (t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; section: LandingSection; file: RoleFile }, role: RoleEntry) => {
+  const saveRole = async (
+    t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; section: LandingSection; file: RoleFile },
+    role: RoleEntry,
+  ) => {
     const path = await saveRoleFile(t.fs, withRole(t.file, role));
     deps.log.info(`Site Rights: role "${role.title}" (#${role.id}) edited → ${path}`);
     deps.tree.rolesChanged(t.section);
@@ -161,7 +179,10 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (key === undefined) {
       const sites = await readSectionSites(t.api, t.section).catch(() => ({ titles: new Map<number, string>() }));
       const keys = remove ? Object.keys(t.role.rights) : ['0', ...[...sites.titles.keys()].map(String)];
-      const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: siteKeyLabel(k, sites.titles), key: k })), { placeHolder: remove ? vscode.l10n.t('Remove the role\'s rights for which site?') : vscode.l10n.t('Rights of the role for which site?') });
+      const picked = await vscode.window.showQuickPick(
+        keys.map((k) => ({ label: siteKeyLabel(k, sites.titles), key: k })),
+        { placeHolder: remove ? vscode.l10n.t("Remove the role's rights for which site?") : vscode.l10n.t('Rights of the role for which site?') },
+      );
       key = picked?.key;
     }
     if (key === undefined) return undefined;
@@ -169,7 +190,11 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!(key in t.role.rights)) return void tell('info', vscode.l10n.t('"{0}" has no rights of its own for {1}.', t.role.title, siteKeyLabel(key)));
       return saveRole(t, withRoleRight(t.role, key, undefined));
     }
-    const ops = args.operations ?? (await pickOperations(`${t.role.title}: ${siteKeyLabel(key)}`, t.role.rights[key] ?? ['read'], { text: vscode.l10n.t('Rights of «{0}» on {1}', t.role.title, siteKeyLabel(key)) }));
+    const ops =
+      args.operations ??
+      (await pickOperations(`${t.role.title}: ${siteKeyLabel(key)}`, t.role.rights[key] ?? ['read'], {
+        text: vscode.l10n.t('Rights of «{0}» on {1}', t.role.title, siteKeyLabel(key)),
+      }));
     return ops ? saveRole(t, withRoleRight(t.role, key, ops)) : undefined;
   };
 
@@ -181,11 +206,22 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     if (!api || !folder || !section) return undefined;
     const confirm = async (plan: RolePlan) => {
       await showRolePlanDiff(docs, plan, action === 'restore' ? 'restored' : 'planned');
-      deps.log.info(`Site Rights: role ${action} plan for ${section}: ${plan.roles.length} role(s)${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`);
+      deps.log.info(
+        `Site Rights: role ${action} plan for ${section}: ${plan.roles.length} role(s)${plan.warnings.length ? ` (${plan.warnings.map((w) => w.id).join(', ')})` : ''}`,
+      );
       return args.confirm || confirmRolePlan(plan, action);
     };
     const run = () => (action === 'restore' ? restoreRoles({ api, fs: folder.fs, confirm }, section) : applyRoles({ api, fs: folder.fs, confirm }, section));
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: action === 'restore' ? vscode.l10n.t('Site rights: restoring the roles of {0}', SECTION_LABELS[section]) : vscode.l10n.t('Site rights: applying the roles of {0}', SECTION_LABELS[section]) }, run);
+    const outcome = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Window,
+        title:
+          action === 'restore'
+            ? vscode.l10n.t('Site rights: restoring the roles of {0}', SECTION_LABELS[section])
+            : vscode.l10n.t('Site rights: applying the roles of {0}', SECTION_LABELS[section]),
+      },
+      run,
+    );
     deps.log.info(`Site Rights: roles ${outcome.status}${outcome.abortReason ? ` (${outcome.abortReason})` : ''}: ${outcome.message}`);
     if (outcome.abortReason === 'model-switched') deps.tree.refresh();
     else deps.tree.rolesChanged(section);
@@ -194,7 +230,13 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const level = outcome.status === 'applied' && !outcome.mismatches && !outcome.problems ? 'info' : outcome.status === 'rejected' ? 'error' : 'warning';
     const actions =
       outcome.status === 'invalid-file'
-        ? [{ title: outcome.problems?.length ? vscode.l10n.t('Open Role File') : vscode.l10n.t('Import Roles from Portal'), command: outcome.problems?.length ? 'bitrix24.rights.openRoleFile' : 'bitrix24.rights.importRoles', args: [section] }]
+        ? [
+            {
+              title: outcome.problems?.length ? vscode.l10n.t('Open Role File') : vscode.l10n.t('Import Roles from Portal'),
+              command: outcome.problems?.length ? 'bitrix24.rights.openRoleFile' : 'bitrix24.rights.importRoles',
+              args: [section],
+            },
+          ]
         : outcome.abortReason === 'model-switched' || outcome.abortReason === 'portal-changed' || outcome.abortReason === 'file-changed'
           ? [{ title: vscode.l10n.t('Show Role Plan'), command: 'bitrix24.rights.showRolePlan', args: [section] }]
           : outcome.status === 'partial' || outcome.status === 'applied'
@@ -206,7 +248,11 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
   const doSwitch = async (outcomePromise: Promise<SwitchOutcome>) => {
     const out = await outcomePromise;
     deps.tree.refresh();
-    const actions = (out.changedSections ?? []).map((c) => ({ title: vscode.l10n.t('Restore Roles: {0}', SECTION_LABELS[c.section]), command: 'bitrix24.rights.restoreRolesSnapshot', args: [c.section] }));
+    const actions = (out.changedSections ?? []).map((c) => ({
+      title: vscode.l10n.t('Restore Roles: {0}', SECTION_LABELS[c.section]),
+      command: 'bitrix24.rights.restoreRolesSnapshot',
+      args: [c.section],
+    }));
     tell(out.status === 'failed' ? 'error' : 'info', [out.message, out.journalProblem ?? ''].filter(Boolean).join(' '), actions);
     return out;
   };
@@ -222,11 +268,24 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const section = api && folder && (await pickSection(args));
       if (!api || !folder || !section) return undefined;
       const confirmOverwrite = async (roles: string[]) =>
-        args.confirm || askModal(vscode.l10n.t('Import the roles of {0} from the portal?', SECTION_LABELS[section]), vscode.l10n.t('The role file has rights edits not applied yet for {0}. Importing replaces them with the portal\'s rights. Holders set here are kept.', roles.join(', ')), vscode.l10n.t('Import'));
+        args.confirm ||
+        askModal(
+          vscode.l10n.t('Import the roles of {0} from the portal?', SECTION_LABELS[section]),
+          vscode.l10n.t(
+            "The role file has rights edits not applied yet for {0}. Importing replaces them with the portal's rights. Holders set here are kept.",
+            roles.join(', '),
+          ),
+          vscode.l10n.t('Import'),
+        );
       try {
         const out = await importRoles(api, folder.fs, section, { confirmOverwrite });
         deps.tree.rolesChanged(section);
-        if (out.status !== 'cancelled') tell(out.status === 'imported' ? 'info' : 'error', out.message, out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : []);
+        if (out.status !== 'cancelled')
+          tell(
+            out.status === 'imported' ? 'info' : 'error',
+            out.message,
+            out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : [],
+          );
         return out;
       } catch (e) {
         tell('error', vscode.l10n.t('Could not import the roles: {0}', e instanceof Error ? e.message : String(e)));
@@ -245,7 +304,10 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const out = await planRoles(api, folder.fs, section);
       if (!('titles' in out)) return void tell('warning', out.message);
       await showRolePlanDiff(docs, out.plan);
-      if (out.plan.warnings.length) tell('warning', out.plan.warnings.map((w) => w.message).join(' '), [{ title: vscode.l10n.t('Apply Roles…'), command: 'bitrix24.rights.applyRoles', args: [section] }]);
+      if (out.plan.warnings.length)
+        tell('warning', out.plan.warnings.map((w) => w.message).join(' '), [
+          { title: vscode.l10n.t('Apply Roles…'), command: 'bitrix24.rights.applyRoles', args: [section] },
+        ]);
       return out.plan;
     },
     'bitrix24.rights.applyRoles': (arg) => applyOrRestore(arg, 'apply'),
@@ -262,7 +324,8 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const args = readArgs(arg);
       const api = await requireApi(deps);
       if (!api) return undefined;
-      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal to the role model?'), switchToRolesWarning(), vscode.l10n.t('Switch')))) return undefined;
+      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal to the role model?'), switchToRolesWarning(), vscode.l10n.t('Switch'))))
+        return undefined;
       return doSwitch(switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'role'));
     },
     'bitrix24.rights.restoreModel': async (arg) => {
@@ -270,9 +333,22 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const api = await requireApi(deps);
       const folder = api && (await requireWritableFolder(deps));
       if (!api || !folder) return undefined;
-      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?'), vscode.l10n.t('The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.'), vscode.l10n.t('Switch Back')))) return undefined;
+      if (
+        !args.confirm &&
+        !(await askModal(
+          vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?'),
+          vscode.l10n.t('The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.'),
+          vscode.l10n.t('Switch Back'),
+        ))
+      )
+        return undefined;
       const out = await doSwitch(restorePreviousModel(api, folder.fs));
-      snapshots = new Map((out.changedSections ?? []).map((c) => [c.section, c.snapshot.map((r) => ({ id: r.id, title: r.title, xmlId: r.xmlId, accessCodes: null, appliedAccessCodes: null, rights: r.rights }))]));
+      snapshots = new Map(
+        (out.changedSections ?? []).map((c) => [
+          c.section,
+          c.snapshot.map((r) => ({ id: r.id, title: r.title, xmlId: r.xmlId, accessCodes: null, appliedAccessCodes: null, rights: r.rights })),
+        ]),
+      );
       return out;
     },
     // Puts a site type's roles back to the journaled snapshot through the ordinary role plan.
@@ -285,7 +361,10 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!api || !folder || !section || !snap) return undefined;
       if ((await loadRoleFile(folder.fs, portalHost(api.portal), section)).status === 'missing') await importRoles(api, folder.fs, section);
       const confirm = async (plan: RolePlan) => (await showRolePlanDiff(docs, plan, 'restored'), args.confirm || confirmRolePlan(plan, 'restore'));
-      const override = (file: RoleFile): RoleFile => ({ ...file, roles: file.roles.map((r) => ({ ...r, rights: snap.find((s) => s.id === r.id)?.rights ?? r.rights })) });
+      const override = (file: RoleFile): RoleFile => ({
+        ...file,
+        roles: file.roles.map((r) => ({ ...r, rights: snap.find((s) => s.id === r.id)?.rights ?? r.rights })),
+      });
       const outcome = await applyRoles({ api, fs: folder.fs, confirm }, section, { override, action: 'restore' });
       deps.tree.rolesChanged(section);
       if (outcome.status !== 'cancelled') await closePlanTabs(planBase.roles(portalHost(api.portal), section));

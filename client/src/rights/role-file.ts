@@ -137,7 +137,7 @@ function parseRole(value: unknown, index: number, problems: string[]): RoleEntry
     return undefined;
   }
   const id = value.id;
-  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) problems.push(localize('{0}.id must be the role\'s positive whole-number id.', where));
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) problems.push(localize("{0}.id must be the role's positive whole-number id.", where));
   return {
     id: typeof id === 'number' ? id : 0,
     title: typeof value.title === 'string' ? value.title : '',
@@ -150,7 +150,9 @@ function parseRole(value: unknown, index: number, problems: string[]): RoleEntry
 
 function position(text: string, e: ParseError): string {
   const before = text.slice(0, e.offset);
-  const words = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = printParseErrorCode(e.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return localize('line {0}, column {1}: JSON syntax error ({2}).', before.split('\n').length, e.offset - before.lastIndexOf('\n'), words);
 }
 
@@ -186,7 +188,13 @@ export function parseRoleFile(text: string): ParsedRoleFile {
   };
 }
 
-const codesJson = (codes: string[] | null) => (codes === null ? 'null' : `[${[...codes].sort().map((c) => JSON.stringify(c)).join(', ')}]`);
+const codesJson = (codes: string[] | null) =>
+  codes === null
+    ? 'null'
+    : `[${[...codes]
+        .sort()
+        .map((c) => JSON.stringify(c))
+        .join(', ')}]`;
 
 /** Role rights as JSON text, one site key per line; also the plan's diff sides. */
 export function serialiseRoleRights(rights: RoleRights, indent = ''): string {
@@ -198,18 +206,20 @@ export function serialiseRoleRights(rights: RoleRights, indent = ''): string {
 
 /** Deterministic layout (roles by id, sorted codes and keys) so git diffs stay small. */
 export function serialiseRoleFile(file: RoleFile): string {
-  const roles = [...file.roles].sort((a, b) => a.id - b.id).map((r) =>
-    [
-      '    {',
-      `      "id": ${r.id},`,
-      `      "title": ${JSON.stringify(r.title)},`,
-      `      "xmlId": ${JSON.stringify(r.xmlId)},`,
-      `      "accessCodes": ${codesJson(r.accessCodes)},`,
-      `      "appliedAccessCodes": ${codesJson(r.appliedAccessCodes)},`,
-      `      "rights": ${serialiseRoleRights(r.rights, '      ')}`,
-      '    }',
-    ].join('\n'),
-  );
+  const roles = [...file.roles]
+    .sort((a, b) => a.id - b.id)
+    .map((r) =>
+      [
+        '    {',
+        `      "id": ${r.id},`,
+        `      "title": ${JSON.stringify(r.title)},`,
+        `      "xmlId": ${JSON.stringify(r.xmlId)},`,
+        `      "accessCodes": ${codesJson(r.accessCodes)},`,
+        `      "appliedAccessCodes": ${codesJson(r.appliedAccessCodes)},`,
+        `      "rights": ${serialiseRoleRights(r.rights, '      ')}`,
+        '    }',
+      ].join('\n'),
+    );
   const parts = [
     `  "version": ${file.version}`,
     `  "portal": ${JSON.stringify(file.portal)}`,

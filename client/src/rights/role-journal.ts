@@ -79,12 +79,23 @@ function readLine(line: string): AnyRoleJournalEntry | undefined {
       const x = (s ?? {}) as Record<string, unknown>;
       const roles = (Array.isArray(x.roles) ? x.roles : []).flatMap((r: unknown) => {
         const y = (r ?? {}) as Record<string, unknown>;
-        return typeof y.id === 'number' ? [{ id: y.id, title: String(y.title ?? ''), xmlId: String(y.xmlId ?? ''), rights: parseRoleRights(y.rights ?? {}, 'rights', problems) }] : [];
+        return typeof y.id === 'number'
+          ? [{ id: y.id, title: String(y.title ?? ''), xmlId: String(y.xmlId ?? ''), rights: parseRoleRights(y.rights ?? {}, 'rights', problems) }]
+          : [];
       });
       return typeof x.section === 'string' ? [{ section: x.section as LandingSection, roles }] : [];
     });
     const outcome = e.outcome === 'rejected' || e.outcome === 'uncertain' ? e.outcome : 'applied';
-    return { kind: 'model', time: e.time, portal: e.portal, from: e.from, to: e.to, outcome, snapshot, ...(typeof e.error === 'string' ? { error: e.error } : {}) };
+    return {
+      kind: 'model',
+      time: e.time,
+      portal: e.portal,
+      from: e.from,
+      to: e.to,
+      outcome,
+      snapshot,
+      ...(typeof e.error === 'string' ? { error: e.error } : {}),
+    };
   }
   if (e.kind !== 'roles' || typeof e.section !== 'string' || !Array.isArray(e.roles)) return undefined;
   const roles = e.roles.flatMap((r: unknown): RoleJournalRole[] => {
@@ -92,17 +103,19 @@ function readLine(line: string): AnyRoleJournalEntry | undefined {
     if (typeof x.id !== 'number') return [];
     const outcome = (['applied', 'rejected', 'uncertain', 'not-sent'] as const).find((o) => o === x.outcome);
     if (!outcome) return [];
-    return [{
-      id: x.id,
-      title: String(x.title ?? ''),
-      outcome,
-      holdersSent: x.holdersSent === true,
-      rightsSent: x.rightsSent === true,
-      before: side(x.before, problems),
-      after: side(x.after, problems),
-      ...(x.verified !== undefined ? { verified: parseRoleRights(x.verified, 'verified', problems) } : {}),
-      ...(typeof x.error === 'string' ? { error: x.error } : {}),
-    }];
+    return [
+      {
+        id: x.id,
+        title: String(x.title ?? ''),
+        outcome,
+        holdersSent: x.holdersSent === true,
+        rightsSent: x.rightsSent === true,
+        before: side(x.before, problems),
+        after: side(x.after, problems),
+        ...(x.verified !== undefined ? { verified: parseRoleRights(x.verified, 'verified', problems) } : {}),
+        ...(typeof x.error === 'string' ? { error: x.error } : {}),
+      },
+    ];
   });
   if (problems.length) return undefined;
   return {
@@ -130,9 +143,7 @@ export async function readRoleJournal(fs: RightsFileSystem, host: string): Promi
   return { entries, skipped };
 }
 
-export type RoleRestoreTarget =
-  | { ok: true; entry: RoleJournalEntry; roles: RoleJournalRole[] }
-  | { ok: false; message: string };
+export type RoleRestoreTarget = { ok: true; entry: RoleJournalEntry; roles: RoleJournalRole[] } | { ok: false; message: string };
 
 /**
  * What "Restore Previous Roles" puts back for a section: the state before
@@ -140,7 +151,11 @@ export type RoleRestoreTarget =
  * so a second restore undoes the first.
  */
 export function roleRestoreTarget(entries: readonly AnyRoleJournalEntry[], section: LandingSection): RoleRestoreTarget {
-  const last = [...entries].reverse().find((e): e is RoleJournalEntry => e.kind === 'roles' && e.section === section && e.roles.some((r) => r.outcome === 'applied' || r.outcome === 'uncertain'));
+  const last = [...entries]
+    .reverse()
+    .find(
+      (e): e is RoleJournalEntry => e.kind === 'roles' && e.section === section && e.roles.some((r) => r.outcome === 'applied' || r.outcome === 'uncertain'),
+    );
   if (!last) return { ok: false, message: localize('This workspace has not applied roles of this site type yet, so there is nothing to restore.') };
   return { ok: true, entry: last, roles: last.roles.filter((r) => r.outcome === 'applied' || r.outcome === 'uncertain') };
 }

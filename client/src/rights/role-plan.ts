@@ -133,14 +133,32 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
       id: 'role-missing',
       message:
         missing.length === 1
-          ? localize('The portal has no role {0} in {1} any more; it is left out. Import from the portal to refresh the file.', missing.join(', '), SECTION_LABELS[file.section])
-          : localize('The portal has no roles {0} in {1} any more; they are left out. Import from the portal to refresh the file.', missing.join(', '), SECTION_LABELS[file.section]),
+          ? localize(
+              'The portal has no role {0} in {1} any more; it is left out. Import from the portal to refresh the file.',
+              missing.join(', '),
+              SECTION_LABELS[file.section],
+            )
+          : localize(
+              'The portal has no roles {0} in {1} any more; they are left out. Import from the portal to refresh the file.',
+              missing.join(', '),
+              SECTION_LABELS[file.section],
+            ),
     });
   }
   const added = portal.filter((p) => !file.roles.some((r) => r.id === p.id)).map((p) => `"${p.title}"`);
-  if (added.length) warnings.push({ id: 'new-role', message: added.length === 1 ? localize('The portal has role {0} the file does not list; it is left as it is.', added.join(', ')) : localize('The portal has roles {0} the file does not list; they are left as they are.', added.join(', ')) });
+  if (added.length)
+    warnings.push({
+      id: 'new-role',
+      message:
+        added.length === 1
+          ? localize('The portal has role {0} the file does not list; it is left as it is.', added.join(', '))
+          : localize('The portal has roles {0} the file does not list; they are left as they are.', added.join(', ')),
+    });
   if (model === 'extended' && entries.length) {
-    warnings.push({ id: 'not-in-effect', message: localize('The portal uses the extended model: the roles are saved now but take effect only when the role model is switched on.') });
+    warnings.push({
+      id: 'not-in-effect',
+      message: localize('The portal uses the extended model: the roles are saved now but take effect only when the role model is switched on.'),
+    });
   }
   const unknownHolders = entries.filter((e) => e.holders.send && e.holders.before === null).map((e) => `"${e.role.title}"`);
   if (unknownHolders.length) {
@@ -148,8 +166,14 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
       id: 'holders-unknown',
       message:
         unknownHolders.length === 1
-          ? localize('The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds it now is replaced by the list below.', unknownHolders.join(', '))
-          : localize('The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds them now is replaced by the list below.', unknownHolders.join(', ')),
+          ? localize(
+              'The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds it now is replaced by the list below.',
+              unknownHolders.join(', '),
+            )
+          : localize(
+              'The portal cannot return who holds a role. The holders of {0} were never set from this workspace: whoever holds them now is replaced by the list below.',
+              unknownHolders.join(', '),
+            ),
     });
   }
   const cleared = entries.filter((e) => e.holders.send && e.holders.after?.length === 0).map((e) => `"${e.role.title}"`);
@@ -157,13 +181,23 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
     warnings.push({ id: 'holders-cleared', message: localize('{0} will have no holders. Its saved site rights stay on the portal.', cleared.join(', ')) });
   }
   const noDefault = entries.filter((e) => e.rights.send && e.rights.before['0'] && !e.rights.after['0']).map((e) => `"${e.role.title}"`);
-  if (noDefault.length) warnings.push({ id: 'no-default', message: localize('{0} loses its default rights (key 0): sites without their own entry give its holders nothing.', noDefault.join(', ')) });
+  if (noDefault.length)
+    warnings.push({
+      id: 'no-default',
+      message: localize('{0} loses its default rights (key 0): sites without their own entry give its holders nothing.', noDefault.join(', ')),
+    });
   if (siteIds) {
-    const unknown = [...new Set(entries.flatMap((e) => (e.rights.send ? Object.keys(e.rights.after) : [])).filter((k) => k !== '0' && !siteIds.has(Number(k))))];
+    const unknown = [
+      ...new Set(entries.flatMap((e) => (e.rights.send ? Object.keys(e.rights.after) : [])).filter((k) => k !== '0' && !siteIds.has(Number(k)))),
+    ];
     if (unknown.length) {
       warnings.push({
         id: 'unknown-sites',
-        message: localize('{0} has no site {1}: the portal skips such entries without an error, and verification will show them missing.', SECTION_LABELS[file.section], unknown.map((k) => `#${k}`).join(', ')),
+        message: localize(
+          '{0} has no site {1}: the portal skips such entries without an error, and verification will show them missing.',
+          SECTION_LABELS[file.section],
+          unknown.map((k) => `#${k}`).join(', '),
+        ),
       });
     }
   }
@@ -192,7 +226,10 @@ export function siteKeyLabel(key: string, titles?: ReadonlyMap<number, string>):
 export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, string>): string {
   const lines = [
     localize('Role plan: {0} on {1}', SECTION_LABELS[plan.section], plan.portal),
-    localize('Rights model now: {0}', plan.model === 'role' ? localize('roles (changes take effect at once)') : localize('extended (roles are saved, not in effect)')),
+    localize(
+      'Rights model now: {0}',
+      plan.model === 'role' ? localize('roles (changes take effect at once)') : localize('extended (roles are saved, not in effect)'),
+    ),
     localize('Changes: {0}', summariseRolePlan(plan)),
     '',
   ];
@@ -212,7 +249,8 @@ export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, stri
       for (const d of entry.rights.diff) {
         const label = siteKeyLabel(d.key, titles);
         if (d.change === 'removed') lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.before ?? [])} (removed)`);
-        else if (d.change === 'changed') lines.push(localize('  {0} {1}: {2} (was {3})', MARK[d.change], label, formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
+        else if (d.change === 'changed')
+          lines.push(localize('  {0} {1}: {2} (was {3})', MARK[d.change], label, formatOperations(d.after ?? []), formatOperations(d.before ?? [])));
         else lines.push(`  ${MARK[d.change]} ${label}: ${formatOperations(d.after ?? [])}`);
       }
       if (entry.rights.diff.length === 0) lines.push(localize('    (no rights)'));
@@ -230,7 +268,14 @@ function sideJson(plan: RolePlan, side: 'before' | 'after'): string {
     // Holders that are not sent read the same on both sides.
     const holders = side === 'before' && e.holders.send ? e.holders.before : e.holders.after;
     const rights = side === 'before' ? e.rights.before : e.rights.after;
-    return `  ${JSON.stringify(`${e.role.title} #${e.role.id}`)}: {\n    "accessCodes": ${holders === null ? 'null' : `[${[...holders].sort().map((c) => JSON.stringify(c)).join(', ')}]`},\n    "rights": ${serialiseRoleRights(rights, '    ')}\n  }`;
+    return `  ${JSON.stringify(`${e.role.title} #${e.role.id}`)}: {\n    "accessCodes": ${
+      holders === null
+        ? 'null'
+        : `[${[...holders]
+            .sort()
+            .map((c) => JSON.stringify(c))
+            .join(', ')}]`
+    },\n    "rights": ${serialiseRoleRights(rights, '    ')}\n  }`;
   });
   return blocks.length ? `{\n${blocks.join(',\n')}\n}\n` : '{}\n';
 }
@@ -242,8 +287,11 @@ export function rolePlanSides(plan: RolePlan): { before: string; after: string }
 
 /** Whether two role snapshots (from the portal) are the same, for "did anyone change it meanwhile". */
 export function samePortalRoles(a: readonly PortalRole[], b: readonly PortalRole[]): boolean {
-  return a.length === b.length && a.every((r) => {
-    const o = b.find((x) => x.id === r.id);
-    return o !== undefined && sameRoleRights(r.rights, o.rights);
-  });
+  return (
+    a.length === b.length &&
+    a.every((r) => {
+      const o = b.find((x) => x.id === r.id);
+      return o !== undefined && sameRoleRights(r.rights, o.rights);
+    })
+  );
 }

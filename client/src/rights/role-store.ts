@@ -22,9 +22,7 @@ export function roleJournalPath(host: string): string {
 }
 
 export type LoadedRoles =
-  | { status: 'missing'; path: string }
-  | { status: 'invalid'; path: string; problems: string[] }
-  | { status: 'ok'; path: string; file: RoleFile };
+  { status: 'missing'; path: string } | { status: 'invalid'; path: string; problems: string[] } | { status: 'ok'; path: string; file: RoleFile };
 
 /** Reads and checks a section's role file; a file naming another section or host is a problem, not a guess. */
 export async function loadRoleFile(fs: RightsFileSystem, host: string, section: LandingSection): Promise<LoadedRoles> {
@@ -35,7 +33,8 @@ export async function loadRoleFile(fs: RightsFileSystem, host: string, section: 
   if (!parsed.ok) return { status: 'invalid', path, problems: parsed.problems };
   const problems: string[] = [];
   if (parsed.file.section !== section) problems.push(localize('"section" is {0} but the file is named for {1}.', parsed.file.section, section));
-  if (hostFolder(parsed.file.portal) !== hostFolder(host)) problems.push(localize('"portal" is {0} but the file is in the folder of {1}.', parsed.file.portal, host));
+  if (hostFolder(parsed.file.portal) !== hostFolder(host))
+    problems.push(localize('"portal" is {0} but the file is in the folder of {1}.', parsed.file.portal, host));
   return problems.length ? { status: 'invalid', path, problems } : { status: 'ok', path, file: parsed.file };
 }
 

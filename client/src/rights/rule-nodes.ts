@@ -43,7 +43,9 @@ export function ruleNode(site: SiteSummary, file: RightsFile, code: string, name
       localize('Operations: {0} (codes: {1})', formatOperations(ops), formatOperationCodes(ops)),
       unknownToPortal ? localize('The portal does not know this access code: it will be saved without error but grants nothing.') : '',
       state ? localize('In the rights file only ({0}).', state) : localize('Applied as shown.'),
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     icon: unknownToPortal ? 'warning' : kind ? KIND_ICON[kind] : 'question',
     ...(unknownToPortal ? { iconColor: 'problemsWarningIcon.foreground' } : ops.includes('denied') ? { iconColor: 'errorForeground' } : {}),
     contextValue: editable ? 'rule' : 'rule.readonly',
@@ -58,7 +60,12 @@ export function removedRuleNode(site: SiteSummary, code: string, ops: readonly O
     id: `site:${site.id}:removed:${code}`,
     label: `${PENDING_MARK}${code}`,
     description: localize('{0} · removed, not applied', formatOperations(ops)),
-    tooltip: localize('{0} was applied with {1} ({2}) and is removed in the rights file. Apply to remove it on the portal.', code, formatOperations(ops), formatOperationCodes(ops)),
+    tooltip: localize(
+      '{0} was applied with {1} ({2}) and is removed in the rights file. Apply to remove it on the portal.',
+      code,
+      formatOperations(ops),
+      formatOperationCodes(ops),
+    ),
     icon: 'remove',
     iconColor: 'disabledForeground',
     contextValue: 'rule.removed',
@@ -66,10 +73,7 @@ export function removedRuleNode(site: SiteSummary, code: string, ops: readonly O
   };
 }
 
-export type RulesState =
-  | { status: 'missing' }
-  | { status: 'invalid'; path: string; problems: string[] }
-  | { status: 'ok'; path: string; file: RightsFile };
+export type RulesState = { status: 'missing' } | { status: 'invalid'; path: string; problems: string[] } | { status: 'ok'; path: string; file: RightsFile };
 
 /** "Configured rules": the desired set from the rights file, with its rules as children. */
 export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNames | undefined, model: TreeModel, time: TimeFormat = {}): TreeNode {
@@ -84,7 +88,13 @@ export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNam
       iconColor: 'errorForeground',
       contextValue: 'rules.invalid',
       collapsible: 'expanded',
-      children: state.problems.map((p, i) => infoNode(`site:${site.id}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRightsFile', title: localize('Open Rights File'), args: [site.id] })),
+      children: state.problems.map((p, i) =>
+        infoNode(`site:${site.id}:problem:${i}`, p, 'error', {
+          command: 'bitrix24.rights.openRightsFile',
+          title: localize('Open Rights File'),
+          args: [site.id],
+        }),
+      ),
     };
   }
   if (!editable) {
@@ -93,8 +103,10 @@ export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNam
       ...base,
       description: role ? localize('editing off: role model') : localize('editing off: not on this plan'),
       tooltip: role
-        ? localize('The portal uses the role model, so per-site rules do not apply (setRights would report success and apply nothing). Switch to the extended model to edit them.')
-        : localize('The portal\'s plan does not include site access rights, so rules cannot be applied.'),
+        ? localize(
+            'The portal uses the role model, so per-site rules do not apply (setRights would report success and apply nothing). Switch to the extended model to edit them.',
+          )
+        : localize("The portal's plan does not include site access rights, so rules cannot be applied."),
       icon: 'circle-slash',
       contextValue: 'rules.readonly',
       collapsible: 'none',
@@ -104,11 +116,17 @@ export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNam
     return {
       ...base,
       description: localize('no rights file yet'),
-      tooltip: localize('The portal cannot list a site\'s rules, so they are kept in a rights file in this workspace. Add an access code to create it.'),
+      tooltip: localize("The portal cannot list a site's rules, so they are kept in a rights file in this workspace. Add an access code to create it."),
       icon: 'list-unordered',
       contextValue: 'rules',
       collapsible: 'expanded',
-      children: [infoNode(`site:${site.id}:empty`, localize('Add an access code to start'), 'add', { command: 'bitrix24.rights.addAccessCode', title: localize('Add Access Code'), args: [site.id] })],
+      children: [
+        infoNode(`site:${site.id}:empty`, localize('Add an access code to start'), 'add', {
+          command: 'bitrix24.rights.addAccessCode',
+          title: localize('Add Access Code'),
+          args: [site.id],
+        }),
+      ],
     };
   }
   const { file } = state;
@@ -128,6 +146,6 @@ export function rulesNode(site: SiteSummary, state: RulesState, names: AccessNam
     ...(pending ? { iconColor: 'charts.yellow' } : {}),
     contextValue: pending ? 'rules.pending' : 'rules',
     collapsible: 'expanded',
-    children: children.length ? children : [infoNode(`site:${site.id}:none`, localize('No rules: applying clears the site\'s individual rights'), 'info')],
+    children: children.length ? children : [infoNode(`site:${site.id}:none`, localize("No rules: applying clears the site's individual rights"), 'info')],
   };
 }

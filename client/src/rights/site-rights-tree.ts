@@ -9,16 +9,7 @@ import { LandingSection, portalHost, RightsApi } from './api';
 import { explainFailure } from './failures';
 import { pendingSites } from './pending';
 import type { RightsFileSystem } from './rights-store';
-import {
-  LoaderDeps,
-  loadMoreSites,
-  loadRoleRights,
-  loadRoleSection,
-  loadRoot,
-  loadSiteChildren,
-  sectionChildren,
-  SectionPages,
-} from './tree-loader';
+import { LoaderDeps, loadMoreSites, loadRoleRights, loadRoleSection, loadRoot, loadSiteChildren, sectionChildren, SectionPages } from './tree-loader';
 import { canEditRules, errorNode, SiteSummary, TreeModel, TreeNode } from './tree-nodes';
 import { ROLE_SECTIONS, roleSectionNode } from './role-nodes';
 

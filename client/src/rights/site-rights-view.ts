@@ -15,7 +15,10 @@ export function registerSiteRightsView(context: vscode.ExtensionContext, tree: S
     view.badge = ids.length
       ? {
           value: ids.length,
-          tooltip: ids.length === 1 ? vscode.l10n.t('1 site has rule changes that are not applied') : vscode.l10n.t('{0} sites have rule changes that are not applied', ids.length),
+          tooltip:
+            ids.length === 1
+              ? vscode.l10n.t('1 site has rule changes that are not applied')
+              : vscode.l10n.t('{0} sites have rule changes that are not applied', ids.length),
         }
       : undefined;
   };

@@ -117,7 +117,11 @@ export interface SectionPages {
 }
 
 /** Loads the next page onto what is shown; a failure keeps the loaded sites and adds an error node. */
-export async function loadMoreSites(api: RightsApi, section: LandingSection, pages: SectionPages | undefined): Promise<{ pages: SectionPages; error?: TreeNode }> {
+export async function loadMoreSites(
+  api: RightsApi,
+  section: LandingSection,
+  pages: SectionPages | undefined,
+): Promise<{ pages: SectionPages; error?: TreeNode }> {
   const shown = pages?.sites ?? [];
   try {
     const next = await loadSitesPage(api, section, shown.length);
@@ -153,11 +157,17 @@ export async function loadSiteChildren(deps: LoaderDeps, site: SiteSummary, mode
     nodes.push(errorNode(`site:${site.id}:effective:error`, explainFailure(e, localize('read your rights on this site'))));
   }
   if (!deps.fs) {
-    nodes.push(infoNode(`site:${site.id}:nofolder`, localize('Open a folder to keep this site\'s rules in a rights file'), 'folder-opened', { command: 'vscode.openFolder', title: localize('Open Folder') }));
+    nodes.push(
+      infoNode(`site:${site.id}:nofolder`, localize("Open a folder to keep this site's rules in a rights file"), 'folder-opened', {
+        command: 'vscode.openFolder',
+        title: localize('Open Folder'),
+      }),
+    );
     return nodes;
   }
   const loaded = await loadRights(deps.fs, portalHost(deps.api.portal), site.id);
-  const state: RulesState = loaded.status === 'ok' ? { status: 'ok', path: loaded.path, file: loaded.file } : loaded.status === 'invalid' ? loaded : { status: 'missing' };
+  const state: RulesState =
+    loaded.status === 'ok' ? { status: 'ok', path: loaded.path, file: loaded.file } : loaded.status === 'invalid' ? loaded : { status: 'missing' };
   const codes = state.status === 'ok' && canEditRules(model) ? Object.keys(state.file.rules) : [];
   nodes.push(rulesNode(site, state, await resolveNames(deps.api, codes), model));
   return nodes;
@@ -179,7 +189,12 @@ export async function loadRoles(api: RightsApi, section: LandingSection = 'SITE'
 }
 
 /** A role's rights per site (`landing.role.getRights`); `titles` names the sites already loaded. */
-export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: ReadonlyMap<number, string>, section: LandingSection = 'SITE'): Promise<TreeNode[]> {
+export async function loadRoleRights(
+  api: RightsApi,
+  role: RoleSummary,
+  titles: ReadonlyMap<number, string>,
+  section: LandingSection = 'SITE',
+): Promise<TreeNode[]> {
   try {
     const result = await api.call<unknown>('landing.role.getRights', withSection(section, { id: role.id }), { write: false });
     // An empty PHP array arrives as [], a filled one as an object keyed by site id.
@@ -192,7 +207,7 @@ export async function loadRoleRights(api: RightsApi, role: RoleSummary, titles: 
       });
     return nodes.length ? nodes : [infoNode(`role:${role.id}:empty`, localize('No site rights saved for this role'))];
   } catch (e) {
-    return [errorNode(`role:${role.id}:error`, explainFailure(e, localize('read the role\'s rights')))];
+    return [errorNode(`role:${role.id}:error`, explainFailure(e, localize("read the role's rights")))];
   }
 }
 
@@ -208,7 +223,9 @@ export async function loadRoleSection(deps: LoaderDeps, section: LandingSection)
     return deps.fs ? [importHintNode(section), ...roles] : roles;
   }
   if (loaded.status === 'invalid') {
-    return loaded.problems.map((p, i) => infoNode(`roles:${section}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRoleFile', title: localize('Open Role File'), args: [section] }));
+    return loaded.problems.map((p, i) =>
+      infoNode(`roles:${section}:problem:${i}`, p, 'error', { command: 'bitrix24.rights.openRoleFile', title: localize('Open Role File'), args: [section] }),
+    );
   }
   let portal: PortalRole[] | undefined;
   let error: TreeNode | undefined;

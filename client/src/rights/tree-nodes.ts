@@ -128,7 +128,9 @@ export function modelNode(model: RightsModel): TreeNode {
       id: 'model',
       label: localize('Rights model: extended'),
       description: localize('rules per site'),
-      tooltip: localize('Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply. Roles can be prepared below; they take effect only in the role model.'),
+      tooltip: localize(
+        'Each site has its own access rules. Edit them under a site\'s "Configured rules", then Apply. Roles can be prepared below; they take effect only in the role model.',
+      ),
       icon: 'shield',
       contextValue: 'model.extended',
       collapsible: 'collapsed',
@@ -139,8 +141,9 @@ export function modelNode(model: RightsModel): TreeNode {
     id: 'model',
     label: localize('Rights model: roles'),
     description: localize('site rules not in effect'),
-    tooltip:
-      localize('The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Edit the roles below (import them first), or use "Switch to Extended Model" to edit rules per site (administrator only).'),
+    tooltip: localize(
+      'The portal uses roles. Per-site rules cannot be edited here: setRights would report success and apply nothing. Edit the roles below (import them first), or use "Switch to Extended Model" to edit rules per site (administrator only).',
+    ),
     icon: 'shield',
     iconColor: 'charts.yellow',
     contextValue: 'model.role',
@@ -172,7 +175,14 @@ export function siteNode(site: SiteSummary, model: TreeModel, file?: RightsFile)
     id: `site:${site.id}`,
     label: `${pending ? PENDING_MARK : ''}${site.title || code || `Site #${site.id}`}`,
     description: `${parts.join(' · ')}${pending ? localize(' · not applied') : ''}`,
-    tooltip: localize('{0} — id {1}, code "{2}", type {3}.{4}', site.title, site.id, site.code, site.type, pending ? localize('\nThe rights file has changes that are not applied yet.') : ''),
+    tooltip: localize(
+      '{0} — id {1}, code "{2}", type {3}.{4}',
+      site.title,
+      site.id,
+      site.code,
+      site.type,
+      pending ? localize('\nThe rights file has changes that are not applied yet.') : '',
+    ),
     icon: site.type === 'STORE' ? 'package' : site.section === 'SITE' ? 'browser' : 'book',
     ...(pending ? { iconColor: 'charts.yellow' } : {}),
     contextValue: !canEditRules(model) ? 'site.readonly' : pending ? 'site.pending' : 'site',
@@ -187,7 +197,10 @@ export function effectiveNode(site: SiteSummary, ops: readonly Operation[]): Tre
     id: `site:${site.id}:effective`,
     label: localize('Your effective rights'),
     description: ops.length ? formatOperations(ops) : localize('no access'),
-    tooltip: localize('What landing.site.getRights reports for the connected user ({0}). The portal returns only your own operations, never the site\'s full rule set; the configured rules below come from the rights file.', formatOperationCodes(ops)),
+    tooltip: localize(
+      "What landing.site.getRights reports for the connected user ({0}). The portal returns only your own operations, never the site's full rule set; the configured rules below come from the rights file.",
+      formatOperationCodes(ops),
+    ),
     icon: ops.includes('denied') || ops.length === 0 ? 'lock' : 'person',
     contextValue: 'effective',
     collapsible: 'none',
@@ -223,7 +236,7 @@ export function roleNode(role: RoleSummary): TreeNode {
 
 /** One entry of `landing.role.getRights`: site id `0` is the default for sites without their own entry. */
 export function roleRightNode(role: RoleSummary, siteId: string, ops: readonly Operation[], siteTitle: string | undefined): TreeNode {
-  const label = siteId === '0' ? localize('All sites without their own setting') : siteTitle ?? `Site #${siteId}`;
+  const label = siteId === '0' ? localize('All sites without their own setting') : (siteTitle ?? `Site #${siteId}`);
   return {
     id: `role:${role.id}:site:${siteId}`,
     label,
@@ -256,9 +269,7 @@ export function errorNode(id: string, failure: RightsFailure): TreeNode {
     contextValue: `error.${failure.reason}`,
     collapsible: failure.actions.length > 1 ? 'expanded' : 'none',
     ...(first ? { command: toCommand(first) } : {}),
-    ...(failure.actions.length > 1
-      ? { children: failure.actions.map((a, i) => infoNode(`${id}:action:${i}`, a.title, 'arrow-right', toCommand(a))) }
-      : {}),
+    ...(failure.actions.length > 1 ? { children: failure.actions.map((a, i) => infoNode(`${id}:action:${i}`, a.title, 'arrow-right', toCommand(a))) } : {}),
   };
 }
 

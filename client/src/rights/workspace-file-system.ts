@@ -58,10 +58,12 @@ export function workspaceFileSystem(root: vscode.Uri): RightsFileSystem {
 export function writeRefusal(root: vscode.Uri | undefined): string | undefined {
   if (!root) return undefined;
   if (!vscode.workspace.isTrusted) {
-    return vscode.l10n.t('This workspace is in Restricted Mode: Site Rights does not write rights files, role files or the journal, and applies nothing. Trust the workspace to edit and apply.');
+    return vscode.l10n.t(
+      'This workspace is in Restricted Mode: Site Rights does not write rights files, role files or the journal, and applies nothing. Trust the workspace to edit and apply.',
+    );
   }
   if (vscode.workspace.fs.isWritableFileSystem(root.scheme) === false) {
-    return vscode.l10n.t('The workspace\'s file system ({0}) is read-only, so rights files, role files and the journal cannot be written.', root.scheme);
+    return vscode.l10n.t("The workspace's file system ({0}) is read-only, so rights files, role files and the journal cannot be written.", root.scheme);
   }
   return undefined;
 }

@@ -127,7 +127,10 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
       case 'use': {
         const u = node.use;
         const uri = vscode.Uri.parse(u.uri);
-        const item = new vscode.TreeItem(u.kind === 'method' ? u.name : `${u.kind === 'event' ? vscode.l10n.t('event') : vscode.l10n.t('placement')} ${u.name}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          u.kind === 'method' ? u.name : `${u.kind === 'event' ? vscode.l10n.t('event') : vscode.l10n.t('placement')} ${u.name}`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.description = `${vscode.workspace.asRelativePath(uri)}:${u.line + 1}`;
         item.iconPath = new vscode.ThemeIcon(u.kind === 'method' ? 'symbol-method' : u.kind === 'event' ? 'symbol-event' : 'layout');
         const position = new vscode.Position(u.line, u.character);
@@ -152,7 +155,9 @@ export class AppScopesTree implements vscode.TreeDataProvider<AppScopesNode>, vs
     }
     if (node.kind === 'manifest') {
       const rank = (s: AppScopeEntry) => ORDER[s.status] ?? 2;
-      return [...node.manifest.scopes].sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code)).map((scope) => ({ kind: 'scope', manifest: node.manifest, scope }));
+      return [...node.manifest.scopes]
+        .sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code))
+        .map((scope) => ({ kind: 'scope', manifest: node.manifest, scope }));
     }
     if (node.kind === 'scope') return node.scope.uses.map((use) => ({ kind: 'use', use }));
     return [];

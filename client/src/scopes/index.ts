@@ -19,7 +19,10 @@ const sameUri = (a: string, b: vscode.Uri) => vscode.Uri.parse(a).toString() ===
 
 /** The status-bar text for a manifest: "Scopes: 4 · 1 missing". */
 export function statusText(m: AppScopesManifest): string {
-  const extra = [m.missing.length ? vscode.l10n.t('{0} missing', m.missing.length) : '', m.unused.length ? vscode.l10n.t('{0} unused', m.unused.length) : ''].filter(Boolean);
+  const extra = [
+    m.missing.length ? vscode.l10n.t('{0} missing', m.missing.length) : '',
+    m.unused.length ? vscode.l10n.t('{0} unused', m.unused.length) : '',
+  ].filter(Boolean);
   return [`$(shield) ${vscode.l10n.t('Scopes: {0}', m.needed.length)}`, ...extra].join(' · ');
 }
 
@@ -68,7 +71,8 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
         new vscode.CodeLens(range, { title: vscode.l10n.t('Scopes: {0}', manifestSummary(m)), command: 'bitrix24.appScopes.focus' }),
         new vscode.CodeLens(range, { title: vscode.l10n.t('Copy scope list'), command: 'bitrix24.appScopes.copyList', arguments: [m.uri] }),
       ];
-      if (m.missing.length) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Show scope report'), command: 'bitrix24.appScopes.showReport', arguments: [m.uri] }));
+      if (m.missing.length)
+        out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Show scope report'), command: 'bitrix24.appScopes.showReport', arguments: [m.uri] }));
       return out;
     },
   };
@@ -99,7 +103,8 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
     if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(vscode.Uri.parse(edit.uri))));
     return ok;
   };
-  const scopeNode = (arg: unknown) => (arg && typeof arg === 'object' && (arg as AppScopesNode).kind === 'scope' ? (arg as Extract<AppScopesNode, { kind: 'scope' }>) : undefined);
+  const scopeNode = (arg: unknown) =>
+    arg && typeof arg === 'object' && (arg as AppScopesNode).kind === 'scope' ? (arg as Extract<AppScopesNode, { kind: 'scope' }>) : undefined;
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'bitrix24.appScopes.refresh': () => refresh(),
@@ -107,7 +112,9 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
       const m = await manifestOf(arg);
       if (!m) return void vscode.window.showInformationMessage(vscode.l10n.t('No bitrix24.json in this workspace: nothing to copy.'));
       await vscode.env.clipboard.writeText(m.copyList);
-      void vscode.window.showInformationMessage(m.copyList ? vscode.l10n.t('Copied the scope list of {0}: {1}', m.label, m.copyList) : vscode.l10n.t('{0}: the code needs no scopes.', m.label));
+      void vscode.window.showInformationMessage(
+        m.copyList ? vscode.l10n.t('Copied the scope list of {0}: {1}', m.label, m.copyList) : vscode.l10n.t('{0}: the code needs no scopes.', m.label),
+      );
       return m.copyList;
     },
     'bitrix24.appScopes.addScope': (arg) => applyEdit(scopeNode(arg)?.scope.add),
@@ -116,7 +123,10 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
       const m = await manifestOf(arg);
       if (!m) return;
       const r = m.scopesRange;
-      await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), r ? { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) } : {});
+      await vscode.window.showTextDocument(
+        vscode.Uri.parse(m.uri),
+        r ? { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) } : {},
+      );
     },
     'bitrix24.appScopes.showReport': async (arg) => showScopeReport(deps.client, context, (await manifestOf(arg))?.uri),
     'bitrix24.appScopes.exportReport': async (arg) => exportScopeReport(deps.client, (await manifestOf(arg))?.uri),
@@ -128,7 +138,13 @@ export function registerAppScopes(context: vscode.ExtensionContext, deps: AppSco
     view,
     item,
     lensChanged,
-    vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/bitrix24.json' }, { scheme: 'file', pattern: '**/.env*' }], lenses),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { scheme: 'file', pattern: '**/bitrix24.json' },
+        { scheme: 'file', pattern: '**/.env*' },
+      ],
+      lenses,
+    ),
     deps.client.onNotification(AppScopesChangedNotification, () => void refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
   );

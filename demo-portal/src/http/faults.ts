@@ -122,9 +122,14 @@ export class Faults implements FaultSwitches {
 
   get(): FaultState {
     return {
-      latencyMs: this.latencyMs, status5xx: this.status5xx, dropConnections: this.dropConnections,
-      malformedJson: this.malformedJson, failNext: this.queue.map((f) => ({ ...f })),
-      failAfterApplying: this.afterQueue.map((f) => ({ ...f })), redirect: this.redirect && { ...this.redirect }, rateLimit: this.hooks.rateLimit(),
+      latencyMs: this.latencyMs,
+      status5xx: this.status5xx,
+      dropConnections: this.dropConnections,
+      malformedJson: this.malformedJson,
+      failNext: this.queue.map((f) => ({ ...f })),
+      failAfterApplying: this.afterQueue.map((f) => ({ ...f })),
+      redirect: this.redirect && { ...this.redirect },
+      rateLimit: this.hooks.rateLimit(),
     };
   }
 

@@ -7,15 +7,17 @@ import type { PortalState } from '../portal/types';
 
 /** Every secret the state holds right now. */
 function secretsOf(state: PortalState): string[] {
-  return [
-    ...state.webhooks.map((w) => w.code),
-    ...state.oauthClients.map((c) => c.clientSecret),
-    ...state.oauthCodes.map((c) => c.code),
-    ...state.oauthTokens.flatMap((t) => [t.accessToken, t.refreshToken]),
-  ]
-    .filter((s): s is string => typeof s === 'string' && s.length >= 4)
-    // Longest first, so a secret that contains another is masked whole.
-    .sort((a, b) => b.length - a.length);
+  return (
+    [
+      ...state.webhooks.map((w) => w.code),
+      ...state.oauthClients.map((c) => c.clientSecret),
+      ...state.oauthCodes.map((c) => c.code),
+      ...state.oauthTokens.flatMap((t) => [t.accessToken, t.refreshToken]),
+    ]
+      .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+      // Longest first, so a secret that contains another is masked whole.
+      .sort((a, b) => b.length - a.length)
+  );
 }
 
 /** `line` with control characters escaped (`\n` → `\x0a`) and every secret of `state` masked. */

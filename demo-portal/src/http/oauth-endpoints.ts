@@ -33,13 +33,17 @@ export async function handleOAuth(rt: Runtime, res: ServerResponse, path: string
     }
     if (route === '/oauth/authorize') {
       const clientId = typeof params.client_id === 'string' ? params.client_id : '';
-      const userId = params.user_id === undefined ? rt.state.users.find((u) => u.admin && u.active)?.id ?? 1 : Number(params.user_id);
+      const userId = params.user_id === undefined ? (rt.state.users.find((u) => u.admin && u.active)?.id ?? 1) : Number(params.user_id);
       const code = issueCode(rt.state, clientId, userId, rt.now(), () => rt.secret());
       await rt.persist();
       const client = rt.state.oauthClients.find((c) => c.clientId === clientId);
       const answer: Record<string, string> = {
-        code, state: typeof params.state === 'string' ? params.state : '', domain: host,
-        member_id: rt.state.memberId, scope: client?.scopes.join(',') ?? '', server_domain: host,
+        code,
+        state: typeof params.state === 'string' ? params.state : '',
+        domain: host,
+        member_id: rt.state.memberId,
+        scope: client?.scopes.join(',') ?? '',
+        server_domain: host,
       };
       if (client?.redirectUri) {
         const target = new URL(client.redirectUri);

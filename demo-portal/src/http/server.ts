@@ -141,7 +141,10 @@ function localisedBatch(result: unknown, language: AnswerLanguage): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, e] of Object.entries(errors)) {
     const body = e as { error?: unknown; error_description?: unknown };
-    out[key] = typeof body?.error === 'string' && typeof body.error_description === 'string' ? localisedError(body as { error: string; error_description: string }, language) : e;
+    out[key] =
+      typeof body?.error === 'string' && typeof body.error_description === 'string'
+        ? localisedError(body as { error: string; error_description: string }, language)
+        : e;
   }
   return { ...result, result_error: out };
 }

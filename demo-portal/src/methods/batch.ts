@@ -36,9 +36,15 @@ export const batchMethod: MethodSpec = {
       }
       const { method, params } = parseCommand(command);
       const resolved = resolveReferences(params, out) as Params;
-      const outcome = method.toLowerCase() === 'batch'
-        ? { ok: false as const, error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405), start: ctx.now, finish: ctx.now }
-        : ctx.call(method, resolved);
+      const outcome =
+        method.toLowerCase() === 'batch'
+          ? {
+              ok: false as const,
+              error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405),
+              start: ctx.now,
+              finish: ctx.now,
+            }
+          : ctx.call(method, resolved);
       out.result_time[key] = subTime(outcome.start, outcome.finish);
       if (outcome.ok) {
         out.result[key] = outcome.output.result;
@@ -96,8 +102,12 @@ function errorBody(error: RestError): { error: string; error_description: string
 
 function subTime(start: number, finish: number): Record<string, unknown> {
   return {
-    start: start / 1000, finish: finish / 1000, duration: (finish - start) / 1000, processing: (finish - start) / 1000,
-    date_start: isoSeconds(start), date_finish: isoSeconds(finish),
+    start: start / 1000,
+    finish: finish / 1000,
+    duration: (finish - start) / 1000,
+    processing: (finish - start) / 1000,
+    date_start: isoSeconds(start),
+    date_finish: isoSeconds(finish),
   };
 }
 

@@ -38,7 +38,10 @@ export interface Caller {
 export function callMethod(caller: Caller, method: string, params: Params): CallOutcome {
   const start = caller.now();
   const finish = () => caller.now();
-  const name = method.trim().toLowerCase().replace(/\.json$/, '');
+  const name = method
+    .trim()
+    .toLowerCase()
+    .replace(/\.json$/, '');
   try {
     const spec = METHODS.get(name);
     if (!spec) throw new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404);
@@ -47,7 +50,11 @@ export function callMethod(caller: Caller, method: string, params: Params): Call
     }
     caller.beforeCall?.(name);
     const output = spec.handler({
-      state: caller.state, user: caller.user, scopes: caller.scopes, params, now: start,
+      state: caller.state,
+      user: caller.user,
+      scopes: caller.scopes,
+      params,
+      now: start,
       call: (m, p) => callMethod(caller, m, p),
     });
     if (spec.mutates) caller.onMutation?.(name);

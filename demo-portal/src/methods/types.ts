@@ -15,9 +15,7 @@ export interface MethodOutput {
 }
 
 /** The outcome of one call, as `batch` and the HTTP layer consume it. */
-export type CallOutcome =
-  | { ok: true; output: MethodOutput; start: number; finish: number }
-  | { ok: false; error: RestError; start: number; finish: number };
+export type CallOutcome = { ok: true; output: MethodOutput; start: number; finish: number } | { ok: false; error: RestError; start: number; finish: number };
 
 export interface CallContext {
   state: PortalState;

@@ -35,11 +35,24 @@ export function findDepartments(state: PortalState, query: Record<string, unknow
 export function sonetGroupRow(g: SonetGroup): Record<string, unknown> {
   const yn = (b: boolean) => (b ? 'Y' : 'N');
   return {
-    ID: String(g.id), SITE_ID: 's1', NAME: g.name, DESCRIPTION: g.description,
-    DATE_CREATE: g.dateCreate, DATE_UPDATE: g.dateCreate, ACTIVE: yn(g.active), VISIBLE: yn(g.visible),
-    OPENED: yn(g.opened), CLOSED: yn(g.closed), SUBJECT_ID: '1', OWNER_ID: String(g.ownerId), KEYWORDS: null,
+    ID: String(g.id),
+    SITE_ID: 's1',
+    NAME: g.name,
+    DESCRIPTION: g.description,
+    DATE_CREATE: g.dateCreate,
+    DATE_UPDATE: g.dateCreate,
+    ACTIVE: yn(g.active),
+    VISIBLE: yn(g.visible),
+    OPENED: yn(g.opened),
+    CLOSED: yn(g.closed),
+    SUBJECT_ID: '1',
+    OWNER_ID: String(g.ownerId),
+    KEYWORDS: null,
     NUMBER_OF_MEMBERS: String(new Set([g.ownerId, ...g.moderatorIds, ...g.memberIds]).size),
-    DATE_ACTIVITY: g.dateCreate, SUBJECT_NAME: 'Workgroups', PROJECT: yn(g.project), IS_EXTRANET: yn(g.extranet),
+    DATE_ACTIVITY: g.dateCreate,
+    SUBJECT_NAME: 'Workgroups',
+    PROJECT: yn(g.project),
+    IS_EXTRANET: yn(g.extranet),
   };
 }
 

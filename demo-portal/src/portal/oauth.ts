@@ -10,7 +10,11 @@ export const REFRESH_TTL_MS = 180 * 24 * 3_600_000;
 
 /** An authorization-server error (`invalid_grant`, ...) with its HTTP status. */
 export class OAuthError extends Error {
-  constructor(readonly code: string, readonly description: string, readonly status: number) {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+    readonly status: number,
+  ) {
     super(`${code}: ${description}`);
     this.name = 'OAuthError';
   }
@@ -65,15 +69,25 @@ export function exchangeToken(state: PortalState, request: TokenRequest, now: nu
   // Tokens whose access and refresh lifetimes both ended are useless; dropping them keeps the state file small.
   state.oauthTokens = state.oauthTokens.filter((t) => t.expiresAt > now || (t.refreshable && t.refreshExpiresAt > now));
   const token: OAuthToken = {
-    accessToken: secret(), refreshToken: secret(), clientId, userId, scopes: [...client.scopes],
-    expiresAt: now + ACCESS_TTL_MS, refreshExpiresAt: now + REFRESH_TTL_MS, refreshable: true,
+    accessToken: secret(),
+    refreshToken: secret(),
+    clientId,
+    userId,
+    scopes: [...client.scopes],
+    expiresAt: now + ACCESS_TTL_MS,
+    refreshExpiresAt: now + REFRESH_TTL_MS,
+    refreshable: true,
   };
   state.oauthTokens.push(token);
   return token;
 }
 
 /** The token behind an `auth` value: `valid`, `expired`, or `unknown`. */
-export function checkAccessToken(state: PortalState, accessToken: string, now: number): { status: 'valid' | 'expired'; token: OAuthToken } | { status: 'unknown' } {
+export function checkAccessToken(
+  state: PortalState,
+  accessToken: string,
+  now: number,
+): { status: 'valid' | 'expired'; token: OAuthToken } | { status: 'unknown' } {
   const token = state.oauthTokens.find((t) => t.accessToken === accessToken);
   if (!token) return { status: 'unknown' };
   return { status: token.expiresAt > now ? 'valid' : 'expired', token };

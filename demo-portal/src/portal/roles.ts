@@ -13,9 +13,7 @@ const ADDITIONAL_BASE = ['menu24', 'create'];
 
 /** `landing.role.getList`: the roles of one section. */
 export function listRoles(state: PortalState, section: Section): { ID: string; TITLE: string; XML_ID: string }[] {
-  return state.roles
-    .filter((r) => r.section === section)
-    .map((r) => ({ ID: String(r.id), TITLE: r.title, XML_ID: r.xmlId }));
+  return state.roles.filter((r) => r.section === section).map((r) => ({ ID: String(r.id), TITLE: r.title, XML_ID: r.xmlId }));
 }
 
 /** The role with this id in this section; a role of another section, or none, is `ROLE_SCOPE_MISMATCH`. */
@@ -37,9 +35,12 @@ export function roleRights(role: Role): Record<string, SiteOperation[]> | [] {
  * the role's section.
  */
 export function setRoleRights(state: PortalState, role: Role, rights: unknown, additional?: unknown): void {
-  const entries = rights !== null && typeof rights === 'object'
-    ? (Array.isArray(rights) ? rights.map((v, i): [string, unknown] => [String(i), v]) : Object.entries(rights))
-    : [];
+  const entries =
+    rights !== null && typeof rights === 'object'
+      ? Array.isArray(rights)
+        ? rights.map((v, i): [string, unknown] => [String(i), v])
+        : Object.entries(rights)
+      : [];
   const next: Record<string, SiteOperation[]> = {};
   for (const [key, value] of entries) {
     const siteId = Number(key);

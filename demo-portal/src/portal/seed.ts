@@ -22,9 +22,24 @@ const REGISTERED = '2024-03-01T09:00:00+00:00';
 
 function user(id: number, name: string, lastName: string, extra: Partial<User>): User {
   return {
-    id, active: true, admin: false, name, lastName, secondName: '', email: `${name.toLowerCase()}.${lastName.toLowerCase()}@example.com`,
-    gender: '', workPosition: '', personalCity: '', timeZone: '', userType: 'employee', departments: [], userGroups: [3],
-    sitesAccess: 'view', online: false, dateRegister: REGISTERED, ...extra,
+    id,
+    active: true,
+    admin: false,
+    name,
+    lastName,
+    secondName: '',
+    email: `${name.toLowerCase()}.${lastName.toLowerCase()}@example.com`,
+    gender: '',
+    workPosition: '',
+    personalCity: '',
+    timeZone: '',
+    userType: 'employee',
+    departments: [],
+    userGroups: [3],
+    sitesAccess: 'view',
+    online: false,
+    dateRegister: REGISTERED,
+    ...extra,
   };
 }
 
@@ -34,15 +49,39 @@ function dep(id: number, name: string, parentId: number | null, headId: number |
 
 function site(id: number, title: string, code: string, type: Site['type'], rights: Site['rights'], extra: Partial<Site> = {}): Site {
   return {
-    id, title, code, type, active: true, deleted: false, description: '', xmlId: '', domainName: `${code}.demo-sites.local`,
-    lang: 'en', createdById: 1, dateCreate: '2024-05-10T12:00:00.000Z', rights, ...extra,
+    id,
+    title,
+    code,
+    type,
+    active: true,
+    deleted: false,
+    description: '',
+    xmlId: '',
+    domainName: `${code}.demo-sites.local`,
+    lang: 'en',
+    createdById: 1,
+    dateCreate: '2024-05-10T12:00:00.000Z',
+    rights,
+    ...extra,
   };
 }
 
 function group(id: number, name: string, ownerId: number, members: number[], extra: Partial<SonetGroup> = {}): SonetGroup {
   return {
-    id, name, description: null, ownerId, moderatorIds: [], memberIds: members, active: true, visible: true, opened: false,
-    closed: false, project: false, extranet: false, dateCreate: '2024-04-02T10:00:00+00:00', ...extra,
+    id,
+    name,
+    description: null,
+    ownerId,
+    moderatorIds: [],
+    memberIds: members,
+    active: true,
+    visible: true,
+    opened: false,
+    closed: false,
+    project: false,
+    extranet: false,
+    dateCreate: '2024-04-02T10:00:00+00:00',
+    ...extra,
   };
 }
 
@@ -50,8 +89,15 @@ function roles(): Role[] {
   const sections: Section[] = ['SITE', 'KNOWLEDGE', 'GROUP', 'MAINPAGE'];
   return sections.flatMap((section, i): Role[] => [
     { id: i * 2 + 1, section, title: 'Administrator', xmlId: 'ADMIN', accessCodes: ['G1'], rights: { 0: ALL }, additional: [] },
-    { id: i * 2 + 2, section, title: 'Manager', xmlId: 'MANAGER', accessCodes: section === 'SITE' ? ['DR3'] : ['AU'],
-      rights: section === 'SITE' ? { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'] } : { 0: ['read'] }, additional: [] },
+    {
+      id: i * 2 + 2,
+      section,
+      title: 'Manager',
+      xmlId: 'MANAGER',
+      accessCodes: section === 'SITE' ? ['DR3'] : ['AU'],
+      rights: section === 'SITE' ? { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'] } : { 0: ['read'] },
+      additional: [],
+    },
   ]);
 }
 
@@ -61,7 +107,15 @@ function roles(): Role[] {
  */
 export function seedState(name: SeedName, secret: () => string): PortalState {
   const users: User[] = [
-    user(1, 'Alice', 'Morgan', { admin: true, gender: 'F', workPosition: 'Chief executive officer', departments: [1], userGroups: [1, 3], sitesAccess: 'full', online: true }),
+    user(1, 'Alice', 'Morgan', {
+      admin: true,
+      gender: 'F',
+      workPosition: 'Chief executive officer',
+      departments: [1],
+      userGroups: [1, 3],
+      sitesAccess: 'full',
+      online: true,
+    }),
     user(2, 'Boris', 'Petrov', { gender: 'M', workPosition: 'Head of sales', departments: [2] }),
     user(3, 'Carol', 'Diaz', { gender: 'F', workPosition: 'Marketing lead', departments: [3], sitesAccess: 'full' }),
     user(4, 'Dmitry', 'Ivanov', { gender: 'M', workPosition: 'Frontend developer', departments: [6] }),
@@ -72,8 +126,14 @@ export function seedState(name: SeedName, secret: () => string): PortalState {
     user(9, 'Irene', 'Costa', { gender: 'F', workPosition: 'Partner consultant', userType: 'extranet', userGroups: [4] }),
   ];
   const departments: Department[] = [
-    dep(1, 'Demo Company', null, 1), dep(2, 'Sales', 1, 2), dep(3, 'Marketing', 1, 3), dep(4, 'Development', 1),
-    dep(5, 'Sales EMEA', 2), dep(6, 'Frontend', 4), dep(7, 'Backend', 4), dep(8, 'Platform', 7),
+    dep(1, 'Demo Company', null, 1),
+    dep(2, 'Sales', 1, 2),
+    dep(3, 'Marketing', 1, 3),
+    dep(4, 'Development', 1),
+    dep(5, 'Sales EMEA', 2),
+    dep(6, 'Frontend', 4),
+    dep(7, 'Backend', 4),
+    dep(8, 'Platform', 7),
   ];
   const sonetGroups: SonetGroup[] = [
     group(1, 'Website redesign', 3, [5], { moderatorIds: [4], project: true }),
@@ -96,9 +156,15 @@ export function seedState(name: SeedName, secret: () => string): PortalState {
     version: 1,
     seed: name,
     memberId: (secret() + secret()).slice(0, 32),
-    users, departments, sonetGroups, sites,
+    users,
+    departments,
+    sonetGroups,
+    sites,
     userGroups: [
-      { id: 1, name: 'Administrators' }, { id: 2, name: 'All visitors' }, { id: 3, name: 'Employees' }, { id: 4, name: 'Extranet users' },
+      { id: 1, name: 'Administrators' },
+      { id: 2, name: 'All visitors' },
+      { id: 3, name: 'Employees' },
+      { id: 4, name: 'Extranet users' },
     ],
     defaultSiteRights: { SITE: {}, KNOWLEDGE: {}, GROUP: {}, MAINPAGE: {} },
     roleModel: false,
@@ -109,7 +175,9 @@ export function seedState(name: SeedName, secret: () => string): PortalState {
       { name: 'manager', userId: 3, code: secret().slice(0, 16), scopes: ['landing', 'user_brief'] },
       { name: 'limited', userId: 1, code: secret().slice(0, 16), scopes: ['user_brief'] },
     ],
-    oauthClients: [{ clientId: `local.${secret().slice(0, 14)}.${secret().slice(0, 8)}`, clientSecret: secret() + secret(), scopes: [...FULL_SCOPES], redirectUri: null }],
+    oauthClients: [
+      { clientId: `local.${secret().slice(0, 14)}.${secret().slice(0, 8)}`, clientSecret: secret() + secret(), scopes: [...FULL_SCOPES], redirectUri: null },
+    ],
     oauthCodes: [],
     oauthTokens: [],
   };

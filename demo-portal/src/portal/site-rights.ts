@@ -20,9 +20,7 @@ export function findSite(state: PortalState, section: Section, siteId: number): 
  */
 export function normaliseRightsSet(rights: unknown): RightsSet {
   if (rights === null || typeof rights !== 'object') return {};
-  const entries: [string, unknown][] = Array.isArray(rights)
-    ? rights.map((v, i) => [String(i), v])
-    : Object.entries(rights);
+  const entries: [string, unknown][] = Array.isArray(rights) ? rights.map((v, i) => [String(i), v]) : Object.entries(rights);
   const out: RightsSet = {};
   for (const [code, ops] of entries) {
     if (code.trim() !== '') out[code] = normaliseOperations(ops);
@@ -65,7 +63,7 @@ export function siteOperationsFor(state: PortalState, user: User, section: Secti
   if (user.sitesAccess === 'none') return [];
   const codes = codesForUser(state, user);
   if (state.roleModel) return roleOperations(state, section, siteId, codes);
-  const set = siteId === 0 ? state.defaultSiteRights[section] : findSite(state, section, siteId)?.rights ?? {};
+  const set = siteId === 0 ? state.defaultSiteRights[section] : (findSite(state, section, siteId)?.rights ?? {});
   if (Object.keys(set).length === 0) return [...GRANTING_OPERATIONS];
   const ops: SiteOperation[] = [];
   for (const [code, granted] of Object.entries(set)) {

@@ -10,8 +10,24 @@ import type { PortalState, Section, Site, User } from './types';
 import { isRecord } from '../util/is-record';
 
 const BASE_FIELDS = [
-  'ID', 'TITLE', 'CODE', 'TYPE', 'ACTIVE', 'DELETED', 'DESCRIPTION', 'XML_ID', 'DOMAIN_ID', 'LANG', 'TPL_ID',
-  'LANDING_ID_INDEX', 'LANDING_ID_404', 'LANDING_ID_503', 'CREATED_BY_ID', 'MODIFIED_BY_ID', 'DATE_CREATE', 'DATE_MODIFY',
+  'ID',
+  'TITLE',
+  'CODE',
+  'TYPE',
+  'ACTIVE',
+  'DELETED',
+  'DESCRIPTION',
+  'XML_ID',
+  'DOMAIN_ID',
+  'LANG',
+  'TPL_ID',
+  'LANDING_ID_INDEX',
+  'LANDING_ID_404',
+  'LANDING_ID_503',
+  'CREATED_BY_ID',
+  'MODIFIED_BY_ID',
+  'DATE_CREATE',
+  'DATE_MODIFY',
 ];
 /** Fields computed on request only; `*` does not include them. */
 const CALCULATED_FIELDS = ['DOMAIN_NAME', 'PUBLIC_URL', 'PREVIEW_PICTURE', 'PHONE'];
@@ -37,9 +53,12 @@ export function listSites(state: PortalState, user: User, section: Section, para
   delete filter.TYPE;
   delete filter['=TYPE'];
   if (typeFilter === 'STORE') typeFilter = ['STORE', 'SMN'];
-  const types = typeof typeFilter === 'string' && allowed.includes(typeFilter as never)
-    ? [typeFilter]
-    : Array.isArray(typeFilter) && typeFilter.every((t) => allowed.includes(t)) ? typeFilter : allowed;
+  const types =
+    typeof typeFilter === 'string' && allowed.includes(typeFilter as never)
+      ? [typeFilter]
+      : Array.isArray(typeFilter) && typeFilter.every((t) => allowed.includes(t))
+        ? typeFilter
+        : allowed;
 
   let sites = state.sites.filter((s) => types.includes(s.type));
   sites = sites.filter((s) => canView(siteOperationsFor(state, user, section, s.id)) || (s.deleted && user.admin));
@@ -59,15 +78,28 @@ export function listSites(state: PortalState, user: User, section: Section, para
 export function siteRow(site: Site): Record<string, unknown> {
   const date = formatPortalDate(site.dateCreate);
   return {
-    ID: String(site.id), TITLE: site.title, CODE: `/${site.code}/`, TYPE: site.type,
-    ACTIVE: site.active ? 'Y' : 'N', DELETED: site.deleted ? 'Y' : 'N', DESCRIPTION: site.description,
-    XML_ID: site.xmlId, DOMAIN_ID: String(site.id), LANG: site.lang, TPL_ID: '0',
-    LANDING_ID_INDEX: null, LANDING_ID_404: null, LANDING_ID_503: null,
-    CREATED_BY_ID: String(site.createdById), MODIFIED_BY_ID: String(site.createdById),
-    DATE_CREATE: date, DATE_MODIFY: date,
+    ID: String(site.id),
+    TITLE: site.title,
+    CODE: `/${site.code}/`,
+    TYPE: site.type,
+    ACTIVE: site.active ? 'Y' : 'N',
+    DELETED: site.deleted ? 'Y' : 'N',
+    DESCRIPTION: site.description,
+    XML_ID: site.xmlId,
+    DOMAIN_ID: String(site.id),
+    LANG: site.lang,
+    TPL_ID: '0',
+    LANDING_ID_INDEX: null,
+    LANDING_ID_404: null,
+    LANDING_ID_503: null,
+    CREATED_BY_ID: String(site.createdById),
+    MODIFIED_BY_ID: String(site.createdById),
+    DATE_CREATE: date,
+    DATE_MODIFY: date,
     DOMAIN_NAME: site.domainName,
     PUBLIC_URL: `https://${site.domainName}${sectionOfType(site.type) === 'SITE' ? '/' : `/knowledge/${site.code}/`}`,
-    PREVIEW_PICTURE: '', PHONE: null,
+    PREVIEW_PICTURE: '',
+    PHONE: null,
   };
 }
 
@@ -89,10 +121,19 @@ export function addSite(state: PortalState, user: User, section: Section, fields
   const id = Math.max(0, ...state.sites.map((s) => s.id)) + 1;
   const domainName = domainFor(state, fields.DOMAIN_ID, `${code}-${id}.demo-sites.local`);
   state.sites.push({
-    id, title: title.slice(0, 255), code, type, active: false, deleted: false,
+    id,
+    title: title.slice(0, 255),
+    code,
+    type,
+    active: false,
+    deleted: false,
     description: typeof fields.DESCRIPTION === 'string' ? fields.DESCRIPTION.slice(0, 255) : '',
     xmlId: typeof fields.XML_ID === 'string' ? fields.XML_ID.slice(0, 255) : '',
-    domainName, lang: 'en', createdById: user.id, dateCreate: new Date(now).toISOString(), rights: {},
+    domainName,
+    lang: 'en',
+    createdById: user.id,
+    dateCreate: new Date(now).toISOString(),
+    rights: {},
   });
   return id;
 }
@@ -129,7 +170,11 @@ function uniqueCode(state: PortalState, section: Section, base: string): string 
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
 }
 
 function pick(row: Record<string, unknown>, select: string[]): Record<string, unknown> {

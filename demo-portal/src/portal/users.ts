@@ -11,10 +11,35 @@ import { isRecord } from '../util/is-record';
 export type UserScopeLevel = 'user' | 'user_basic' | 'user_brief';
 
 const BRIEF_FIELDS = new Set([
-  'ID', 'XML_ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'TITLE', 'IS_ONLINE', 'TIME_ZONE', 'PERSONAL_PHOTO',
-  'TIMESTAMP_X', 'DATE_REGISTER', 'PERSONAL_PROFESSION', 'PERSONAL_GENDER', 'PERSONAL_BIRTHDAY', 'PERSONAL_CITY',
-  'PERSONAL_STATE', 'PERSONAL_COUNTRY', 'WORK_POSITION', 'WORK_CITY', 'WORK_STATE', 'WORK_COUNTRY',
-  'LAST_ACTIVITY_DATE', 'UF_EMPLOYMENT_DATE', 'UF_TIMEMAN', 'UF_SKILLS', 'UF_INTERESTS', 'UF_DEPARTMENT', 'UF_PHONE_INNER',
+  'ID',
+  'XML_ID',
+  'ACTIVE',
+  'NAME',
+  'LAST_NAME',
+  'SECOND_NAME',
+  'TITLE',
+  'IS_ONLINE',
+  'TIME_ZONE',
+  'PERSONAL_PHOTO',
+  'TIMESTAMP_X',
+  'DATE_REGISTER',
+  'PERSONAL_PROFESSION',
+  'PERSONAL_GENDER',
+  'PERSONAL_BIRTHDAY',
+  'PERSONAL_CITY',
+  'PERSONAL_STATE',
+  'PERSONAL_COUNTRY',
+  'WORK_POSITION',
+  'WORK_CITY',
+  'WORK_STATE',
+  'WORK_COUNTRY',
+  'LAST_ACTIVITY_DATE',
+  'UF_EMPLOYMENT_DATE',
+  'UF_TIMEMAN',
+  'UF_SKILLS',
+  'UF_INTERESTS',
+  'UF_DEPARTMENT',
+  'UF_PHONE_INNER',
 ]);
 const BASIC_EXTRA = new Set(['EMAIL', 'PERSONAL_PHONE', 'WORK_PHONE', 'WORK_COMPANY', 'PERSONAL_MOBILE', 'USER_TYPE']);
 
@@ -26,20 +51,36 @@ export function userScopeLevel(scopes: readonly string[]): UserScopeLevel | unde
 /** Every field of a user (the full `user` scope view). */
 export function userRow(user: User): Record<string, unknown> {
   return {
-    ID: String(user.id), XML_ID: '', ACTIVE: user.active, NAME: user.name, LAST_NAME: user.lastName,
-    SECOND_NAME: user.secondName, TITLE: '', EMAIL: user.email, LAST_LOGIN: user.dateRegister,
-    DATE_REGISTER: user.dateRegister, TIME_ZONE: user.timeZone, IS_ONLINE: user.online ? 'Y' : 'N',
-    TIMESTAMP_X: user.dateRegister, LAST_ACTIVITY_DATE: user.dateRegister, PERSONAL_GENDER: user.gender,
-    PERSONAL_BIRTHDAY: '', PERSONAL_CITY: user.personalCity, WORK_PHONE: '', WORK_POSITION: user.workPosition,
-    WORK_COMPANY: '', UF_EMPLOYMENT_DATE: '', UF_DEPARTMENT: [...user.departments], USER_TYPE: user.userType,
+    ID: String(user.id),
+    XML_ID: '',
+    ACTIVE: user.active,
+    NAME: user.name,
+    LAST_NAME: user.lastName,
+    SECOND_NAME: user.secondName,
+    TITLE: '',
+    EMAIL: user.email,
+    LAST_LOGIN: user.dateRegister,
+    DATE_REGISTER: user.dateRegister,
+    TIME_ZONE: user.timeZone,
+    IS_ONLINE: user.online ? 'Y' : 'N',
+    TIMESTAMP_X: user.dateRegister,
+    LAST_ACTIVITY_DATE: user.dateRegister,
+    PERSONAL_GENDER: user.gender,
+    PERSONAL_BIRTHDAY: '',
+    PERSONAL_CITY: user.personalCity,
+    WORK_PHONE: '',
+    WORK_POSITION: user.workPosition,
+    WORK_COMPANY: '',
+    UF_EMPLOYMENT_DATE: '',
+    UF_DEPARTMENT: [...user.departments],
+    USER_TYPE: user.userType,
   };
 }
 
 /** A user row cut down to what the scope level may see, then to `select` when given. */
 export function projectUser(user: User, level: UserScopeLevel, select?: unknown): Record<string, unknown> {
   const row = userRow(user);
-  const allowed = (field: string) =>
-    level === 'user' || BRIEF_FIELDS.has(field) || (level === 'user_basic' && BASIC_EXTRA.has(field));
+  const allowed = (field: string) => level === 'user' || BRIEF_FIELDS.has(field) || (level === 'user_basic' && BASIC_EXTRA.has(field));
   const wanted = Array.isArray(select) && select.length > 0 && !select.includes('*') ? new Set(select.map((s) => String(s).toUpperCase())) : undefined;
   return Object.fromEntries(Object.entries(row).filter(([field]) => allowed(field) && (!wanted || wanted.has(field) || field === 'ID')));
 }
@@ -78,12 +119,22 @@ export function searchUsers(state: PortalState, query: Record<string, unknown>):
   const filter: Record<string, unknown> = isRecord(query.FILTER) ? { ...query.FILTER } : {};
   for (const [key, value] of Object.entries(query)) if (!CONTROL_KEYS.has(key)) filter[key] = value;
   const searchable = (u: User): Record<string, string[]> => ({
-    NAME: [u.name], LAST_NAME: [u.lastName], WORK_POSITION: [u.workPosition],
+    NAME: [u.name],
+    LAST_NAME: [u.lastName],
+    WORK_POSITION: [u.workPosition],
     UF_DEPARTMENT_NAME: u.departments.map((d) => state.departments.find((x) => x.id === d)?.name ?? ''),
   });
   const startsWithWord = (values: string[], needle: unknown) => {
-    const n = String(needle ?? '').toLowerCase().trim();
-    return values.some((v) => v.toLowerCase().split(/\s+/).some((word) => word.startsWith(n)) || v.toLowerCase().startsWith(n));
+    const n = String(needle ?? '')
+      .toLowerCase()
+      .trim();
+    return values.some(
+      (v) =>
+        v
+          .toLowerCase()
+          .split(/\s+/)
+          .some((word) => word.startsWith(n)) || v.toLowerCase().startsWith(n),
+    );
   };
   let users = state.users;
   if (filter.FIND !== undefined) {

@@ -141,7 +141,12 @@ function literalValue(text: string, ts: TokenStream, region: Region, open: numbe
     } else if (depth === 0 && (k === Tok.Ident || k === Tok.Str) && j + 2 < region.tokTo && sameWord(text, start[j], end[j], reg.key!)) {
       const sep = kind[j + 1];
       const v = j + 2;
-      if ((sep === Tok.Colon || sep === Tok.Arrow || sep === Tok.Assign) && kind[v] === Tok.Str && !(flags[v] & StrFlag.Dynamic) && isName(text, start[v], end[v])) {
+      if (
+        (sep === Tok.Colon || sep === Tok.Arrow || sep === Tok.Assign) &&
+        kind[v] === Tok.Str &&
+        !(flags[v] & StrFlag.Dynamic) &&
+        isName(text, start[v], end[v])
+      ) {
         out.push({ kind: reg.kind, name: text.slice(start[v], end[v]), start: start[v], end: end[v], via });
         return;
       }
@@ -187,7 +192,8 @@ function commandAround(text: string, region: Region, at: number): [number, numbe
     const c = text.charCodeAt(p);
     if (quote === 0 && (c === 39 || c === 34)) quote = c;
     else if (c === quote) quote = 0;
-    else if (c === 92 && quote !== 39) p++; // an escaped character, or a line continuation
+    else if (c === 92 && quote !== 39)
+      p++; // an escaped character, or a line continuation
     else if (c === 10 && quote === 0) {
       if (p >= at) return [cmd, p];
       cmd = p + 1;

@@ -101,7 +101,8 @@ class Probe extends FrameWalker {
       }
     }
     if (params && (i - 1 === f.open || i - 1 === f.lastComma)) return this.param(params, text.slice(s, offset), this.nameRange(s), true, i);
-    if (f.kind === Tok.LParen && (i - 1 === f.open || i - 1 === f.lastComma) && text.slice(s, offset).includes('.')) return this.method('literal', s, undefined);
+    if (f.kind === Tok.LParen && (i - 1 === f.open || i - 1 === f.lastComma) && text.slice(s, offset).includes('.'))
+      return this.method('literal', s, undefined);
     return undefined;
   }
 
@@ -118,10 +119,22 @@ class Probe extends FrameWalker {
       before = last - 1;
     }
     if (!(before === f.open || before === f.lastComma)) return undefined;
-    return this.param(params, this.text.slice(keyStart, this.offset), { start: keyStart, end: this.identEndAt(this.offset) }, false, keyStart === this.offset ? -1 : last);
+    return this.param(
+      params,
+      this.text.slice(keyStart, this.offset),
+      { start: keyStart, end: this.identEndAt(this.offset) },
+      false,
+      keyStart === this.offset ? -1 : last,
+    );
   }
 
-  private param(params: { method: string; depth: number }, prefix: string, range: { start: number; end: number }, quoted: boolean, typing: number): CompletionSlot {
+  private param(
+    params: { method: string; depth: number },
+    prefix: string,
+    range: { start: number; end: number },
+    quoted: boolean,
+    typing: number,
+  ): CompletionSlot {
     const path: string[] = [];
     for (let d = params.depth + 1; d <= this.depth; d++) {
       const k = this.frames[d].keyOf;
@@ -148,10 +161,23 @@ class Probe extends FrameWalker {
     const { kind, start, end } = this.ts;
     const name = this.text.slice(start[i], end[i]);
     for (let j = this.from; j + 2 < this.to; j++) {
-      if (kind[j] === Tok.Ident && kind[j + 1] === Tok.Assign && kind[j + 2] === Tok.Str && end[j] - start[j] === name.length && this.text.startsWith(name, start[j])) {
+      if (
+        kind[j] === Tok.Ident &&
+        kind[j + 1] === Tok.Assign &&
+        kind[j + 2] === Tok.Str &&
+        end[j] - start[j] === name.length &&
+        this.text.startsWith(name, start[j])
+      ) {
         return this.text.slice(start[j + 2], end[j + 2]);
       }
-      if (kind[j] === Tok.Str && kind[j + 1] === Tok.Comma && kind[j + 2] === Tok.Str && this.text.slice(start[j], end[j]) === name && j > this.from && kind[j - 1] === Tok.LParen) {
+      if (
+        kind[j] === Tok.Str &&
+        kind[j + 1] === Tok.Comma &&
+        kind[j + 2] === Tok.Str &&
+        this.text.slice(start[j], end[j]) === name &&
+        j > this.from &&
+        kind[j - 1] === Tok.LParen
+      ) {
         return this.text.slice(start[j + 2], end[j + 2]);
       }
     }
@@ -174,7 +200,8 @@ class Probe extends FrameWalker {
       }
       if ((k === Tok.Ident || k === Tok.Str) && j !== typing && j + 1 < stop) {
         const n = kind[j + 1];
-        if (n === Tok.Colon || (n === Tok.Arrow && this.php) || (n === Tok.Assign && this.region.family === 'python')) keys.push(this.text.slice(start[j], end[j]));
+        if (n === Tok.Colon || (n === Tok.Arrow && this.php) || (n === Tok.Assign && this.region.family === 'python'))
+          keys.push(this.text.slice(start[j], end[j]));
       }
     }
     return keys;

@@ -2,15 +2,41 @@
 import type { LanguageFamily } from './types';
 
 const BY_LANGUAGE: Record<string, LanguageFamily> = {
-  javascript: 'js', javascriptreact: 'js', typescript: 'js', typescriptreact: 'js', vue: 'js',
-  php: 'php', python: 'python', go: 'go', java: 'java', csharp: 'csharp', shellscript: 'shell',
-  http: 'http', markdown: 'markdown',
+  javascript: 'js',
+  javascriptreact: 'js',
+  typescript: 'js',
+  typescriptreact: 'js',
+  vue: 'js',
+  php: 'php',
+  python: 'python',
+  go: 'go',
+  java: 'java',
+  csharp: 'csharp',
+  shellscript: 'shell',
+  http: 'http',
+  markdown: 'markdown',
 };
 
 const BY_EXTENSION: Record<string, LanguageFamily> = {
-  js: 'js', mjs: 'js', cjs: 'js', ts: 'js', mts: 'js', cts: 'js', tsx: 'js', jsx: 'js', vue: 'js',
-  php: 'php', py: 'python', go: 'go', java: 'java', cs: 'csharp', sh: 'shell', bash: 'shell',
-  http: 'http', rest: 'http', md: 'markdown',
+  js: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  ts: 'js',
+  mts: 'js',
+  cts: 'js',
+  tsx: 'js',
+  jsx: 'js',
+  vue: 'js',
+  php: 'php',
+  py: 'python',
+  go: 'go',
+  java: 'java',
+  cs: 'csharp',
+  sh: 'shell',
+  bash: 'shell',
+  http: 'http',
+  rest: 'http',
+  md: 'markdown',
 };
 
 /**

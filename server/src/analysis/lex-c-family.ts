@@ -17,9 +17,7 @@ export const enum Dialect {
 }
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
-const REGEX_AFTER = new Set([
-  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
-]);
+const REGEX_AFTER = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 
 /** Lexes `text[from, to)` as the given dialect, appending tokens to `out`. */
 export function lexCFamily(text: string, from: number, to: number, out: TokenStream, dialect: Dialect): void {
@@ -203,7 +201,14 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
 function number(text: string, p: number, to: number, out: TokenStream, start: number): number {
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (!((c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z) || c === CharCode.Underline || c === CharCode.Period)) break;
+    if (!(
+      (c >= CharCode.Digit0 && c <= CharCode.Digit9) ||
+      (c >= CharCode.A && c <= CharCode.Z) ||
+      (c >= CharCode.a && c <= CharCode.z) ||
+      c === CharCode.Underline ||
+      c === CharCode.Period
+    ))
+      break;
     p++;
   }
   out.push(Tok.Value, start, p);
@@ -305,7 +310,20 @@ function regexAllowed(text: string, out: TokenStream): boolean {
     if (len < 2 || len > 10) return false;
     // Most identifiers before a `/` are operands (`a / 2`): rule them out before slicing.
     const c = text.charCodeAt(s);
-    if (c !== CharCode.r && c !== CharCode.t && c !== CharCode.i && c !== CharCode.o && c !== CharCode.n && c !== CharCode.d && c !== CharCode.v && c !== CharCode.c && c !== CharCode.e && c !== CharCode.y && c !== CharCode.a) return false;
+    if (
+      c !== CharCode.r &&
+      c !== CharCode.t &&
+      c !== CharCode.i &&
+      c !== CharCode.o &&
+      c !== CharCode.n &&
+      c !== CharCode.d &&
+      c !== CharCode.v &&
+      c !== CharCode.c &&
+      c !== CharCode.e &&
+      c !== CharCode.y &&
+      c !== CharCode.a
+    )
+      return false;
     return REGEX_AFTER.has(text.slice(s, s + len));
   }
   if (k === Tok.Value || k === Tok.Str || k === Tok.RParen || k === Tok.RBrack || k === Tok.RBrace) return false;

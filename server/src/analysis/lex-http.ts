@@ -47,7 +47,8 @@ export function lexHttp(text: string, from: number, to: number, out: TokenStream
     } else if (state === State.Request && text.startsWith('curl ', k)) {
       // A curl command pasted as the request (docs do this in `http` fences): lex it as shell.
       let end = e;
-      while (end < to && text.charCodeAt(end - 1 - (text.charCodeAt(end - 1) === CharCode.CarriageReturn ? 1 : 0)) === CharCode.Backslash) end = lineEnd(text, end + 1, to);
+      while (end < to && text.charCodeAt(end - 1 - (text.charCodeAt(end - 1) === CharCode.CarriageReturn ? 1 : 0)) === CharCode.Backslash)
+        end = lineEnd(text, end + 1, to);
       lexShell(text, k, end, out);
       p = end + 1;
       continue;

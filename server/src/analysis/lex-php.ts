@@ -171,7 +171,14 @@ function number(text: string, p: number, to: number, out: TokenStream): number {
   const start = p;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (!((c >= CharCode.Digit0 && c <= CharCode.Digit9) || (c >= CharCode.A && c <= CharCode.Z) || (c >= CharCode.a && c <= CharCode.z) || c === CharCode.Underline || c === CharCode.Period)) break;
+    if (!(
+      (c >= CharCode.Digit0 && c <= CharCode.Digit9) ||
+      (c >= CharCode.A && c <= CharCode.Z) ||
+      (c >= CharCode.a && c <= CharCode.z) ||
+      c === CharCode.Underline ||
+      c === CharCode.Period
+    ))
+      break;
     p++;
   }
   out.push(Tok.Value, start, p);

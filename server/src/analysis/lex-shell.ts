@@ -46,7 +46,14 @@ export function lexShell(text: string, from: number, to: number, out: TokenStrea
       p = e;
       continue;
     }
-    if (c === CharCode.Semicolon || c === CharCode.Ampersand || c === CharCode.Pipe || c === CharCode.OpenParen || c === CharCode.CloseParen || c === CharCode.GreaterThan) {
+    if (
+      c === CharCode.Semicolon ||
+      c === CharCode.Ampersand ||
+      c === CharCode.Pipe ||
+      c === CharCode.OpenParen ||
+      c === CharCode.CloseParen ||
+      c === CharCode.GreaterThan
+    ) {
       out.push(c === CharCode.Semicolon ? Tok.Semi : Tok.Op, p, p + 1, c);
       p++;
       wordStart = true;
@@ -146,7 +153,15 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
     p++;
     while (p < to) {
       const d = text.charCodeAt(p);
-      if (isBreak(d) || d === CharCode.SingleQuote || d === CharCode.DoubleQuote || d === CharCode.Backslash || d === CharCode.DollarSign || d === CharCode.BackTick) break;
+      if (
+        isBreak(d) ||
+        d === CharCode.SingleQuote ||
+        d === CharCode.DoubleQuote ||
+        d === CharCode.Backslash ||
+        d === CharCode.DollarSign ||
+        d === CharCode.BackTick
+      )
+        break;
       p++;
     }
     quote = 0;
@@ -168,7 +183,19 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
 }
 
 function isBreak(c: number): boolean {
-  return c === CharCode.Space || c === CharCode.Tab || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Semicolon || c === CharCode.Ampersand || c === CharCode.Pipe || c === CharCode.OpenParen || c === CharCode.CloseParen || c === CharCode.LessThan || c === CharCode.GreaterThan;
+  return (
+    c === CharCode.Space ||
+    c === CharCode.Tab ||
+    c === CharCode.LineFeed ||
+    c === CharCode.CarriageReturn ||
+    c === CharCode.Semicolon ||
+    c === CharCode.Ampersand ||
+    c === CharCode.Pipe ||
+    c === CharCode.OpenParen ||
+    c === CharCode.CloseParen ||
+    c === CharCode.LessThan ||
+    c === CharCode.GreaterThan
+  );
 }
 
 /** `$VAR`, `${...}`, `$(...)`, `` `...` `` at `p`: the hole's end, or `p`. */

@@ -95,7 +95,6 @@ function markup(text: string, from: number, to: number, vue: boolean, out: Token
   for (const [s, e] of pairs(vueTemplateRanges(text, from, to, blocks))) lexRegion(text, 'js', s, e, out, regions);
 }
 
-
 /** A JS-family document that is really markup (a Vue single-file component or HTML). */
 function startsWithMarkup(text: string): boolean {
   let i = 0;

@@ -40,7 +40,14 @@ export function matchesPattern(sorted: readonly string[], pattern: string): bool
     if (sorted[mid] < prefix) lo = mid + 1;
     else hi = mid;
   }
-  const re = new RegExp('^' + p.split('*').map((x) => x.replace(/[.]/g, '\\.')).join('[\\w.]+') + '$');
+  const re = new RegExp(
+    '^' +
+      p
+        .split('*')
+        .map((x) => x.replace(/[.]/g, '\\.'))
+        .join('[\\w.]+') +
+      '$',
+  );
   for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) if (re.test(sorted[i])) return true;
   return false;
 }

@@ -14,7 +14,6 @@ import { chainPattern, nameAfterSlash, noteStringArg, Slot, slotOf } from './slo
 import { phpSdkCall, pythonSdkCall } from './sdk-calls';
 import { documentedNamespace, METHOD_SHAPE, reportsUnknown } from './strong-slots';
 
-
 /** A `NAME = 'method'` definition, decided once the whole document is seen. */
 export interface ConstantCandidate {
   /** The identifier as written (`M`, `$method`, `self::M` → `M`). */
@@ -314,7 +313,10 @@ export class Recogniser extends FrameWalker {
       (next === Tok.Member && i + 2 < this.to && this.tokenIs(i + 2, 'format')) ||
       (f.kind === Tok.LParen && f.arg === 0 && this.isFormatCall(f));
     if (!used) return false;
-    let pattern = text.slice(s, e).replace(/%[-+ #0-9.]*[sdvfqxXi]|\{[^{}]*\}/g, '*').replace(/\*+/g, '*');
+    let pattern = text
+      .slice(s, e)
+      .replace(/%[-+ #0-9.]*[sdvfqxXi]|\{[^{}]*\}/g, '*')
+      .replace(/\*+/g, '*');
     const slash = pattern.lastIndexOf('/');
     // `'%s/crm.%s.list.json'`: a URL whose last segment names the method.
     if (slash >= 0) pattern = stripUrlTail(pattern.slice(slash));
@@ -475,4 +477,3 @@ function contextOf(slot: Slot, f: Frame, w: { parentBatch(f: Frame): boolean }):
   if (slot === Slot.MethodKey) return f.entry || w.parentBatch(f) ? 'batch' : 'call';
   return 'call';
 }
-

@@ -18,8 +18,20 @@ export interface UrlSegment {
 /** Characters that end a URL path inside a string or a word. */
 function endsPath(c: number): boolean {
   return (
-    c <= 32 || c === 63 || c === 35 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 92 ||
-    c === 40 || c === 41 || c === 44 || c === 59 || c === 124
+    c <= 32 ||
+    c === 63 ||
+    c === 35 ||
+    c === 34 ||
+    c === 39 ||
+    c === 96 ||
+    c === 60 ||
+    c === 62 ||
+    c === 92 ||
+    c === 40 ||
+    c === 41 ||
+    c === 44 ||
+    c === 59 ||
+    c === 124
   );
 }
 

@@ -17,8 +17,15 @@ export const METHOD_SHAPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,5}$/;
 
 /** Callees (lower case) that only ever take a Bitrix24 REST method name or batch. */
 const STRONG_CALLEES = new Set([
-  'callmethod', 'callmethodasync', 'calllistmethod', 'call_list_method', 'fetchlistmethod', 'fetch_list_method',
-  'callbatch', 'callbatchbychunk', 'list_and_get',
+  'callmethod',
+  'callmethodasync',
+  'calllistmethod',
+  'call_list_method',
+  'fetchlistmethod',
+  'fetch_list_method',
+  'callbatch',
+  'callbatchbychunk',
+  'list_and_get',
 ]);
 /** Receivers (lower case) whose `call`/`callBatch` is Bitrix24's: CRest, b24phpsdk's core, BX24. */
 const STRONG_RECEIVERS = new Set(['crest', 'core', 'bx24']);

@@ -20,7 +20,11 @@ const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]...
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseCommandLine({ args: argv, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'env-key': { type: 'string', multiple: true } }, allowPositionals: true });
+    parsed = parseCommandLine({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'env-key': { type: 'string', multiple: true } },
+      allowPositionals: true,
+    });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`bitrix24-mcp: ${err.message}\n${USAGE}`);

@@ -345,7 +345,11 @@ export class Catalogue implements MethodNames {
   suggestEvents(name: string, max = 3): string[] {
     const key = name.toLowerCase();
     return memo(this.index.eventSuggestions, `${max} ${key}`, () =>
-      nearest(key, this.index.data.events.map((e) => [e.name.toLowerCase(), e.name] as [string, string]), max),
+      nearest(
+        key,
+        this.index.data.events.map((e) => [e.name.toLowerCase(), e.name] as [string, string]),
+        max,
+      ),
     );
   }
 
@@ -371,7 +375,11 @@ export class Catalogue implements MethodNames {
   suggestPlacements(code: string, max = 3): string[] {
     const key = code.toLowerCase();
     return memo(this.index.placementSuggestions, `${max} ${key}`, () =>
-      nearest(key, [...this.index.placements.values()].map((p) => [p.code.toLowerCase(), p.code] as [string, string]), max),
+      nearest(
+        key,
+        [...this.index.placements.values()].map((p) => [p.code.toLowerCase(), p.code] as [string, string]),
+        max,
+      ),
     );
   }
 

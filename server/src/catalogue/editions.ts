@@ -24,7 +24,10 @@ function same(a: ScopeRequirement, b: ScopeRequirement): boolean {
  * The edition whose scopes differ from the entry's own requirement, with its requirement;
  * undefined when the editions agree on scopes (or only one edition is known).
  */
-export function otherEdition(entry: { requirement: ScopeRequirement; editions?: EditionDisagreement }): { edition: Edition; requirement: ScopeRequirement } | undefined {
+export function otherEdition(entry: {
+  requirement: ScopeRequirement;
+  editions?: EditionDisagreement;
+}): { edition: Edition; requirement: ScopeRequirement } | undefined {
   const e = entry.editions;
   if (!e || same(e.en.requirement, e.ru.requirement)) return undefined;
   if (!same(e.en.requirement, entry.requirement)) return { edition: 'en', requirement: e.en.requirement };
@@ -35,7 +38,10 @@ export function otherEdition(entry: { requirement: ScopeRequirement; editions?: 
  * What `declared` is checked against for `entry`: its own requirement, unless that is not met
  * and the other edition's is — then the other edition's, named.
  */
-export function acceptedRequirement(entry: { requirement: ScopeRequirement; editions?: EditionDisagreement }, declared: ReadonlySet<string>): AcceptedRequirement {
+export function acceptedRequirement(
+  entry: { requirement: ScopeRequirement; editions?: EditionDisagreement },
+  declared: ReadonlySet<string>,
+): AcceptedRequirement {
   const other = otherEdition(entry);
   if (other && !isSatisfiedBy(entry.requirement, declared) && isSatisfiedBy(other.requirement, declared)) return other;
   return { requirement: entry.requirement };

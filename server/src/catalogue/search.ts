@@ -49,9 +49,15 @@ export function catalogueEntries(catalogue: Catalogue, options: { russian?: bool
   const events: CatalogueEntry[] = catalogue
     .events()
     .map((e) => ({ kind: 'event', name: e.name, scope: formatRequirement(e.requirement), title: e.title, url: e.url, deprecated: false, ...ru(e) }));
-  const placements: CatalogueEntry[] = catalogue
-    .placements()
-    .map((p) => ({ kind: 'placement', name: p.code, scope: formatRequirement(p.requirement), title: p.title, url: p.url, deprecated: p.deprecated === true, ...ru(p) }));
+  const placements: CatalogueEntry[] = catalogue.placements().map((p) => ({
+    kind: 'placement',
+    name: p.code,
+    scope: formatRequirement(p.requirement),
+    title: p.title,
+    url: p.url,
+    deprecated: p.deprecated === true,
+    ...ru(p),
+  }));
   return [...methods.sort(byName), ...events.sort(byName), ...placements.sort(byName)];
 }
 
@@ -81,7 +87,10 @@ export function matchScore(entry: CatalogueEntry, query: string): number {
   const words = q.split(/\s+/);
   const name = entry.name.toLowerCase();
   const parts = nameWords(entry.name);
-  const scopes = entry.scope.toLowerCase().split(/[^a-z0-9_.]+/).filter(Boolean);
+  const scopes = entry.scope
+    .toLowerCase()
+    .split(/[^a-z0-9_.]+/)
+    .filter(Boolean);
   const title = entry.title.toLowerCase();
   let score = 0;
   /** The query as words of the name (Russian words replaced by the name word they stand for). */

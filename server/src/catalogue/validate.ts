@@ -148,7 +148,8 @@ export function validateRussian(data: unknown): string[] {
       continue;
     }
     for (const [key, f] of Object.entries(map)) {
-      if (!isRecord(f) || !isStr(f.title) || (f.who !== undefined && !isStr(f.who)) || (f.url !== undefined && !isStr(f.url))) errors.push(`${k} ${key}: malformed Russian facts`);
+      if (!isRecord(f) || !isStr(f.title) || (f.who !== undefined && !isStr(f.who)) || (f.url !== undefined && !isStr(f.url)))
+        errors.push(`${k} ${key}: malformed Russian facts`);
     }
   }
   if (!isRecord(data.scopes) || !Object.values(data.scopes).every(isStr)) errors.push('scopes must map codes to tool names');

@@ -32,6 +32,7 @@ function usageReason(err: unknown): string {
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${quoted}'`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument '${quoted}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${quoted.split(' ')[0]} ${message.includes('does not take') ? 'takes no value' : 'needs a value'}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `${quoted.split(' ')[0]} ${message.includes('does not take') ? 'takes no value' : 'needs a value'}`;
   return message;
 }

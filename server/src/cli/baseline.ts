@@ -52,7 +52,14 @@ export function baselineFindings(index: WorkspaceIndex, source: BaselineSource, 
       out.push({
         code: 'scope-added',
         severity: 'error',
-        message: ruleMessage('scope-added', { scope, uses: `${uses} use${uses === 1 ? '' : 's'} (${f.related?.slice(0, 3).map((r) => `${index.label(r.file)}:${r.range.start.line + 1}`).join(', ')}${uses > 3 ? ', …' : ''})`, baseline: label }),
+        message: ruleMessage('scope-added', {
+          scope,
+          uses: `${uses} use${uses === 1 ? '' : 's'} (${f.related
+            ?.slice(0, 3)
+            .map((r) => `${index.label(r.file)}:${r.range.start.line + 1}`)
+            .join(', ')}${uses > 3 ? ', …' : ''})`,
+          baseline: label,
+        }),
         file: state.file,
         range,
         data: { kind: 'manifest', manifestFile: state.file },

@@ -30,7 +30,12 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
   if (scope !== undefined) {
     const info = catalogue.scope(scope);
     if (!info) {
-      io.err(`unknown scope '${scope}'. Known scopes: ${catalogue.scopes().map((s) => s.code).join(', ')}\n`);
+      io.err(
+        `unknown scope '${scope}'. Known scopes: ${catalogue
+          .scopes()
+          .map((s) => s.code)
+          .join(', ')}\n`,
+      );
       return 1;
     }
     const methods = catalogue.methodsOfScope(scope);
@@ -48,7 +53,9 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
   const methods = catalogue.methods();
   const v3 = methods.filter((m) => m.version === 3).length;
   if (values.scopes) {
-    io.out(`Scopes of the Bitrix24 REST catalogue (documentation of ${catalogue.generated}): ${catalogue.scopes().length} scopes, ${methods.length} methods\n\n`);
+    io.out(
+      `Scopes of the Bitrix24 REST catalogue (documentation of ${catalogue.generated}): ${catalogue.scopes().length} scopes, ${methods.length} methods\n\n`,
+    );
     const width = Math.max(...catalogue.scopes().map((s) => s.code.length));
     for (const s of catalogue.scopes()) {
       const n = catalogue.methodsOfScope(s.code).length;

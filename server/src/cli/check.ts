@@ -48,8 +48,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`bitrix24-scopes check: ${err.message}\n${USAGE}`);
     return 2;
   }
-  const findings = [...index.findings(), ...gate]
-    .sort((a, b) => index.label(a.file).localeCompare(index.label(b.file)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const findings = [...index.findings(), ...gate].sort(
+    (a, b) =>
+      index.label(a.file).localeCompare(index.label(b.file)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   const manifests = index.manifests();
   if (options.format === 'json') io.out(`${JSON.stringify(toJson(index, findings), null, 2)}\n`);
   else if (options.format === 'sarif') io.out(`${JSON.stringify(toSarif(index, findings, options.dir), null, 2)}\n`);

@@ -81,8 +81,7 @@ const RU: CliTexts = {
   choice: (scope, among, why) => `  ${scope} из ${among}: ${why}`,
   undecided: (n) => `Не определено (${n}):`,
   builtAtRunTime: '(имя собирается во время выполнения)',
-  scanSummary: (calls, dynamic) =>
-    `${calls} ${ruPlural(calls, 'вызов', 'вызова', 'вызовов')}, из них с именем, собираемым во время выполнения: ${dynamic}`,
+  scanSummary: (calls, dynamic) => `${calls} ${ruPlural(calls, 'вызов', 'вызова', 'вызовов')}, из них с именем, собираемым во время выполнения: ${dynamic}`,
 };
 
 /** The CLI's words in `locale`. */

@@ -58,10 +58,7 @@ function readOptions(args: string[]): Options | string {
 }
 
 function paramList(ps: ParamInfo[], indent: string): string[] {
-  return ps.flatMap((p) => [
-    `${indent}${p.name}${p.required ? '*' : ''} (${p.type})`,
-    ...(p.fields ? paramList(p.fields, indent + '  ') : []),
-  ]);
+  return ps.flatMap((p) => [`${indent}${p.name}${p.required ? '*' : ''} (${p.type})`, ...(p.fields ? paramList(p.fields, indent + '  ') : [])]);
 }
 
 /**
@@ -96,7 +93,9 @@ export function describeText(m: MethodInfo, locale: Locale = 'en', catalogue?: C
 export async function run(args: string[], io: CliIo, catalogue: Catalogue = Catalogue.load()): Promise<number> {
   const o = readOptions(args);
   if (typeof o === 'string' || !o.name) {
-    io.err(`bitrix24-scopes describe: ${typeof o === 'string' ? o : 'name a method'}\nusage: bitrix24-scopes describe <method> [--version 2|3] [--format text|json] [--lang en|ru]\n`);
+    io.err(
+      `bitrix24-scopes describe: ${typeof o === 'string' ? o : 'name a method'}\nusage: bitrix24-scopes describe <method> [--version 2|3] [--format text|json] [--lang en|ru]\n`,
+    );
     return 2;
   }
   const all = catalogue.versions(o.name);
@@ -115,7 +114,11 @@ export async function run(args: string[], io: CliIo, catalogue: Catalogue = Cata
     // Both editions' facts, under stable keys, whatever the language.
     const methods = found.map((m) => {
       const ru = catalogue.russian(m);
-      return { ...m, requirementText: formatRequirement(m.requirement), ...(ru ? { ru: { title: ru.title, who: ru.who ?? null, url: russianUrl(m.url, ru) ?? null } } : {}) };
+      return {
+        ...m,
+        requirementText: formatRequirement(m.requirement),
+        ...(ru ? { ru: { title: ru.title, who: ru.who ?? null, url: russianUrl(m.url, ru) ?? null } } : {}),
+      };
     });
     io.out(JSON.stringify({ query: o.name, methods }, null, 2) + '\n');
   } else {

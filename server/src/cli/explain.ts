@@ -24,7 +24,11 @@ const USAGE = "usage: bitrix24-scopes explain '<error json or code>'|- [--method
 export async function run(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseCommandLine({ args, options: { method: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true });
+    parsed = parseCommandLine({
+      args,
+      options: { method: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     if (err instanceof UsageError) return usage(io, err.message);
     throw err;

@@ -20,7 +20,11 @@ export interface ManifestChange {
 }
 
 /** The edits for every manifest of `index`; `write` saves them (tests pass a recorder). */
-export function fixManifests(index: WorkspaceIndex, envKeys: readonly string[], write: (file: string, text: string) => void = (f, t) => writeFileSync(f, t)): ManifestChange[] {
+export function fixManifests(
+  index: WorkspaceIndex,
+  envKeys: readonly string[],
+  write: (file: string, text: string) => void = (f, t) => writeFileSync(f, t),
+): ManifestChange[] {
   const findings = index.findings();
   const changes: ManifestChange[] = [];
   for (const state of index.manifests()) {

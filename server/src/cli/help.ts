@@ -31,7 +31,12 @@ export const HELP: Record<string, CommandHelp> = {
       [1, 'at least one error, or no manifest found'],
       [2, 'usage mistake'],
     ],
-    examples: ['bitrix24-scopes check', 'bitrix24-scopes check app --format sarif > scopes.sarif', 'bitrix24-scopes check --fix', 'bitrix24-scopes check --baseline origin/main'],
+    examples: [
+      'bitrix24-scopes check',
+      'bitrix24-scopes check app --format sarif > scopes.sarif',
+      'bitrix24-scopes check --fix',
+      'bitrix24-scopes check --baseline origin/main',
+    ],
   },
   needed: {
     purpose: 'Print the least scope set the code needs, with the calls, events and placements that need each scope.',
@@ -66,10 +71,14 @@ export const HELP: Record<string, CommandHelp> = {
       [1, 'unknown method (similar names are suggested)'],
       [2, 'usage mistake'],
     ],
-    examples: ['bitrix24-scopes describe crm.deal.add', 'bitrix24-scopes describe crm.deal.add --lang ru', 'bitrix24-scopes describe tasks.task.list --version 3 --format json'],
+    examples: [
+      'bitrix24-scopes describe crm.deal.add',
+      'bitrix24-scopes describe crm.deal.add --lang ru',
+      'bitrix24-scopes describe tasks.task.list --version 3 --format json',
+    ],
   },
   catalog: {
-    purpose: 'List the REST methods of the catalogue (all, or one scope\'s), or the scopes with --scopes.',
+    purpose: "List the REST methods of the catalogue (all, or one scope's), or the scopes with --scopes.",
     usage: 'bitrix24-scopes catalog [options]',
     options: [
       ['--scope CODE', 'only the methods of this scope'],
@@ -96,10 +105,7 @@ export const HELP: Record<string, CommandHelp> = {
       [1, 'the input holds no error'],
       [2, 'usage mistake'],
     ],
-    examples: [
-      `bitrix24-scopes explain '{"error":"insufficient_scope"}' --method crm.deal.add`,
-      'curl -s "$HOOK/crm.deal.add" | bitrix24-scopes explain -',
-    ],
+    examples: [`bitrix24-scopes explain '{"error":"insufficient_scope"}' --method crm.deal.add`, 'curl -s "$HOOK/crm.deal.add" | bitrix24-scopes explain -'],
   },
 };
 

@@ -22,14 +22,20 @@ export async function openWorkspace(options: CommandOptions, io?: Io): Promise<O
     onNotice: (m) => io?.err(`note: ${escapeControl(m)}\n`),
   });
   await index.scan();
-  for (const bad of index.invalidExcludes()) io?.err(`note: --exclude '${escapeControl(bad.glob)}' is not a usable pattern (${bad.reason}); it excludes nothing\n`);
+  for (const bad of index.invalidExcludes())
+    io?.err(`note: --exclude '${escapeControl(bad.glob)}' is not a usable pattern (${bad.reason}); it excludes nothing\n`);
   const { excluded, links } = index.leftOut();
   if (excluded.length) {
-    const shown = excluded.slice(0, 8).map((p) => `${escapeControl(p)}/`).join(', ');
+    const shown = excluded
+      .slice(0, 8)
+      .map((p) => `${escapeControl(p)}/`)
+      .join(', ');
     const more = excluded.length > 8 ? ` and ${excluded.length - 8} more` : '';
     io?.err(`note: not scanned: ${shown}${more} (excluded; --no-default-exclude scans the default ones)\n`);
   }
-  if (links.length) io?.err(`note: symbolic links not followed: ${links.slice(0, 8).map(escapeControl).join(', ')}${links.length > 8 ? ` and ${links.length - 8} more` : ''}\n`);
+  if (links.length)
+    io?.err(
+      `note: symbolic links not followed: ${links.slice(0, 8).map(escapeControl).join(', ')}${links.length > 8 ? ` and ${links.length - 8} more` : ''}\n`,
+    );
   return { service, index };
 }
-

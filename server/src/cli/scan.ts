@@ -31,7 +31,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   } else {
     const show = (label: string) => (io.cwd === undefined ? label : fromCwd(options.dir, label, io.cwd));
     const t = cliTexts(options.locale ?? io.locale);
-    for (const c of calls) io.out(`${escapeControl(show(c.file))}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : t.builtAtRunTime}\n`);
+    for (const c of calls)
+      io.out(`${escapeControl(show(c.file))}:${c.line}:${c.column} ${escapeControl(c.method)} ${c.resolved ? c.requirement : t.builtAtRunTime}\n`);
     io.out(`${t.scanSummary(calls.length, calls.filter((c) => !c.resolved).length)}\n`);
   }
   return 0;

@@ -6,17 +6,7 @@
  */
 
 /** The family an error belongs to; decides which facts the engine looks at. */
-export type ErrorKind =
-  | 'scope'
-  | 'user-rights'
-  | 'confirmation'
-  | 'auth-type'
-  | 'token'
-  | 'payment'
-  | 'limit'
-  | 'request'
-  | 'not-found'
-  | 'server';
+export type ErrorKind = 'scope' | 'user-rights' | 'confirmation' | 'auth-type' | 'token' | 'payment' | 'limit' | 'request' | 'not-found' | 'server';
 
 export interface CodeFacts {
   kind: ErrorKind;
@@ -68,7 +58,10 @@ export const CODES: Readonly<Record<string, CodeFacts>> = {
     kind: 'user-rights',
     status: 403,
     meaning: 'Access refused: on the cloud the REST API needs a commercial plan; otherwise the user behind the call may not do this.',
-    fixes: ['Check the portal’s plan (REST works only on commercial plans).', 'Check the user’s rights in the module the method belongs to, or call as a user who has them.'],
+    fixes: [
+      'Check the portal’s plan (REST works only on commercial plans).',
+      'Check the user’s rights in the module the method belongs to, or call as a user who has them.',
+    ],
     page: ERRORS,
   },
   INVALID_CREDENTIALS: {
@@ -168,7 +161,9 @@ export const CODES: Readonly<Record<string, CodeFacts>> = {
     kind: 'limit',
     status: 503,
     meaning: 'Too many requests: the portal’s request counter passed its threshold (50 on ordinary plans, 250 on Enterprise; it drains at 2 or 5 per second).',
-    fixes: ['Slow down to at most 2 requests per second (5 on Enterprise) and retry with growing delays; group calls with batch (up to 50 per request); avoid parallel series from one IP.'],
+    fixes: [
+      'Slow down to at most 2 requests per second (5 on Enterprise) and retry with growing delays; group calls with batch (up to 50 per request); avoid parallel series from one IP.',
+    ],
     page: LIMITS,
   },
   OPERATION_TIME_LIMIT: {
@@ -211,16 +206,40 @@ export const CODES: Readonly<Record<string, CodeFacts>> = {
     'REST 3.0: a required field is missing or a value has the wrong type; error.validation lists the fields.',
     'Fix the fields named in error.validation; REST 3.0 reads parameters only from a JSON POST body, not the query string.',
   ),
-  BITRIX_REST_V3_EXCEPTION_VALIDATION_DTOVALIDATIONEXCEPTION: v3Request('REST 3.0: the object’s fields did not pass validation.', 'Check the field values against the method’s field list.'),
-  BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTFILTERVALIDATIONEXCEPTION: v3Request('REST 3.0: a filter condition is not valid for this field.', 'Check the field, operator and value of each filter condition.'),
-  BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION: v3Request('REST 3.0: the body is not valid JSON (for example form-data was sent).', 'Send a JSON body with Content-Type: application/json.'),
-  BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION: v3Request('REST 3.0: filter or select names a field the object does not have.', 'Use only the object’s fields (see its field list method).'),
-  BITRIX_REST_V3_EXCEPTION_UNKNOWNFILTEROPERATOREXCEPTION: v3Request('REST 3.0: a filter condition uses an operator that does not exist.', 'Use one of the documented operators (=, !=, >, >=, <, <=, in, between).'),
+  BITRIX_REST_V3_EXCEPTION_VALIDATION_DTOVALIDATIONEXCEPTION: v3Request(
+    'REST 3.0: the object’s fields did not pass validation.',
+    'Check the field values against the method’s field list.',
+  ),
+  BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTFILTERVALIDATIONEXCEPTION: v3Request(
+    'REST 3.0: a filter condition is not valid for this field.',
+    'Check the field, operator and value of each filter condition.',
+  ),
+  BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION: v3Request(
+    'REST 3.0: the body is not valid JSON (for example form-data was sent).',
+    'Send a JSON body with Content-Type: application/json.',
+  ),
+  BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION: v3Request(
+    'REST 3.0: filter or select names a field the object does not have.',
+    'Use only the object’s fields (see its field list method).',
+  ),
+  BITRIX_REST_V3_EXCEPTION_UNKNOWNFILTEROPERATOREXCEPTION: v3Request(
+    'REST 3.0: a filter condition uses an operator that does not exist.',
+    'Use one of the documented operators (=, !=, >, >=, <, <=, in, between).',
+  ),
   BITRIX_REST_V3_EXCEPTION_INVALIDFILTEREXCEPTION: v3Request('REST 3.0: the filter is malformed.', 'Write each condition as [field, operator, value].'),
   BITRIX_REST_V3_EXCEPTION_INVALIDSELECTEXCEPTION: v3Request('REST 3.0: select names a field that cannot be selected.', 'Select only fields of the object.'),
-  BITRIX_REST_V3_EXCEPTION_INVALIDORDEREXCEPTION: v3Request('REST 3.0: the sort order names an unknown field or direction.', 'Sort by fields of the object, ASC or DESC.'),
-  BITRIX_REST_V3_EXCEPTION_INVALIDPAGINATIONEXCEPTION: v3Request('REST 3.0: the pagination values are out of range.', 'Pass a positive page and a limit within the method’s maximum.'),
-  BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION: v3Request('REST 3.0: the Idempotency-Key header is empty, too long or has characters outside printable ASCII.', 'Send 1–255 printable ASCII characters, e.g. a UUID.'),
+  BITRIX_REST_V3_EXCEPTION_INVALIDORDEREXCEPTION: v3Request(
+    'REST 3.0: the sort order names an unknown field or direction.',
+    'Sort by fields of the object, ASC or DESC.',
+  ),
+  BITRIX_REST_V3_EXCEPTION_INVALIDPAGINATIONEXCEPTION: v3Request(
+    'REST 3.0: the pagination values are out of range.',
+    'Pass a positive page and a limit within the method’s maximum.',
+  ),
+  BITRIX_REST_V3_EXCEPTION_INVALIDIDEMPOTENCYKEYEXCEPTION: v3Request(
+    'REST 3.0: the Idempotency-Key header is empty, too long or has characters outside printable ASCII.',
+    'Send 1–255 printable ASCII characters, e.g. a UUID.',
+  ),
   BITRIX_REST_V3_EXCEPTION_IDEMPOTENCYKEYREUSEDEXCEPTION: {
     kind: 'request',
     status: 422,

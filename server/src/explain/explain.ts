@@ -145,7 +145,8 @@ const SPECIFIC: Partial<Record<ErrorKind, (s: Situation) => string[]>> = {
         fixes.push('Run it as a portal administrator: issue the webhook or authorize the app as an administrator.');
       }
     }
-    if (ctx.portal?.admin === true && method?.whoClass === 'admin') out.facts.push('The connected user is an administrator: the failing call used other credentials.');
+    if (ctx.portal?.admin === true && method?.whoClass === 'admin')
+      out.facts.push('The connected user is an administrator: the failing call used other credentials.');
     return fixes;
   },
   confirmation: ({ method, out }) => {
@@ -201,7 +202,9 @@ function genericMeaning(kind: ErrorKind | 'unknown', code: string): string {
 }
 
 function genericFixes(kind: ErrorKind | 'unknown', method: MethodInfo | undefined): string[] {
-  const page = method?.url ? [`See the error list on the method’s page: ${method.url}`] : ['Look the code up on the failing method’s page, in its error table.'];
+  const page = method?.url
+    ? [`See the error list on the method’s page: ${method.url}`]
+    : ['Look the code up on the failing method’s page, in its error table.'];
   if (kind === 'server') return ['Retry later; if it persists, contact the portal administrator or Bitrix24 support.', ...page];
   return page;
 }

@@ -130,7 +130,9 @@ function fromText(text: string, isKnown: (word: string) => boolean): ParseResult
   if (quoted) add(quoted);
   for (const m of text.matchAll(CODE_IN_TEXT)) if (isKnown(m[1])) add(m[1]);
   if (!errors.length && status) return { errors: [{ code: `HTTP_${status}`, status: Number(status) }] };
-  return errors.length ? { errors } : { errors: [], problem: 'No error code found. Paste the JSON body the portal returned, or the code itself (e.g. insufficient_scope).' };
+  return errors.length
+    ? { errors }
+    : { errors: [], problem: 'No error code found. Paste the JSON body the portal returned, or the code itself (e.g. insufficient_scope).' };
 }
 
 function clean(e: ParsedError): ParsedError {

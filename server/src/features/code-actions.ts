@@ -12,7 +12,12 @@ import { texts } from '../l10n/texts';
  * (those the client sent back for a range). With the document, a superseded
  * CRM call also gets its `entityTypeId` added to the parameters.
  */
-export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: { analysed: AnalysedDocument; text: TextDocument }, locale?: Locale): CodeAction[] {
+export function methodCodeActions(
+  uri: string,
+  diagnostics: Diagnostic[],
+  doc?: { analysed: AnalysedDocument; text: TextDocument },
+  locale?: Locale,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const t = texts(locale);
   for (const d of diagnostics) {
@@ -35,7 +40,13 @@ export function methodCodeActions(uri: string, diagnostics: Diagnostic[], doc?: 
         if (insert) edits.push(insert);
         title = t.replacePassEntityTypeId(data.replacement, data.entityTypeId, insert !== undefined);
       }
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: d.code === 'superseded-method', edit: { changes: { [uri]: edits } } });
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: d.code === 'superseded-method',
+        edit: { changes: { [uri]: edits } },
+      });
     }
   }
   return actions;

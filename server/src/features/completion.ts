@@ -88,9 +88,7 @@ function completeParams(slot: Extract<CompletionSlot, { kind: 'param' }>, range:
       label: p.name,
       kind: CompletionItemKind.Property,
       detail: `${p.type}${p.required ? t.detailRequired : ''}`,
-      documentation: p.fields?.length
-        ? { kind: MarkupKind.Markdown, value: t.fields + p.fields.map((f) => `\`${f.name}\``).join(', ') }
-        : undefined,
+      documentation: p.fields?.length ? { kind: MarkupKind.Markdown, value: t.fields + p.fields.map((f) => `\`${f.name}\``).join(', ') } : undefined,
       // Required parameters first, then in documented order.
       sortText: `${p.required ? '0' : '1'}${String(i).padStart(3, '0')}`,
       textEdit: { range, newText: p.name },

@@ -2,7 +2,14 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, type AnalysedDocument, type FeatureContext } from './context';
-import { bindingProblems, methodProblems, type ReferenceCatalogue, type ReferenceProblem, type ReferenceProblemData, type SuggestionMemo } from './method-checks';
+import {
+  bindingProblems,
+  methodProblems,
+  type ReferenceCatalogue,
+  type ReferenceProblem,
+  type ReferenceProblemData,
+  type SuggestionMemo,
+} from './method-checks';
 import { documentBindings } from './bindings';
 import { isSuppressed, RULES, severityOf } from './rules';
 

@@ -66,7 +66,9 @@ function bindingHover(b: BindingReference, textDoc: TextDocument, ctx: FeatureCo
   } else {
     const name = info.name ?? info.code ?? b.name;
     const documented = info.url !== undefined && info.title !== undefined && info.requirement !== undefined;
-    const facts = documented ? localisedFacts(info as EventInfo | PlacementInfo, ctx.catalogue, ctx.locale) : { title: info.title, who: (info as { who?: string }).who, url: info.url };
+    const facts = documented
+      ? localisedFacts(info as EventInfo | PlacementInfo, ctx.catalogue, ctx.locale)
+      : { title: info.title, who: (info as { who?: string }).who, url: info.url };
     const lines = [`**${name}** · ${t.bindingKind(b.kind)}${facts.title ? ` — ${facts.title}` : ''}`, ''];
     const req = bindingRequirement(info);
     lines.push(`**${t.scope}:** ${requirementMarkdown(req, ctx.catalogue, ctx.locale)}  `);
@@ -103,7 +105,13 @@ function manifestLine(own: ScopeRequirement, ctx: FeatureContext, editions?: Edi
   // Where the editions disagree, the other edition's scopes are accepted too; say so when they are what is declared.
   const accepted = editions ? acceptedRequirement({ requirement: own, editions }, scopes) : { requirement: own };
   const req = accepted.requirement;
-  if (accepted.edition) return `  \n${t.declaredIn(label)} — ${t.editionUsed(accepted.edition, requirementScopes(req).map((s) => `\`${s}\``).join(' + '))}`;
+  if (accepted.edition)
+    return `  \n${t.declaredIn(label)} — ${t.editionUsed(
+      accepted.edition,
+      requirementScopes(req)
+        .map((s) => `\`${s}\``)
+        .join(' + '),
+    )}`;
   if (isSatisfiedBy(req, scopes)) return `  \n${t.declaredIn(label)}`;
   const missing = requirementScopes(req).filter((s) => !scopes.has(s));
   const what = req.kind === 'anyOf' ? t.oneOf(missing) : missing.map((s) => `\`${s}\``).join(' + ');

@@ -33,13 +33,7 @@ export function freshFacts(facts: PortalFacts | undefined, now: number): PortalF
 }
 
 /** Live diagnostics for one document: calls (and manifest scopes) the portal's grant does not cover. */
-export function liveDiagnostics(
-  doc: AnalysedDocument,
-  textDoc: TextDocument,
-  facts: PortalFacts | undefined,
-  ctx: FeatureContext,
-  now: number,
-): Diagnostic[] {
+export function liveDiagnostics(doc: AnalysedDocument, textDoc: TextDocument, facts: PortalFacts | undefined, ctx: FeatureContext, now: number): Diagnostic[] {
   const live = freshFacts(facts, now);
   if (!live) return [];
   const out: Diagnostic[] = [];
@@ -75,7 +69,8 @@ export function liveDiagnostics(
   }
   for (const declared of manifestScopes(doc, ctx.envKeys) ?? []) {
     // A broader grant covers a narrower declared scope (`user` covers `user_brief`): the calls it serves are satisfied.
-    if (isSatisfiedBy({ kind: 'anyOf', scopes: [declared.code, ...broaderThan(declared.code)] }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase())) continue;
+    if (isSatisfiedBy({ kind: 'anyOf', scopes: [declared.code, ...broaderThan(declared.code)] }, granted) || !ctx.catalogue.scope(declared.code.toLowerCase()))
+      continue;
     push(declared.span.start, declared.span.end, 'portal-missing-scope', t.manifestScope(host, auth, declared.code));
   }
   return out;
@@ -121,7 +116,14 @@ export function portalConfirms(name: string, facts: PortalFacts | undefined, now
 
 type Push = (start: number, end: number, code: LiveRuleCode, message: string) => void;
 
-function checkPortalAnswer(ref: MethodReference, answer: { exists: boolean; available: boolean }, host: string, live: PortalFacts, push: Push, t: LiveTexts): void {
+function checkPortalAnswer(
+  ref: MethodReference,
+  answer: { exists: boolean; available: boolean },
+  host: string,
+  live: PortalFacts,
+  push: Push,
+  t: LiveTexts,
+): void {
   if (!answer.exists) push(ref.start, ref.end, 'portal-unknown-method', t.unknownMethod(host, ref.name));
   else if (!answer.available) push(ref.start, ref.end, 'portal-method-unavailable', t.unavailable(host, authOf(live), ref.name));
 }

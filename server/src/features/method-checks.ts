@@ -57,14 +57,20 @@ export function methodProblems(
   const any = exact ?? catalogue.get(ref.name);
   if (!any) {
     const suggestions = suggest(`m:${ref.name}`, memo, () => catalogue.suggest?.(ref.name, 3) ?? []);
-    return [{ code: 'unknown-method', message: ruleMessage('unknown-method', { name: ref.name, hint: t.didYouMean(suggestions) }, locale), data: { suggestions } }];
+    return [
+      { code: 'unknown-method', message: ruleMessage('unknown-method', { name: ref.name, hint: t.didYouMean(suggestions) }, locale), data: { suggestions } },
+    ];
   }
   if (any.custom) return [];
   const out: ReferenceProblem[] = [];
   if (!exact && ref.version) {
     out.push({
       code: 'rest-version-mismatch',
-      message: ruleMessage('rest-version-mismatch', { name: any.name, documented: ref.version === 3 ? '2' : '3.0', called: ref.version === 3 ? '3.0' : '2' }, locale),
+      message: ruleMessage(
+        'rest-version-mismatch',
+        { name: any.name, documented: ref.version === 3 ? '2' : '3.0', called: ref.version === 3 ? '3.0' : '2' },
+        locale,
+      ),
       data: {},
     });
   }
@@ -74,22 +80,37 @@ export function methodProblems(
     if (method.superseded) {
       const entityTypeId = mechanicalEntityTypeId(method.name, method.replacement);
       const how = entityTypeId !== undefined ? t.useWithEntityTypeId(method.replacement!, entityTypeId) : instead;
-      out.push({ code: 'superseded-method', message: ruleMessage('superseded-method', { name: method.name, instead: how }, locale), data: { replacement: method.replacement, entityTypeId } });
+      out.push({
+        code: 'superseded-method',
+        message: ruleMessage('superseded-method', { name: method.name, instead: how }, locale),
+        data: { replacement: method.replacement, entityTypeId },
+      });
     } else {
-      out.push({ code: 'deprecated-method', message: ruleMessage('deprecated-method', { name: method.name, instead }, locale), data: { replacement: method.replacement } });
+      out.push({
+        code: 'deprecated-method',
+        message: ruleMessage('deprecated-method', { name: method.name, instead }, locale),
+        data: { replacement: method.replacement },
+      });
     }
   }
   return out;
 }
 
 /** Problems of an event or placement binding: an unknown name, with "did you mean". */
-export function bindingProblems(b: { kind: 'event' | 'placement'; name: string }, catalogue: ReferenceCatalogue, memo?: SuggestionMemo, locale?: Locale): ReferenceProblem[] {
+export function bindingProblems(
+  b: { kind: 'event' | 'placement'; name: string },
+  catalogue: ReferenceCatalogue,
+  memo?: SuggestionMemo,
+  locale?: Locale,
+): ReferenceProblem[] {
   const lookup = b.kind === 'event' ? catalogue.event : catalogue.placement;
   // A catalogue without events or placements cannot tell: say nothing rather than call everything unknown.
   if (!lookup || lookup.call(catalogue, b.name)) return [];
   const code = b.kind === 'event' ? 'unknown-event' : 'unknown-placement';
-  const suggestions = suggest(`${b.kind}:${b.name}`, memo, () =>
-    (b.kind === 'event' ? catalogue.suggestEvents?.(b.name, 3) : catalogue.suggestPlacements?.(b.name, 3)) ?? [],
+  const suggestions = suggest(
+    `${b.kind}:${b.name}`,
+    memo,
+    () => (b.kind === 'event' ? catalogue.suggestEvents?.(b.name, 3) : catalogue.suggestPlacements?.(b.name, 3)) ?? [],
   );
   return [{ code, message: ruleMessage(code, { name: b.name, hint: texts(locale).didYouMean(suggestions) }, locale), data: { suggestions } }];
 }

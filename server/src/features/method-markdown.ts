@@ -132,7 +132,8 @@ export function scopeMarkdown(s: ScopeInfo, catalogue: CatalogueView, uses?: rea
   else {
     const SHOWN = 8;
     lines.push(t.usesHeader(uses.length), '');
-    for (const u of uses.slice(0, SHOWN)) lines.push(`- ${u.kind === 'method' ? '' : `${t.bindingKind(u.kind)} `}\`${u.name}\` — [${u.label}:${u.line + 1}](${u.uri}#L${u.line + 1})`);
+    for (const u of uses.slice(0, SHOWN))
+      lines.push(`- ${u.kind === 'method' ? '' : `${t.bindingKind(u.kind)} `}\`${u.name}\` — [${u.label}:${u.line + 1}](${u.uri}#L${u.line + 1})`);
     if (uses.length > SHOWN) lines.push(`- ${t.moreUses(uses.length - SHOWN)}`);
   }
   if (s.deprecated) lines.push('', t.deprecatedScope(s.replacement));

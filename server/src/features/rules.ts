@@ -19,7 +19,12 @@ const SEVERITY: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
  * The severity of `code`, or undefined when the rule is off: the user's
  * setting wins, then the manifest's `rules`, then `fallback` (the registry's default).
  */
-export function severityOf(code: string, fallback: RuleLevel, settings: FeatureSettings, manifestRules?: Readonly<Record<string, RuleLevel>>): DiagnosticSeverity | undefined {
+export function severityOf(
+  code: string,
+  fallback: RuleLevel,
+  settings: FeatureSettings,
+  manifestRules?: Readonly<Record<string, RuleLevel>>,
+): DiagnosticSeverity | undefined {
   if (!settings.enable) return undefined;
   const level = settings.rules[code] ?? manifestRules?.[code] ?? fallback;
   return level === 'off' ? undefined : SEVERITY[level];

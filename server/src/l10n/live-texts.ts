@@ -37,11 +37,16 @@ const minutes = (ms: number) => Math.floor(Math.max(0, ms) / 60_000);
 const EN: LiveTexts = {
   missing: (host, auth, lack, user) => {
     const holder = auth === 'oauth' ? 'this app' : 'this webhook';
-    const what = lack.any ? `every scope that allows it (${lack.codes.map(q).join(', ')})` : lack.codes.length === 1 ? `the ${q(lack.codes[0])} scope` : `the ${lack.codes.map(q).join(' and ')} scopes`;
+    const what = lack.any
+      ? `every scope that allows it (${lack.codes.map(q).join(', ')})`
+      : lack.codes.length === 1
+        ? `the ${q(lack.codes[0])} scope`
+        : `the ${lack.codes.map(q).join(' and ')} scopes`;
     const which = lack.any ? 'one of them' : lack.codes.length === 1 ? 'that scope' : 'those scopes';
     return `Portal ${host}: ${holder} lacks ${what}, needed by ${user} — ${reissueEn(auth, which)}.`;
   },
-  manifestScope: (host, auth, code) => `Portal ${host}: ${auth === 'oauth' ? 'this app' : 'this webhook'} lacks the '${code}' scope, which this manifest declares — ${reissueEn(auth, 'that scope')}.`,
+  manifestScope: (host, auth, code) =>
+    `Portal ${host}: ${auth === 'oauth' ? 'this app' : 'this webhook'} lacks the '${code}' scope, which this manifest declares — ${reissueEn(auth, 'that scope')}.`,
   notAdmin: (host, name) => `Portal ${host}: '${name}' needs a portal administrator, and you are connected as a user who is not one.`,
   unknownMethod: (host, name) => `Portal ${host} has no method '${name}'. Check the name, or whether the module providing it is installed.`,
   unavailable: (host, auth, name) =>

@@ -17,7 +17,10 @@ export type LanguageSetting = 'auto' | Locale;
  */
 export function parseLocale(tag: unknown): Locale | undefined {
   if (typeof tag !== 'string') return undefined;
-  const lang = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  const lang = tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return lang === 'ru' ? 'ru' : lang === 'en' ? 'en' : undefined;
 }
 

@@ -128,7 +128,8 @@ export const EN: Texts = {
   unknownBindingHover: (name, kind) => `**${name}** is not a documented Bitrix24 ${kind === 'event' ? 'event' : 'placement code'}.`,
   didYouMeanHover: (names) => 'Did you mean ' + names.map(code).join(', ') + '?',
   bindingKind: (kind) => kind,
-  dynamicName: (p) => `Method name built at run time: ${code(p)}.\n\nIts scope cannot be checked; list the methods it can be in the manifest's \`methods.extra\`.`,
+  dynamicName: (p) =>
+    `Method name built at run time: ${code(p)}.\n\nIts scope cannot be checked; list the methods it can be in the manifest's \`methods.extra\`.`,
   declaredIn: (label) => `✓ Declared in ${code(label)}`,
   notDeclaredIn: (label, what) => `✗ Not declared in ${code(label)}: add ${what}`,
   oneOf: (codes) => `one of ${codes.map(code).join(', ')}`,
@@ -152,10 +153,15 @@ export const EN: Texts = {
   needsScopes: (s) => `the scope${s.length > 1 ? 's' : ''} ${s.map((c) => `'${c}'`).join(' and ')}`,
   needsOneOf: (s) => `one of the scopes ${quoted(s)} ('${s[0]}' is the least privilege)`,
   usesList: (shown, more) =>
-    more > 0 ? `${shown.join(', ')} and ${more} more use${more === 1 ? '' : 's'}` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0],
+    more > 0
+      ? `${shown.join(', ')} and ${more} more use${more === 1 ? '' : 's'}`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+        : shown[0],
   anyWouldDo: (options, least) => ` Any of ${quoted(options)} would do; '${least}' is the least privilege.`,
   relatedNeeds: (use, s) => `${use} needs ${s.length > 1 ? `one of ${quoted(s)}` : `'${s[0]}'`}`,
-  forbiddenUses: (uses, count, declared) => [uses ? `${uses} need${count === 1 ? 's' : ''} it` : '', declared ? 'the manifest declares it' : ''].filter(Boolean).join(', and '),
+  forbiddenUses: (uses, count, declared) =>
+    [uses ? `${uses} need${count === 1 ? 's' : ''} it` : '', declared ? 'the manifest declares it' : ''].filter(Boolean).join(', and '),
   declaredHere: (c) => `'${c}' is declared here`,
   otherEditionNames: (edition, scopes) => ` The ${edition === 'en' ? 'English' : 'Russian'} documentation names ${scopes} instead, which is accepted too.`,
   basicNotAScope: "'basic' is not a scope to declare: methods with basic access need none. Remove it.",
@@ -177,7 +183,13 @@ export const RU: Texts = {
   scope: 'Скоуп',
   whoCanExecute: 'Кто может выполнять метод',
   whoCanSubscribe: 'Кто может подписаться',
-  whoClass: { any: 'любой пользователь', admin: 'администратор', permission: 'нужно право доступа', depends: 'зависит от настроек', unknown: 'не указано в документации' },
+  whoClass: {
+    any: 'любой пользователь',
+    admin: 'администратор',
+    permission: 'нужно право доступа',
+    depends: 'зависит от настроек',
+    unknown: 'не указано в документации',
+  },
   deprecated: (r) => `⚠️ **Метод устарел**${r ? ` — используйте ${code(r)}` : ''}`,
   superseded: (r) => `⚠️ **Развитие метода остановлено**${r ? ` — используйте ${code(r)}` : ''}`,
   needsConfirmation: 'требует подтверждения администратора',
@@ -196,10 +208,12 @@ export const RU: Texts = {
   moreUses: (n) => `… и ещё ${n} (панель «Скоупы приложения»)`,
   deprecatedScope: (r) => `⚠️ Устаревший скоуп${r ? ` — используйте ${code(r)}` : ''}.`,
   unknownMethodHover: (name) => `Метода **${name}** нет в документации REST Битрикс24.`,
-  unknownBindingHover: (name, kind) => (kind === 'event' ? `События **${name}** нет в документации Битрикс24.` : `Точки встраивания **${name}** нет в документации Битрикс24.`),
+  unknownBindingHover: (name, kind) =>
+    kind === 'event' ? `События **${name}** нет в документации Битрикс24.` : `Точки встраивания **${name}** нет в документации Битрикс24.`,
   didYouMeanHover: (names) => 'Возможно, имелось в виду ' + names.map(code).join(', ') + '?',
   bindingKind: (kind) => (kind === 'event' ? 'событие' : 'точка встраивания'),
-  dynamicName: (p) => `Имя метода собирается во время выполнения: ${code(p)}.\n\nЕго скоуп проверить нельзя; перечислите методы, которые здесь возможны, в \`methods.extra\` манифеста.`,
+  dynamicName: (p) =>
+    `Имя метода собирается во время выполнения: ${code(p)}.\n\nЕго скоуп проверить нельзя; перечислите методы, которые здесь возможны, в \`methods.extra\` манифеста.`,
   declaredIn: (label) => `✓ Объявлен в ${code(label)}`,
   notDeclaredIn: (label, what) => `✗ Не объявлен в ${code(label)}: добавьте ${what}`,
   oneOf: (codes) => `один из ${codes.map(code).join(', ')}`,
@@ -227,7 +241,11 @@ export const RU: Texts = {
   needsScopes: (s) => `${s.length > 1 ? 'скоупы' : 'скоуп'} ${s.map((c) => `'${c}'`).join(' и ')}`,
   needsOneOf: (s) => `один из скоупов ${quoted(s)} (минимальные права — '${s[0]}')`,
   usesList: (shown, more) =>
-    more > 0 ? `${shown.join(', ')} и ещё ${more} ${ruPlural(more, 'место', 'места', 'мест')}` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} и ${shown[shown.length - 1]}` : shown[0],
+    more > 0
+      ? `${shown.join(', ')} и ещё ${more} ${ruPlural(more, 'место', 'места', 'мест')}`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(', ')} и ${shown[shown.length - 1]}`
+        : shown[0],
   anyWouldDo: (options, least) => ` Подойдёт любой из ${quoted(options)}; минимальные права — '${least}'.`,
   relatedNeeds: (use, s) => `${use} требует ${s.length > 1 ? `один из ${quoted(s)}` : `'${s[0]}'`}`,
   forbiddenUses: (uses, _count, declared) => [uses ? `он нужен: ${uses}` : '', declared ? 'манифест его объявляет' : ''].filter(Boolean).join(', и '),
@@ -237,7 +255,8 @@ export const RU: Texts = {
   checkScopeList: ' Сверьте код со списком скоупов Битрикс24.',
   useCurrentReplacement: ' Используйте скоуп, который его заменил.',
   unusedWhy: (c) => (c ? `его единственному использованию, '${c.method}', уже достаточно '${c.by}'` : 'ни одному вызову в коде он не нужен'),
-  unusedRule: (webhook) => (webhook ? 'вебхуку выдают только то, что он использует.' : 'модерация Маркета отклоняет приложения, которые запрашивают неиспользуемые скоупы.'),
+  unusedRule: (webhook) =>
+    webhook ? 'вебхуку выдают только то, что он использует.' : 'модерация Маркета отклоняет приложения, которые запрашивают неиспользуемые скоупы.',
   mayBeUnused: (code, why, calls, pattern, at, json) =>
     `Скоуп '${code}', возможно, не нужен: ${why}, но ${calls > 1 ? `${calls} ${ruPlural(calls, 'вызов собирает', 'вызова собирают', 'вызовов собирают')}` : '1 вызов собирает'} имя метода во время выполнения ('${pattern}' в ${at}). ` +
     `Перечислите вызываемые там методы в ${json ? 'methods.extra' : 'methods.extra файла bitrix24.json'}, чтобы проверка была полной.`,

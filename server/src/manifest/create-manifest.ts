@@ -53,7 +53,9 @@ export function proposeManifest(calls: Iterable<RequiredBy>, catalogue: ScopeCat
   }
   for (const m of [...undocumented].sort()) notes.push(`The documentation does not say which scope ${m} needs; add it by hand.`);
   if (options.dynamicCalls) {
-    notes.push(`${options.dynamicCalls} call${options.dynamicCalls > 1 ? 's build' : ' builds'} the method name at run time; list those methods in "methods.extra".`);
+    notes.push(
+      `${options.dynamicCalls} call${options.dynamicCalls > 1 ? 's build' : ' builds'} the method name at run time; list those methods in "methods.extra".`,
+    );
   }
   const scopes = [...chosen].sort();
   return { text: render(scopes, why, options.kind), scopes, notes };

@@ -41,7 +41,15 @@ export function declaredFindings(input: DeclaredInput): Finding[] {
     const range = input.rangeOf(d.span);
     const at: At = (code, fallback, message, suggestion) => {
       const severity = input.level(code, fallback);
-      if (severity) out.push({ code, severity, message, file: manifest.file, range, data: { kind: 'declared', scope: d.code, index, manifestFile: manifest.file, suggestion } });
+      if (severity)
+        out.push({
+          code,
+          severity,
+          message,
+          file: manifest.file,
+          range,
+          data: { kind: 'declared', scope: d.code, index, manifestFile: manifest.file, suggestion },
+        });
     };
     if (seen.has(d.code)) return at('duplicate-scope', 'warning', say('duplicate-scope', { scope: d.code }));
     seen.add(d.code);
@@ -69,10 +77,25 @@ function unused(input: DeclaredInput, code: string, covered: { method: string; b
   if (dynamic.length > 0) {
     const first = dynamic[0];
     const label = input.label ?? ((f: string) => f);
-    at('unused-scope', 'hint', t.mayBeUnused(code, why, dynamic.length, first.site.pattern, `${label(first.file)}:${first.site.range.start.line + 1}`, manifest.parsed.format === 'json'));
+    at(
+      'unused-scope',
+      'hint',
+      t.mayBeUnused(
+        code,
+        why,
+        dynamic.length,
+        first.site.pattern,
+        `${label(first.file)}:${first.site.range.start.line + 1}`,
+        manifest.parsed.format === 'json',
+      ),
+    );
     return;
   }
-  at('unused-scope', 'warning', ruleMessage('unused-scope', { scope: code, why, rule: t.unusedRule(manifest.parsed.manifest.kind === 'webhook') }, input.locale));
+  at(
+    'unused-scope',
+    'warning',
+    ruleMessage('unused-scope', { scope: code, why, rule: t.unusedRule(manifest.parsed.manifest.kind === 'webhook') }, input.locale),
+  );
 }
 
 /** Declared scopes some call cannot do without; alternatives are covered by the least-privilege declared one. */

@@ -30,7 +30,14 @@ export interface Fix {
 }
 
 /** Codes `fixesFor` can fix. */
-export const FIXABLE_CODES: readonly FindingCode[] = ['missing-scope', 'missing-scope-call', 'unused-scope', 'duplicate-scope', 'unknown-scope', 'deprecated-scope'];
+export const FIXABLE_CODES: readonly FindingCode[] = [
+  'missing-scope',
+  'missing-scope-call',
+  'unused-scope',
+  'duplicate-scope',
+  'unknown-scope',
+  'deprecated-scope',
+];
 
 /** The quick fixes for one finding (best first); empty when none applies or the file changed too much. */
 export function fixesFor(finding: Finding, manifest: ManifestFile): Fix[] {
@@ -82,7 +89,9 @@ export function fixesFor(finding: Finding, manifest: ManifestFile): Fix[] {
  */
 export function addAllMissingFix(findings: readonly Finding[], manifest: ManifestFile): Fix | undefined {
   const chosen: string[] = [];
-  const missing = findings.flatMap((f) => ((f.code === 'missing-scope' || f.code === 'missing-scope-call') && f.data.kind === 'missing' && f.data.manifestFile === manifest.file ? [f.data] : []));
+  const missing = findings.flatMap((f) =>
+    (f.code === 'missing-scope' || f.code === 'missing-scope-call') && f.data.kind === 'missing' && f.data.manifestFile === manifest.file ? [f.data] : [],
+  );
   for (const m of missing.filter((x) => x.choice === 'all')) m.scopes.forEach((s) => chosen.includes(s) || chosen.push(s));
   for (const m of missing.filter((x) => x.choice === 'any')) if (!m.scopes.some((s) => chosen.includes(s))) chosen.push(m.scopes[0]);
   if (chosen.length === 0) return undefined;

@@ -56,24 +56,36 @@ export function parseManifest(input: string): ParsedManifest {
   const manifest = emptyManifest();
   if (input.length > MAX_MANIFEST_BYTES) {
     const size = `${(input.length / 1024 / 1024).toFixed(1)} MB`;
-    problems.push(problem('manifest-invalid-value', 'error', `The manifest is ${size}; manifests over 1 MB are not read. Keep only the app's settings in it.`, { start: 0, end: 1 }));
+    problems.push(
+      problem('manifest-invalid-value', 'error', `The manifest is ${size}; manifests over 1 MB are not read. Keep only the app's settings in it.`, {
+        start: 0,
+        end: 1,
+      }),
+    );
     return { format: 'json', manifest, problems };
   }
   // A byte order mark (Windows editors write one; VS Code hides it) is whitespace to us, at the same offset.
   const text = blankBom(input);
   const deep = tooDeep(text);
   if (deep !== undefined) {
-    problems.push(problem('manifest-invalid-json', 'error', `Nested more than ${MAX_DEPTH} levels deep; a manifest needs no more than four.`, { start: deep, end: deep + 1 }));
+    problems.push(
+      problem('manifest-invalid-json', 'error', `Nested more than ${MAX_DEPTH} levels deep; a manifest needs no more than four.`, {
+        start: deep,
+        end: deep + 1,
+      }),
+    );
     return { format: 'json', manifest, problems };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
     const what = SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.';
-    problems.push(problem('manifest-invalid-json', 'error', `${what} Fix the JSON so the scopes can be read.`, {
-      start: e.offset,
-      end: e.offset + Math.max(e.length, 1),
-    }));
+    problems.push(
+      problem('manifest-invalid-json', 'error', `${what} Fix the JSON so the scopes can be read.`, {
+        start: e.offset,
+        end: e.offset + Math.max(e.length, 1),
+      }),
+    );
   }
   if (!root || root.type !== 'object') {
     const span = root ? spanOf(root) : { start: 0, end: Math.min(text.length, 1) };
@@ -256,9 +268,7 @@ class Reader {
     for (const [key, keyNode] of properties(object)) {
       const earlier = last.get(key);
       if (earlier) {
-        this.problems.push(
-          problem('manifest-duplicate-key', 'warning', ruleMessage('manifest-duplicate-key', { key: `${prefix}${key}` }), spanOf(earlier)),
-        );
+        this.problems.push(problem('manifest-duplicate-key', 'warning', ruleMessage('manifest-duplicate-key', { key: `${prefix}${key}` }), spanOf(earlier)));
       }
       last.set(key, keyNode);
     }

@@ -18,9 +18,7 @@ export function shortfall(requirement: ScopeRequirement, declared: ReadonlySet<s
       return lacking.length === 0 ? { satisfied: true } : { satisfied: false, scopes: lacking, choice: 'all' };
     }
     case 'anyOf':
-      return requirement.scopes.some((s) => declared.has(s))
-        ? { satisfied: true }
-        : { satisfied: false, scopes: [...requirement.scopes], choice: 'any' };
+      return requirement.scopes.some((s) => declared.has(s)) ? { satisfied: true } : { satisfied: false, scopes: [...requirement.scopes], choice: 'any' };
     default:
       return { satisfied: true };
   }
@@ -40,12 +38,7 @@ const DOCUMENTED_ORDER: readonly string[][] = [['user_brief', 'user_basic', 'use
 export function rankByPrivilege(codes: readonly string[], catalogue: ScopeCatalogue, preferred: ReadonlySet<string> = new Set()): string[] {
   const family = DOCUMENTED_ORDER.find((f) => codes.every((c) => f.includes(c)));
   const grants = new Map(codes.map((c) => [c, family ? family.indexOf(c) : catalogue.methodsOfScope(c).length]));
-  return [...codes].sort(
-    (a, b) =>
-      Number(!preferred.has(a)) - Number(!preferred.has(b)) ||
-      (grants.get(a) ?? 0) - (grants.get(b) ?? 0) ||
-      a.localeCompare(b),
-  );
+  return [...codes].sort((a, b) => Number(!preferred.has(a)) - Number(!preferred.has(b)) || (grants.get(a) ?? 0) - (grants.get(b) ?? 0) || a.localeCompare(b));
 }
 
 /** `*` in a method pattern stands for any characters (dynamic parts, ignore globs). */

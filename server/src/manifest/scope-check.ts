@@ -98,7 +98,11 @@ export function checkScopes(input: ScopeCheckInput): Finding[] {
   const checker = new ScopeChecker(input);
   const checks = [checker.manifestCheck(), ...[...input.files].map((f) => checker.checkFile(f))];
   const agg = aggregate(checks);
-  const findings = [...checks.flatMap((c) => [...c.findings, ...checker.rankAlternatives(c, agg.forced)]), ...checker.declaredFindings(agg), ...checker.groupFindings(agg)];
+  const findings = [
+    ...checks.flatMap((c) => [...c.findings, ...checker.rankAlternatives(c, agg.forced)]),
+    ...checker.declaredFindings(agg),
+    ...checker.groupFindings(agg),
+  ];
   return findings.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
@@ -195,7 +199,14 @@ export class ScopeChecker {
       const method = this.view.get(e.name);
       const range = this.rangeOf(e.span);
       if (method) this.addNeed(check, { kind: 'method', method: method.name, file: manifest.file, range }, method.requirement, method.editions);
-      else this.pushAt(check.findings, { kind: 'method', method: e.name, file: manifest.file, range }, 'unknown-extra-method', ruleMessage('unknown-extra-method', { name: e.name }, this.input.locale), data);
+      else
+        this.pushAt(
+          check.findings,
+          { kind: 'method', method: e.name, file: manifest.file, range },
+          'unknown-extra-method',
+          ruleMessage('unknown-extra-method', { name: e.name }, this.input.locale),
+          data,
+        );
     }
     return check;
   }
@@ -241,7 +252,8 @@ export class ScopeChecker {
       if (!severity) continue;
       const options = uses.every((u) => u.options && u.options.join() === uses[0].options?.join()) ? uses[0].options : undefined;
       const alsoOk = options ? this.t.anyWouldDo(options, scope) : '';
-      const message = ruleMessage('missing-scope', { manifest: manifest.displayName, scope, uses: this.describeUses(uses.map((u) => u.need)) }, this.input.locale) + alsoOk;
+      const message =
+        ruleMessage('missing-scope', { manifest: manifest.displayName, scope, uses: this.describeUses(uses.map((u) => u.need)) }, this.input.locale) + alsoOk;
       const related = uses.slice(0, MAX_RELATED).map((u) => this.related(u.need, u.options ?? [scope]));
       const data = this.missingData(uses[0].need.method, options ?? [scope], options ? 'any' : 'all');
       out.push({ ...finding('missing-scope', severity, message, manifest.file, at, data), related });
@@ -259,7 +271,10 @@ export class ScopeChecker {
         ...declared.map((s) => ({ file: manifest.file, range: this.rangeOf(s.span), message: this.t.declaredHere(d.code) })),
         ...needs.slice(0, MAX_RELATED).map((n) => this.related(n, [d.code])),
       ];
-      out.push({ ...finding('forbidden-scope', severity, message, manifest.file, this.rangeOf(d.span), { kind: 'manifest', manifestFile: manifest.file }), related });
+      out.push({
+        ...finding('forbidden-scope', severity, message, manifest.file, this.rangeOf(d.span), { kind: 'manifest', manifestFile: manifest.file }),
+        related,
+      });
     }
     return out;
   }
@@ -268,7 +283,15 @@ export class ScopeChecker {
   declaredFindings(agg: Aggregate): Finding[] {
     const manifest = this.input.manifest;
     if (!manifest?.parsed.manifest.scopes) return [];
-    return declaredFindings({ manifest, agg, level: (code, fallback) => this.level(code, fallback), catalogue: this.view, rangeOf: (s) => this.rangeOf(s), label: this.input.label, locale: this.input.locale });
+    return declaredFindings({
+      manifest,
+      agg,
+      level: (code, fallback) => this.level(code, fallback),
+      catalogue: this.view,
+      rangeOf: (s) => this.rangeOf(s),
+      label: this.input.label,
+      locale: this.input.locale,
+    });
   }
 
   private addNeed(check: FileCheck, need: Need, ownRequirement: ScopeRequirement, editions?: EditionDisagreement): void {
@@ -297,7 +320,9 @@ export class ScopeChecker {
     check.forced.push(...lack.scopes);
     for (const scope of lack.scopes) check.missing.push({ need, scope });
     const note = other ? this.t.otherEditionNames(other.edition, `'${formatRequirement(other.requirement)}'`) : '';
-    const message = ruleMessage('missing-scope-call', { what: this.what(need, true), needs: this.t.needsScopes(lack.scopes), manifest: this.where() }, this.input.locale) + note;
+    const message =
+      ruleMessage('missing-scope-call', { what: this.what(need, true), needs: this.t.needsScopes(lack.scopes), manifest: this.where() }, this.input.locale) +
+      note;
     this.pushAt(check.findings, need, 'missing-scope-call', message, this.missingData(need.method, lack.scopes, 'all'));
   }
 
@@ -389,10 +414,12 @@ function emptyCheck(file: string): FileCheck {
   return { file, findings: [], alternatives: [], forced: [], missing: [], forbidden: [], needed: [], open: [], dynamic: [] };
 }
 
-
 function sortNeeds<T extends { need: Need }>(uses: T[]): T[] {
   return uses.sort(
-    (a, b) => (a.need.file < b.need.file ? -1 : a.need.file > b.need.file ? 1 : 0) || a.need.range.start.line - b.need.range.start.line || a.need.range.start.character - b.need.range.start.character,
+    (a, b) =>
+      (a.need.file < b.need.file ? -1 : a.need.file > b.need.file ? 1 : 0) ||
+      a.need.range.start.line - b.need.range.start.line ||
+      a.need.range.start.character - b.need.range.start.character,
   );
 }
 

@@ -74,12 +74,7 @@ export interface ManifestProblem {
   span: Span;
 }
 
-export type ManifestProblemCode =
-  | 'manifest-invalid-json'
-  | 'manifest-invalid-value'
-  | 'manifest-unknown-key'
-  | 'manifest-duplicate-key'
-  | 'manifest-secret';
+export type ManifestProblemCode = 'manifest-invalid-json' | 'manifest-invalid-value' | 'manifest-unknown-key' | 'manifest-duplicate-key' | 'manifest-secret';
 
 /** Result of parsing a manifest file: never throws, problems say what is wrong. */
 export interface ParsedManifest {

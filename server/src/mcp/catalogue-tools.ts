@@ -21,7 +21,11 @@ export const describeMethod: ToolDefinition = {
   inputSchema: {
     type: 'object',
     properties: {
-      name: { type: 'string', description: 'A method name, event name, placement code or scope code, e.g. "crm.lead.add", "OnCrmLeadAdd", "CRM_DEAL_DETAIL_TAB", "user_brief".', maxLength: 200 },
+      name: {
+        type: 'string',
+        description: 'A method name, event name, placement code or scope code, e.g. "crm.lead.add", "OnCrmLeadAdd", "CRM_DEAL_DETAIL_TAB", "user_brief".',
+        maxLength: 200,
+      },
       version: { type: 'string', enum: ['2', '3'], description: 'REST version of the method when both exist ("3" is REST 3.0, /rest/api/).' },
     },
     required: ['name'],
@@ -62,7 +66,10 @@ export const describeMethod: ToolDefinition = {
 
 function notFound(catalogue: Catalogue, name: string, version: 2 | 3 | undefined): ToolResult {
   const all = catalogue.versions(name);
-  if (version && all.length) return { text: `${name} has no REST ${version === 3 ? '3.0' : '2'} version; it exists as REST ${all.map((m) => (m.version === 3 ? '3.0' : '2')).join(' and ')}.` };
+  if (version && all.length)
+    return {
+      text: `${name} has no REST ${version === 3 ? '3.0' : '2'} version; it exists as REST ${all.map((m) => (m.version === 3 ? '3.0' : '2')).join(' and ')}.`,
+    };
   const suggestions = catalogue.suggest(name);
   return {
     text: `“${name}” is not a documented method, event, placement or scope.${suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''} search_methods finds methods by words.`,
@@ -118,13 +125,22 @@ export const searchMethods: ToolDefinition = {
     additionalProperties: false,
   },
   async run(input, { catalogue }) {
-    const words = String(input.query).toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const words = String(input.query)
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (!words.length) throw new ToolInputError('search_methods: "query" needs at least one word.');
     const scope = typeof input.scope === 'string' ? input.scope.toLowerCase() : undefined;
     if (scope && !catalogue.scope(scope)) throw new ToolInputError(`search_methods: "${input.scope as string}" is not a scope code.`);
     const hits = rank(catalogue, words, scope);
     if (!hits.length) return { text: `No documented method matches “${String(input.query)}”${scope ? ` in scope ${scope}` : ''}. Try fewer or other words.` };
-    const lines = capped(hits, limitOf(input), (m) => `${m.name}${m.version === 3 ? ' (REST 3.0)' : ''} — ${m.title || 'no title'} [${formatRequirement(m.requirement)}]${m.deprecated ? ' (deprecated)' : ''}`, 'add words, a "scope", or raise "limit".');
+    const lines = capped(
+      hits,
+      limitOf(input),
+      (m) =>
+        `${m.name}${m.version === 3 ? ' (REST 3.0)' : ''} — ${m.title || 'no title'} [${formatRequirement(m.requirement)}]${m.deprecated ? ' (deprecated)' : ''}`,
+      'add words, a "scope", or raise "limit".',
+    );
     return { text: [`${hits.length} method(s) match:`, ...lines].join('\n') };
   },
 };
@@ -132,7 +148,13 @@ export const searchMethods: ToolDefinition = {
 function rank(catalogue: Catalogue, words: string[], scope: string | undefined): MethodInfo[] {
   const scored: { m: MethodInfo; score: number }[] = [];
   for (const m of catalogue.methods()) {
-    if (scope && !formatRequirement(m.requirement).split(/[ |+]+/).includes(scope)) continue;
+    if (
+      scope &&
+      !formatRequirement(m.requirement)
+        .split(/[ |+]+/)
+        .includes(scope)
+    )
+      continue;
     const name = m.name.toLowerCase();
     const title = m.title.toLowerCase();
     let score = 0;
@@ -151,4 +173,3 @@ function rank(catalogue: Catalogue, words: string[], scope: string | undefined):
   }
   return scored.sort((a, b) => b.score - a.score || a.m.name.localeCompare(b.m.name)).map((s) => s.m);
 }
-

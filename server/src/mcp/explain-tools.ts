@@ -15,7 +15,11 @@ export const explainError: ToolDefinition = {
     type: 'object',
     properties: {
       error: { type: 'string', description: 'The error: JSON body, batch result_error map, log text or the bare code.', maxLength: 100_000 },
-      method: { type: 'string', description: 'The method that failed, e.g. "crm.lead.add" (errors never name it themselves, except in a batch with its cmd).', maxLength: 200 },
+      method: {
+        type: 'string',
+        description: 'The method that failed, e.g. "crm.lead.add" (errors never name it themselves, except in a batch with its cmd).',
+        maxLength: 200,
+      },
       manifest: { type: 'string', description: 'Manifest to compare with, relative to the workspace root (default: the first one).', maxLength: 1000 },
       limit: limitProperty,
     },

@@ -36,7 +36,8 @@ export const siteRights: ToolDefinition = {
     const siteId = typeof input.siteId === 'number' ? input.siteId : undefined;
     const chosen = siteId ? files.filter((f) => f.site.id === siteId) : files;
     const lines: string[] = [];
-    if (!chosen.length) lines.push(siteId ? `No rights file for site ${siteId} under .bitrix24/rights/.` : 'No rights files under .bitrix24/rights/ in this workspace.');
+    if (!chosen.length)
+      lines.push(siteId ? `No rights file for site ${siteId} under .bitrix24/rights/.` : 'No rights files under .bitrix24/rights/ in this workspace.');
     lines.push(
       ...capped(
         chosen,

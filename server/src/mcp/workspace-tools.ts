@@ -21,7 +21,8 @@ export function resolveInWorkspace(ctx: ToolContext, given: unknown, what: strin
   if (typeof given !== 'string' || !given.trim() || given.trim() === '.') return undefined;
   const raw = given.trim();
   const abs = normalisePath(isAbsolute(raw) ? raw : join(ctx.roots[0] ?? '.', raw));
-  if (!ctx.roots.some((r) => relativeTo(r, abs) !== undefined)) throw new ToolInputError(`${what} "${raw}" is outside the workspace (${ctx.roots.join(', ')}).`);
+  if (!ctx.roots.some((r) => relativeTo(r, abs) !== undefined))
+    throw new ToolInputError(`${what} "${raw}" is outside the workspace (${ctx.roots.join(', ')}).`);
   return abs.replace(/\/$/, '');
 }
 
@@ -52,18 +53,30 @@ export const neededScopesTool: ToolDefinition = {
       ...capped(
         needed.scopes,
         limit,
-        (s) => `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.kind === 'method' ? '' : `${e.kind} `}${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
+        (s) =>
+          `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.kind === 'method' ? '' : `${e.kind} `}${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
         'pass a "folder" to narrow, or raise "limit".',
       ),
     );
     if (needed.choices.length) lines.push('Least-privilege choices:', ...capped(needed.choices, 5, (c) => `- ${c.scope}: ${c.why}`, ''));
-    if (needed.undecided.length) lines.push('Not decided:', ...capped(needed.undecided, 5, (u) => `- ${u.name} (${u.file}:${u.line}): ${u.reason}`, 'list them in the manifest’s "methods.extra" or fix the names.'));
+    if (needed.undecided.length)
+      lines.push(
+        'Not decided:',
+        ...capped(
+          needed.undecided,
+          5,
+          (u) => `- ${u.name} (${u.file}:${u.line}): ${u.reason}`,
+          'list them in the manifest’s "methods.extra" or fix the names.',
+        ),
+      );
     const manifest = folder ? index.manifestFor(`${folder}/x`) : index.manifests()[0];
     const declared = manifest?.parsed.manifest.scopes?.map((s) => s.code);
     if (manifest && declared) {
       const missing = needed.scopes.filter((s) => !declared.includes(s));
       const extra = declared.filter((s) => !needed.scopes.includes(s));
-      lines.push(`${index.label(manifest.file)} declares: ${declared.join(', ') || 'nothing'}; missing: ${missing.join(', ') || 'none'}; not needed by the code: ${extra.join(', ') || 'none'}.`);
+      lines.push(
+        `${index.label(manifest.file)} declares: ${declared.join(', ') || 'nothing'}; missing: ${missing.join(', ') || 'none'}; not needed by the code: ${extra.join(', ') || 'none'}.`,
+      );
     } else lines.push('No manifest declares scopes here yet; write these in bitrix24.json "scopes".');
     return { text: lines.join('\n') };
   },
@@ -91,12 +104,27 @@ export const checkManifest: ToolDefinition = {
     const manifests = index.manifests().filter((m) => !only || m.file === only);
     if (!manifests.length) {
       return only
-        ? { text: `${input.manifest as string} is not a manifest this workspace uses; manifests: ${index.manifests().map((m) => index.label(m.file)).join(', ') || 'none'}.`, isError: true }
+        ? {
+            text: `${input.manifest as string} is not a manifest this workspace uses; manifests: ${
+              index
+                .manifests()
+                .map((m) => index.label(m.file))
+                .join(', ') || 'none'
+            }.`,
+            isError: true,
+          }
         : { text: 'No manifest (bitrix24.json or .env scope key) in this workspace. needed_scopes tells what to declare.' };
     }
     const limit = limitOf(input);
     const findings = index.findings();
-    const parts = manifests.map((m) => manifestText(index, m, findings.filter((f) => ownerOf(index, f.file) === m.file), limit));
+    const parts = manifests.map((m) =>
+      manifestText(
+        index,
+        m,
+        findings.filter((f) => ownerOf(index, f.file) === m.file),
+        limit,
+      ),
+    );
     return { text: parts.join('\n\n') };
   },
 };
@@ -109,14 +137,24 @@ function manifestText(index: WorkspaceIndex, m: ManifestState, findings: ReturnT
   const report = index.report(m.file);
   const declared = m.parsed.manifest.scopes?.map((s) => s.code);
   const lines = [`${index.label(m.file)} declares: ${declared ? declared.join(', ') || 'nothing' : 'unreadable scopes'}`];
-  if (report.missing.length) lines.push(`Missing: ${report.missing.map((x) => `${x.scopes} (${x.calls.length} call(s), e.g. ${x.calls[0]?.method} at ${x.calls[0]?.file}:${x.calls[0]?.line})`).join('; ')}`);
+  if (report.missing.length)
+    lines.push(
+      `Missing: ${report.missing.map((x) => `${x.scopes} (${x.calls.length} call(s), e.g. ${x.calls[0]?.method} at ${x.calls[0]?.file}:${x.calls[0]?.line})`).join('; ')}`,
+    );
   else lines.push('Missing: none');
   const unused = report.scopes.filter((s) => s.status !== 'used').map((s) => `${s.code} (${s.status})`);
   lines.push(`Declared but not needed or not valid: ${unused.join(', ') || 'none'}`);
   const sorted = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line);
   if (sorted.length) {
     lines.push(`${sorted.length} finding(s):`);
-    lines.push(...capped(sorted, limit, (f) => `- ${index.label(f.file)}:${f.range.start.line + 1} ${f.severity} ${f.code}: ${f.message}`, 'pass one "manifest" or raise "limit".'));
+    lines.push(
+      ...capped(
+        sorted,
+        limit,
+        (f) => `- ${index.label(f.file)}:${f.range.start.line + 1} ${f.severity} ${f.code}: ${f.message}`,
+        'pass one "manifest" or raise "limit".',
+      ),
+    );
   } else lines.push('No findings: the declared scopes equal what the code needs.');
   return lines.join('\n');
 }
@@ -135,7 +173,11 @@ export const checkSnippet: ToolDefinition = {
     properties: {
       code: { type: 'string', description: 'The code to check.', maxLength: 50_000 },
       language: { type: 'string', description: `Language of the code: ${LANGUAGES.join(', ')} (or a file extension such as "js").`, maxLength: 40 },
-      file: { type: 'string', description: 'Where the code will live, relative to the workspace root: picks the manifest that covers it (default: the first manifest).', maxLength: 1000 },
+      file: {
+        type: 'string',
+        description: 'Where the code will live, relative to the workspace root: picks the manifest that covers it (default: the first manifest).',
+        maxLength: 1000,
+      },
       limit: limitProperty,
     },
     required: ['code', 'language'],
@@ -166,7 +208,10 @@ export const checkSnippet: ToolDefinition = {
         continue;
       }
       if (!m) {
-        if (known.length) findings.push(`- ${ref.name} (${at}): no REST ${ref.version === 3 ? '3.0' : '2'} version; it exists as REST ${known.map((x) => (x.version === 3 ? '3.0 (/rest/api/)' : '2')).join(' and ')}.`);
+        if (known.length)
+          findings.push(
+            `- ${ref.name} (${at}): no REST ${ref.version === 3 ? '3.0' : '2'} version; it exists as REST ${known.map((x) => (x.version === 3 ? '3.0 (/rest/api/)' : '2')).join(' and ')}.`,
+          );
         else {
           const s = ctx.catalogue.suggest(ref.name);
           findings.push(`- ${ref.name} (${at}): not a documented method${s.length ? `; did you mean ${s.join(', ')}?` : '.'}`);
@@ -176,17 +221,26 @@ export const checkSnippet: ToolDefinition = {
       const notes = [`scope ${formatRequirement(m.requirement)}`];
       if (declared && m.requirement.kind !== 'basic' && m.requirement.kind !== 'unknown') {
         const lack = shortfall(m.requirement, declared);
-        notes.push(lack.satisfied ? 'declared' : `NOT declared in ${index?.label(manifest!.file)} (add ${lack.scopes.join(lack.choice === 'any' ? ' or ' : ' and ')})`);
+        notes.push(
+          lack.satisfied ? 'declared' : `NOT declared in ${index?.label(manifest!.file)} (add ${lack.scopes.join(lack.choice === 'any' ? ' or ' : ' and ')})`,
+        );
       }
       notes.push(`who: ${m.who || 'not documented'}`);
       if (m.deprecated) notes.push(`deprecated${m.replacement ? `, use ${m.replacement}` : ''}`);
       if (m.adminConfirm) notes.push('needs administrator confirmation (OnAppMethodConfirm)');
-      if (m.appOnly) notes.push(manifest?.parsed.manifest.kind === 'webhook' ? 'app-only: fails from this webhook integration (WRONG_AUTH_TYPE)' : 'app-only: not from a webhook');
+      if (m.appOnly)
+        notes.push(
+          manifest?.parsed.manifest.kind === 'webhook' ? 'app-only: fails from this webhook integration (WRONG_AUTH_TYPE)' : 'app-only: not from a webhook',
+        );
       findings.push(`- ${m.name}${m.version === 3 ? ' (REST 3.0)' : ''} (${at}): ${notes.join('; ')}`);
     }
     for (const u of analysis.unresolved) findings.push(`- ${u.pattern} (line ${lineOf(u.start)}): the method name is built at run time; cannot check it.`);
     if (!findings.length) return { text: 'No Bitrix24 REST calls found in the snippet.' };
-    const head = manifest ? `Checked against ${index!.label(manifest.file)}.` : index ? 'No manifest covers this code: scopes were not compared.' : 'No workspace open: scopes were not compared.';
+    const head = manifest
+      ? `Checked against ${index!.label(manifest.file)}.`
+      : index
+        ? 'No manifest covers this code: scopes were not compared.'
+        : 'No workspace open: scopes were not compared.';
     return { text: [head, ...capped(findings, limitOf(input), (f) => f, 'check a smaller snippet or raise "limit".')].join('\n') };
   },
 };

@@ -15,7 +15,11 @@ interface Bitrix24Section {
  * Feature settings and exclusions from the client's answer to `workspace/configuration`;
  * a missing or malformed exclusion keeps the one in `previous` (the initialization options').
  */
-export function readClientSettings(section: unknown, filesExclude: unknown, previous: ExclusionSettings): { settings: FeatureSettings; exclusions: ExclusionSettings; language: unknown } {
+export function readClientSettings(
+  section: unknown,
+  filesExclude: unknown,
+  previous: ExclusionSettings,
+): { settings: FeatureSettings; exclusions: ExclusionSettings; language: unknown } {
   const s = (section && typeof section === 'object' ? section : {}) as Bitrix24Section;
   return {
     language: s.language,

@@ -28,7 +28,13 @@ export function appScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, opti
   return states.map((state) => manifestScopes(index, catalogue, state, all, options.granted));
 }
 
-function manifestScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, state: ManifestState, all: readonly Finding[], granted?: readonly string[]): AppScopesManifest {
+function manifestScopes(
+  index: WorkspaceIndex,
+  catalogue: ScopeCatalogue,
+  state: ManifestState,
+  all: readonly Finding[],
+  granted?: readonly string[],
+): AppScopesManifest {
   const own = all.filter((f) => 'manifestFile' in f.data && f.data.manifestFile === state.file);
   const files = index.filesOf(state.file);
   const view = index.view(state.file);
@@ -41,7 +47,8 @@ function manifestScopes(index: WorkspaceIndex, catalogue: ScopeCatalogue, state:
     return e;
   };
   const manifestUri = pathToUri(state.file);
-  const toEdit = (fix: Fix | undefined): AppScopeEdit | undefined => fix && { title: fix.title, uri: pathToUri(fix.file), range: fix.edit.range, newText: fix.edit.newText };
+  const toEdit = (fix: Fix | undefined): AppScopeEdit | undefined =>
+    fix && { title: fix.title, uri: pathToUri(fix.file), range: fix.edit.range, newText: fix.edit.newText };
 
   for (const s of report.scopes) {
     const e = entry(s.code, { status: s.status, declared: true, needed: s.status === 'used' || s.calls.length > 0 });

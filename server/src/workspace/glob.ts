@@ -33,7 +33,10 @@ export function globSource(glob: string): string {
       const close = glob.indexOf(']', i + 2);
       if (close === -1) out += '\\[';
       else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         out += `[${body}]`;
         i = close;
       }

@@ -79,7 +79,13 @@ export function neededScopes(input: NeededInput): NeededScopes {
       case 'basic':
         return;
       case 'unknown':
-        undecided.push({ kind: 'undocumented', name: e.name, file: e.file, line: e.line, reason: `the documentation does not say which scope ${what} needs (${requirement.reason})` });
+        undecided.push({
+          kind: 'undocumented',
+          name: e.name,
+          file: e.file,
+          line: e.line,
+          reason: `the documentation does not say which scope ${what} needs (${requirement.reason})`,
+        });
         return;
       case 'anyOf':
         alternatives.push({ options: [...new Set(requirement.scopes)], evidence: e });

@@ -81,7 +81,13 @@ export function buildReport(input: ReportInput): ScopeReport {
       const info = b.kind === 'event' ? input.catalogue?.event?.(b.name) : input.catalogue?.placement?.(b.name);
       const requirement = info && bindingRequirement(info);
       const at = { file, line: b.range.start.line + 1, column: b.range.start.character + 1 };
-      const call: ReportCall = { ...at, method: b.name, kind: b.kind, resolved: true, requirement: requirement ? formatRequirement(requirement) : `unknown ${b.kind}` };
+      const call: ReportCall = {
+        ...at,
+        method: b.name,
+        kind: b.kind,
+        resolved: true,
+        requirement: requirement ? formatRequirement(requirement) : `unknown ${b.kind}`,
+      };
       if (requirement && m?.scopes) {
         const lack = shortfall(requirement, declared);
         call.satisfied = requirement.kind === 'unknown' ? undefined : lack.satisfied;
@@ -91,7 +97,14 @@ export function buildReport(input: ReportInput): ScopeReport {
       calls.push(call);
     }
     for (const d of f.dynamic) {
-      calls.push({ file, line: d.range.start.line + 1, column: d.range.start.character + 1, method: d.pattern, resolved: false, requirement: 'unknown (name built at run time)' });
+      calls.push({
+        file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        method: d.pattern,
+        resolved: false,
+        requirement: 'unknown (name built at run time)',
+      });
     }
   }
   const status = new Map<number, string>();

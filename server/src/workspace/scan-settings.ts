@@ -39,7 +39,11 @@ export function leftOutNotice(leftOut: LeftOut, invalid: { glob: string; reason:
   if (!lines.length) return undefined;
   const remarkable = leftOut.excluded.filter((p) => !UNREMARKABLE.has(p.slice(p.lastIndexOf('/') + 1)));
   const parts: string[] = [];
-  const list = (items: string[]) => `${items.slice(0, 4).map((p) => `${p}/`).join(', ')}${items.length > 4 ? ` and ${items.length - 4} more` : ''}`;
+  const list = (items: string[]) =>
+    `${items
+      .slice(0, 4)
+      .map((p) => `${p}/`)
+      .join(', ')}${items.length > 4 ? ` and ${items.length - 4} more` : ''}`;
   if (remarkable.length) {
     parts.push(`Bitrix24: the scope check left out ${list(remarkable)}. To check a folder, remove its pattern from the "bitrix24.scan.exclude" setting.`);
   }

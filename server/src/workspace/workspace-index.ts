@@ -503,7 +503,8 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       return;
     }
     if (ManifestRegistry.isManifestName(baseName(p)) && size > MAX_MANIFEST_BYTES) {
-      if (this.rootOf(p) !== undefined && !this.exclusions.excludesWithin(p)) this.manifestUnread(p, `${baseName(p)} is over 1 MB; manifests over 1 MB are not read.`);
+      if (this.rootOf(p) !== undefined && !this.exclusions.excludesWithin(p))
+        this.manifestUnread(p, `${baseName(p)} is over 1 MB; manifests over 1 MB are not read.`);
       return;
     }
     if (size > this.maxFileSize && !ManifestRegistry.isManifestName(baseName(p))) {
@@ -514,7 +515,8 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     try {
       text = await this.options.fs.readFile(p);
     } catch (err) {
-      if (ManifestRegistry.isManifestName(baseName(p))) this.manifestUnread(p, `Could not read ${baseName(p)} (${readFailure(err)}); its scopes are not checked.`);
+      if (ManifestRegistry.isManifestName(baseName(p)))
+        this.manifestUnread(p, `Could not read ${baseName(p)} (${readFailure(err)}); its scopes are not checked.`);
       else if (baseName(p) !== '.gitignore' && this.options.analyser.accepts(p)) {
         this.drop(p);
         this.unreadable(p, false, readFailure(err));
@@ -569,7 +571,10 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   /** Custom methods changed: the names analysis recognises changed, so every file is analysed again. */
   private async refreshNames(): Promise<void> {
     const custom = this.registry.customMethods();
-    const key = custom.map((c) => c.name.toLowerCase()).sort().join('\n');
+    const key = custom
+      .map((c) => c.name.toLowerCase())
+      .sort()
+      .join('\n');
     if (key === this.customKey) return;
     this.customKey = key;
     this.names = custom.length ? this.options.catalogue.withCustom(custom) : this.options.catalogue;

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { extensionApi, fixtureUri, hoverText, serverReady } from './helpers';
 
 const BATCH_ERROR = JSON.stringify(
-  { result: { result: [], result_error: { get_user: { error: 'insufficient_scope', error_description: '' }, add_page: { error: 'insufficient_scope', error_description: '' } } } },
+  {
+    result: {
+      result: [],
+      result_error: { get_user: { error: 'insufficient_scope', error_description: '' }, add_page: { error: 'insufficient_scope', error_description: '' } },
+    },
+  },
   null,
   2,
 );
@@ -21,7 +26,13 @@ describe('assistant tools in VS Code', () => {
 
   before(async () => {
     await serverReady();
-    const file = { version: 1, portal: 'example.bitrix24.com', site: { id: 7, code: 'shop', title: 'Shop', type: 'STORE' }, rules: { G2: ['read'] }, lastApplied: null };
+    const file = {
+      version: 1,
+      portal: 'example.bitrix24.com',
+      site: { id: 7, code: 'shop', title: 'Shop', type: 'STORE' },
+      rules: { G2: ['read'] },
+      lastApplied: null,
+    };
     await vscode.workspace.fs.writeFile(rights, new TextEncoder().encode(JSON.stringify(file, null, 2)));
   });
 
@@ -32,7 +43,10 @@ describe('assistant tools in VS Code', () => {
   it('registers all seven tools with VS Code, and offers bitrix24-mcp to its MCP support', async () => {
     assert.deepEqual((await extensionApi()).assistant, { tools: 7, mcpProvider: true });
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('bitrix24_')).map((t) => t.name);
-    assert.deepEqual(ours.sort(), ['check_manifest', 'check_snippet', 'describe_method', 'explain_error', 'needed_scopes', 'search_methods', 'site_rights'].map((n) => `bitrix24_${n}`));
+    assert.deepEqual(
+      ours.sort(),
+      ['check_manifest', 'check_snippet', 'describe_method', 'explain_error', 'needed_scopes', 'search_methods', 'site_rights'].map((n) => `bitrix24_${n}`),
+    );
     const describe = vscode.lm.tools.find((t) => t.name === 'bitrix24_describe_method');
     assert.deepEqual((describe?.inputSchema as { required?: string[] })?.required, ['name']);
   });
@@ -52,7 +66,11 @@ describe('assistant tools in VS Code', () => {
   });
 
   it('check_snippet against the manifest covering the file', async () => {
-    const out = await invoke('check_snippet', { code: "BX24.callMethod('landing.site.getList', {});", language: 'javascript', file: 'examples/js/frontend/new.js' });
+    const out = await invoke('check_snippet', {
+      code: "BX24.callMethod('landing.site.getList', {});",
+      language: 'javascript',
+      file: 'examples/js/frontend/new.js',
+    });
     assert.match(out, /^Checked against examples\/bitrix24\.json\./);
     assert.match(out, /landing\.site\.getList \(line 1\): scope landing; NOT declared/);
   });

@@ -87,7 +87,10 @@ describe('Create Manifest from Code', () => {
       const text = decode(await vscode.workspace.fs.readFile(created));
       const scopes = [...text.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
       assert.ok(scopes.includes('crm'), text);
-      assert.ok(scopes.some((s) => ['user_brief', 'user_basic', 'user'].includes(s)), text);
+      assert.ok(
+        scopes.some((s) => ['user_brief', 'user_basic', 'user'].includes(s)),
+        text,
+      );
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
     });
   });
@@ -115,12 +118,16 @@ describe('Restart Language Server and bitrix24.manifest.envKeys changed at run t
     // The hint at the call names the manifest that lacks the scope.
     const missing = (ds: vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'missing-scope-call');
     // With the default key the root bitrix24.json covers the folder.
-    const before = missing(await diagnosticsWhere(doc.uri, (ds) => /bitrix24\.json/.test(missing(ds)?.message ?? ''), 'missing-scope-call against bitrix24.json'));
+    const before = missing(
+      await diagnosticsWhere(doc.uri, (ds) => /bitrix24\.json/.test(missing(ds)?.message ?? ''), 'missing-scope-call against bitrix24.json'),
+    );
     assert.equal(doc.getText(before!.range), 'landing.site.getList');
 
     await config().update('manifest.envKeys', ['APP_SCOPES'], vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('bitrix24.restartServer');
-    await (await extensionApi()).serverReady;
+    await (
+      await extensionApi()
+    ).serverReady;
     const after = missing(await diagnosticsWhere(doc.uri, (ds) => /\.env/.test(missing(ds)?.message ?? ''), 'missing-scope-call against env-app/.env'));
     assert.match(after!.message, /landing/);
     // The restarted server answers requests, not only diagnostics.
@@ -146,7 +153,11 @@ describe('bitrix24.rateLimit', () => {
     refusals.length = 0;
     // The ordinary plan's limits (50 in a burst, 2 a second): a client pacing as "standard" stays
     // under them however the requests bunch on the way, one pacing as "enterprise" goes over.
-    portal = await startDemoPortal({ port: 0, rateLimit: { limit: 50, drainPerSecond: 2 }, log: (line) => /QUERY_LIMIT_EXCEEDED/.test(line) && refusals.push(line) });
+    portal = await startDemoPortal({
+      port: 0,
+      rateLimit: { limit: 50, drainPerSecond: 2 },
+      log: (line) => /QUERY_LIMIT_EXCEEDED/.test(line) && refusals.push(line),
+    });
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('bitrix24.disconnect', portal.baseUrl);

@@ -6,7 +6,11 @@ import { openFixture, serverReady } from './helpers';
 async function completeAt(doc: vscode.TextDocument, after: string): Promise<vscode.CompletionItem[]> {
   const offset = doc.getText().indexOf(after);
   assert.ok(offset >= 0, `${after} not in fixture`);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset + after.length));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    doc.positionAt(offset + after.length),
+  );
   return list.items;
 }
 
@@ -28,7 +32,9 @@ describe('completion', () => {
 
   it('offers the parameters of crm.item.add, required first', async () => {
     const items = await completeAt(doc, 'entityTypeId: 2, ');
-    const ours = items.filter((i) => i.kind === vscode.CompletionItemKind.Property && typeof i.detail === 'string' && /required|boolean|object|integer/.test(i.detail));
+    const ours = items.filter(
+      (i) => i.kind === vscode.CompletionItemKind.Property && typeof i.detail === 'string' && /required|boolean|object|integer/.test(i.detail),
+    );
     const names = ours.map(label);
     assert.ok(names.includes('fields'), `fields offered, got ${names.join(', ')}`);
     assert.ok(!names.includes('entityTypeId'), 'a parameter already present is not offered again');

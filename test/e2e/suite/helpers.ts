@@ -37,7 +37,12 @@ export async function openFixture(...parts: string[]): Promise<vscode.TextDocume
 }
 
 /** Resolves with the diagnostics of `uri` once `predicate` holds for them (checked now and on every change). */
-export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, what = 'the expected diagnostics', timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhere(
+  uri: vscode.Uri,
+  predicate: (d: vscode.Diagnostic[]) => boolean,
+  what = 'the expected diagnostics',
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const current = vscode.languages.getDiagnostics(uri);
@@ -55,7 +60,9 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnost
     // A bound so a broken server fails the test instead of hanging it (not a wait for readiness).
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message]))}`));
+      reject(
+        new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message]))}`),
+      );
     }, timeoutMs);
     check();
   });

@@ -190,7 +190,10 @@ describe('portal connections', () => {
     assert.equal(doc.getText(answer.range), 'crm.lead.addd');
     assert.equal(answer.source, LIVE_SOURCE);
     assert.match(answer.message, new RegExp(`^Portal ${escapeRegExp(hookHost)} has no method 'crm.lead.addd'`));
-    assert.ok(all.some((d) => codeOf(d) === 'unknown-method'), 'the offline unknown-method warning stays: the portal does not have it either');
+    assert.ok(
+      all.some((d) => codeOf(d) === 'unknown-method'),
+      'the offline unknown-method warning stays: the portal does not have it either',
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
@@ -201,10 +204,13 @@ describe('portal connections', () => {
     const identity = await connectApp();
     assert.ok(identity, 'the Connect command did not connect the OAuth app');
     assert.equal(identity.user.admin, true);
-    assert.deepEqual(manager.portals().map((p) => [p.url, p.auth]), [
-      [hookPortal.baseUrl, 'webhook'],
-      [appPortal.baseUrl, 'oauth'],
-    ]);
+    assert.deepEqual(
+      manager.portals().map((p) => [p.url, p.auth]),
+      [
+        [hookPortal.baseUrl, 'webhook'],
+        [appPortal.baseUrl, 'oauth'],
+      ],
+    );
     assert.equal(manager.active()?.url, appPortal.baseUrl);
     assert.equal(statusView(manager.status()).text, `$(plug) ${appHost} — ${identity.user.name} (admin)`);
     const found = live(await diagnosticsWhere(appJs(), (d) => liveFrom(appHost)(d) && !liveFrom(hookHost)(d)));
@@ -258,12 +264,18 @@ describe('portal connections', () => {
     assert.ok(logText.includes(`Connected to ${hookPortal.baseUrl}`), 'the log does not record the connections');
 
     const searched = [...filesUnder(harnessDir), ...filesUnder(workspaceFolder().fsPath)];
-    assert.ok(searched.some((f) => f.endsWith(join('User', 'settings.json'))), 'the user settings file was not searched');
+    assert.ok(
+      searched.some((f) => f.endsWith(join('User', 'settings.json'))),
+      'the user settings file was not searched',
+    );
     const leaks = searched.filter((f) => {
       const bytes = readFileSync(f);
       return [...secrets].some((s) => bytes.includes(s));
     });
     assert.deepEqual(leaks, [], 'files containing a secret');
-    assert.ok(printed.every((line) => [...secrets].every((s) => !line.includes(s))), 'a secret was printed to the console');
+    assert.ok(
+      printed.every((line) => [...secrets].every((s) => !line.includes(s))),
+      'a secret was printed to the console',
+    );
   });
 });

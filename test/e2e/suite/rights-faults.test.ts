@@ -50,7 +50,10 @@ describe('site rights: a gateway in the way of a save', function () {
     return parsed.file;
   };
   const journal = (): JournalEntry[] =>
-    readFileSync(join(root, ...journalPath(host()).split('/')), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as JournalEntry);
+    readFileSync(join(root, ...journalPath(host()).split('/')), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as JournalEntry);
   const stored = () => portal.snapshot().sites.find((s) => s.id === SITE)?.rights;
   const apply = () => run<RightsCommandResult>('bitrix24.rights.apply', { siteId: SITE, confirm: true });
   const setU3 = (operations: string[]) => run('bitrix24.rights.editOperations', { siteId: SITE, code: 'U3', operations });
@@ -123,7 +126,12 @@ describe('site rights: a gateway in the way of a save', function () {
         portal.faults.clear();
       }
       const text = out?.notice?.text ?? '';
-      assert.ok(text.startsWith(`Outcome unknown: the portal's answer to the save was unclear (HTTP 307 redirect to ${origin}, not followed), so the site was read again.`), text);
+      assert.ok(
+        text.startsWith(
+          `Outcome unknown: the portal's answer to the save was unclear (HTTP 307 redirect to ${origin}, not followed), so the site was read again.`,
+        ),
+        text,
+      );
       assert.ok(!text.includes('/rest/'), 'only the origin is named, never the path with the webhook code');
       assert.deepEqual(elsewhereHits, [], 'nothing reached the other origin');
       const last = journal().slice(before.journal);
@@ -132,14 +140,20 @@ describe('site rights: a gateway in the way of a save', function () {
         assert.match(text, /Verified: applied\./);
         assert.deepEqual(stored(), { ...FIRST, U3: rules });
         assert.deepEqual(rightsFile().lastApplied?.rules, { ...FIRST, U3: rules }, 'the next plan compares with what the portal holds');
-        assert.deepEqual(last.map((e) => [e.outcome, e.error]), [['applied', `HTTP 307 redirect to ${origin}, not followed; verified applied`]]);
+        assert.deepEqual(
+          last.map((e) => [e.outcome, e.error]),
+          [['applied', `HTTP 307 redirect to ${origin}, not followed; verified applied`]],
+        );
       } else {
         assert.equal(out?.status, 'rejected', out?.message);
         assert.equal(out?.notice?.level, 'error');
         assert.match(text, /Verified: not applied\. The portal kept its rules/);
         assert.deepEqual(stored(), before.portal);
         assert.deepEqual(rightsFile().lastApplied?.rules, before.applied);
-        assert.deepEqual(last.map((e) => [e.outcome, e.error]), [['rejected', `HTTP 307 redirect to ${origin}, not followed; verified not applied`]]);
+        assert.deepEqual(
+          last.map((e) => [e.outcome, e.error]),
+          [['rejected', `HTTP 307 redirect to ${origin}, not followed; verified not applied`]],
+        );
       }
     });
   }

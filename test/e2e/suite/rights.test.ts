@@ -101,14 +101,24 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
       return '';
     }
   };
-  const journal = (): JournalEntry[] => journalText().split('\n').filter(Boolean).map((l) => JSON.parse(l) as JournalEntry);
+  const journal = (): JournalEntry[] =>
+    journalText()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as JournalEntry);
   const rightsFile = (siteId: number): RightsFile => {
     const parsed = parseRightsFile(rightsText(siteId));
     assert.ok(parsed.ok, `the rights file of site #${siteId} does not parse`);
     return parsed.file;
   };
   /** Each live site's stored rule set, read from the portal's state (no REST method reveals it). */
-  const stored = (): Record<number, RulesSet> => Object.fromEntries(portal.snapshot().sites.filter((s) => !s.deleted).map((s) => [s.id, s.rights]));
+  const stored = (): Record<number, RulesSet> =>
+    Object.fromEntries(
+      portal
+        .snapshot()
+        .sites.filter((s) => !s.deleted)
+        .map((s) => [s.id, s.rights]),
+    );
   const sites = async (section = 'SITE') => tree.getChildren(byId(await tree.getChildren(), `section:${section}`));
   const siteChildren = async (siteId: number, section = 'SITE') => tree.getChildren(byId(await sites(section), `site:${siteId}`));
   /**
@@ -119,7 +129,7 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     const before = { file: rightsText(siteId), journal: journalText(), portal: stored() };
     return (journaled = 0) => {
       assert.equal(rightsText(siteId), before.file, 'the rights file changed');
-      assert.deepEqual(stored(), before.portal, 'the portal\'s rules changed');
+      assert.deepEqual(stored(), before.portal, "the portal's rules changed");
       assert.ok(journalText().startsWith(before.journal), 'the journal lost entries');
       const added = journalText().slice(before.journal.length).split('\n').filter(Boolean);
       assert.equal(added.length, journaled, 'journal entries added');
@@ -188,7 +198,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(who?.user.name, 'Eva Schmidt');
 
     const top = await tree.getChildren();
-    assert.deepEqual(top.map((n) => n.id), ['portal', 'model:error', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP']);
+    assert.deepEqual(
+      top.map((n) => n.id),
+      ['portal', 'model:error', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP'],
+    );
     assert.equal(byId(top, 'portal').label, host());
     assert.equal(byId(top, 'portal').description, 'Eva Schmidt');
     // Only administrators may read the model; the view says so in place of it.
@@ -196,7 +209,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(model.contextValue, 'error.not-admin');
     assert.match(model.label, /^Could not read the rights model: only an administrator/);
     // Eva is in neither D2, U3 nor G1, so the store is hidden from her.
-    assert.deepEqual((await sites()).map((n) => n.label), ['Company website', 'Spring promo', 'Developer portal']);
+    assert.deepEqual(
+      (await sites()).map((n) => n.label),
+      ['Company website', 'Spring promo', 'Developer portal'],
+    );
     const effective = async (siteId: number, section?: string) => byId(await siteChildren(siteId, section), `site:${siteId}:effective`).description;
     assert.equal(await effective(1), 'Read', 'AU: read');
     assert.equal(await effective(3), 'Read, Edit, Settings, Publish, Delete', 'no individual rules: open to the section');
@@ -212,7 +228,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(who?.user.admin, true);
     assert.equal(byId(await tree.getChildren(), 'portal').description, 'Alice Morgan (administrator)');
     // The trashed "Old campaign" is not listed.
-    assert.deepEqual((await sites()).map((n) => n.label), ['Company website', 'Online store', 'Spring promo', 'Developer portal']);
+    assert.deepEqual(
+      (await sites()).map((n) => n.label),
+      ['Company website', 'Online store', 'Spring promo', 'Developer portal'],
+    );
     assert.equal(byId(await siteChildren(2), 'site:2:effective').description, 'Read, Edit, Settings, Publish, Delete');
   });
 
@@ -234,10 +253,13 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.match(site.description ?? '', /not applied$/);
     const rules = byId(await siteChildren(3), 'site:3:rules');
     assert.equal(rules.description, '2 rules · not applied');
-    assert.deepEqual(rules.children?.map((n) => [n.label, n.description]), [
-      ['● D2  Sales', 'Read · not applied'],
-      ['● U5  Eva Schmidt', 'Read, Edit, Publish · not applied'],
-    ]);
+    assert.deepEqual(
+      rules.children?.map((n) => [n.label, n.description]),
+      [
+        ['● D2  Sales', 'Read · not applied'],
+        ['● U5  Eva Schmidt', 'Read, Edit, Publish · not applied'],
+      ],
+    );
   });
 
   it('applies after showing the plan, and other users get exactly those rights', async () => {
@@ -247,14 +269,24 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(out?.status, 'applied', out?.message);
     assert.equal(out.plan?.firstApply, true);
     assert.deepEqual(out.plan?.rules, SET_1);
-    assert.ok(out.plan?.warnings.some((w) => w.id === 'first-apply'), 'the first apply warns that it replaces unseen rules');
+    assert.ok(
+      out.plan?.warnings.some((w) => w.id === 'first-apply'),
+      'the first apply warns that it replaces unseen rules',
+    );
     assert.equal(out.notice?.level, 'info');
-    assert.match(out.notice?.text ?? '', /^Applied 2 rules to "Spring promo" \(#3\) \(2 added\)\. The portal confirms your own rights on this site are Read, Edit, Settings, Publish, Delete; it cannot list other rules\.$/);
+    assert.match(
+      out.notice?.text ?? '',
+      /^Applied 2 rules to "Spring promo" \(#3\) \(2 added\)\. The portal confirms your own rights on this site are Read, Edit, Settings, Publish, Delete; it cannot list other rules\.$/,
+    );
 
     const diff = await planDiff(3, 'planned');
     assert.deepEqual(await planSet(diff.modified), SET_1, 'the diff shows the set that was sent');
     assert.deepEqual(await planSet(diff.original), {}, 'never applied before');
-    assert.match((await vscode.workspace.openTextDocument(diff.modified)).getText(), /"U5": \["read", "edit", "public"\]\s+\/\/ Eva Schmidt/, 'each code is named beside it');
+    assert.match(
+      (await vscode.workspace.openTextDocument(diff.modified)).getText(),
+      /"U5": \["read", "edit", "public"\]\s+\/\/ Eva Schmidt/,
+      'each code is named beside it',
+    );
     assert.ok(!openPlans().some((i) => i.modified.path.includes('/3/')), 'the plan tab is closed after the apply, so no stale title stays');
 
     assert.deepEqual(stored()[3], SET_1);
@@ -281,7 +313,13 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     const second = await apply(3);
     assert.equal(second?.status, 'applied', second?.message);
     assert.equal(second.plan?.firstApply, false);
-    assert.deepEqual(second.plan?.diff.map((d) => [d.code, d.change]), [['D2', 'removed'], ['U5', 'changed']]);
+    assert.deepEqual(
+      second.plan?.diff.map((d) => [d.code, d.change]),
+      [
+        ['D2', 'removed'],
+        ['U5', 'changed'],
+      ],
+    );
     assert.deepEqual(stored()[3], SET_2);
     assert.deepEqual(await rest(portal.webhooks.user, 'landing.site.getRights', { id: 3 }), ['read', 'edit']);
 
@@ -295,11 +333,14 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.deepEqual(await rest(portal.webhooks.user, 'landing.site.getRights', { id: 3 }), ['read', 'edit', 'public']);
     const file = rightsFile(3);
     assert.deepEqual([file.rules, file.lastApplied?.rules], [SET_1, SET_1]);
-    assert.deepEqual(journal().map((e) => [e.action, e.outcome, e.before, e.after]), [
-      ['apply', 'applied', null, SET_1],
-      ['apply', 'applied', SET_1, SET_2],
-      ['restore', 'applied', SET_2, SET_1],
-    ]);
+    assert.deepEqual(
+      journal().map((e) => [e.action, e.outcome, e.before, e.after]),
+      [
+        ['apply', 'applied', null, SET_1],
+        ['apply', 'applied', SET_1, SET_2],
+        ['restore', 'applied', SET_2, SET_1],
+      ],
+    );
   });
 
   it('setRights rejected: the portal keeps its rules, the file keeps yours as not applied, and you are told why', async () => {
@@ -311,8 +352,14 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     const out = await apply(3);
     assert.equal(out?.status, 'rejected', out?.message);
     assert.equal(out.notice?.level, 'error');
-    assert.match(out.notice?.text ?? '', /only an administrator or a user with full access to Sites and Stores may do this.*The portal kept its rules; the rights file keeps yours as not applied/);
-    assert.ok(out.notice?.actions.some((a) => a.command === 'bitrix24.connect'), 'offers to reconnect as another user');
+    assert.match(
+      out.notice?.text ?? '',
+      /only an administrator or a user with full access to Sites and Stores may do this.*The portal kept its rules; the rights file keeps yours as not applied/,
+    );
+    assert.ok(
+      out.notice?.actions.some((a) => a.command === 'bitrix24.connect'),
+      'offers to reconnect as another user',
+    );
     assert.deepEqual(portal.faults.get().failNext, [], 'the injected failure was used');
     const [entry] = check(1);
     assert.deepEqual([entry.outcome, entry.error, entry.after], ['rejected', 'IS_NOT_ADMIN', { AU: ['read'], ...SET_1 }]);
@@ -335,7 +382,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(out?.notice?.level, 'warning');
     assert.match(out?.notice?.text ?? '', /"Online store" \(#2\) no longer exists on the portal or is in the trash\. Nothing was changed\.$/);
     check(0);
-    assert.deepEqual((await sites()).map((n) => n.id), ['site:1', 'site:3', 'site:4']);
+    assert.deepEqual(
+      (await sites()).map((n) => n.id),
+      ['site:1', 'site:3', 'site:4'],
+    );
   });
 
   it('role model switched on between plan and apply: nothing is sent, you are told, and editing stops', async () => {
@@ -355,7 +405,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
       assert.deepEqual([out?.status, out?.abortReason], ['aborted', 'role-model'], out?.message);
       assert.equal(out?.notice?.level, 'warning');
       assert.match(out?.notice?.text ?? '', /switched to the role model.*Nothing was changed/);
-      assert.deepEqual(out?.notice?.actions.map((a) => a.command), ['bitrix24.rights.switchToExtended']);
+      assert.deepEqual(
+        out?.notice?.actions.map((a) => a.command),
+        ['bitrix24.rights.switchToExtended'],
+      );
       check(0);
       assert.equal(portal.snapshot().roleModel, true);
       const model = byId(await tree.getChildren(), 'model');
@@ -386,11 +439,17 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.deepEqual([out?.status, out?.abortReason], ['aborted', 'precheck-failed'], out?.message);
     assert.equal(out?.notice?.level, 'warning');
     assert.match(out?.notice?.text ?? '', /the portal is unreachable.*Nothing was changed\.$/);
-    assert.deepEqual(out?.notice?.actions.map((a) => a.title), ['Refresh', 'Reconnect']);
+    assert.deepEqual(
+      out?.notice?.actions.map((a) => a.title),
+      ['Refresh', 'Reconnect'],
+    );
     check(0);
     await run('bitrix24.rights.refresh');
     const top = await tree.getChildren();
-    assert.deepEqual(top.map((n) => n.id), ['portal', 'root:error']);
+    assert.deepEqual(
+      top.map((n) => n.id),
+      ['portal', 'root:error'],
+    );
     assert.equal(byId(top, 'root:error').contextValue, 'error.network');
 
     portal = await startDemoPortal({ port: Number(port), rateLimit: false, statePath: join(stateDir, 'portal.json') });
@@ -414,7 +473,10 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     await rest(portal.webhooks.admin, 'profile');
     await run('bitrix24.rights.refresh');
     const top = await tree.getChildren();
-    assert.deepEqual(top.map((n) => n.id), ['portal', 'root:error']);
+    assert.deepEqual(
+      top.map((n) => n.id),
+      ['portal', 'root:error'],
+    );
     const error = byId(top, 'root:error');
     assert.equal(error.contextValue, 'error.rate-limit');
     assert.match(error.label, /the portal is limiting requests\. Wait a moment, then refresh\./);

@@ -114,7 +114,11 @@ describe('roles, many sites at once, and any workspace', function () {
   const role = (id: number) => portal.snapshot().roles.find((r) => r.id === id);
   const siteRights = (id: number) => portal.snapshot().sites.find((s) => s.id === id)?.rights;
   const asEva = async (siteId: number) => {
-    const res = await fetch(`${portal.webhooks.user}landing.site.getRights`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: siteId }) });
+    const res = await fetch(`${portal.webhooks.user}landing.site.getRights`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: siteId }),
+    });
     return ((await res.json()) as { result: string[] }).result;
   };
 
@@ -139,7 +143,7 @@ describe('roles, many sites at once, and any workspace', function () {
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('switches to the role model (journaled), imports the roles, edits holders and a site\'s rights, applies, verifies, restores, switches back', async () => {
+  it("switches to the role model (journaled), imports the roles, edits holders and a site's rights, applies, verifies, restores, switches back", async () => {
     const switched = await run<{ status: string }>('bitrix24.rights.switchToRoles', { confirm: true });
     assert.equal(switched?.status, 'switched');
     assert.equal(portal.snapshot().roleModel, true);
@@ -147,7 +151,10 @@ describe('roles, many sites at once, and any workspace', function () {
     const model = byId(top, 'model');
     assert.equal(model.contextValue, 'model.role');
     const sections = await tree.getChildren(model);
-    assert.deepEqual(sections.map((n) => n.label), ['Roles: Sites and Stores', 'Roles: Knowledge Bases', 'Roles: Group Knowledge Bases']);
+    assert.deepEqual(
+      sections.map((n) => n.label),
+      ['Roles: Sites and Stores', 'Roles: Knowledge Bases', 'Roles: Group Knowledge Bases'],
+    );
     const before = await tree.getChildren(byId(sections, 'roles:SITE'));
     assert.equal(before[0].label, 'Import from portal to edit these roles');
 
@@ -158,7 +165,10 @@ describe('roles, many sites at once, and any workspace', function () {
     await run('bitrix24.rights.editRoleHolders', { section: 'SITE', roleId: 2, accessCodes: ['DR3'] });
     const first = await run<RoleCommandResult>('bitrix24.rights.applyRoles', { section: 'SITE', confirm: true });
     assert.equal(first?.status, 'applied', first?.message);
-    assert.ok(first?.plan?.warnings.some((w) => w.id === 'holders-unknown'), 'the first holders change says it replaces unknown holders');
+    assert.ok(
+      first?.plan?.warnings.some((w) => w.id === 'holders-unknown'),
+      'the first holders change says it replaces unknown holders',
+    );
     await run('bitrix24.rights.editRoleHolders', { section: 'SITE', roleId: 2, accessCodes: ['U5', 'DR3'] });
     await run('bitrix24.rights.setRoleSiteRights', { section: 'SITE', roleId: 2, key: 3, operations: ['edit'] });
     const parsed = parseRoleFile(readFileSync(onDisk(roleFilePath(host(), 'SITE')), 'utf8'));
@@ -169,13 +179,19 @@ describe('roles, many sites at once, and any workspace', function () {
     const roles = await tree.getChildren(byId(await tree.getChildren(model), 'roles:SITE'));
     const manager = byId(roles, 'roles:SITE:2');
     assert.equal(manager.contextValue, 'roleEntry.pending');
-    assert.deepEqual(manager.children?.map((c) => [c.label, c.description]), [
-      ['Holders', 'DR3, U5 · not applied'],
-      ['All sites without their own setting (0)', 'Read'],
-      ['Company website (#1)', 'Read, Edit, Settings, Publish'],
-      ['Spring promo (#3)', 'Read, Edit · not applied'],
-    ]);
-    assert.deepEqual(manager.children?.[0].children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
+    assert.deepEqual(
+      manager.children?.map((c) => [c.label, c.description]),
+      [
+        ['Holders', 'DR3, U5 · not applied'],
+        ['All sites without their own setting (0)', 'Read'],
+        ['Company website (#1)', 'Read, Edit, Settings, Publish'],
+        ['Spring promo (#3)', 'Read, Edit · not applied'],
+      ],
+    );
+    assert.deepEqual(
+      manager.children?.[0].children?.map((c) => c.label),
+      ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt'],
+    );
 
     const applied = await run<RoleCommandResult>('bitrix24.rights.applyRoles', { section: 'SITE', confirm: true });
     assert.equal(applied?.status, 'applied', applied?.message);
@@ -196,8 +212,14 @@ describe('roles, many sites at once, and any workspace', function () {
     const back = await run<{ status: string }>('bitrix24.rights.restoreModel', { confirm: true });
     assert.equal(back?.status, 'switched');
     assert.equal(portal.snapshot().roleModel, false);
-    const journal = readFileSync(onDisk(roleJournalPath(host())), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; action?: string; from?: string; to?: string });
-    assert.deepEqual(journal.map((e) => (e.kind === 'model' ? `${e.from}→${e.to}` : e.action)), ['extended→role', 'apply', 'apply', 'restore', 'role→extended']);
+    const journal = readFileSync(onDisk(roleJournalPath(host())), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; action?: string; from?: string; to?: string });
+    assert.deepEqual(
+      journal.map((e) => (e.kind === 'model' ? `${e.from}→${e.to}` : e.action)),
+      ['extended→role', 'apply', 'apply', 'restore', 'role→extended'],
+    );
   });
 
   it('changes one access code on several sites: one plan, one journal line, a failing site reported, Restore per site', async () => {
@@ -208,11 +230,21 @@ describe('roles, many sites at once, and any workspace', function () {
     const out = await run<MultiSiteOutcome>('bitrix24.rights.applyToSites', { siteIds: [1, 3, 4], code: 'DR3', operations: ['read', 'edit'], confirm: true });
     assert.equal(out?.status, 'partial', out?.message);
     assert.ok(planShownThenClosed('/sites/planned.jsonc'), 'the plan was shown as a diff, and closed after the apply');
-    assert.deepEqual(out?.results.map((r) => [r.site.id, r.status]), [[1, 'rejected'], [3, 'applied'], [4, 'applied']]);
+    assert.deepEqual(
+      out?.results.map((r) => [r.site.id, r.status]),
+      [
+        [1, 'rejected'],
+        [3, 'applied'],
+        [4, 'applied'],
+      ],
+    );
     assert.match(out?.message ?? '', /applied to 2 of 3 sites.*Not applied: "Company website" \(#1\).*other sites stay applied/);
     assert.deepEqual(siteRights(1), { AU: ['read'] });
     assert.deepEqual(siteRights(3), { AU: ['read'], DR3: ['read', 'edit'] });
-    const added = readFileSync(onDisk(journalPath(host())), 'utf8').slice(journalBefore.length).trim().split('\n');
+    const added = readFileSync(onDisk(journalPath(host())), 'utf8')
+      .slice(journalBefore.length)
+      .trim()
+      .split('\n');
     assert.equal(added.length, 1, 'one journal line for the whole change');
     const file1 = parseRightsFile(readFileSync(onDisk(rightsFilePath(host(), 1)), 'utf8'));
     assert.ok(file1.ok && !('DR3' in (file1.file.lastApplied?.rules ?? {})), 'the failed site keeps its last applied set');

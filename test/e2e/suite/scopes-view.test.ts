@@ -40,7 +40,10 @@ describe('App Scopes view', function () {
     const landing = scopes[0];
     assert.match(String(api.appScopes.tree.getTreeItem(landing).description), /missing/);
     const uses = api.appScopes.tree.getChildren(landing).map((n) => api.appScopes.tree.getTreeItem(n));
-    assert.ok(uses.some((u) => u.label === 'landing.site.getList' && /publish-event\.php:\d+/.test(String(u.description))), 'the PHP call that needs landing is listed');
+    assert.ok(
+      uses.some((u) => u.label === 'landing.site.getList' && /publish-event\.php:\d+/.test(String(u.description))),
+      'the PHP call that needs landing is listed',
+    );
     assert.equal(uses[0].command?.command, 'vscode.open', 'a use opens its location');
     const calendar = scopes.find((n) => api.appScopes.tree.getTreeItem(n).label === 'calendar');
     assert.ok(calendar && api.appScopes.tree.getTreeItem(calendar).contextValue?.includes('canRemove'), 'the unused scope can be removed');

@@ -41,14 +41,17 @@ describe('analysis: b24phpsdk typed services', () => {
       "$sb->getCRMScope()->lead()->batch->add([['TITLE' => 'a']]);",
       "$sb->getMainScope()->event()->bind('ONCRMDEALADD', $url);",
       "$sb->getPlacementScope()->placement()->bind('CRM_DEAL_DETAIL_TAB', $url, []);",
-      "$sb->getCRMScope()->lead()->frobnicate();",
+      '$sb->getCRMScope()->lead()->frobnicate();',
     ].join('\n');
     const a = analyse(text, 'php', Catalogue.load());
     assert.deepEqual(
       a.references.map((r) => `${r.name}@${text.slice(r.start, r.end)}`),
       ['crm.contact.list@countByFilter', 'bizproc.activity.log@log', 'crm.lead.add@add', 'event.bind@bind', 'placement.bind@bind'],
     );
-    assert.deepEqual(a.bindings.map((b) => `${b.kind}:${b.name}`), ['event:ONCRMDEALADD', 'placement:CRM_DEAL_DETAIL_TAB']);
+    assert.deepEqual(
+      a.bindings.map((b) => `${b.kind}:${b.name}`),
+      ['event:ONCRMDEALADD', 'placement:CRM_DEAL_DETAIL_TAB'],
+    );
   });
 
   it('follows a variable holding a service or a scope builder', () => {
@@ -63,7 +66,13 @@ describe('analysis: b24phpsdk typed services', () => {
       '$other->get($id);',
     ].join('\n');
     const a = analyse(text, 'php', Catalogue.load());
-    assert.deepEqual(a.references.map((r) => r.name), ['crm.deal.get', 'crm.item.update', 'event.unbind']);
-    assert.deepEqual(a.bindings.map((b) => `${b.kind}:${b.name}@${b.via}`), ['event:ONCRMDEALADD@event.unbind']);
+    assert.deepEqual(
+      a.references.map((r) => r.name),
+      ['crm.deal.get', 'crm.item.update', 'event.unbind'],
+    );
+    assert.deepEqual(
+      a.bindings.map((b) => `${b.kind}:${b.name}@${b.via}`),
+      ['event:ONCRMDEALADD@event.unbind'],
+    );
   });
 });

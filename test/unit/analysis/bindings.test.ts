@@ -22,14 +22,18 @@ describe('analysis: event and placement bindings', () => {
       'event:OnCrmLeadAdd@event.unbind',
     ]);
     // The params before the method, and a quoted key.
-    assert.deepEqual(bindings("BX24.callBatch({ a: { params: { 'placement': 'LEFT_MENU' }, method: 'placement.unbind' } })", 'js'), ['placement:LEFT_MENU@placement.unbind']);
+    assert.deepEqual(bindings("BX24.callBatch({ a: { params: { 'placement': 'LEFT_MENU' }, method: 'placement.unbind' } })", 'js'), [
+      'placement:LEFT_MENU@placement.unbind',
+    ]);
   });
 
   it('batch tuples, objects and command strings', () => {
     const js =
       "BX24.callBatch({ a: ['event.bind', { event: 'ONCRMLEADADD' }], b: { method: 'placement.bind', params: { placement: 'LEFT_MENU' } }, c: 'event.bind?event=ONTASKADD&handler=x' });";
     assert.deepEqual(bindings(js, 'js'), ['event:ONCRMLEADADD@event.bind', 'placement:LEFT_MENU@placement.bind', 'event:ONTASKADD@event.bind']);
-    assert.deepEqual(bindings('$b24.callBatch({ p: `placement.bind?PLACEMENT=CRM_LEAD_LIST_MENU&HANDLER=${url}` })', 'js'), ['placement:CRM_LEAD_LIST_MENU@placement.bind']);
+    assert.deepEqual(bindings('$b24.callBatch({ p: `placement.bind?PLACEMENT=CRM_LEAD_LIST_MENU&HANDLER=${url}` })', 'js'), [
+      'placement:CRM_LEAD_LIST_MENU@placement.bind',
+    ]);
   });
 
   it('PHP arrays: CRest, b24phpsdk core->call, and keys in any case', () => {
@@ -53,14 +57,18 @@ describe('analysis: event and placement bindings', () => {
     assert.deepEqual(bindings("fetch('https://x.bitrix24.com/rest/1/abc/placement.bind.json?PLACEMENT=CRM_LEAD_LIST_MENU&HANDLER=x')", 'js'), [
       'placement:CRM_LEAD_LIST_MENU@placement.bind',
     ]);
-    const curl = "curl -X POST \\\n  -d '{\n    \"event\": \"ONCRMLEADADD\",\n    \"handler\": \"https://h/\"\n  }' \\\n  https://x/rest/event.bind\ncurl https://x/rest/event.bind -d 'event=ONCRMDEALADD'\n";
+    const curl =
+      'curl -X POST \\\n  -d \'{\n    "event": "ONCRMLEADADD",\n    "handler": "https://h/"\n  }\' \\\n  https://x/rest/event.bind\ncurl https://x/rest/event.bind -d \'event=ONCRMDEALADD\'\n';
     assert.deepEqual(bindings(curl, 'shell'), ['event:ONCRMLEADADD@event.bind', 'event:ONCRMDEALADD@event.bind']);
-    const http = '### bind\nPOST https://{{host}}/rest/{{user}}/{{token}}/placement.bind.json\nContent-Type: application/json\n\n{"PLACEMENT": "CRM_DEAL_DETAIL_TAB"}\n';
+    const http =
+      '### bind\nPOST https://{{host}}/rest/{{user}}/{{token}}/placement.bind.json\nContent-Type: application/json\n\n{"PLACEMENT": "CRM_DEAL_DETAIL_TAB"}\n';
     assert.deepEqual(bindings(http, 'http'), ['placement:CRM_DEAL_DETAIL_TAB@placement.bind']);
   });
 
   it('placements created by userfieldtype.add and imconnector.register, at the method name', () => {
-    assert.deepEqual(bindings("BX24.callMethod('userfieldtype.add', { USER_TYPE_ID: 'x', HANDLER: h });", 'js'), ['placement:USERFIELD_TYPE@userfieldtype.add']);
+    assert.deepEqual(bindings("BX24.callMethod('userfieldtype.add', { USER_TYPE_ID: 'x', HANDLER: h });", 'js'), [
+      'placement:USERFIELD_TYPE@userfieldtype.add',
+    ]);
     assert.deepEqual(bindings("<?php CRest::call('imconnector.register', ['ID' => 'c', 'PLACEMENT_HANDLER' => $u]);", 'php'), [
       'placement:SETTING_CONNECTOR@imconnector.register',
     ]);

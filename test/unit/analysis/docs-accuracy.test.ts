@@ -34,7 +34,10 @@ describe('analysis: accuracy on the documentation examples', function () {
     it(`${kind}: recall ≥ ${RECALL_TARGET * 100} % and precision ≥ ${PRECISION_TARGET * 100} %, per page and per example`, () => {
       const k = result!.kinds[kind];
       assert.ok(k.pages.units > 0 && k.examples.units > 0, `no ${kind} in the corpus`);
-      for (const [view, t] of [['per page', k.pages], ['per example', k.examples]] as const) {
+      for (const [view, t] of [
+        ['per page', k.pages],
+        ['per example', k.examples],
+      ] as const) {
         assert.ok(recall(t) >= RECALL_TARGET, `${kind} ${view}: recall ${pct(recall(t))} (${t.fn} missed)`);
         assert.ok(precision(t) >= PRECISION_TARGET, `${kind} ${view}: precision ${pct(precision(t))} (${t.fp} extra)`);
       }
@@ -51,7 +54,8 @@ describe('analysis: accuracy on the documentation examples', function () {
     const found = new Set(result!.disagreements);
     const unexplained = [...found].filter((d) => !known.has(d));
     const gone = [...known].filter((d) => !found.has(d));
-    if (gone.length) console.log(`    ${gone.length} known disagreement(s) no longer occur; remove them from known-disagreements.txt:\n      ${gone.join('\n      ')}`);
+    if (gone.length)
+      console.log(`    ${gone.length} known disagreement(s) no longer occur; remove them from known-disagreements.txt:\n      ${gone.join('\n      ')}`);
     assert.deepEqual(unexplained, [], 'new disagreements between the analysis and the docs labels (a new miss, a new false positive, or a removed label)');
   });
 });

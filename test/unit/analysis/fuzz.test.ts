@@ -4,7 +4,6 @@ import type { LanguageFamily } from '../../../server/src/analysis/types';
 import { names } from './helpers';
 import { seededRandom as random } from '../../../scripts/lib/seeded-random';
 
-
 const FAMILIES: LanguageFamily[] = ['js', 'php', 'python', 'go', 'java', 'csharp', 'shell', 'http', 'markdown', 'plain'];
 
 /** Seeds with every construct the lexers know, to mutate. */
@@ -15,7 +14,7 @@ const SEEDS = [
   'res, err := c.Call(ctx, "crm.deal.list", b24.Params{"a": `raw`})\n',
   'var s = $@"{a}{{ \\"crm.lead.add\\" }}"; var r = """\n"x"\n"""; #region x\n',
   "BX24.callMethod('event.bind', {event: 'ONCRMDEALADD'}); $b24.callBatch({p: 'placement.bind?PLACEMENT=LEFT_MENU&H=1'})",
-  "curl -d '{\"cmd\": {\"a\": \"crm.lead.get?id=1\"}}' \"$H/crm.deal.get.json\" <<EOF\n{}\nEOF\n",
+  'curl -d \'{"cmd": {"a": "crm.lead.get?id=1"}}\' "$H/crm.deal.get.json" <<EOF\n{}\nEOF\n',
   '### r\nPOST https://{{h}}/rest/1/{{t}}/crm.lead.add.json\nA: b\n\n{"x": "y"}\n',
   '# t\n```js\nBX24.callMethod("profile")\n```\n<!-- bitrix24-disable-next-line -->\n~~~php\nCRest::call("scope");\n',
   '<template><a @click="f(\'crm.lead.add\')">{{ t("x") }}</a></template><script>BX24.callMethod("user.current")</script>',
@@ -31,7 +30,8 @@ function mutate(seed: string, rnd: () => number): string {
     const op = rnd();
     if (op < 0.4) s = s.slice(0, at) + ALPHABET[Math.floor(rnd() * ALPHABET.length)] + s.slice(at);
     else if (op < 0.7) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rnd() * 5));
-    else if (op < 0.85) s = s.slice(0, at); // truncate: unterminated everything
+    else if (op < 0.85)
+      s = s.slice(0, at); // truncate: unterminated everything
     else s = s.slice(0, at) + s.slice(Math.floor(rnd() * s.length));
   }
   return s;
@@ -49,7 +49,10 @@ function check(text: string, family: LanguageFamily): void {
   for (const r of a.references) {
     assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `reference range in ${family}`);
     // Unknown names are reported only in a REST call's, batch's or URL's method slot (so the editor can flag them).
-    assert.ok(names.has(r.name) || (r.context !== 'literal' && r.context !== 'constant' && /^[a-z][a-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/.test(r.name)), `reported name is a method: ${r.name}`);
+    assert.ok(
+      names.has(r.name) || (r.context !== 'literal' && r.context !== 'constant' && /^[a-z][a-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/.test(r.name)),
+      `reported name is a method: ${r.name}`,
+    );
     if (r.paramsRange) assert.ok(r.paramsRange.start >= 0 && r.paramsRange.end <= text.length && r.paramsRange.start < r.paramsRange.end);
   }
   for (const b of a.bindings) {
@@ -99,7 +102,7 @@ describe('analysis: fuzz', function () {
       ['js', '/* ' + 'bitrix24-disable-next-line x\n'.repeat(50000) + '*/'],
       ['js', "BX24.callMethod('crm.lead.add', ".repeat(50000)],
       ['python', "b.call('crm.' + x + ".repeat(50000)],
-      ['php', '<?php ' + "$sb->getCRMScope()->lead()->get(".repeat(30000)],
+      ['php', '<?php ' + '$sb->getCRMScope()->lead()->get('.repeat(30000)],
     ];
     for (const [family, text] of inputs) {
       const started = process.hrtime.bigint();
@@ -114,7 +117,7 @@ describe('analysis: fuzz', function () {
       ['js', "/* never closed BX24.callMethod('crm.lead.get')"],
       ['php', "<?php $a = <<<EOT\nno end CRest::call('crm.lead.add')"],
       ['python', "x = '''open\nb.call('crm.lead.add')"],
-      ['shell', "cat <<EOF\ncurl https://x/rest/1/c/crm.lead.add"],
+      ['shell', 'cat <<EOF\ncurl https://x/rest/1/c/crm.lead.add'],
       ['csharp', 'var s = @"open\n"crm.lead.add"'],
       ['markdown', "```js\nBX24.callMethod('user.current')"],
     ];

@@ -10,7 +10,10 @@ raw := \`crm.deal.list\`
 y, _ := client.Core().Call(ctx, "crm."+entity+".list", nil)
 z, _ := client.Core().Call(ctx, fmt.Sprintf("crm.%s.fields", entity), nil)`;
     const a = run(text, 'go');
-    assert.deepEqual(a.references.map((r) => `${r.name}@${r.context}`), ['crm.lead.add@call', 'profile@call', 'crm.deal.list@literal']);
+    assert.deepEqual(
+      a.references.map((r) => `${r.name}@${r.context}`),
+      ['crm.lead.add@call', 'profile@call', 'crm.deal.list@literal'],
+    );
     assert.equal(text.slice(a.references[0].paramsRange!.start, a.references[0].paramsRange!.end), '{"fields": b24.Params{}}');
     assert.deepEqual(unresolved(text, 'go'), ['crm.*.list@call', 'crm.*.fields@literal']);
   });

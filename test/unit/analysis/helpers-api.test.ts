@@ -46,20 +46,23 @@ describe('analysis: suppression comments', () => {
       "BX24.callMethod('crm.lead.add'); // bitrix24-disable-line missing-scope",
       '// bitrix24-disable-next-line',
       "BX24.callMethod('crm.deal.add');",
-      "/* bitrix24-disable-next-line missing-scope, deprecated-method -- legacy */ x();",
+      '/* bitrix24-disable-next-line missing-scope, deprecated-method -- legacy */ x();',
       "const s = 'bitrix24-disable-line';",
     ].join('\n');
     const s = run(text, 'js').suppressions;
-    assert.deepEqual([...s.entries()], [
-      [0, ['missing-scope']],
-      [2, []],
-      [4, ['missing-scope', 'deprecated-method']],
-    ]);
+    assert.deepEqual(
+      [...s.entries()],
+      [
+        [0, ['missing-scope']],
+        [2, []],
+        [4, ['missing-scope', 'deprecated-method']],
+      ],
+    );
   });
 
   it('works with #, <!-- --> and .http comments', () => {
     assert.deepEqual([...run("<?php\n# bitrix24-disable-next-line unknown-method\nCRest::call('x.y');", 'php').suppressions], [[2, ['unknown-method']]]);
-    assert.deepEqual([...run("x = 1  # bitrix24-disable-line\n", 'python').suppressions], [[0, []]]);
+    assert.deepEqual([...run('x = 1  # bitrix24-disable-line\n', 'python').suppressions], [[0, []]]);
     assert.deepEqual([...run('<!-- bitrix24-disable-next-line -->\n```js\nBX24.callMethod("crm.lead.add")\n```', 'markdown').suppressions], [[1, []]]);
     assert.deepEqual([...run('# bitrix24-disable-next-line\nGET https://x/rest/profile', 'http').suppressions], [[1, []]]);
   });

@@ -38,9 +38,10 @@ describe('analysis: JavaScript / TypeScript', () => {
     await $b24.actions.v3.call.make<Result>({ method: 'call.followup.get', params: { callId: 1 } });
     await $b24.actions.v2.batch.make({ calls: [['user.current', {}]] });`;
     const all = run(text, 'js').references;
-    assert.deepEqual(all.map((r) => `${r.name}@${r.context}`), [
-      'crm.deal.list@call', 'crm.item.list@call', 'crm.lead.get@call', 'call.followup.get@call', 'user.current@batch',
-    ]);
+    assert.deepEqual(
+      all.map((r) => `${r.name}@${r.context}`),
+      ['crm.deal.list@call', 'crm.item.list@call', 'crm.lead.get@call', 'call.followup.get@call', 'user.current@batch'],
+    );
     assert.equal(all[3].version, 3);
     assert.equal(all[2].version, undefined);
   });
@@ -102,10 +103,14 @@ describe('analysis: JavaScript / TypeScript', () => {
     fetch(\`\${hook}crm.\${e}.list.json\`);
     fetch('https://api.example.com/rest/v1/users');`;
     const a = run(text, 'js');
-    assert.deepEqual(a.references.map((r) => `${r.name}@${r.context}${r.version ? '/v' + r.version : ''}`), [
-      'crm.lead.add@url', 'crm.deal.list@url', 'tasks.task.get@url/v3', 'crm.company.add@url',
-    ]);
-    assert.deepEqual(a.unresolved.map((u) => u.pattern), ['crm.*.list']);
+    assert.deepEqual(
+      a.references.map((r) => `${r.name}@${r.context}${r.version ? '/v' + r.version : ''}`),
+      ['crm.lead.add@url', 'crm.deal.list@url', 'tasks.task.get@url/v3', 'crm.company.add@url'],
+    );
+    assert.deepEqual(
+      a.unresolved.map((u) => u.pattern),
+      ['crm.*.list'],
+    );
   });
 
   it('does not mistake a regular expression or JSX text for strings', () => {

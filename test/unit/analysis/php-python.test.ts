@@ -8,7 +8,10 @@ $r = CRest::call('crm.lead.add', ['fields' => ['TITLE' => 'x']]);
 $b = CRest::callBatch(['a' => ['method' => 'crm.lead.get', 'params' => ['id' => 1]], 'b' => ['method' => 'crm.deal.fields']]);
 $c = $b24->core->call('crm.deal.list', array('select' => ['ID']));`;
     const a = run(text, 'php').references;
-    assert.deepEqual(a.map((r) => `${r.name}@${r.context}`), ['crm.lead.add@call', 'crm.lead.get@batch', 'crm.deal.fields@batch', 'crm.deal.list@call']);
+    assert.deepEqual(
+      a.map((r) => `${r.name}@${r.context}`),
+      ['crm.lead.add@call', 'crm.lead.get@batch', 'crm.deal.fields@batch', 'crm.deal.list@call'],
+    );
     assert.equal(text.slice(a[0].paramsRange!.start, a[0].paramsRange!.end), "['fields' => ['TITLE' => 'x']]");
     assert.equal(text.slice(a[1].paramsRange!.start, a[1].paramsRange!.end), "['id' => 1]");
     assert.equal(text.slice(a[3].paramsRange!.start, a[3].paramsRange!.end), "('select' => ['ID'])");
@@ -60,9 +63,15 @@ t = requests.post(f"{WEBHOOK}crm.{entity}.list.json")
 # b.call('crm.deal.add')
 """Uses crm.deal.get."""`;
     const a = run(text, 'python');
-    assert.deepEqual(a.references.map((r) => `${r.name}@${r.context}`), ['crm.lead.add@call', 'crm.deal.list@call', 'crm.lead.get@url', 'user.get@url']);
+    assert.deepEqual(
+      a.references.map((r) => `${r.name}@${r.context}`),
+      ['crm.lead.add@call', 'crm.deal.list@call', 'crm.lead.get@url', 'user.get@url'],
+    );
     assert.equal(text.slice(a.references[1].paramsRange!.start, a.references[1].paramsRange!.end), "{'select': ['ID']}");
-    assert.deepEqual(a.unresolved.map((u) => u.pattern), ['crm.*.list']);
+    assert.deepEqual(
+      a.unresolved.map((u) => u.pattern),
+      ['crm.*.list'],
+    );
   });
 
   it('maps b24pysdk attribute chains, converting snake_case', () => {

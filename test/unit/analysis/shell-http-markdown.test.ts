@@ -12,7 +12,12 @@ cat <<EOF | curl -d @- "$HOOK/crm.lead.add.json"
 EOF
 echo "done" # crm.deal.get`;
     assert.deepEqual(refs(text, 'shell'), [
-      'user.current@batch', 'crm.lead.get@batch', 'batch@url', 'crm.lead.fields@url', 'crm.lead.add@url', 'crm.deal.list@literal',
+      'user.current@batch',
+      'crm.lead.get@batch',
+      'batch@url',
+      'crm.lead.fields@url',
+      'crm.lead.add@url',
+      'crm.deal.list@literal',
     ]);
     assert.deepEqual(unresolved(text, 'shell'), ['crm.*.list@url']);
   });

@@ -7,16 +7,19 @@ describe('analysis: unknown names in every certain call style', () => {
     assert.deepEqual(refs("<?php CRest::call('crm.deal.lst', ['id' => 1]);", 'php'), ['crm.deal.lst@call']);
     assert.deepEqual(refs("<?php $b24->core->call('crm.deal.updte', ['id' => 1]);", 'php'), ['crm.deal.updte@call']);
     assert.deepEqual(refs("<?php $sb->core->call('foo.bar.baz');", 'php'), ['foo.bar.baz@call']);
-    assert.deepEqual(
-      refs("<?php CRest::callBatch(['a' => ['method' => 'crm.deal.lst', 'params' => []], 'b' => 'crm.lead.gt?id=1']);", 'php'),
-      ['crm.deal.lst@batch', 'crm.lead.gt@batch'],
-    );
+    assert.deepEqual(refs("<?php CRest::callBatch(['a' => ['method' => 'crm.deal.lst', 'params' => []], 'b' => 'crm.lead.gt?id=1']);", 'php'), [
+      'crm.deal.lst@batch',
+      'crm.lead.gt@batch',
+    ]);
   });
 
   it('Python: fast_bitrix24 call, get_all, get_by_ID, list_and_get; b24pysdk chains', () => {
     const py = "b.call('crm.deal.lst', {})\nb.get_all('crm.deal.lst')\nb.get_by_ID('crm.deal.gt', [1])\nb.list_and_get('crm.dael.list')\n";
     assert.deepEqual(refs(py, 'python'), ['crm.deal.lst@call', 'crm.deal.lst@call', 'crm.deal.gt@call', 'crm.dael.list@call']);
-    assert.deepEqual(refs('from b24pysdk import Client\nclient.crm.deal.lst(id=1)\nclient.crm.deal.get(id=1)\n', 'python'), ['crm.deal.lst@call', 'crm.deal.get@call']);
+    assert.deepEqual(refs('from b24pysdk import Client\nclient.crm.deal.lst(id=1)\nclient.crm.deal.get(id=1)\n', 'python'), [
+      'crm.deal.lst@call',
+      'crm.deal.get@call',
+    ]);
     // Without b24pysdk in the file, an attribute chain is not a method call.
     assert.deepEqual(refs('client.crm.deal.lst(id=1)\n', 'python'), []);
   });

@@ -23,14 +23,17 @@ describe('analysis: unknown-method fires in every certain call style', () => {
     ["from fast_bitrix24 import Bitrix\nb = Bitrix(hook)\nb.get_all('crm.deal.lst')\n", 'python', 'crm.deal.lst', 'crm.deal.list'],
     ["b.get_by_ID('crm.contact.gett', [1])\n", 'python', 'crm.contact.gett', 'crm.contact.get'],
     ["b.list_and_get('crm.lead.lst')\n", 'python', 'crm.lead.lst', 'crm.lead.list'],
-    ["from b24pysdk import Client\nclient.crm.deal.lst(filter={})\n", 'python', 'crm.deal.lst', 'crm.deal.list'],
+    ['from b24pysdk import Client\nclient.crm.deal.lst(filter={})\n', 'python', 'crm.deal.lst', 'crm.deal.list'],
     ["$b24.actions.v2.call.make({ method: 'crm.deal.lst' })", 'js', 'crm.deal.lst', 'crm.deal.list'],
     ["$b24.callListMethod('crm.deal.lst')", 'js', 'crm.deal.lst', 'crm.deal.list'],
     ["BX24.callBatch({ a: ['crm.deal.lst', {}] })", 'js', 'crm.deal.lst', 'crm.deal.list'],
     ['curl https://x.bitrix24.com/rest/1/abc/crm.deal.lst.json\n', 'shell', 'crm.deal.lst', 'crm.deal.list'],
   ];
   for (const [text, family, name, suggestion] of cases) {
-    it(`${family}: ${text.split('\n').find((l) => l.includes(name))!.trim()}`, () => {
+    it(`${family}: ${text
+      .split('\n')
+      .find((l) => l.includes(name))!
+      .trim()}`, () => {
       const messages = unknownMethods(text, family);
       assert.equal(messages.length, 1, messages.join('\n'));
       assert.match(messages[0], new RegExp(`'${name.replace(/\./g, '\\.')}' is not a documented`));

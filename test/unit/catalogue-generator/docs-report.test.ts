@@ -16,7 +16,8 @@ describe('catalogue generator: generated blocks of docs/catalogue.md', () => {
   });
 
   it('replaces only the text between the markers, and again without change', () => {
-    const doc = 'intro\n<!-- generated:counts:start -->\nold\n<!-- generated:counts:end -->\nrest\n<!-- generated:disagreements:start -->\n<!-- generated:disagreements:end -->\n';
+    const doc =
+      'intro\n<!-- generated:counts:start -->\nold\n<!-- generated:counts:end -->\nrest\n<!-- generated:disagreements:start -->\n<!-- generated:disagreements:end -->\n';
     const once = updateDocs(doc, result);
     assert.ok(once.startsWith('intro\n<!-- generated:counts:start -->\nCounts at'));
     assert.ok(once.includes('\n<!-- generated:counts:end -->\nrest\n<!-- generated:disagreements:start -->\n2 disagreements:'));

@@ -54,7 +54,10 @@ describe('catalogue generator: events and placements', () => {
   });
 
   it('reports event-directory pages that document no event', () => {
-    assert.deepEqual(r.report.eventPages.notEvents.map((p) => p.path), ['api-reference/orchard/events/about']);
+    assert.deepEqual(
+      r.report.eventPages.notEvents.map((p) => p.path),
+      ['api-reference/orchard/events/about'],
+    );
     assert.equal(r.report.eventPages.kinds.event, 5);
   });
 
@@ -93,7 +96,10 @@ describe('catalogue generator: events and placements', () => {
   it('parses codes, templates and titles', () => {
     assert.deepEqual(templateCode('CRM_DYNAMIC_XXX_DETAIL_TAB'), { code: 'CRM_DYNAMIC_<id>_DETAIL_TAB', template: true });
     assert.deepEqual(templateCode('CRM_DEAL_DETAIL_TAB'), { code: 'CRM_DEAL_DETAIL_TAB', template: false });
-    assert.deepEqual(tableCodes(['|| **Placement Code** | **Where** ||', '|| `A_B` | x ||', '|| [C_D](./c.md) | y ||', '|#', '|| `E_F` | z ||']), ['A_B', 'C_D']);
+    assert.deepEqual(tableCodes(['|| **Placement Code** | **Where** ||', '|| `A_B` | x ||', '|| [C_D](./c.md) | y ||', '|#', '|| `E_F` | z ||']), [
+      'A_B',
+      'C_D',
+    ]);
     assert.equal(placementTitle('Button Above the Timeline of the A_X, A_DYNAMIC_X Card', ['A_X', 'A_DYNAMIC_X']), 'Button Above the Timeline of the Card');
     assert.equal(placementTitle('Widget for the IM_X', ['IM_X']), 'Widget');
   });

@@ -28,7 +28,10 @@ describe('catalogue generator on fixture pages', () => {
   };
 
   it('takes provenance and the generation date from the docs README', () => {
-    assert.deepEqual(raw.data.sources.map((s) => s.commit.slice(0, 4)), ['1111', '2222', '2222']);
+    assert.deepEqual(
+      raw.data.sources.map((s) => s.commit.slice(0, 4)),
+      ['1111', '2222', '2222'],
+    );
     // "the same repository" in a row takes the repository of the row above.
     assert.equal(raw.data.sources[2].repository, raw.data.sources[1].repository);
     assert.equal(raw.data.generated, '2025-03-04');
@@ -118,8 +121,14 @@ describe('catalogue generator on fixture pages', () => {
   });
 
   it('fills parameters from the Russian spec when the page has no table', () => {
-    assert.deepEqual(method(raw, 'garden.bed.list').params.map((p) => p.name), ['filter', 'start']);
-    assert.deepEqual(method(raw, 'garden.bed.add').params.map((p) => `${p.name}${p.required ? '*' : ''}`), ['fields*', 'mode*', 'dryRun']);
+    assert.deepEqual(
+      method(raw, 'garden.bed.list').params.map((p) => p.name),
+      ['filter', 'start'],
+    );
+    assert.deepEqual(
+      method(raw, 'garden.bed.add').params.map((p) => `${p.name}${p.required ? '*' : ''}`),
+      ['fields*', 'mode*', 'dryRun'],
+    );
   });
 
   it('reports an ambiguous scope combination as unknown instead of guessing', () => {
@@ -128,7 +137,10 @@ describe('catalogue generator on fixture pages', () => {
   });
 
   it('lists a page it cannot classify', () => {
-    assert.deepEqual(raw.report.unclassified.map((u) => u.path), ['api-reference/garden/garden-season']);
+    assert.deepEqual(
+      raw.report.unclassified.map((u) => u.path),
+      ['api-reference/garden/garden-season'],
+    );
   });
 
   it('reports English/Russian disagreements, and an override settles them with a reason', () => {

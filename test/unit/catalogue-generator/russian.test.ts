@@ -52,7 +52,11 @@ describe('catalogue generator: the Russian edition', () => {
   it('lists the disagreements with links to both sites for docs/catalogue.md', () => {
     const block = disagreementsBlock(r);
     assert.match(block, /^2 disagreements:/);
-    assert.ok(block.includes('| method `garden.bed.add` | `garden` | `orchard` | [en](https://apidocs.bitrix24.com/api-reference/garden/garden-bed-add.html) · [ru](https://apidocs.bitrix24.ru/api-reference/garden/garden-bed-add.html) |'));
+    assert.ok(
+      block.includes(
+        '| method `garden.bed.add` | `garden` | `orchard` | [en](https://apidocs.bitrix24.com/api-reference/garden/garden-bed-add.html) · [ru](https://apidocs.bitrix24.ru/api-reference/garden/garden-bed-add.html) |',
+      ),
+    );
     assert.ok(block.includes('| method `garden.bed.remove` | `garden` | `garden`, deprecated |'));
   });
 

@@ -36,7 +36,13 @@ describe('catalogue search (Show Method Catalogue)', () => {
     const found = searchCatalogue(entries, 'lead add', 50);
     const lead = found.findIndex((e) => e.name === 'crm.lead.add');
     assert.ok(lead >= 0);
-    assert.ok(found.slice(0, lead).every((e) => !e.deprecated), found.slice(0, lead + 1).map((e) => e.name).join(', '));
+    assert.ok(
+      found.slice(0, lead).every((e) => !e.deprecated),
+      found
+        .slice(0, lead + 1)
+        .map((e) => e.name)
+        .join(', '),
+    );
   });
 
   it('finds nothing when a word matches nothing', () => {
@@ -65,8 +71,14 @@ describe('catalogue search in Russian', () => {
 
   it('matches the Russian title when no name word fits', () => {
     const found = searchCatalogue(entries, 'сервис зарегистрировать', 20);
-    assert.ok(found.some((e) => e.name === 'ai.engine.register'), found.map((e) => e.name).join(', '));
-    assert.ok(found.every((e) => /сервис/i.test(e.titleRu ?? '') && /регистр/i.test(e.titleRu ?? '')), found.map((e) => e.name).join(', '));
+    assert.ok(
+      found.some((e) => e.name === 'ai.engine.register'),
+      found.map((e) => e.name).join(', '),
+    );
+    assert.ok(
+      found.every((e) => /сервис/i.test(e.titleRu ?? '') && /регистр/i.test(e.titleRu ?? '')),
+      found.map((e) => e.name).join(', '),
+    );
   });
 
   it('mixes Russian and English words, and finds nothing for nonsense', () => {

@@ -27,7 +27,15 @@ function data(): CatalogueData {
       { code: 'garden3', tool: 'Garden 3.0' },
       { code: 'orchard', tool: 'Orchard', deprecated: true },
     ],
-    events: [{ name: 'onGardenBedAdd', requirement: { kind: 'scope', scope: 'garden' }, who: 'any user', url: 'https://apidocs.bitrix24.com/e.html', title: 'Bed added' }],
+    events: [
+      {
+        name: 'onGardenBedAdd',
+        requirement: { kind: 'scope', scope: 'garden' },
+        who: 'any user',
+        url: 'https://apidocs.bitrix24.com/e.html',
+        title: 'Bed added',
+      },
+    ],
     placements: [],
     methods: [
       method('garden.bed.add'),
@@ -53,26 +61,47 @@ describe('catalogue accessors', () => {
     assert.equal(c.get('garden.bed.list')?.version, 2);
     assert.deepEqual(c.get('garden.bed.list', 3)?.requirement, { kind: 'scope', scope: 'garden3' });
     assert.equal(c.get('garden.bed.add', 3), undefined);
-    assert.deepEqual(c.versions('garden.bed.list').map((m) => m.version), [2, 3]);
+    assert.deepEqual(
+      c.versions('garden.bed.list').map((m) => m.version),
+      [2, 3],
+    );
   });
 
   it('lists the methods of a scope, including combined requirements and basic', () => {
-    assert.deepEqual(c.methodsOfScope('orchard').map((m) => m.name), ['garden.tree.plant']);
-    assert.deepEqual(c.methodsOfScope('basic').map((m) => m.name), ['server.ping']);
-    assert.deepEqual(c.methodsOfScope('GARDEN').map((m) => m.name), ['garden.bed.add', 'garden.bed.getFields', 'garden.bed.list', 'garden.tree.plant']);
+    assert.deepEqual(
+      c.methodsOfScope('orchard').map((m) => m.name),
+      ['garden.tree.plant'],
+    );
+    assert.deepEqual(
+      c.methodsOfScope('basic').map((m) => m.name),
+      ['server.ping'],
+    );
+    assert.deepEqual(
+      c.methodsOfScope('GARDEN').map((m) => m.name),
+      ['garden.bed.add', 'garden.bed.getFields', 'garden.bed.list', 'garden.tree.plant'],
+    );
     assert.deepEqual(c.methodsOfScope('nothing'), []);
   });
 
   it('describes scopes and events', () => {
     assert.equal(c.scope('Orchard')?.deprecated, true);
-    assert.deepEqual(c.scopes().map((s) => s.code), ['basic', 'garden', 'garden3', 'orchard']);
+    assert.deepEqual(
+      c.scopes().map((s) => s.code),
+      ['basic', 'garden', 'garden3', 'orchard'],
+    );
     assert.deepEqual(c.event('ONGARDENBEDADD')?.requirement, { kind: 'scope', scope: 'garden' });
     assert.equal(c.events().length, 1);
   });
 
   it('completes a prefix in name order, one entry per name, within the limit', () => {
-    assert.deepEqual(c.complete('garden.bed.').map((m) => m.name), ['garden.bed.add', 'garden.bed.getFields', 'garden.bed.list']);
-    assert.deepEqual(c.complete('GARDEN.BED.G').map((m) => m.name), ['garden.bed.getFields']);
+    assert.deepEqual(
+      c.complete('garden.bed.').map((m) => m.name),
+      ['garden.bed.add', 'garden.bed.getFields', 'garden.bed.list'],
+    );
+    assert.deepEqual(
+      c.complete('GARDEN.BED.G').map((m) => m.name),
+      ['garden.bed.getFields'],
+    );
     assert.equal(c.complete('garden.', 2).length, 2);
     assert.deepEqual(c.complete('zzz'), []);
   });

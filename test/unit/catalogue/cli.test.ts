@@ -25,7 +25,10 @@ describe('bitrix24-scopes describe / catalog', () => {
     const v3 = capture();
     await describeCmd(['tasks.task.get', '--version', '3', '--format', 'json'], v3.io);
     const parsed = JSON.parse(v3.out()) as { methods: { version: number; requirementText: string }[] };
-    assert.deepEqual(parsed.methods.map((m) => [m.version, m.requirementText]), [[3, 'tasks']]);
+    assert.deepEqual(
+      parsed.methods.map((m) => [m.version, m.requirementText]),
+      [[3, 'tasks']],
+    );
   });
 
   it('prints machine-readable JSON', async () => {

@@ -80,7 +80,11 @@ describe('catalogue consistency (checked-in catalogue.json)', () => {
       definitions: Record<'method' | 'event' | 'placement' | 'scope', { required: string[]; properties: Record<string, unknown> }>;
     };
     const declared = new Set(Object.keys(schema.definitions.method.properties));
-    for (const [kind, list] of [['event', data.events], ['placement', data.placements], ['scope', data.scopes]] as const) {
+    for (const [kind, list] of [
+      ['event', data.events],
+      ['placement', data.placements],
+      ['scope', data.scopes],
+    ] as const) {
       const keys = new Set(Object.keys(schema.definitions[kind].properties));
       for (const x of list) for (const k of Object.keys(x)) assert.ok(keys.has(k), `${kind} ${JSON.stringify(x).slice(0, 60)}: ${k} not in the schema`);
     }

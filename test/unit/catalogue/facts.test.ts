@@ -26,7 +26,16 @@ const basic: ScopeRequirement = { kind: 'basic' };
 
 const facts: Fact[] = [
   // CRM
-  { method: 'crm.lead.add', page: 'crm/leads/crm-lead-add', requirement: scope('crm'), whoClass: 'permission', who: /permission to create leads/, deprecated: true, replacement: 'crm.item.add', params: ['fields', 'params'] },
+  {
+    method: 'crm.lead.add',
+    page: 'crm/leads/crm-lead-add',
+    requirement: scope('crm'),
+    whoClass: 'permission',
+    who: /permission to create leads/,
+    deprecated: true,
+    replacement: 'crm.item.add',
+    params: ['fields', 'params'],
+  },
   { method: 'crm.deal.list', page: 'crm/deals/crm-deal-list', requirement: scope('crm'), who: /"read" access permission for deals/ },
   { method: 'crm.item.add', page: 'crm/universal/crm-item-add', requirement: scope('crm'), deprecated: false },
   { method: 'crm.activity.type.add', page: 'crm/timeline/activities/types/crm-activity-type-add', whoClass: 'admin', appOnly: true, params: ['fields*'] },
@@ -40,7 +49,12 @@ const facts: Fact[] = [
   { method: 'humanresources.employee.search', version: 3, page: 'departments/employee/humanresources-employee-search', requirement: scope('humanresources') },
   // case drift between editions; documented case kept
   { method: 'sale.order.getfields', page: 'sale/order/sale-order-get-fields', name: 'sale.order.getFields', requirement: scope('sale') },
-  { method: 'task.item.addtofavorite', page: 'tasks/deprecated/task-item/task-item-add-to-favourite', name: 'task.item.addtofavorite', requirement: scope('task') },
+  {
+    method: 'task.item.addtofavorite',
+    page: 'tasks/deprecated/task-item/task-item-add-to-favourite',
+    name: 'task.item.addtofavorite',
+    requirement: scope('task'),
+  },
   // tasks in both versions, different scopes
   { method: 'tasks.task.add', version: 2, page: 'tasks/tasks-task-add', requirement: scope('task'), whoClass: 'any' },
   { method: 'tasks.task.add', version: 3, page: 'tasks/tasks-task-add-rest-v3', requirement: scope('tasks'), whoClass: 'any' },
@@ -53,28 +67,64 @@ const facts: Fact[] = [
   { method: 'timeman.record.list', version: 3, page: 'timeman/record/timeman-record-list', requirement: scope('timeman') },
   { method: 'humanresources.node.get', version: 3, page: 'departments/node/humanresources-node-get', requirement: scope('humanresources') },
   // alternatives and combinations
-  { method: 'user.get', page: 'user/user-get', requirement: { kind: 'anyOf', scopes: ['user', 'user_brief', 'user_basic'] }, params: ['sort', 'order', 'FILTER', 'ADMIN_MODE', 'select', 'IMAGE_RESIZE', 'start'] },
+  {
+    method: 'user.get',
+    page: 'user/user-get',
+    requirement: { kind: 'anyOf', scopes: ['user', 'user_brief', 'user_basic'] },
+    params: ['sort', 'order', 'FILTER', 'ADMIN_MODE', 'select', 'IMAGE_RESIZE', 'start'],
+  },
   { method: 'user.add', page: 'user/user-add', requirement: scope('user'), whoClass: 'admin' },
   { method: 'sign.b2e.document.send', page: 'sign/sign-b2e-document-send', requirement: { kind: 'allOf', scopes: ['sign.b2e', 'crm'] }, appOnly: true },
   { method: 'sign.b2e.mysafe.tail', page: 'sign/sign-b2e-mysafe-tail', requirement: scope('sign.b2e') },
-  { method: 'voximplant.infocall.startwithtext', page: 'telephony/voximplant/voximplant-infocall-start-with-text', requirement: { kind: 'anyOf', scopes: ['telephony', 'call'] } },
-  { method: 'imopenlines.bot.session.finish', page: 'imopenlines/openlines/chat-bots/imopenlines-bot-session-finish', requirement: { kind: 'anyOf', scopes: ['imopenlines', 'imbot'] } },
+  {
+    method: 'voximplant.infocall.startwithtext',
+    page: 'telephony/voximplant/voximplant-infocall-start-with-text',
+    requirement: { kind: 'anyOf', scopes: ['telephony', 'call'] },
+  },
+  {
+    method: 'imopenlines.bot.session.finish',
+    page: 'imopenlines/openlines/chat-bots/imopenlines-bot-session-finish',
+    requirement: { kind: 'anyOf', scopes: ['imopenlines', 'imbot'] },
+  },
   // Russian edition decided the scope (overrides.json)
-  { method: 'sale.delivery.add', page: 'sale/delivery/delivery/sale-delivery-add', requirement: scope('delivery'), who: /CRM administrator/, whoClass: 'permission' },
+  {
+    method: 'sale.delivery.add',
+    page: 'sale/delivery/delivery/sale-delivery-add',
+    requirement: scope('delivery'),
+    who: /CRM administrator/,
+    whoClass: 'permission',
+  },
   { method: 'sale.delivery.handler.list', page: 'sale/delivery/handler/sale-delivery-handler-list', requirement: scope('delivery') },
   // qualifiers inside Scope lines
   { method: 'userfieldconfig.add', page: 'crm/universal/userfieldconfig/userfieldconfig-add', requirement: scope('userfieldconfig'), scopeNote: /moduleId/ },
   { method: 'placement.bind', page: 'widgets/placement-bind', requirement: scope('placement'), scopeNote: /depending on the placement/, whoClass: 'admin' },
   // multi-line who-can-execute
-  { method: 'catalog.document.deleteList', page: 'catalog/document/catalog-document-delete-list', who: /"Delete document".*; and "View and select warehouse"/, params: ['documentIds*'] },
+  {
+    method: 'catalog.document.deleteList',
+    page: 'catalog/document/catalog-document-delete-list',
+    who: /"Delete document".*; and "View and select warehouse"/,
+    params: ['documentIds*'],
+  },
   // basic, single-word names, pages outside api-reference
   { method: 'server.time', page: 'common/system/server-time', requirement: basic, whoClass: 'any' },
   { method: 'profile', page: 'common/users/profile', requirement: basic },
   { method: 'methods', page: 'common/system/methods', requirement: basic, deprecated: true, replacement: 'method.get' },
   { method: 'batch', version: 2, page: 'settings/how-to-call-rest-api/batch', requirement: basic, params: ['cmd*', 'halt'] },
-  { method: 'pull.application.push.add', page: 'settings/interactivity/push-and-pull/pull-application-push-add', requirement: scope('pull'), whoClass: 'admin', appOnly: true },
+  {
+    method: 'pull.application.push.add',
+    page: 'settings/interactivity/push-and-pull/pull-application-push-add',
+    requirement: scope('pull'),
+    whoClass: 'admin',
+    appOnly: true,
+  },
   // index page with one shared Scope block (event.* pages have none of their own)
-  { method: 'event.bind', page: 'events/event-bind', requirement: basic, appOnly: true, params: ['event*', 'handler*', 'auth_type', 'event_type', 'auth_connector', 'options'] },
+  {
+    method: 'event.bind',
+    page: 'events/event-bind',
+    requirement: basic,
+    appOnly: true,
+    params: ['event*', 'handler*', 'auth_type', 'event_type', 'auth_connector', 'options'],
+  },
   { method: 'event.offline.get', page: 'events/event-offline-get', requirement: basic },
   // flags
   { method: 'voximplant.user.get', page: 'telephony/voximplant/users/voximplant-user-get', requirement: scope('telephony'), adminConfirm: true },
@@ -120,7 +170,12 @@ const eventFacts: EventFact[] = [
   { name: 'OnImConnectorMessageAdd', page: 'imopenlines/imconnector/events/on-im-connector-message-add', requirement: scope('imconnector') },
   { name: 'ONEXTERNALCALLSTART', page: 'telephony/events/on-external-call-start', requirement: scope('telephony') },
   { name: 'onSonetGroupSubjectAdd', page: 'sonet-group/outdated/on-sonet-group-subject-add', requirement: scope('sonet') },
-  { name: 'OnSignB2eDocumentStatusChanged', page: 'sign/events/on-sign-b2e-document-status-changed', requirement: scope('sign.b2e'), who: 'a user with access to e-Signature for HR' },
+  {
+    name: 'OnSignB2eDocumentStatusChanged',
+    page: 'sign/events/on-sign-b2e-document-status-changed',
+    requirement: scope('sign.b2e'),
+    who: 'a user with access to e-Signature for HR',
+  },
   // No block on the page: the overview's inline "**Scope**: crm | **Who can subscribe**: any user".
   { name: 'onCrmInvoiceAdd', page: 'crm/outdated/invoice/events-invoice/on-crm-invoice-add', requirement: scope('crm'), who: 'any user' },
   { name: 'onCrmProductAdd', page: 'crm/outdated/products/events-custom/on-crm-product-add', requirement: scope('crm'), who: 'any user' },
@@ -140,7 +195,12 @@ interface PlacementFact {
 // Placements: the "Placement Code" table and the header Scope line of each widget page.
 const placementFacts: PlacementFact[] = [
   { code: 'CRM_DEAL_DETAIL_TAB', page: 'widgets/crm/detail-tab', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
-  { code: 'CRM_DYNAMIC_183_DETAIL_TAB', entry: 'CRM_DYNAMIC_<id>_DETAIL_TAB', page: 'widgets/crm/detail-tab', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
+  {
+    code: 'CRM_DYNAMIC_183_DETAIL_TAB',
+    entry: 'CRM_DYNAMIC_<id>_DETAIL_TAB',
+    page: 'widgets/crm/detail-tab',
+    requirement: { kind: 'allOf', scopes: ['placement', 'crm'] },
+  },
   { code: 'CRM_ACTIVITY_LIST_MENU', page: 'widgets/crm/list-menu', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } },
   { code: 'TASK_VIEW_TAB', page: 'widgets/task/view-tab', requirement: { kind: 'allOf', scopes: ['placement', 'task'] } },
   { code: 'TASK_GROUP_LIST_TOOLBAR', page: 'widgets/task/list-toolbar', requirement: { kind: 'allOf', scopes: ['placement', 'task'] } },
@@ -241,7 +301,11 @@ describe('catalogue: hand-checked facts', () => {
       if (f.appOnly !== undefined) assert.equal(Boolean(m.appOnly), f.appOnly);
       if (f.adminConfirm !== undefined) assert.equal(Boolean(m.adminConfirm), f.adminConfirm);
       if (f.scopeNote) assert.match(m.scopeNote ?? '', f.scopeNote);
-      if (f.params) assert.deepEqual(m.params.map((p) => `${p.name}${p.required ? '*' : ''}`), f.params);
+      if (f.params)
+        assert.deepEqual(
+          m.params.map((p) => `${p.name}${p.required ? '*' : ''}`),
+          f.params,
+        );
     });
   }
 

@@ -10,7 +10,10 @@ function data(): CatalogueData {
     $schema: './catalogue.schema.json',
     sources: [],
     generated: '2025-01-02',
-    scopes: [{ code: 'garden', tool: 'Garden' }, { code: 'orchard', tool: 'Orchard' }],
+    scopes: [
+      { code: 'garden', tool: 'Garden' },
+      { code: 'orchard', tool: 'Orchard' },
+    ],
     methods: [
       {
         name: 'garden.bed.add',
@@ -23,7 +26,16 @@ function data(): CatalogueData {
         title: 'Add a Bed',
         editions: { en: { requirement: { kind: 'scope', scope: 'garden' } }, ru: { requirement: { kind: 'scope', scope: 'orchard' } } },
       },
-      { name: 'garden.bed.add', version: 3, requirement: { kind: 'scope', scope: 'garden' }, who: '', whoClass: 'unknown', params: [], url: page('garden/v3'), title: 'Add (3.0)' },
+      {
+        name: 'garden.bed.add',
+        version: 3,
+        requirement: { kind: 'scope', scope: 'garden' },
+        who: '',
+        whoClass: 'unknown',
+        params: [],
+        url: page('garden/v3'),
+        title: 'Add (3.0)',
+      },
     ],
     events: [{ name: 'onGardenBedAdd', requirement: { kind: 'scope', scope: 'garden' }, who: 'any user', url: page('garden/events/add'), title: 'Bed added' }],
     placements: [{ code: 'GARDEN_DYNAMIC_<id>_TAB', template: true, requirement: { kind: 'scope', scope: 'garden' }, url: page('widgets/tab'), title: 'Tab' }],
@@ -70,13 +82,19 @@ describe('catalogue: Russian facts and edition disagreements', () => {
 
   it('links the Russian page: the same path on apidocs.bitrix24.ru unless the facts say otherwise', () => {
     assert.equal(russianUrl(page('garden/garden-bed-add'), { title: 't' }), 'https://apidocs.bitrix24.ru/api-reference/garden/garden-bed-add.html');
-    assert.equal(russianUrl(page('widgets/tab'), { title: 't', url: 'https://apidocs.bitrix24.ru/elsewhere.html' }), 'https://apidocs.bitrix24.ru/elsewhere.html');
+    assert.equal(
+      russianUrl(page('widgets/tab'), { title: 't', url: 'https://apidocs.bitrix24.ru/elsewhere.html' }),
+      'https://apidocs.bitrix24.ru/elsewhere.html',
+    );
     assert.equal(russianUrl(page('x'), undefined), undefined);
     assert.equal(russianMethodKey('a.b', 3), 'a.b v3');
   });
 
   it('lists the entries whose editions disagree', () => {
     const c = Catalogue.fromData(data());
-    assert.deepEqual(c.disagreements().map((x) => x.name), ['garden.bed.add']);
+    assert.deepEqual(
+      c.disagreements().map((x) => x.name),
+      ['garden.bed.add'],
+    );
   });
 });

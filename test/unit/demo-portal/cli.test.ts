@@ -63,7 +63,8 @@ describe('bitrix24-demo-portal command line', function () {
     const statePath = join(dir, 'state.json');
     const { child, line } = await startCli(['--state', statePath, '--quiet', '--rate-limit', 'off']);
     const writes = Array.from({ length: 40 }, (_, i) =>
-      restCall(line.webhooks.admin, 'landing.site.setRights', { id: 1, rights: { [`U${i}`]: ['edit'] } }).catch(() => undefined));
+      restCall(line.webhooks.admin, 'landing.site.setRights', { id: 1, rights: { [`U${i}`]: ['edit'] } }).catch(() => undefined),
+    );
     await Promise.race(writes);
     child.kill('SIGKILL');
     await once(child, 'exit');

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { callMethod } from '../../../demo-portal/src/methods/registry';
 import type { PortalState } from '../../../demo-portal/src/portal/types';
-import {
-  ALICE_ADMIN, BORIS_SALES, EVA_BACKEND, GRACE_DISMISSED, IRENE_EXTRANET, call, errorOf, freshState, resultOf, userOf,
-} from './helpers';
+import { ALICE_ADMIN, BORIS_SALES, EVA_BACKEND, GRACE_DISMISSED, IRENE_EXTRANET, call, errorOf, freshState, resultOf, userOf } from './helpers';
 
 type Row = Record<string, unknown>;
 const idsOf = (rows: unknown) => (rows as Row[]).map((r) => Number(r.ID));
@@ -18,7 +16,10 @@ describe('demo portal: users, departments, workgroups', () => {
     it('lists users by ascending ID with a total', () => {
       const outcome = call(state, EVA_BACKEND, 'user.get');
       assert.ok(outcome.ok);
-      assert.deepEqual(idsOf(outcome.output.result), state.users.map((u) => u.id));
+      assert.deepEqual(
+        idsOf(outcome.output.result),
+        state.users.map((u) => u.id),
+      );
       assert.equal(outcome.output.total, state.users.length);
       assert.equal(outcome.output.next, undefined);
     });
@@ -100,7 +101,7 @@ describe('demo portal: users, departments, workgroups', () => {
   });
 
   describe('sonet_group.get', () => {
-    it('shows visible groups and the caller\'s own, newest first', () => {
+    it("shows visible groups and the caller's own, newest first", () => {
       assert.deepEqual(idsOf(resultOf(call(state, EVA_BACKEND, 'sonet_group.get'))), [4, 3, 1]);
       assert.deepEqual(idsOf(resultOf(call(state, IRENE_EXTRANET, 'sonet_group.get'))), [4, 3, 2, 1]);
     });

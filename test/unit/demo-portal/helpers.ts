@@ -34,7 +34,14 @@ export function userOf(state: PortalState, id: number): User {
 }
 
 /** Calls a method as `userId` with the given scopes (all seeded scopes by default). */
-export function call(state: PortalState, userId: number, method: string, params: Params = {}, scopes: readonly string[] = FULL_SCOPES, now = Date.UTC(2025, 0, 1)): CallOutcome {
+export function call(
+  state: PortalState,
+  userId: number,
+  method: string,
+  params: Params = {},
+  scopes: readonly string[] = FULL_SCOPES,
+  now = Date.UTC(2025, 0, 1),
+): CallOutcome {
   return callMethod({ state, user: userOf(state, userId), scopes, now: () => now }, method, params);
 }
 

@@ -33,7 +33,12 @@ describe('demo portal over HTTP', () => {
       const auth = await fetch(`${portal.oauth.authorizeUrl}?client_id=${portal.oauth.clientId}&state=xyz&user_id=${userId}`);
       const consent = (await auth.json()) as Json;
       assert.equal(consent.state, 'xyz');
-      const q = new URLSearchParams({ grant_type: 'authorization_code', client_id: portal.oauth.clientId, client_secret: portal.oauth.clientSecret, code: String(consent.code) });
+      const q = new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: portal.oauth.clientId,
+        client_secret: portal.oauth.clientSecret,
+        code: String(consent.code),
+      });
       const res = await fetch(`${portal.oauth.tokenUrl}?${q}`);
       assert.equal(res.status, 200);
       return (await res.json()) as Json;
@@ -53,7 +58,12 @@ describe('demo portal over HTTP', () => {
       portal.faults.set({ expireTokens: true });
       const expired = await post(`${portal.baseUrl}/rest/profile`, { auth: token.access_token });
       assert.deepEqual([expired.status, expired.json.error], [401, 'expired_token']);
-      const q = new URLSearchParams({ grant_type: 'refresh_token', client_id: portal.oauth.clientId, client_secret: portal.oauth.clientSecret, refresh_token: String(token.refresh_token) });
+      const q = new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: portal.oauth.clientId,
+        client_secret: portal.oauth.clientSecret,
+        refresh_token: String(token.refresh_token),
+      });
       const refreshed = (await (await fetch(`${portal.oauth.tokenUrl}?${q}`)).json()) as Json;
       assert.equal((await post(`${portal.baseUrl}/rest/profile`, { auth: refreshed.access_token })).status, 200);
     });
@@ -61,20 +71,25 @@ describe('demo portal over HTTP', () => {
     it('answers NO_AUTH_FOUND for unknown or missing tokens and reports token endpoint errors', async () => {
       assert.equal((await post(`${portal.baseUrl}/rest/profile`, { auth: 'nope' })).json.error, 'NO_AUTH_FOUND');
       assert.equal((await post(`${portal.baseUrl}/rest/profile`)).status, 401);
-      const bad = await post(portal.oauth.tokenUrl, { grant_type: 'authorization_code', client_id: portal.oauth.clientId, client_secret: portal.oauth.clientSecret, code: 'x' });
+      const bad = await post(portal.oauth.tokenUrl, {
+        grant_type: 'authorization_code',
+        client_id: portal.oauth.clientId,
+        client_secret: portal.oauth.clientSecret,
+        code: 'x',
+      });
       assert.deepEqual([bad.status, bad.json.error], [400, 'invalid_grant']);
     });
   });
 
   describe('fault switches', () => {
-    it('fails the next call of a chosen method once, with the code\'s documented status', async () => {
+    it("fails the next call of a chosen method once, with the code's documented status", async () => {
       portal.faults.set({ failNext: { method: 'profile', error: 'ACCESS_DENIED' } });
       const failed = await post(`${portal.webhooks.admin}profile`);
       assert.deepEqual([failed.status, failed.json.error], [403, 'ACCESS_DENIED']);
       assert.equal((await post(`${portal.webhooks.admin}profile`)).status, 200);
     });
 
-    it('answers 5xx: 500 as the portal\'s JSON error, other codes as a proxy page', async () => {
+    it("answers 5xx: 500 as the portal's JSON error, other codes as a proxy page", async () => {
       portal.faults.set({ status5xx: 500 });
       const own = await post(`${portal.webhooks.admin}profile`);
       assert.deepEqual([own.status, own.json.error], [500, 'INTERNAL_SERVER_ERROR']);
@@ -129,7 +144,10 @@ describe('demo portal over HTTP', () => {
     const data = new FormData();
     data.append('FILTER[ID]', '3');
     const multipart = (await (await fetch(`${portal.webhooks.admin}user.get`, { method: 'POST', body: data })).json()) as { result: Json[] };
-    assert.deepEqual(multipart.result.map((u) => u.ID), ['3']);
+    assert.deepEqual(
+      multipart.result.map((u) => u.ID),
+      ['3'],
+    );
   });
 
   it('resets to the seed over /_demo/reset, keeping webhooks valid', async () => {
@@ -171,7 +189,10 @@ describe('demo portal over HTTP', () => {
     await post(`${portal.webhooks.admin}profile%0Aforged.line%20200%20user=1`);
     await post(`${portal.baseUrl}/rest/profile%0D%0Aforged.line%20200%20user=1`);
     assert.equal(logs.length, 2);
-    assert.ok(logs.every((line) => !/[\r\n]/.test(line)), 'a log line holds a line break');
+    assert.ok(
+      logs.every((line) => !/[\r\n]/.test(line)),
+      'a log line holds a line break',
+    );
     assert.ok(!logs.some((line) => line.startsWith('forged')));
   });
 

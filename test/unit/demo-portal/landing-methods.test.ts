@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import type { PortalState } from '../../../demo-portal/src/portal/types';
-import {
-  ALICE_ADMIN, CAROL_SITE_MANAGER, EVA_BACKEND, HENRY_NO_SITES, call, errorOf, freshState, resultOf,
-} from './helpers';
+import { ALICE_ADMIN, CAROL_SITE_MANAGER, EVA_BACKEND, HENRY_NO_SITES, call, errorOf, freshState, resultOf } from './helpers';
 
 type Row = Record<string, unknown>;
 const ids = (rows: unknown) => (rows as Row[]).map((r) => Number(r.ID));
@@ -19,7 +17,7 @@ describe('demo portal: landing site methods', () => {
     assert.deepEqual(ids(resultOf(call(state, EVA_BACKEND, 'landing.site.getList'))), [1, 3, 4]);
   });
 
-  it('hides a site where any of the caller\'s codes is denied', () => {
+  it("hides a site where any of the caller's codes is denied", () => {
     resultOf(call(state, ALICE_ADMIN, 'landing.site.setRights', { id: 3, rights: { AU: ['read'], DR7: ['denied'] } }));
     assert.deepEqual(ids(resultOf(call(state, EVA_BACKEND, 'landing.site.getList'))), [1, 4]);
     assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'landing.site.getRights', { id: 3 })), ['denied', 'read']);
@@ -27,17 +25,28 @@ describe('demo portal: landing site methods', () => {
 
   it('shows knowledge bases and group sites only with the matching scope parameter', () => {
     const sites = (params: Row) => resultOf(call(state, ALICE_ADMIN, 'landing.site.getList', params)) as Row[];
-    assert.deepEqual(sites({ scope: 'KNOWLEDGE' }).map((s) => s.TYPE), ['KNOWLEDGE']);
-    assert.deepEqual(sites({ scope: 'GROUP' }).map((s) => s.TYPE), ['GROUP']);
+    assert.deepEqual(
+      sites({ scope: 'KNOWLEDGE' }).map((s) => s.TYPE),
+      ['KNOWLEDGE'],
+    );
+    assert.deepEqual(
+      sites({ scope: 'GROUP' }).map((s) => s.TYPE),
+      ['GROUP'],
+    );
     assert.ok(sites({}).every((s) => ['PAGE', 'STORE', 'SMN'].includes(String(s.TYPE))));
-    assert.deepEqual(sites({ params: { filter: { TYPE: 'KNOWLEDGE' } } }).length, 4, 'a type outside the section falls back to the section\'s types');
+    assert.deepEqual(sites({ params: { filter: { TYPE: 'KNOWLEDGE' } } }).length, 4, "a type outside the section falls back to the section's types");
   });
 
   it('applies select (always with ID and TYPE), filter and order', () => {
-    const rows = resultOf(call(state, ALICE_ADMIN, 'landing.site.getList', {
-      params: { select: ['TITLE'], filter: { '%TITLE': 'PRO', '!ID': 2 }, order: { ID: 'DESC' } },
-    })) as Row[];
-    assert.deepEqual(rows.map((r) => Object.keys(r).sort()), rows.map(() => ['ID', 'TITLE', 'TYPE']));
+    const rows = resultOf(
+      call(state, ALICE_ADMIN, 'landing.site.getList', {
+        params: { select: ['TITLE'], filter: { '%TITLE': 'PRO', '!ID': 2 }, order: { ID: 'DESC' } },
+      }),
+    ) as Row[];
+    assert.deepEqual(
+      rows.map((r) => Object.keys(r).sort()),
+      rows.map(() => ['ID', 'TITLE', 'TYPE']),
+    );
     assert.deepEqual(ids(rows), [3]);
     const all = resultOf(call(state, ALICE_ADMIN, 'landing.site.getList', { params: { filter: { '!ID': 2 }, order: { ID: 'DESC' } } }));
     assert.deepEqual(ids(all), [4, 3, 1]);

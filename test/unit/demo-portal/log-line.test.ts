@@ -10,7 +10,16 @@ describe('demo portal: request log lines', () => {
 
   it('masks every webhook code, client secret and token the portal holds', () => {
     const state = freshState();
-    state.oauthTokens.push({ accessToken: 'access-token-123456', refreshToken: 'refresh-token-654321', clientId: 'c', userId: 1, scopes: [], expiresAt: 0, refreshExpiresAt: 0, refreshable: true });
+    state.oauthTokens.push({
+      accessToken: 'access-token-123456',
+      refreshToken: 'refresh-token-654321',
+      clientId: 'c',
+      userId: 1,
+      scopes: [],
+      expiresAt: 0,
+      refreshExpiresAt: 0,
+      refreshable: true,
+    });
     const secrets = [state.webhooks[0].code, state.oauthClients[0].clientSecret, 'access-token-123456', 'refresh-token-654321'];
     const line = safeLogLine(`internal error: ${secrets.join(' / ')}`, state);
     for (const s of secrets) assert.ok(!line.includes(s));

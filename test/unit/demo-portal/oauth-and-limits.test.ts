@@ -3,7 +3,13 @@ import { parseCliArgs } from '../../../demo-portal/src/cli-args';
 import { Faults } from '../../../demo-portal/src/http/faults';
 import { LeakyBucket } from '../../../demo-portal/src/http/rate-limit';
 import {
-  ACCESS_TTL_MS, CODE_TTL_MS, OAuthError, checkAccessToken, exchangeToken, expireAllAccessTokens, issueCode,
+  ACCESS_TTL_MS,
+  CODE_TTL_MS,
+  OAuthError,
+  checkAccessToken,
+  exchangeToken,
+  expireAllAccessTokens,
+  issueCode,
 } from '../../../demo-portal/src/portal/oauth';
 import type { PortalState } from '../../../demo-portal/src/portal/types';
 import { EVA_BACKEND, GRACE_DISMISSED, freshState } from './helpers';
@@ -35,12 +41,18 @@ describe('demo portal: OAuth tokens', () => {
     assert.equal(token.userId, EVA_BACKEND);
     assert.equal(token.expiresAt, T0 + ACCESS_TTL_MS);
     assert.equal(checkAccessToken(state, token.accessToken, T0).status, 'valid');
-    assert.equal(oauthCode(() => grant({ grant_type: 'authorization_code', code })), 'invalid_grant');
+    assert.equal(
+      oauthCode(() => grant({ grant_type: 'authorization_code', code })),
+      'invalid_grant',
+    );
   });
 
   it('rejects a code older than 30 seconds', () => {
     const code = issueCode(state, client().clientId, EVA_BACKEND, T0, secret);
-    assert.equal(oauthCode(() => grant({ grant_type: 'authorization_code', code }, T0 + CODE_TTL_MS)), 'invalid_grant');
+    assert.equal(
+      oauthCode(() => grant({ grant_type: 'authorization_code', code }, T0 + CODE_TTL_MS)),
+      'invalid_grant',
+    );
   });
 
   it('reports an access token as expired after an hour and refreshes it with a rotating refresh token', () => {
@@ -50,17 +62,32 @@ describe('demo portal: OAuth tokens', () => {
     const second = grant({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, later);
     assert.notEqual(second.accessToken, first.accessToken);
     assert.equal(checkAccessToken(state, second.accessToken, later).status, 'valid');
-    assert.equal(oauthCode(() => grant({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, later)), 'invalid_grant');
+    assert.equal(
+      oauthCode(() => grant({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, later)),
+      'invalid_grant',
+    );
   });
 
   it('rejects a wrong client secret, an unknown grant type and missing fields', () => {
-    assert.equal(oauthCode(() => exchangeToken(state, { grant_type: 'refresh_token', client_id: client().clientId, client_secret: 'x' }, T0, secret)), 'invalid_client');
-    assert.equal(oauthCode(() => grant({ grant_type: 'password' })), 'invalid_request');
-    assert.equal(oauthCode(() => exchangeToken(state, { grant_type: 'refresh_token' }, T0, secret)), 'invalid_request');
+    assert.equal(
+      oauthCode(() => exchangeToken(state, { grant_type: 'refresh_token', client_id: client().clientId, client_secret: 'x' }, T0, secret)),
+      'invalid_client',
+    );
+    assert.equal(
+      oauthCode(() => grant({ grant_type: 'password' })),
+      'invalid_request',
+    );
+    assert.equal(
+      oauthCode(() => exchangeToken(state, { grant_type: 'refresh_token' }, T0, secret)),
+      'invalid_request',
+    );
   });
 
   it('refuses to authorize a dismissed user', () => {
-    assert.equal(oauthCode(() => issueCode(state, client().clientId, GRACE_DISMISSED, T0, secret)), 'invalid_request');
+    assert.equal(
+      oauthCode(() => issueCode(state, client().clientId, GRACE_DISMISSED, T0, secret)),
+      'invalid_request',
+    );
   });
 
   it('forced expiry ends live access tokens but leaves refresh working', () => {
@@ -74,7 +101,10 @@ describe('demo portal: OAuth tokens', () => {
 describe('demo portal: rate limit', () => {
   it('allows a burst up to the limit, then refuses until the counter drains', () => {
     const bucket = new LeakyBucket({ limit: 3, drainPerSecond: 2 });
-    assert.deepEqual([0, 0, 0, 0].map(() => bucket.take('ip', 1000)), [true, true, true, false]);
+    assert.deepEqual(
+      [0, 0, 0, 0].map(() => bucket.take('ip', 1000)),
+      [true, true, true, false],
+    );
     assert.equal(bucket.take('ip', 1400), false, '0.8 drained is not a whole request');
     assert.equal(bucket.take('ip', 1500), true, 'one request drained after half a second at 2/s');
     assert.equal(bucket.take('other-ip', 1500), true, 'counted per client');
@@ -115,14 +145,32 @@ describe('demo portal: fault switches', () => {
     f.set({ expireTokens: true, rateLimit: { limit: 2, drainPerSecond: 0 }, latencyMs: 20, dropConnections: true });
     assert.deepEqual(calls, ['rate {"limit":2,"drainPerSecond":0}', 'expire']);
     f.clear();
-    assert.deepEqual({ ...f.get(), rateLimit: undefined }, { latencyMs: 0, status5xx: null, dropConnections: false, malformedJson: false, failNext: [], failAfterApplying: [], redirect: null, rateLimit: undefined });
+    assert.deepEqual(
+      { ...f.get(), rateLimit: undefined },
+      {
+        latencyMs: 0,
+        status5xx: null,
+        dropConnections: false,
+        malformedJson: false,
+        failNext: [],
+        failAfterApplying: [],
+        redirect: null,
+        rateLimit: undefined,
+      },
+    );
   });
 });
 
 describe('demo portal: command line', () => {
   it('reads --port, --state, --seed and --rate-limit in both spellings', () => {
     assert.deepEqual(parseCliArgs(['--port', '8080', '--state=/tmp/s.json', '--seed', 'large', '--rate-limit=10/1']), {
-      port: 8080, statePath: '/tmp/s.json', seed: 'large', rateLimit: { limit: 10, drainPerSecond: 1 }, quiet: false, help: false, language: 'en',
+      port: 8080,
+      statePath: '/tmp/s.json',
+      seed: 'large',
+      rateLimit: { limit: 10, drainPerSecond: 1 },
+      quiet: false,
+      help: false,
+      language: 'en',
     });
     assert.equal(parseCliArgs(['--lang', 'ru']).language, 'ru');
     assert.equal(parseCliArgs(['--rate-limit', 'off']).rateLimit, false);

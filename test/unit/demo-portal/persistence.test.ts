@@ -64,7 +64,13 @@ describe('demo portal: state file', () => {
   it('serialises overlapping saves and ends with the latest state on disk', async () => {
     let version = 0;
     let writes = 0;
-    const countingOps: FileOps = { ...realOps, rename: async (a, b) => { writes++; return fsp.rename(a, b); } };
+    const countingOps: FileOps = {
+      ...realOps,
+      rename: async (a, b) => {
+        writes++;
+        return fsp.rename(a, b);
+      },
+    };
     const writer = new StateWriter(file, () => JSON.stringify({ version }), countingOps);
     const saves: Promise<void>[] = [];
     for (let i = 1; i <= 5; i++) {
@@ -89,7 +95,9 @@ describe('demo portal: state file', () => {
     const state = freshState();
     await writeFileAtomic(file, JSON.stringify(state));
     const code = state.webhooks[0].code;
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(__dirname, 'crash-mid-write.ts'), file, JSON.stringify(state)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(__dirname, 'crash-mid-write.ts'), file, JSON.stringify(state)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     while (!out.includes('before-rename')) {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { siteOperationsFor } from '../../../demo-portal/src/portal/site-rights';
 import type { PortalState } from '../../../demo-portal/src/portal/types';
-import {
-  ALICE_ADMIN, CAROL_SITE_MANAGER, EVA_BACKEND, FRANK_SALES_EMEA, call, errorOf, freshState, resultOf, userOf,
-} from './helpers';
+import { ALICE_ADMIN, CAROL_SITE_MANAGER, EVA_BACKEND, FRANK_SALES_EMEA, call, errorOf, freshState, resultOf, userOf } from './helpers';
 
 const SITE_MANAGER_ROLE = 2;
 const KNOWLEDGE_ADMIN_ROLE = 3;
@@ -36,7 +34,10 @@ describe('demo portal: role model', () => {
       { ID: '2', TITLE: 'Manager', XML_ID: 'MANAGER' },
     ]);
     const kb = resultOf(call(state, ALICE_ADMIN, 'landing.role.getList', { scope: 'KNOWLEDGE' })) as { ID: string }[];
-    assert.deepEqual(kb.map((r) => r.ID), ['3', '4']);
+    assert.deepEqual(
+      kb.map((r) => r.ID),
+      ['3', '4'],
+    );
     assert.equal(errorOf(call(state, EVA_BACKEND, 'landing.role.getList')).code, 'IS_NOT_ADMIN');
   });
 
@@ -84,7 +85,7 @@ describe('demo portal: role model', () => {
     assert.equal(errorOf(call(state, ALICE_ADMIN, 'landing.role.setAccessCodes', { id: SITE_MANAGER_ROLE, codes: 'U5' })).code, 'ERROR_ARGUMENT');
   });
 
-  it('keeps each model\'s settings when switching between them', () => {
+  it("keeps each model's settings when switching between them", () => {
     call(state, ALICE_ADMIN, 'landing.role.setAccessCodes', { id: SITE_MANAGER_ROLE, codes: ['U5'] });
     call(state, ALICE_ADMIN, 'landing.role.setRights', { id: SITE_MANAGER_ROLE, rights: { 0: ['edit'] } });
     call(state, ALICE_ADMIN, 'landing.role.enable', { mode: 1 });

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { setSiteRights, siteOperationsFor, storedSiteRights } from '../../../demo-portal/src/portal/site-rights';
 import type { PortalState } from '../../../demo-portal/src/portal/types';
 import {
-  ALICE_ADMIN, BORIS_SALES, CAROL_SITE_MANAGER, DMITRY_FRONTEND, EVA_BACKEND, FRANK_SALES_EMEA, HENRY_NO_SITES,
-  IRENE_EXTRANET, freshState, userOf,
+  ALICE_ADMIN,
+  BORIS_SALES,
+  CAROL_SITE_MANAGER,
+  DMITRY_FRONTEND,
+  EVA_BACKEND,
+  FRANK_SALES_EMEA,
+  HENRY_NO_SITES,
+  IRENE_EXTRANET,
+  freshState,
+  userOf,
 } from './helpers';
 
 const COMPANY_SITE = 1;
@@ -92,7 +100,7 @@ describe('demo portal: site rights (extended model)', () => {
     });
   });
 
-  describe('getRights: the calling user\'s effective operations', () => {
+  describe("getRights: the calling user's effective operations", () => {
     it('differs per user for the same set', () => {
       setSiteRights(state, 'SITE', COMPANY_SITE, { U5: ['edit'], U6: ['sett', 'public'] });
       assert.deepEqual(opsOf(state, EVA_BACKEND), ['read', 'edit']);

@@ -19,7 +19,10 @@ describe('demo portal: basic-scope methods', () => {
 
   it('method.get tells whether a method exists and is callable with the granted scopes', () => {
     assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'method.get', { name: 'landing.site.getRights' }, ['user'])), { isExisting: true, isAvailable: false });
-    assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'method.get', { name: 'landing.site.getrights' }, ['landing'])), { isExisting: true, isAvailable: true });
+    assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'method.get', { name: 'landing.site.getrights' }, ['landing'])), {
+      isExisting: true,
+      isAvailable: true,
+    });
     assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'method.get', { name: 'no.such.method' })), { isExisting: false, isAvailable: false });
     assert.deepEqual(resultOf(call(state, EVA_BACKEND, 'method.get', {})), { isExisting: false, isAvailable: false });
   });
@@ -68,7 +71,7 @@ describe('demo portal: batch', () => {
     assert.deepEqual(halted.result, []);
   });
 
-  it('checks each sub-request\'s scope', () => {
+  it("checks each sub-request's scope", () => {
     const out = batch({ cmd: { sites: 'landing.site.getList', me: 'profile' } }, ['user']);
     assert.equal(((out.result_error as Row).sites as Row).error, 'insufficient_scope');
     assert.ok((out.result as Row).me);
@@ -77,7 +80,10 @@ describe('demo portal: batch', () => {
   it('returns lists for list-shaped cmd and parses bracketed query parameters', () => {
     const out = batch({ cmd: ['user.get?FILTER[UF_DEPARTMENT]=3&SELECT[]=NAME', 'profile'] });
     assert.ok(Array.isArray(out.result));
-    assert.deepEqual(((out.result as unknown[])[0] as Row[]).map((r) => r.NAME), ['Carol', 'Grace']);
+    assert.deepEqual(
+      ((out.result as unknown[])[0] as Row[]).map((r) => r.NAME),
+      ['Carol', 'Grace'],
+    );
   });
 
   it('refuses nested batch and sub-requests beyond 50', () => {
@@ -102,7 +108,9 @@ describe('demo portal: batch', () => {
 describe('demo portal: PHP-style query strings', () => {
   it('parses nested keys and list appends', () => {
     assert.deepEqual(parsePhpQuery('a=1&f[ID]=2&f[NAME][]=x&f[NAME][]=y&r[U1][]=read'), {
-      a: '1', f: { ID: '2', NAME: ['x', 'y'] }, r: { U1: ['read'] },
+      a: '1',
+      f: { ID: '2', NAME: ['x', 'y'] },
+      r: { U1: ['read'] },
     });
   });
 

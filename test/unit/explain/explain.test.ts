@@ -22,7 +22,17 @@ describe('explain: documented error codes', () => {
   it('the list comes from the docs, with provenance, and covers the common pages', () => {
     assert.match(documented.source?.commit ?? '', /^[0-9a-f]{7,40}$/);
     const codes = documented.codes.map((c) => c.code);
-    for (const c of ['insufficient_scope', 'ACCESS_DENIED', 'METHOD_CONFIRM_WAITING', 'QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT', 'expired_token', 'BITRIX_REST_V3_EXCEPTION_INSUFFICIENTSCOPEEXCEPTION', 'BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION', 'invalid_grant']) {
+    for (const c of [
+      'insufficient_scope',
+      'ACCESS_DENIED',
+      'METHOD_CONFIRM_WAITING',
+      'QUERY_LIMIT_EXCEEDED',
+      'OPERATION_TIME_LIMIT',
+      'expired_token',
+      'BITRIX_REST_V3_EXCEPTION_INSUFFICIENTSCOPEEXCEPTION',
+      'BITRIX_REST_V3_EXCEPTION_ACCESSDENIEDEXCEPTION',
+      'invalid_grant',
+    ]) {
       assert.ok(codes.includes(c), `${c} is in the generated list`);
     }
     assert.ok(documented.codes.length >= 35, `${documented.codes.length} codes`);
@@ -52,15 +62,21 @@ describe('explain: parsing what developers paste', () => {
     assert.deepEqual(parseErrorInput('{"error":"expired_token","error_description":"The access token provided has expired."}').errors, [
       { code: 'expired_token', description: 'The access token provided has expired.' },
     ]);
-    const v3 = parseErrorInput('{"error":{"code":"BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION","message":"bad","validation":[{"field":"id","message":"required"}]}}');
+    const v3 = parseErrorInput(
+      '{"error":{"code":"BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION","message":"bad","validation":[{"field":"id","message":"required"}]}}',
+    );
     assert.equal(v3.errors[0].code, 'BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION');
     assert.deepEqual(v3.errors[0].validation, [{ field: 'id', message: 'required' }]);
     assert.deepEqual(parseErrorInput('  QUERY_LIMIT_EXCEEDED ').errors, [{ code: 'QUERY_LIMIT_EXCEEDED' }]);
-    assert.deepEqual(parseErrorInput('POST crm.lead.add -> HTTP 503 QUERY_LIMIT_EXCEEDED (Too many requests)').errors, [{ code: 'QUERY_LIMIT_EXCEEDED', status: 503 }]);
+    assert.deepEqual(parseErrorInput('POST crm.lead.add -> HTTP 503 QUERY_LIMIT_EXCEEDED (Too many requests)').errors, [
+      { code: 'QUERY_LIMIT_EXCEEDED', status: 503 },
+    ]);
   });
 
   it('a batch answer and a bare result_error map, each error under its command key', () => {
-    const body = { result: { result: [], result_error: { get_user: { error: 'insufficient_scope', error_description: '' }, dept: { error: 'ACCESS_DENIED' } } } };
+    const body = {
+      result: { result: [], result_error: { get_user: { error: 'insufficient_scope', error_description: '' }, dept: { error: 'ACCESS_DENIED' } } },
+    };
     const keys = parseErrorInput(JSON.stringify(body)).errors.map((e) => `${e.key}:${e.code}`);
     assert.deepEqual(keys, ['get_user:insufficient_scope', 'dept:ACCESS_DENIED']);
     const bare = parseErrorInput(JSON.stringify(body.result.result_error)).errors.map((e) => e.key);
@@ -94,7 +110,12 @@ describe('explain: the diagnosis for this app', () => {
   it('of several accepted scopes it proposes the narrowest, or the one already granted', () => {
     const [narrow] = explainInput('insufficient_scope', { method: 'user.get', catalogue, manifest: { label: 'bitrix24.json', scopes: [] } }).explanations;
     assert.deepEqual(narrow.missingScopes, ['user_brief']);
-    const [granted] = explainInput('insufficient_scope', { method: 'user.get', catalogue, manifest: { label: 'm', scopes: [] }, portal: { scopes: ['user_basic'] } }).explanations;
+    const [granted] = explainInput('insufficient_scope', {
+      method: 'user.get',
+      catalogue,
+      manifest: { label: 'm', scopes: [] },
+      portal: { scopes: ['user_basic'] },
+    }).explanations;
     assert.deepEqual(granted.missingScopes, ['user_basic']);
   });
 
@@ -134,7 +155,10 @@ describe('explain: the diagnosis for this app', () => {
 
   it('METHOD_CONFIRM_WAITING points at OnAppMethodConfirm and says whether the method is documented as needing it', () => {
     const confirm = catalogue.methods().find((m) => m.adminConfirm)!;
-    const [x] = explainInput('{"error":"METHOD_CONFIRM_WAITING","error_description":"Waiting for confirmation"}', { method: confirm.name, catalogue }).explanations;
+    const [x] = explainInput('{"error":"METHOD_CONFIRM_WAITING","error_description":"Waiting for confirmation"}', {
+      method: confirm.name,
+      catalogue,
+    }).explanations;
     assert.equal(x.kind, 'confirmation');
     assert.match(x.fixes[0], /OnAppMethodConfirm/);
     assert.ok(x.facts.some((f) => f.includes('documented as needing administrator confirmation')));

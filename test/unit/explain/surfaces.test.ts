@@ -39,7 +39,7 @@ describe('explain: hover on error-code strings', () => {
   });
 
   it('stays silent on identifiers, unknown codes and unquoted words', () => {
-    assert.equal(hoverAt("const QUERY_LIMIT|_EXCEEDED = 1;"), null);
+    assert.equal(hoverAt('const QUERY_LIMIT|_EXCEEDED = 1;'), null);
     assert.equal(hoverAt("'MY_OWN|_CODE'"), null);
     assert.equal(hoverAt("'hel|lo'"), null);
   });
@@ -59,7 +59,10 @@ describe('bitrix24-scopes explain', () => {
     const r = await cli(['-', '--format', 'json'], '{"error":"expired_token"}');
     assert.equal(r.code, 0);
     const parsed = JSON.parse(r.out) as { explanations: { code: string; kind: string }[] };
-    assert.deepEqual(parsed.explanations.map((x) => [x.code, x.kind]), [['expired_token', 'token']]);
+    assert.deepEqual(
+      parsed.explanations.map((x) => [x.code, x.kind]),
+      [['expired_token', 'token']],
+    );
   });
 
   it('exit 1 when the input holds no error, 2 on usage mistakes', async () => {

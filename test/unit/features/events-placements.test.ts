@@ -12,19 +12,42 @@ import { liveDiagnostics } from '../../../server/src/features/live-checks';
 import { EVENTS, fakeCatalogue, METHODS } from './fake-catalogue';
 
 const PLACEMENTS: PlacementInfo[] = [
-  { code: 'CRM_DEAL_DETAIL_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] }, url: 'https://apidocs.bitrix24.com/widgets/crm/detail-tab.html', title: 'Detail tab' },
-  { code: 'CRM_LEAD_DETAIL_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] }, url: 'https://apidocs.bitrix24.com/widgets/crm/detail-tab.html', title: 'Detail tab' },
+  {
+    code: 'CRM_DEAL_DETAIL_TAB',
+    requirement: { kind: 'allOf', scopes: ['placement', 'crm'] },
+    url: 'https://apidocs.bitrix24.com/widgets/crm/detail-tab.html',
+    title: 'Detail tab',
+  },
+  {
+    code: 'CRM_LEAD_DETAIL_TAB',
+    requirement: { kind: 'allOf', scopes: ['placement', 'crm'] },
+    url: 'https://apidocs.bitrix24.com/widgets/crm/detail-tab.html',
+    title: 'Detail tab',
+  },
 ];
 const DEAL_ADD: MethodInfo = {
-  name: 'crm.deal.add', version: 2, requirement: { kind: 'scope', scope: 'crm' }, who: 'any user', whoClass: 'permission',
-  deprecated: true, superseded: true, replacement: 'crm.item.add', params: [], url: 'https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html', title: 'Add a deal',
+  name: 'crm.deal.add',
+  version: 2,
+  requirement: { kind: 'scope', scope: 'crm' },
+  who: 'any user',
+  whoClass: 'permission',
+  deprecated: true,
+  superseded: true,
+  replacement: 'crm.item.add',
+  params: [],
+  url: 'https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html',
+  title: 'Add a deal',
 };
 const methods = [...METHODS, DEAL_ADD];
 const catalogue: CatalogueView = {
   ...fakeCatalogue,
   get: (name, version) => methods.find((m) => m.name === name.toLowerCase() && (!version || m.version === version)),
   has: (name) => methods.some((m) => m.name === name.toLowerCase()),
-  complete: (prefix, limit = 100) => methods.filter((m) => m.name.startsWith(prefix.toLowerCase())).sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit),
+  complete: (prefix, limit = 100) =>
+    methods
+      .filter((m) => m.name.startsWith(prefix.toLowerCase()))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, limit),
   event: (name) => EVENTS.find((e) => e.name.toLowerCase() === name.toLowerCase()),
   suggestEvents: (name) => EVENTS.filter((e) => e.name.toLowerCase().startsWith(name.toLowerCase().slice(0, 8))).map((e) => e.name),
   placement: (code) => PLACEMENTS.find((p) => p.code === code.toUpperCase()),
@@ -72,7 +95,10 @@ describe('events and placements in the editor', () => {
   it('completes placement codes in PLACEMENT', () => {
     const { doc, td, offset } = js("BX24.callMethod('placement.bind', { PLACEMENT: 'CRM_DEAL|', HANDLER: 'https://x' });");
     const list = complete(completionContextAt(doc.text, 'js', offset), td, ctx());
-    assert.deepEqual(list.items.map((i) => i.label), ['CRM_DEAL_DETAIL_TAB']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['CRM_DEAL_DETAIL_TAB'],
+    );
     assert.match(list.items[0].detail ?? '', /placement \+ crm/);
   });
 
@@ -81,7 +107,10 @@ describe('events and placements in the editor', () => {
     const d = diagnose(doc, td, ctx()).find((x) => x.code === 'unknown-event');
     assert.ok(d);
     assert.match(d.message, /'ONCRMDEALADDD' is not a documented Bitrix24 event\. Did you mean 'ONCRMDEALADD'/);
-    assert.deepEqual(methodCodeActions(td.uri, [d]).map((a) => a.title), ["Replace with 'ONCRMDEALADD'"]);
+    assert.deepEqual(
+      methodCodeActions(td.uri, [d]).map((a) => a.title),
+      ["Replace with 'ONCRMDEALADD'"],
+    );
   });
 });
 
@@ -101,10 +130,16 @@ describe('superseded methods', () => {
   it('completion offers the replacement first, then current methods by common verb, then superseded ones', () => {
     const { doc, td, offset } = js("BX24.callMethod('crm.|');");
     const items = complete(completionContextAt(doc.text, 'js', offset), td, ctx()).items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-    assert.deepEqual(items.map((i) => i.label), ['crm.item.add', 'crm.deal.add', 'crm.lead.add']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['crm.item.add', 'crm.deal.add', 'crm.lead.add'],
+    );
     assert.match(items[1].detail ?? '', /superseded/);
     const dea = js("BX24.callMethod('crm.dea|');");
-    assert.deepEqual(complete(completionContextAt(dea.doc.text, 'js', dea.offset), dea.td, ctx()).items.map((i) => i.label), ['crm.deal.add']);
+    assert.deepEqual(
+      complete(completionContextAt(dea.doc.text, 'js', dea.offset), dea.td, ctx()).items.map((i) => i.label),
+      ['crm.deal.add'],
+    );
   });
 });
 
@@ -114,14 +149,22 @@ describe('live checks judge requirements, not the manifest choice', () => {
 
   it('a portal granting user satisfies a manifest declaring user_brief', () => {
     const text = '{ "scopes": ["user_brief"] }';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = {
+      uri: 'file:///app/bitrix24.json',
+      text,
+      family: 'plain',
+      analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() },
+    };
     assert.deepEqual(liveDiagnostics(doc, TextDocument.create(doc.uri, 'json', 1, text), facts, ctx(), now), []);
   });
 
   it('an event the portal grant does not cover is marked', () => {
     const { doc, td } = js("BX24.callMethod('event.bind', { event: 'ONCRMDEALADD', handler: 'https://x' });");
     const found = liveDiagnostics(doc, td, facts, ctx(), now);
-    assert.deepEqual(found.map((d) => d.code), ['portal-missing-scope']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['portal-missing-scope'],
+    );
     assert.match(found[0].message, /lacks the 'crm' scope, needed by the event 'ONCRMDEALADD'/);
   });
 });

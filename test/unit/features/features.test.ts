@@ -63,7 +63,12 @@ describe('hover', () => {
 
   it('explains a scope code in bitrix24.json with its method count', () => {
     const text = '{ "scopes": ["crm", "user"] }';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = {
+      uri: 'file:///app/bitrix24.json',
+      text,
+      family: 'plain',
+      analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() },
+    };
     const td = TextDocument.create(doc.uri, 'json', 1, text);
     const h = hover(doc, td, td.positionAt(text.indexOf('crm') + 1), ctx());
     assert.match(JSON.stringify(h), /Scope `crm`.*CRM.*2 documented methods/);
@@ -85,7 +90,14 @@ describe('method diagnostics', () => {
     const doc = analysed('file:///a.js', text, names);
     const td = TextDocument.create(doc.uri, 'javascript', 1, text);
     const diags = diagnose(doc, td, ctx());
-    assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['unknown-method', 0], ['deprecated-method', 1], ['rest-version-mismatch', 2]]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range.start.line]),
+      [
+        ['unknown-method', 0],
+        ['deprecated-method', 1],
+        ['rest-version-mismatch', 2],
+      ],
+    );
     assert.ok(diags.every((d) => d.source === 'bitrix24'));
     assert.match(diags[0].message, /Did you mean 'crm\.lead\.add'/);
     assert.match(diags[1].message, /Use 'crm\.item\.add' instead/);
@@ -95,10 +107,19 @@ describe('method diagnostics', () => {
   it('honours settings (rule off, everything off) and line suppressions', () => {
     const doc = analysed('file:///a.js', text, names);
     const td = TextDocument.create(doc.uri, 'javascript', 1, text);
-    assert.deepEqual(diagnose(doc, td, ctx({ rules: { 'deprecated-method': 'off' } })).map((d) => d.code), ['unknown-method', 'rest-version-mismatch']);
+    assert.deepEqual(
+      diagnose(doc, td, ctx({ rules: { 'deprecated-method': 'off' } })).map((d) => d.code),
+      ['unknown-method', 'rest-version-mismatch'],
+    );
     assert.equal(diagnose(doc, td, ctx({ enable: false })).length, 0);
-    const suppressed = analysed('file:///a.js', text, names, [[0, []], [1, ['unknown-method']]]);
-    assert.deepEqual(diagnose(suppressed, td, ctx()).map((d) => d.code), ['deprecated-method', 'rest-version-mismatch']);
+    const suppressed = analysed('file:///a.js', text, names, [
+      [0, []],
+      [1, ['unknown-method']],
+    ]);
+    assert.deepEqual(
+      diagnose(suppressed, td, ctx()).map((d) => d.code),
+      ['deprecated-method', 'rest-version-mismatch'],
+    );
   });
 
   it('quick fix replaces an unknown name with the suggestion, as one edit', () => {
@@ -118,7 +139,10 @@ describe('completion', () => {
   it('offers method names for a prefix, deprecated ones tagged and sorted last', () => {
     const items = complete({ kind: 'method', prefix: 'crm.', start: 6, end: 10 }, td, ctx()).items;
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-    assert.deepEqual(sorted.map((i) => i.label), ['crm.item.add', 'crm.lead.add']);
+    assert.deepEqual(
+      sorted.map((i) => i.label),
+      ['crm.item.add', 'crm.lead.add'],
+    );
     assert.deepEqual(sorted[1].tags, [1]);
     assert.match(sorted[0].detail!, /crm/);
   });
@@ -133,11 +157,20 @@ describe('completion', () => {
   it('offers parameter keys, required first with types, skipping those present', () => {
     const items = complete({ kind: 'param', method: 'crm.item.add', prefix: '', start: 0, end: 0, present: ['fields'], quoted: false }, td, ctx()).items;
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-    assert.deepEqual(sorted.map((i) => [i.label, i.detail]), [['entityTypeId', 'integer · required'], ['useOriginalUfNames', 'boolean']]);
+    assert.deepEqual(
+      sorted.map((i) => [i.label, i.detail]),
+      [
+        ['entityTypeId', 'integer · required'],
+        ['useOriginalUfNames', 'boolean'],
+      ],
+    );
   });
 
   it('offers event names for event.bind', () => {
     const items = complete({ kind: 'event', prefix: 'ONCRMD', start: 0, end: 0 }, td, ctx()).items;
-    assert.deepEqual(items.map((i) => i.label), ['ONCRMDEALADD']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['ONCRMDEALADD'],
+    );
   });
 });

@@ -25,7 +25,8 @@ function builtinGrammars(): Map<string, string> {
   for (const ext of readdirSync(BUILTIN)) {
     const manifest = path.join(BUILTIN, ext, 'package.json');
     if (!existsSync(manifest)) continue;
-    const grammars = (JSON.parse(readFileSync(manifest, 'utf8')) as { contributes?: { grammars?: { scopeName?: string; path: string }[] } }).contributes?.grammars ?? [];
+    const grammars =
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { contributes?: { grammars?: { scopeName?: string; path: string }[] } }).contributes?.grammars ?? [];
     for (const g of grammars) if (g.scopeName) byScope.set(g.scopeName, path.join(BUILTIN, ext, g.path));
   }
   return byScope;
@@ -34,9 +35,9 @@ function builtinGrammars(): Map<string, string> {
 async function loadRegistry(): Promise<textmate.Registry> {
   const grammars = builtinGrammars();
   const injectTo = new Set(
-    (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; injectTo?: string[] }[] } }).contributes.grammars.find(
-      (g) => g.scopeName === INJECTION_SCOPE,
-    )?.injectTo ?? [],
+    (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; injectTo?: string[] }[] } }
+    ).contributes.grammars.find((g) => g.scopeName === INJECTION_SCOPE)?.injectTo ?? [],
   );
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer;
   await oniguruma.loadWASM(wasm);
@@ -69,7 +70,12 @@ function methodTokens(grammar: textmate.IGrammar, source: string): string[] {
 describe('injection grammar in the real JavaScript, PHP and Python grammars', () => {
   const grammars: Record<string, textmate.IGrammar> = {};
   before(async function () {
-    requireComponent(this, existsSync(BUILTIN), `code-server's built-in grammars (${BUILTIN})`, 'run `node scripts/vscode/ensure-code-server.mjs` (npm test does)');
+    requireComponent(
+      this,
+      existsSync(BUILTIN),
+      `code-server's built-in grammars (${BUILTIN})`,
+      'run `node scripts/vscode/ensure-code-server.mjs` (npm test does)',
+    );
     const registry = await loadRegistry();
     for (const scope of ['source.js', 'text.html.php', 'source.python']) {
       const g = await registry.loadGrammar(scope);
@@ -105,7 +111,7 @@ describe('injection grammar in the real JavaScript, PHP and Python grammars', ()
       "$result = CRest::call('crm.lead.add', ['fields' => ['TITLE' => 'x']]);",
       '$b24->core->call("user.current");',
       '// crm.deal.add in a line comment',
-      "# tasks.task.add in a hash comment",
+      '# tasks.task.add in a hash comment',
       '/* landing.site.add in a block comment */',
       "$label = 'config.app.title';",
       '?>',

@@ -49,13 +49,24 @@ describe('test harness: it.only and skips', function () {
 
   it('fails the e2e tier (its extension-host runner) when a suite holds it.only', () => {
     // The runner VS Code loads, bundled as the build does, next to a planted suite.
-    buildSync({ entryPoints: [join(ROOT, 'test/e2e/suite/index.ts')], outfile: join(dir, 'index.js'), bundle: true, platform: 'node', format: 'cjs', external: ['vscode', 'mocha'], logLevel: 'silent' });
+    buildSync({
+      entryPoints: [join(ROOT, 'test/e2e/suite/index.ts')],
+      outfile: join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode', 'mocha'],
+      logLevel: 'silent',
+    });
     writeFileSync(join(dir, 'focused.test.js'), ONLY);
     const result = join(dir, 'result.json');
-    const run = node(['-e', `require(${JSON.stringify(join(dir, 'index.js'))}).run().then(() => process.exit(0), (e) => { console.log(e.message); process.exit(1); })`], {
-      E2E_RESULT_FILE: result,
-      NODE_PATH: join(ROOT, 'node_modules'),
-    });
+    const run = node(
+      ['-e', `require(${JSON.stringify(join(dir, 'index.js'))}).run().then(() => process.exit(0), (e) => { console.log(e.message); process.exit(1); })`],
+      {
+        E2E_RESULT_FILE: result,
+        NODE_PATH: join(ROOT, 'node_modules'),
+      },
+    );
     assert.equal(run.status, 1, run.out);
     assert.match(run.out, /`\.only` forbidden/);
     assert.match(run.out, /"passes":0,"failures":1/);

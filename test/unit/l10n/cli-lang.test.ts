@@ -9,7 +9,11 @@ import * as needed from '../../../server/src/cli/needed';
 import * as scan from '../../../server/src/cli/scan';
 import type { Locale } from '../../../server/src/l10n/locale';
 
-async function run(command: { run(args: string[], io: { out(s: string): void; err(s: string): void; locale?: Locale }): Promise<number> }, args: string[], locale?: Locale) {
+async function run(
+  command: { run(args: string[], io: { out(s: string): void; err(s: string): void; locale?: Locale }): Promise<number> },
+  args: string[],
+  locale?: Locale,
+) {
   let out = '';
   let err = '';
   const code = await command.run(args, { out: (s) => (out += s), err: (s) => (err += s), locale });
@@ -35,7 +39,10 @@ describe('bitrix24-scopes --lang', () => {
   });
 
   it('describe names both editions where they disagree', async () => {
-    assert.match((await run(describeCmd, ['sale.delivery.add'])).out, /editions: +the English documentation names sale, the Russian delivery; either is accepted/);
+    assert.match(
+      (await run(describeCmd, ['sale.delivery.add'])).out,
+      /editions: +the English documentation names sale, the Russian delivery; either is accepted/,
+    );
     assert.match((await run(describeCmd, ['sale.delivery.add', '--lang', 'ru'])).out, /редакции: +в английской документации указан sale, в русской — delivery/);
   });
 
@@ -47,7 +54,11 @@ describe('bitrix24-scopes --lang', () => {
       const [m] = parsed.methods;
       assert.equal(m.title, 'Create a New Deal');
       assert.equal(m.url, 'https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html');
-      assert.deepEqual(m.ru, { title: 'Создать новую сделку', who: 'любой пользователь с правом «добавления» сделок', url: 'https://apidocs.bitrix24.ru/api-reference/crm/deals/crm-deal-add.html' });
+      assert.deepEqual(m.ru, {
+        title: 'Создать новую сделку',
+        who: 'любой пользователь с правом «добавления» сделок',
+        url: 'https://apidocs.bitrix24.ru/api-reference/crm/deals/crm-deal-add.html',
+      });
     }
   });
 
@@ -73,7 +84,10 @@ describe('bitrix24-scopes --lang', () => {
     it('check --lang ru: Russian messages and summary; codes and severities stay for problem matchers', async () => {
       const { code, out } = await run(check, [dir, '--lang', 'ru']);
       assert.equal(code, 1);
-      assert.match(out, /^bitrix24\.json:1:\d+ error missing-scope В bitrix24\.json не объявлен скоуп 'crm', а он нужен: 'crm\.item\.add' \(app\.js:1\)\. Добавьте его в scopes\.$/m);
+      assert.match(
+        out,
+        /^bitrix24\.json:1:\d+ error missing-scope В bitrix24\.json не объявлен скоуп 'crm', а он нужен: 'crm\.item\.add' \(app\.js:1\)\. Добавьте его в scopes\.$/m,
+      );
       assert.match(out, /^bitrix24\.json:1:\d+ warning unused-scope Скоуп 'task' объявлен, но ни одному вызову в коде он не нужен\./m);
       assert.match(out, /^bitrix24\.json нужны скоупы: crm$/m);
       assert.match(out, /^ошибок: 1, предупреждений: 1, подсказок: \d+; 1 манифест, проверено 1 файл$/m);

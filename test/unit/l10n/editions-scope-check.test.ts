@@ -11,12 +11,22 @@ const catalogue = Catalogue.load();
 
 function source(methods: string[]): FileCalls {
   const at = (line: number, length: number) => ({ start: { line, character: 4 }, end: { line, character: 4 + length } });
-  return { file: '/app/src/main.js', calls: methods.map((name, line) => ({ name, range: at(line, name.length), context: 'call' as const })), dynamic: [], suppressions: new Map() };
+  return {
+    file: '/app/src/main.js',
+    calls: methods.map((name, line) => ({ name, range: at(line, name.length), context: 'call' as const })),
+    dynamic: [],
+    suppressions: new Map(),
+  };
 }
 
 function check(scopes: string[], methods: string[], locale?: Locale): Finding[] {
   const text = JSON.stringify({ scopes });
-  return checkScopes({ manifest: { file: '/app/bitrix24.json', displayName: 'bitrix24.json', text, parsed: parseManifest(text) }, files: [source(methods)], catalogue, locale });
+  return checkScopes({
+    manifest: { file: '/app/bitrix24.json', displayName: 'bitrix24.json', text, parsed: parseManifest(text) },
+    files: [source(methods)],
+    catalogue,
+    locale,
+  });
 }
 
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
@@ -42,8 +52,14 @@ describe('edition disagreements in the scope check', () => {
     const findings = check(['crm'], ['sale.delivery.add']);
     assert.deepEqual(codes(findings), ['missing-scope', 'unused-scope', 'missing-scope-call']);
     const hint = findings.find((f) => f.code === 'missing-scope-call')!;
-    assert.match(hint.message, /'sale\.delivery\.add' needs the scope 'delivery', which bitrix24\.json does not declare .* The English documentation names 'sale' instead, which is accepted too\./);
-    assert.match(check(['crm'], ['sale.delivery.add'], 'ru').find((f) => f.code === 'missing-scope-call')!.message, /В английской документации указан 'sale' — он тоже подходит\./);
+    assert.match(
+      hint.message,
+      /'sale\.delivery\.add' needs the scope 'delivery', which bitrix24\.json does not declare .* The English documentation names 'sale' instead, which is accepted too\./,
+    );
+    assert.match(
+      check(['crm'], ['sale.delivery.add'], 'ru').find((f) => f.code === 'missing-scope-call')!.message,
+      /В английской документации указан 'sale' — он тоже подходит\./,
+    );
   });
 });
 
@@ -51,15 +67,24 @@ describe('scope check in Russian', () => {
   it('says the missing scope, its uses and the related information in Russian; codes and data stay', () => {
     const ru = check(['task'], ['crm.lead.add', 'crm.deal.add'], 'ru');
     const en = check(['task'], ['crm.lead.add', 'crm.deal.add']);
-    assert.deepEqual(ru.map((f) => [f.code, f.severity, f.range, f.data]), en.map((f) => [f.code, f.severity, f.range, f.data]));
+    assert.deepEqual(
+      ru.map((f) => [f.code, f.severity, f.range, f.data]),
+      en.map((f) => [f.code, f.severity, f.range, f.data]),
+    );
     const [problem, unused] = ru;
     const hint = ru.find((f) => f.code === 'missing-scope-call')!;
-    assert.equal(unused.message, "Скоуп 'task' объявлен, но ни одному вызову в коде он не нужен. Удалите его: модерация Маркета отклоняет приложения, которые запрашивают неиспользуемые скоупы.");
+    assert.equal(
+      unused.message,
+      "Скоуп 'task' объявлен, но ни одному вызову в коде он не нужен. Удалите его: модерация Маркета отклоняет приложения, которые запрашивают неиспользуемые скоупы.",
+    );
     assert.equal(
       problem.message,
       "В bitrix24.json не объявлен скоуп 'crm', а он нужен: 'crm.lead.add' (/app/src/main.js:1) и 'crm.deal.add' (/app/src/main.js:2). Добавьте его в scopes.",
     );
-    assert.deepEqual(problem.related?.map((r) => r.message), ["Метод 'crm.lead.add' требует 'crm'", "Метод 'crm.deal.add' требует 'crm'"]);
+    assert.deepEqual(
+      problem.related?.map((r) => r.message),
+      ["Метод 'crm.lead.add' требует 'crm'", "Метод 'crm.deal.add' требует 'crm'"],
+    );
     assert.equal(hint.message, "Метод 'crm.lead.add' требует скоуп 'crm', но bitrix24.json этого не объявляет (см. проблему missing-scope в манифесте).");
   });
 

@@ -35,7 +35,10 @@ describe('Russian: hover', () => {
   it('shows the Russian title, the «Кто может выполнять метод» line and the apidocs.bitrix24.ru page', () => {
     assert.match(hoverAt("call('tasks.task.add')", 'tasks.task.add', ctx('ru')), /\*\*Обязательные параметры:\*\* `fields`/);
     const v = hoverAt("BX24.callMethod('crm.deal.add', {})", 'crm.deal.add', ctx('ru'));
-    assert.match(v.split('\n')[0], /^\*\*crm\.deal\.add\*\* — Создать новую сделку · \[документация\]\(https:\/\/apidocs\.bitrix24\.ru\/api-reference\/crm\/deals\/crm-deal-add\.html\)/);
+    assert.match(
+      v.split('\n')[0],
+      /^\*\*crm\.deal\.add\*\* — Создать новую сделку · \[документация\]\(https:\/\/apidocs\.bitrix24\.ru\/api-reference\/crm\/deals\/crm-deal-add\.html\)/,
+    );
     assert.match(v, /\*\*Скоуп:\*\* `crm` \(CRM\)/);
     assert.match(v, /\*\*Кто может выполнять метод:\*\* любой пользователь с правом «добавления» сделок/);
     assert.match(v, /REST 2 \(классический API/);
@@ -90,7 +93,10 @@ describe('edition disagreements', () => {
       hoverAt("call('sale.delivery.add')", 'sale.delivery.add', ctx('en', declaredSale)),
       /✓ Declared in `bitrix24\.json` — the English documentation's `sale` is accepted too \(the editions disagree\)/,
     );
-    assert.match(hoverAt("call('sale.delivery.add')", 'sale.delivery.add', ctx('ru', declaredSale)), /✓ Объявлен в `bitrix24\.json` — подходит и `sale` из английской документации/);
+    assert.match(
+      hoverAt("call('sale.delivery.add')", 'sale.delivery.add', ctx('ru', declaredSale)),
+      /✓ Объявлен в `bitrix24\.json` — подходит и `sale` из английской документации/,
+    );
     const declaredDelivery: ManifestSummary = { label: 'bitrix24.json', scopes: new Set(['delivery']) };
     assert.match(hoverAt("call('sale.delivery.add')", 'sale.delivery.add', ctx('en', declaredDelivery)), /✓ Declared in `bitrix24\.json`$/);
     const neither: ManifestSummary = { label: 'bitrix24.json', scopes: new Set(['crm']) };
@@ -104,11 +110,21 @@ describe('Russian: diagnostics and quick fixes', () => {
     const { doc, td } = open(text);
     const ds = diagnose(doc, td, ctx('ru'));
     const by = (code: string) => ds.find((d) => d.code === code)?.message ?? '';
-    assert.equal(by('unknown-method'), "Метода 'crm.deal.ad' нет в документации REST Битрикс24. Возможно, имелось в виду 'crm.deal.add', 'crm.deal.get', 'crm.lead.add'?");
-    assert.equal(by('superseded-method'), "Метод 'crm.deal.add' работает, но его развитие остановлено. Используйте вместо него 'crm.item.add' с entityTypeId: 2.");
+    assert.equal(
+      by('unknown-method'),
+      "Метода 'crm.deal.ad' нет в документации REST Битрикс24. Возможно, имелось в виду 'crm.deal.add', 'crm.deal.get', 'crm.lead.add'?",
+    );
+    assert.equal(
+      by('superseded-method'),
+      "Метод 'crm.deal.add' работает, но его развитие остановлено. Используйте вместо него 'crm.item.add' с entityTypeId: 2.",
+    );
     assert.equal(by('deprecated-method'), "Метод 'task.commentitem.get' устарел.");
     const en = diagnose(doc, td, ctx('en'));
-    assert.deepEqual(ds.map((d) => [d.code, d.severity, d.range]), en.map((d) => [d.code, d.severity, d.range]), 'only the words change');
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity, d.range]),
+      en.map((d) => [d.code, d.severity, d.range]),
+      'only the words change',
+    );
     assert.match(en[0].message, /is not a documented Bitrix24 REST method/);
 
     const titles = methodCodeActions(td.uri, ds, { analysed: doc, text: td }, 'ru').map((a) => a.title);
@@ -161,8 +177,14 @@ describe('Russian: what the connected portal says', () => {
     const { doc, td } = open(text);
     const ru = liveDiagnostics(doc, td, facts, ctx('ru'), now);
     const en = liveDiagnostics(doc, td, facts, ctx('en'), now);
-    assert.deepEqual(ru.map((d) => d.code), en.map((d) => d.code));
-    assert.equal(ru[0].message, "Портал b24.example.ru: у этого вебхука нет скоупа 'crm' — это нужно для 'crm.deal.list'; перевыпустите вебхук, отметив этот скоуп.");
+    assert.deepEqual(
+      ru.map((d) => d.code),
+      en.map((d) => d.code),
+    );
+    assert.equal(
+      ru[0].message,
+      "Портал b24.example.ru: у этого вебхука нет скоупа 'crm' — это нужно для 'crm.deal.list'; перевыпустите вебхук, отметив этот скоуп.",
+    );
     assert.equal(en[0].message, "Portal b24.example.ru: this webhook lacks the 'crm' scope, needed by 'crm.deal.list' — re-issue the webhook with that scope.");
     const lines = liveHoverLines(catalogue.get('crm.deal.list')!, facts, now, 'ru');
     assert.deepEqual(lines, ['Портал b24.example.ru: не выдано: `crm` ✗ (проверено 3 мин назад)']);

@@ -110,7 +110,7 @@ describe('language service', () => {
   });
 
   describe('diagnostics', () => {
-    it('reports unknown methods but not the manifest\'s custom ones in an open document', async () => {
+    it("reports unknown methods but not the manifest's custom ones in an open document", async () => {
       const service = await serviceOver({ '/app/bitrix24.json': MANIFEST, '/app/src/a.js': SOURCE });
       const doc = TextDocument.create(uri, 'javascript', 1, SOURCE);
       const ds = service.diagnostics(uri, doc);
@@ -173,7 +173,10 @@ describe('language service', () => {
       const typo = ds.find((d) => d.code === 'unknown-method');
       assert.ok(typo, codes(ds).join(', '));
       const renames = service.codeActions(uri, typo.range, [typo], doc).map((a) => a.title);
-      assert.ok(renames.some((t) => t.includes('crm.lead.add')), renames.join(' | '));
+      assert.ok(
+        renames.some((t) => t.includes('crm.lead.add')),
+        renames.join(' | '),
+      );
       const missing = ds.find((d) => String(d.code).startsWith('missing-scope'));
       assert.ok(missing, codes(ds).join(', '));
       const fixes = service.codeActions(uri, missing.range, [missing], doc);

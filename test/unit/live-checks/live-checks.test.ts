@@ -16,12 +16,25 @@ const NOW = Date.parse('2025-06-01T12:00:00Z');
 const MINUTE = 60_000;
 
 const SIGN: MethodInfo = {
-  name: 'sign.b2e.document.get', version: 2, requirement: { kind: 'allOf', scopes: ['sign.b2e', 'crm'] }, who: 'any user',
-  whoClass: 'any', params: [], url: 'https://apidocs.bitrix24.com/api-reference/sign/x.html', title: 'Get a Document',
+  name: 'sign.b2e.document.get',
+  version: 2,
+  requirement: { kind: 'allOf', scopes: ['sign.b2e', 'crm'] },
+  who: 'any user',
+  whoClass: 'any',
+  params: [],
+  url: 'https://apidocs.bitrix24.com/api-reference/sign/x.html',
+  title: 'Get a Document',
 };
 const CUSTOM: MethodInfo = {
-  name: 'myvendor.report.build', version: 2, requirement: { kind: 'scope', scope: 'crm' }, who: '', whoClass: 'unknown',
-  params: [], url: '', title: '', custom: true,
+  name: 'myvendor.report.build',
+  version: 2,
+  requirement: { kind: 'scope', scope: 'crm' },
+  who: '',
+  whoClass: 'unknown',
+  params: [],
+  url: '',
+  title: '',
+  custom: true,
 };
 const EXTRA = [SIGN, CUSTOM];
 
@@ -52,11 +65,7 @@ function facts(over: Partial<PortalFacts> = {}): PortalFacts {
   return { portal: 'https://example.bitrix24.com', fetchedAt: NOW - 2 * MINUTE, scopes: ['user', 'landing'], admin: false, auth: 'webhook', ...over };
 }
 
-const APP = [
-  "BX24.callMethod('crm.lead.add', {});",
-  "BX24.callMethod('user.get', {});",
-  "BX24.callMethod('landing.role.enable', { mode: 1 });",
-].join('\n');
+const APP = ["BX24.callMethod('crm.lead.add', {});", "BX24.callMethod('user.get', {});", "BX24.callMethod('landing.role.enable', { mode: 1 });"].join('\n');
 
 describe('live checks: diagnostics', () => {
   it('warns where a call needs a scope the webhook lacks, naming portal, scope and the fix', () => {
@@ -139,10 +148,13 @@ describe('live checks: diagnostics', () => {
       'vendor.fine.run': { exists: true, available: true },
     };
     const found = liveDiagnostics(doc, td, facts({ methods }), ctx(), NOW);
-    assert.deepEqual(found.map((d) => [text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end)), d.code]), [
-      ['vendor.thing.run', 'portal-unknown-method'],
-      ['vendor.other.run', 'portal-method-unavailable'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end)), d.code]),
+      [
+        ['vendor.thing.run', 'portal-unknown-method'],
+        ['vendor.other.run', 'portal-method-unavailable'],
+      ],
+    );
     assert.match(found[1].message, /re-issue the webhook with the scope it needs/);
   });
 
@@ -156,27 +168,51 @@ describe('live checks: diagnostics', () => {
 
   it('marks manifest scopes the webhook was not granted', () => {
     const text = '{\n  "scopes": ["crm", "landing", "nonsense"]\n}';
-    const doc: AnalysedDocument = { uri: 'file:///app/bitrix24.json', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = {
+      uri: 'file:///app/bitrix24.json',
+      text,
+      family: 'plain',
+      analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() },
+    };
     const td = TextDocument.create(doc.uri, 'json', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
-    assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['crm']);
+    assert.deepEqual(
+      found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))),
+      ['crm'],
+    );
     assert.match(found[0].message, /lacks the 'crm' scope, which this manifest declares/);
   });
 
   it('marks scopes declared in a .env file too', () => {
     const text = "BITRIX24_PHP_SDK_APPLICATION_SCOPE='user,task'\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
+    const doc: AnalysedDocument = {
+      uri: 'file:///app/.env',
+      text,
+      family: 'plain',
+      analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() },
+    };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), ctx(), NOW);
-    assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
+    assert.deepEqual(
+      found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))),
+      ['task'],
+    );
   });
 
   it('reads .env scopes under the keys the user configured', () => {
-    const text = "SCOPE=user,task\nBITRIX24_PHP_SDK_APPLICATION_SCOPE=crm\n";
-    const doc: AnalysedDocument = { uri: 'file:///app/.env', text, family: 'plain', analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() } };
+    const text = 'SCOPE=user,task\nBITRIX24_PHP_SDK_APPLICATION_SCOPE=crm\n';
+    const doc: AnalysedDocument = {
+      uri: 'file:///app/.env',
+      text,
+      family: 'plain',
+      analysis: { references: [], unresolved: [], bindings: [], suppressions: new Map() },
+    };
     const td = TextDocument.create(doc.uri, 'dotenv', 1, text);
     const found = liveDiagnostics(doc, td, facts(), { ...ctx(), envKeys: ['SCOPE'] }, NOW);
-    assert.deepEqual(found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))), ['task']);
+    assert.deepEqual(
+      found.map((d) => text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end))),
+      ['task'],
+    );
   });
 });
 

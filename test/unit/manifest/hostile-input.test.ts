@@ -60,7 +60,10 @@ describe('.env scope values read as dotenv reads them', () => {
   };
 
   it('reads a value after a byte order mark', () => {
-    assert.deepEqual(parseEnvManifest('\uFEFFSCOPE=crm,task\n', keys)?.manifest.scopes?.map((s) => s.code), ['crm', 'task']);
+    assert.deepEqual(
+      parseEnvManifest('\uFEFFSCOPE=crm,task\n', keys)?.manifest.scopes?.map((s) => s.code),
+      ['crm', 'task'],
+    );
   });
 
   it('reads quoted values across lines', () => {

@@ -30,7 +30,10 @@ describe('manifest: bitrix24.json', () => {
     const { manifest, problems } = parseManifest(text);
     assert.deepEqual(problems, []);
     assert.equal(manifest.kind, 'market');
-    assert.deepEqual(manifest.scopes?.map((s) => s.code), ['crm', 'user_brief']);
+    assert.deepEqual(
+      manifest.scopes?.map((s) => s.code),
+      ['crm', 'user_brief'],
+    );
     assert.deepEqual(manifest.include, ['src/**']);
     assert.deepEqual(manifest.exclude, ['src/legacy/**']);
     assert.deepEqual(
@@ -41,8 +44,14 @@ describe('manifest: bitrix24.json', () => {
         ['vendor.ping', { kind: 'basic' }],
       ],
     );
-    assert.deepEqual(manifest.extra.map((e) => e.name), ['crm.deal.list']);
-    assert.deepEqual(manifest.ignore.map((e) => e.name), ['legacy.*']);
+    assert.deepEqual(
+      manifest.extra.map((e) => e.name),
+      ['crm.deal.list'],
+    );
+    assert.deepEqual(
+      manifest.ignore.map((e) => e.name),
+      ['legacy.*'],
+    );
     assert.equal(manifest.portal, 'https://example.bitrix24.com');
   });
 
@@ -59,13 +68,19 @@ describe('manifest: bitrix24.json', () => {
     assert.equal(problems[0].code, 'manifest-invalid-json');
     assert.match(problems[0].message, /comma/i);
     assert.equal(problems[0].span.start, text.indexOf('"im"'));
-    assert.deepEqual(manifest.scopes?.map((s) => s.code), ['crm', 'im']);
+    assert.deepEqual(
+      manifest.scopes?.map((s) => s.code),
+      ['crm', 'im'],
+    );
   });
 
   it('reports values of the wrong type and leaves scopes unread when they are not an array', () => {
     const { manifest, problems } = parseManifest('{ "scopes": "crm,user", "kind": "app", "include": "src" }');
     assert.equal(manifest.scopes, undefined);
-    assert.deepEqual(problems.map((p) => p.code), ['manifest-invalid-value', 'manifest-invalid-value', 'manifest-invalid-value']);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['manifest-invalid-value', 'manifest-invalid-value', 'manifest-invalid-value'],
+    );
     assert.match(problems[1].message, /"webhook", "local", "market"/);
   });
 
@@ -76,10 +91,13 @@ describe('manifest: bitrix24.json', () => {
 
   it('warns about unknown keys and suggests the one probably meant', () => {
     const { problems } = parseManifest('{ "scope": ["crm"], "methods": { "extras": [] } }');
-    assert.deepEqual(problems.map((p) => [p.code, p.severity]), [
-      ['manifest-unknown-key', 'warning'],
-      ['manifest-unknown-key', 'warning'],
-    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity]),
+      [
+        ['manifest-unknown-key', 'warning'],
+        ['manifest-unknown-key', 'warning'],
+      ],
+    );
     assert.match(problems[0].message, /Did you mean "scopes"\?/);
     assert.match(problems[1].message, /Did you mean "methods.extra"\?/);
   });
@@ -112,19 +130,34 @@ describe('manifest: .env scope keys', () => {
   const KEY = 'BITRIX24_PHP_SDK_APPLICATION_SCOPE';
 
   it('reads quoted and unquoted values, comma or space separated', () => {
-    assert.deepEqual(parseEnvManifest(`${KEY}='crm,user_brief'`)?.manifest.scopes?.map((s) => s.code), ['crm', 'user_brief']);
-    assert.deepEqual(parseEnvManifest(`${KEY}="crm, im task"`)?.manifest.scopes?.map((s) => s.code), ['crm', 'im', 'task']);
-    assert.deepEqual(parseEnvManifest(`export ${KEY}=crm,im # chat too`)?.manifest.scopes?.map((s) => s.code), ['crm', 'im']);
+    assert.deepEqual(
+      parseEnvManifest(`${KEY}='crm,user_brief'`)?.manifest.scopes?.map((s) => s.code),
+      ['crm', 'user_brief'],
+    );
+    assert.deepEqual(
+      parseEnvManifest(`${KEY}="crm, im task"`)?.manifest.scopes?.map((s) => s.code),
+      ['crm', 'im', 'task'],
+    );
+    assert.deepEqual(
+      parseEnvManifest(`export ${KEY}=crm,im # chat too`)?.manifest.scopes?.map((s) => s.code),
+      ['crm', 'im'],
+    );
   });
 
   it('gives each code its span in the file', () => {
     const text = `APP_ID=local.1\n${KEY}="crm, im"\n`;
     const items = findEnvScopes(text, [KEY])?.items ?? [];
-    assert.deepEqual(items.map((i) => text.slice(i.span.start, i.span.end)), ['crm', 'im']);
+    assert.deepEqual(
+      items.map((i) => text.slice(i.span.start, i.span.end)),
+      ['crm', 'im'],
+    );
   });
 
   it('takes the last assignment, as dotenv does', () => {
-    assert.deepEqual(parseEnvManifest(`${KEY}=crm\n${KEY}=im\n`)?.manifest.scopes?.map((s) => s.code), ['im']);
+    assert.deepEqual(
+      parseEnvManifest(`${KEY}=crm\n${KEY}=im\n`)?.manifest.scopes?.map((s) => s.code),
+      ['im'],
+    );
   });
 
   it('reads an empty value as no scopes, and a file without the key as no manifest', () => {
@@ -133,7 +166,10 @@ describe('manifest: .env scope keys', () => {
   });
 
   it('reads the keys it is given (e.g. a starter kit SCOPE)', () => {
-    assert.deepEqual(parseEnvManifest('SCOPE=crm,placement\n', ['SCOPE'])?.manifest.scopes?.map((s) => s.code), ['crm', 'placement']);
+    assert.deepEqual(
+      parseEnvManifest('SCOPE=crm,placement\n', ['SCOPE'])?.manifest.scopes?.map((s) => s.code),
+      ['crm', 'placement'],
+    );
   });
 });
 

@@ -31,9 +31,18 @@ describe('scope check: calls against declared scopes', () => {
     const findings = check(declared('task'), [source(['tasks.task.add', 'crm.lead.add', 'crm.deal.add'])]);
     assert.deepEqual(summary(findings), ['missing-scope:error:manifest', 'missing-scope-call:hint:L1', 'missing-scope-call:hint:L2']);
     const [problem, hint] = findings;
-    assert.match(problem.message, /bitrix24\.json lacks the scope 'crm', needed by 'crm\.lead\.add' \(\/app\/src\/main\.js:2\) and 'crm\.deal\.add' \(\/app\/src\/main\.js:3\)\. Add it/);
+    assert.match(
+      problem.message,
+      /bitrix24\.json lacks the scope 'crm', needed by 'crm\.lead\.add' \(\/app\/src\/main\.js:2\) and 'crm\.deal\.add' \(\/app\/src\/main\.js:3\)\. Add it/,
+    );
     assert.deepEqual(problem.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 9 } }, 'on the "scopes" key');
-    assert.deepEqual(problem.related?.map((r) => [r.range.start.line, r.message]), [[1, "'crm.lead.add' needs 'crm'"], [2, "'crm.deal.add' needs 'crm'"]]);
+    assert.deepEqual(
+      problem.related?.map((r) => [r.range.start.line, r.message]),
+      [
+        [1, "'crm.lead.add' needs 'crm'"],
+        [2, "'crm.deal.add' needs 'crm'"],
+      ],
+    );
     assert.deepEqual(problem.data, { kind: 'missing', method: 'crm.lead.add', scopes: ['crm'], choice: 'all', manifestFile: '/app/bitrix24.json' });
     assert.match(hint.message, /'crm\.lead\.add' needs the scope 'crm', which bitrix24\.json does not declare \(see the missing-scope problem there\)/);
     assert.deepEqual(hint.data, problem.data, 'the hint offers the same fix');
@@ -61,7 +70,10 @@ describe('scope check: calls against declared scopes', () => {
     const userGet = findings.find((f) => f.code === 'missing-scope-call' && f.data.kind === 'missing' && f.data.method === 'user.get');
     assert.deepEqual(userGet?.data.kind === 'missing' && userGet.data.scopes[0], 'user');
     // One problem for 'user', listing both calls.
-    assert.deepEqual(findings.filter((f) => f.code === 'missing-scope').map((f) => f.related?.length), [2]);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'missing-scope').map((f) => f.related?.length),
+      [2],
+    );
   });
 
   it('needs every scope of a combination, and names only those missing', () => {
@@ -82,11 +94,21 @@ describe('scope check: calls against declared scopes', () => {
   });
 
   it('honours suppression comments for the codes they name', () => {
-    const silenced = source(['crm.lead.add', 'crm.deal.add'], [], new Map([[0, ['missing-scope']], [1, ['admin-only']]]));
+    const silenced = source(
+      ['crm.lead.add', 'crm.deal.add'],
+      [],
+      new Map([
+        [0, ['missing-scope']],
+        [1, ['admin-only']],
+      ]),
+    );
     // The silenced use does not count towards the manifest's problem either.
     const findings = check(declared(), [silenced]);
     assert.deepEqual(summary(findings), ['missing-scope:error:manifest', 'missing-scope-call:hint:L1']);
-    assert.deepEqual(findings[0].related?.map((r) => r.range.start.line), [1]);
+    assert.deepEqual(
+      findings[0].related?.map((r) => r.range.start.line),
+      [1],
+    );
   });
 });
 
@@ -109,9 +131,12 @@ describe('scope check: declared scopes', () => {
   });
 
   it('keeps a scope that one call needs even when alternatives elsewhere accept it', () => {
-    assert.deepEqual(check(declared('user', 'user_brief'), [source(['user.get', 'user.update'])]).map((f) => f.message), [
-      "Scope 'user_brief' is declared but its only use, 'user.get', is already satisfied by 'user'. Remove it: Market moderation rejects apps that request scopes they do not use.",
-    ]);
+    assert.deepEqual(
+      check(declared('user', 'user_brief'), [source(['user.get', 'user.update'])]).map((f) => f.message),
+      [
+        "Scope 'user_brief' is declared but its only use, 'user.get', is already satisfied by 'user'. Remove it: Market moderation rejects apps that request scopes they do not use.",
+      ],
+    );
   });
 
   it('reports an unknown scope code as an error with a suggestion', () => {
@@ -159,7 +184,10 @@ describe('scope check: dynamic calls, extra and ignored methods', () => {
     const findings = check(declared('crm', 'task'), [source([], ['crm.*.list'])]);
     const crm = findings.find((f) => f.data.kind === 'declared' && f.data.scope === 'crm');
     assert.equal(crm?.severity, 'hint');
-    assert.match(crm?.message ?? '', /Scope 'crm' may be unused: .*\('crm\.\*\.list' at \/app\/src\/main\.js:1\)\. List the methods called there in methods\.extra/);
+    assert.match(
+      crm?.message ?? '',
+      /Scope 'crm' may be unused: .*\('crm\.\*\.list' at \/app\/src\/main\.js:1\)\. List the methods called there in methods\.extra/,
+    );
   });
 
   it('keeps "unused" a warning for scopes the dynamic call cannot reach', () => {
@@ -202,7 +230,10 @@ describe('scope check: who may call', () => {
 
   it('still gives the hints for files no manifest covers, and nothing about scopes', () => {
     const findings = checkScopes({ files: [source(['crm.lead.add', 'user.add'])], catalogue: testCatalogue() });
-    assert.deepEqual(findings.map((f) => f.code), ['admin-only']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['admin-only'],
+    );
   });
 });
 
@@ -251,7 +282,10 @@ describe('scope check: events and placements', () => {
       findings.filter((f) => f.code === 'missing-scope').map((f) => f.data.kind === 'missing' && f.data.scopes),
       [['crm']],
     );
-    assert.deepEqual(check(declared('placement', 'crm'), [binder(['placement.bind'], [], ['CRM_DEAL_DETAIL_TAB'])]).map((f) => f.code), ['admin-only']);
+    assert.deepEqual(
+      check(declared('placement', 'crm'), [binder(['placement.bind'], [], ['CRM_DEAL_DETAIL_TAB'])]).map((f) => f.code),
+      ['admin-only'],
+    );
   });
 
   it('unknown events and placements get a warning with "did you mean"', () => {
@@ -267,7 +301,10 @@ describe('scope check: forbidden scopes', () => {
     const manifest = JSON.stringify({ scopes: ['crm'], forbidden: ['user'] });
     const findings = check(manifest, [source(['crm.lead.add', 'user.add', 'user.update'])]);
     assert.deepEqual(summary(findings), ['forbidden-scope:error:manifest', 'admin-only:hint:L1']);
-    assert.match(findings[0].message, /Scope 'user' is forbidden by bitrix24\.json, but 'user\.add' \(\/app\/src\/main\.js:2\) and 'user\.update' \(\/app\/src\/main\.js:3\) need it/);
+    assert.match(
+      findings[0].message,
+      /Scope 'user' is forbidden by bitrix24\.json, but 'user\.add' \(\/app\/src\/main\.js:2\) and 'user\.update' \(\/app\/src\/main\.js:3\) need it/,
+    );
     assert.equal(findings[0].related?.length, 2);
   });
 
@@ -278,7 +315,9 @@ describe('scope check: forbidden scopes', () => {
 
   it('refuses a forbidden scope the manifest declares', () => {
     const manifest = JSON.stringify({ scopes: ['crm', 'disk'], forbidden: ['disk'] });
-    const codes = check(manifest, [source(['crm.lead.add'])]).map((f) => f.code).sort();
+    const codes = check(manifest, [source(['crm.lead.add'])])
+      .map((f) => f.code)
+      .sort();
     assert.deepEqual(codes, ['forbidden-scope', 'unused-scope']);
   });
 });

@@ -56,7 +56,10 @@ describe('bitrix24-scopes check', () => {
     const { code, out } = await run(check, [fixture('env-app'), '--format', 'json']);
     const json = JSON.parse(out) as { manifests: { file: string; scopes: string[] }[]; findings: { file: string; line: number; code: string }[] };
     assert.equal(code, 1);
-    assert.deepEqual(json.manifests.map((m) => [m.file, m.scopes]), [['.env', ['crm', 'user_brief', 'task']]]);
+    assert.deepEqual(
+      json.manifests.map((m) => [m.file, m.scopes]),
+      [['.env', ['crm', 'user_brief', 'task']]],
+    );
     assert.deepEqual(json.findings.map((f) => `${f.code}@${f.file}:${f.line}`).sort(), [
       'missing-scope-call@src/Contacts.php:20',
       'missing-scope@.env:3',
@@ -75,7 +78,10 @@ describe('bitrix24-scopes check', () => {
     assert.ok(runLog.originalUriBaseIds.SRCROOT.uri.startsWith('file://') && runLog.originalUriBaseIds.SRCROOT.uri.endsWith('/'));
     assert.equal(runLog.results.length, 7);
     const missing = runLog.results.find((r) => r.ruleId === 'missing-scope');
-    assert.deepEqual(missing?.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri), ['packages/task-bot/bot.js']);
+    assert.deepEqual(
+      missing?.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri),
+      ['packages/task-bot/bot.js'],
+    );
     for (const r of runLog.results) {
       assert.equal(rules[r.ruleIndex].id, r.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(r.level));
@@ -119,7 +125,9 @@ describe('bitrix24-scopes scan', () => {
   it('lists every call as JSON, dynamic ones as unresolved', async () => {
     const { code, out } = await run(scan, [fixture('python-app'), '--format', 'json']);
     assert.equal(code, 0);
-    const { calls } = JSON.parse(out) as { calls: { file: string; line: number; method: string; requirement: string; resolved: boolean; manifest: string | null }[] };
+    const { calls } = JSON.parse(out) as {
+      calls: { file: string; line: number; method: string; requirement: string; resolved: boolean; manifest: string | null }[];
+    };
     assert.deepEqual(
       calls.map((c) => [c.file, c.line, c.method, c.resolved]),
       [
@@ -136,11 +144,10 @@ describe('bitrix24-scopes scan', () => {
   it('names the manifest covering each call, or none', async () => {
     const { out } = await run(scan, [fixture('monorepo'), '--format', 'json']);
     const { calls } = JSON.parse(out) as { calls: { file: string; manifest: string | null }[] };
-    assert.deepEqual([...new Set(calls.map((c) => `${c.file} ${c.manifest}`))], [
-      'packages/crm-widget/src/index.ts packages/crm-widget/bitrix24.json',
-      'packages/task-bot/bot.js packages/task-bot/bitrix24.json',
-      'shared/rest.ts null',
-    ]);
+    assert.deepEqual(
+      [...new Set(calls.map((c) => `${c.file} ${c.manifest}`))],
+      ['packages/crm-widget/src/index.ts packages/crm-widget/bitrix24.json', 'packages/task-bot/bot.js packages/task-bot/bitrix24.json', 'shared/rest.ts null'],
+    );
   });
 
   it('prints one line per call as text', async () => {
@@ -180,7 +187,10 @@ describe('bitrix24-scopes check --baseline', () => {
     const { code, out } = await run(check, [dir, '--baseline', 'HEAD', '--format', 'sarif']);
     assert.equal(code, 1);
     const results = (JSON.parse(out) as SarifLog).runs[0].results.filter((r) => r.ruleId === 'scope-added');
-    assert.deepEqual(results.map((r) => r.message.text.slice(0, 30)), ["This change adds 'task': 1 use"]);
+    assert.deepEqual(
+      results.map((r) => r.message.text.slice(0, 30)),
+      ["This change adds 'task': 1 use"],
+    );
     assert.equal((await run(check, [dir, '--baseline=HEAD'])).code, 1);
     git('commit', '-qam', 'task');
     assert.equal((await run(check, [dir, '--baseline', 'HEAD'])).code, 0);

@@ -25,13 +25,19 @@ before(async () => {
 
 describe('assistant tools: definitions', () => {
   it('seven read-only tools, each with a description and an object schema', () => {
-    assert.deepEqual(TOOLS.map((t) => t.name), ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights']);
+    assert.deepEqual(
+      TOOLS.map((t) => t.name),
+      ['describe_method', 'search_methods', 'needed_scopes', 'check_manifest', 'check_snippet', 'explain_error', 'site_rights'],
+    );
     for (const t of TOOLS) {
       assert.ok(t.description.length > 100, `${t.name} explains itself to the model`);
       assert.equal(t.inputSchema.type, 'object');
       for (const r of t.inputSchema.required ?? []) assert.ok(t.inputSchema.properties[r], `${t.name}.${r} is a property`);
     }
-    assert.deepEqual(TOOLS.filter((t) => t.readsPortal).map((t) => t.name), ['site_rights']);
+    assert.deepEqual(
+      TOOLS.filter((t) => t.readsPortal).map((t) => t.name),
+      ['site_rights'],
+    );
   });
 
   it('package.json declares the same tools, names and schemas for VS Code', () => {
@@ -39,7 +45,10 @@ describe('assistant tools: definitions', () => {
       contributes: { languageModelTools: { name: string; toolReferenceName: string; inputSchema: unknown; modelDescription: string }[] };
     };
     const declared = pkg.contributes.languageModelTools;
-    assert.deepEqual(declared.map((t) => t.name), TOOLS.map((t) => `bitrix24_${t.name}`));
+    assert.deepEqual(
+      declared.map((t) => t.name),
+      TOOLS.map((t) => `bitrix24_${t.name}`),
+    );
     for (const t of TOOLS) {
       const d = declared.find((x) => x.name === `bitrix24_${t.name}`)!;
       assert.deepEqual(d.inputSchema, t.inputSchema, `${t.name} schema`);
@@ -129,7 +138,10 @@ describe('assistant tools: answers on the fixture app', () => {
 
   it('site_rights: the rights file offline, and the portal answer when a reader is given', async () => {
     const offline = await text('site_rights', { siteId: 7 });
-    assert.match(offline, /Site 7 “Shop” on example\.bitrix24\.com \(\.bitrix24\/rights\/example\.bitrix24\.com\/site-7\.json\) — changed since the last apply/);
+    assert.match(
+      offline,
+      /Site 7 “Shop” on example\.bitrix24\.com \(\.bitrix24\/rights\/example\.bitrix24\.com\/site-7\.json\) — changed since the last apply/,
+    );
     assert.match(offline, /G2: read/);
     assert.match(offline, /No portal connected/);
     const portal: PortalReader = {

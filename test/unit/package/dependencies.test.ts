@@ -24,13 +24,22 @@ function packagesImported(file: string): string[] {
   return importedFiles
     .map((f) => f.fileName)
     .filter((name) => !name.startsWith('.') && !name.startsWith('/') && !name.startsWith('node:') && !builtinModules.includes(name.split('/')[0]))
-    .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/'));
+    .map((name) =>
+      name
+        .split('/')
+        .slice(0, name.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 /** `file: package` for each import in `dirs` that `declared` lacks. */
 function undeclared(dirs: string[], declared: Set<string>): string[] {
   return dirs.flatMap((dir) =>
-    sources(join(ROOT, dir)).flatMap((file) => packagesImported(file).filter((name) => !declared.has(name)).map((name) => `${relative(ROOT, file)}: ${name}`)),
+    sources(join(ROOT, dir)).flatMap((file) =>
+      packagesImported(file)
+        .filter((name) => !declared.has(name))
+        .map((name) => `${relative(ROOT, file)}: ${name}`),
+    ),
   );
 }
 
@@ -47,6 +56,9 @@ describe('package.json dependencies', () => {
 
   it('list no runtime dependency the shipped code does not import', () => {
     const used = new Set(['client/src', 'server/src', 'demo-portal/src'].flatMap((dir) => sources(join(ROOT, dir)).flatMap(packagesImported)));
-    assert.deepEqual(Object.keys(pkg.dependencies).filter((name) => !used.has(name)), []);
+    assert.deepEqual(
+      Object.keys(pkg.dependencies).filter((name) => !used.has(name)),
+      [],
+    );
   });
 });

@@ -92,7 +92,8 @@ describe('the .vsix package', function () {
   });
 
   it('ships the translations: package.nls.json, package.nls.ru.json and the Russian l10n bundle', () => {
-    for (const f of ['extension/package.nls.json', 'extension/package.nls.ru.json', 'extension/l10n/bundle.l10n.ru.json']) assert.ok(files.includes(f), `${f} is not in the package`);
+    for (const f of ['extension/package.nls.json', 'extension/package.nls.ru.json', 'extension/l10n/bundle.l10n.ru.json'])
+      assert.ok(files.includes(f), `${f} is not in the package`);
   });
 
   it('holds no sources, tests, node_modules, dotfiles or source maps', () => {
@@ -105,11 +106,9 @@ describe('the .vsix package', function () {
       main: string;
       contributes?: { viewsContainers?: { activitybar?: { icon: string }[] } };
     };
-    const wanted = [
-      manifest.main,
-      './dist/server/server.js',
-      ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon),
-    ].map((p) => `extension/${p.replace(/^\.\//, '')}`);
+    const wanted = [manifest.main, './dist/server/server.js', ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon)].map(
+      (p) => `extension/${p.replace(/^\.\//, '')}`,
+    );
     const missing = wanted.filter((w) => !files.includes(w));
     assert.deepEqual(missing, [], `missing from the package: ${missing.join(', ')}`);
   });

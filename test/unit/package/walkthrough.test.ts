@@ -25,7 +25,10 @@ describe('Get started walkthrough', () => {
 
   it('walks hover → fix the manifest → copy the scope list → Site Rights', () => {
     assert.ok(walk, 'no bitrix24.getStarted walkthrough');
-    assert.deepEqual(steps.map((s) => s.id), ['hover', 'manifest', 'scopeList', 'siteRights']);
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['hover', 'manifest', 'scopeList', 'siteRights'],
+    );
   });
 
   it('has a Markdown page for every step, and the package ships them', () => {

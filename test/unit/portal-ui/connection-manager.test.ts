@@ -226,6 +226,9 @@ describe('portal connection manager', () => {
     const code = demo.webhooks.user.split('/').at(-2);
     assert.ok(code && code.length >= 6);
     assert.ok(log.lines.length >= 3, 'expected connect, failure and disconnect lines');
-    assert.ok(log.lines.every((l) => !l.includes(code)), 'the webhook code reached the log');
+    assert.ok(
+      log.lines.every((l) => !l.includes(code)),
+      'the webhook code reached the log',
+    );
   });
 });

@@ -51,7 +51,10 @@ describe('portal settings', () => {
 
   it('removes both settings once the last portal is disconnected', () => {
     assert.deepEqual(settingValues({ portals: [] }), { portals: undefined, active: undefined });
-    assert.deepEqual(settingValues({ portals: [{ url: PORTAL, auth: 'oauth' }], active: PORTAL }), { portals: [{ url: PORTAL, auth: 'oauth' }], active: PORTAL });
+    assert.deepEqual(settingValues({ portals: [{ url: PORTAL, auth: 'oauth' }], active: PORTAL }), {
+      portals: [{ url: PORTAL, auth: 'oauth' }],
+      active: PORTAL,
+    });
   });
 });
 
@@ -139,13 +142,22 @@ describe('portal status bar text', () => {
     const refused = statusView({ active: entry, verifying: false, count: 1, problem: { kind: 'credentials', message: 'Connect again.' } });
     assert.equal(refused.text, '$(warning) example.bitrix24.com — reconnect needed');
     assert.equal(refused.warning, true);
-    const offline = statusView({ active: entry, identity: identity(), verifying: false, count: 1, problem: { kind: 'unreachable', message: 'Could not reach the portal.' } });
+    const offline = statusView({
+      active: entry,
+      identity: identity(),
+      verifying: false,
+      count: 1,
+      problem: { kind: 'unreachable', message: 'Could not reach the portal.' },
+    });
     assert.equal(offline.text, '$(warning) example.bitrix24.com — Eva Schmidt');
     assert.match(offline.tooltip, /The last check failed: Could not reach the portal\./);
   });
 
   it('does not let a user name render as an icon', () => {
     assert.equal(escapeIcons('$(alert) Mallory'), '\\$(alert) Mallory');
-    assert.equal(statusView({ active: entry, identity: identity({ name: '$(zap)' }), verifying: false, count: 1 }).text, '$(plug) example.bitrix24.com — \\$(zap)');
+    assert.equal(
+      statusView({ active: entry, identity: identity({ name: '$(zap)' }), verifying: false, count: 1 }).text,
+      '$(plug) example.bitrix24.com — \\$(zap)',
+    );
   });
 });

@@ -6,7 +6,10 @@ describe('Connect: the local demo portal choice', () => {
   it('is offered for a loopback webhook from npm start', () => {
     const url = 'http://127.0.0.1:41234/rest/1/abcdef0123456789/';
     assert.equal(localDemoWebhook({ BITRIX24_DEMO_WEBHOOK: url }), url);
-    assert.equal(localDemoWebhook({ BITRIX24_DEMO_WEBHOOK: 'http://localhost:41234/rest/1/abcdef0123456789/' }), 'http://localhost:41234/rest/1/abcdef0123456789/');
+    assert.equal(
+      localDemoWebhook({ BITRIX24_DEMO_WEBHOOK: 'http://localhost:41234/rest/1/abcdef0123456789/' }),
+      'http://localhost:41234/rest/1/abcdef0123456789/',
+    );
   });
 
   it('is not offered without a demo portal, for another host, or for a malformed URL', () => {

@@ -44,10 +44,15 @@ describe('portal connections', () => {
   it('connects with a webhook: says who you are and which scopes were granted', async () => {
     const identity = await store.connect({ kind: 'webhook', url: `${server.baseUrl}/rest/1/adminhookcode01/` });
     assert.deepEqual(identity, {
-      portal: server.baseUrl, auth: 'webhook',
-      user: { id: '1', name: 'Anna Admin', admin: true }, scopes: ['crm', 'landing', 'user'],
+      portal: server.baseUrl,
+      auth: 'webhook',
+      user: { id: '1', name: 'Anna Admin', admin: true },
+      scopes: ['crm', 'landing', 'user'],
     });
-    assert.deepEqual(server.hits.map((h) => h.method), ['profile', 'scope']);
+    assert.deepEqual(
+      server.hits.map((h) => h.method),
+      ['profile', 'scope'],
+    );
   });
 
   it('keeps the secret in secret storage and only the origin and auth kind in settings', async () => {
@@ -75,7 +80,10 @@ describe('portal connections', () => {
   it('holds several portals with one active, and gives the client of the active one by default', async () => {
     await store.connect({ kind: 'webhook', url: `${server.baseUrl}/rest/1/adminhookcode01/` });
     await store.connect({ kind: 'webhook', url: `${second.baseUrl}/rest/1/secondportal001/` });
-    assert.deepEqual(store.list().map((p) => p.url), [server.baseUrl, second.baseUrl]);
+    assert.deepEqual(
+      store.list().map((p) => p.url),
+      [server.baseUrl, second.baseUrl],
+    );
     assert.equal(store.active()?.url, second.baseUrl);
     assert.deepEqual((await store.verify()).scopes, ['task']);
     await store.setActive(server.baseUrl);
@@ -134,7 +142,11 @@ describe('portal connections', () => {
 
   describe('OAuth local apps', () => {
     const oauthInput = (extra: Record<string, string>) => ({
-      kind: 'oauth' as const, portalUrl: server.baseUrl, ...APP, tokenEndpoint: `${server.baseUrl}/oauth/token/`, ...extra,
+      kind: 'oauth' as const,
+      portalUrl: server.baseUrl,
+      ...APP,
+      tokenEndpoint: `${server.baseUrl}/oauth/token/`,
+      ...extra,
     });
 
     it('connects with an authorization code and stores the token pair as secrets', async () => {

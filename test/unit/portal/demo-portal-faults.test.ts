@@ -68,7 +68,13 @@ describe('portal REST client against the demo portal, with faults', () => {
     assert.ok(refusals > 0 && refusals < 10, `refusals: ${refusals}`);
 
     const outcomes = [];
-    for (let i = 0; i < 20; i++) outcomes.push(await addSite(c, `Burst ${i}`).then(() => 'ok', (e: PortalError) => e.kind));
+    for (let i = 0; i < 20; i++)
+      outcomes.push(
+        await addSite(c, `Burst ${i}`).then(
+          () => 'ok',
+          (e: PortalError) => e.kind,
+        ),
+      );
     for (let i = 0; i < 20; i++) assert.equal(sitesTitled(`Burst ${i}`), outcomes[i] === 'ok' ? 1 : 0, `write ${i}: ${outcomes[i]}`);
     assert.ok(outcomes.every((o) => o === 'ok' || o === 'rate-limit'));
   });
@@ -137,8 +143,12 @@ describe('portal REST client against the demo portal, with faults', () => {
     const store = new ConnectionStore({ secrets, settings: new MemorySettings(), clock: clientClock });
     const authorize = (await (await fetch(`${demo.oauth.authorizeUrl}?client_id=${encodeURIComponent(demo.oauth.clientId)}`)).json()) as { code: string };
     await store.connect({
-      kind: 'oauth', portalUrl: demo.baseUrl, clientId: demo.oauth.clientId, clientSecret: demo.oauth.clientSecret,
-      authorizationCode: authorize.code, tokenEndpoint: demo.oauth.tokenUrl,
+      kind: 'oauth',
+      portalUrl: demo.baseUrl,
+      clientId: demo.oauth.clientId,
+      clientSecret: demo.oauth.clientSecret,
+      authorizationCode: authorize.code,
+      tokenEndpoint: demo.oauth.tokenUrl,
     });
     const savedBefore = [...secrets.data.values()][0];
     const c = await store.client();
@@ -198,7 +208,10 @@ describe('portal REST client against the demo portal, with faults', () => {
     assert.throws(() => demo.faults.set({ failAfterApplying: { status: 404 } }), FaultPatchError);
     assert.throws(() => demo.faults.set({ redirect: { status: 200, origin: 'http://127.0.0.1:1' } }), FaultPatchError);
     assert.throws(() => demo.faults.set({ redirect: { status: 307, origin: 'ftp://example.com' } }), FaultPatchError);
-    assert.throws(() => demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com', afterApplying: 'yes' as unknown as boolean } }), FaultPatchError);
+    assert.throws(
+      () => demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com', afterApplying: 'yes' as unknown as boolean } }),
+      FaultPatchError,
+    );
     demo.faults.set({ redirect: { status: 307, origin: 'https://moved.example.com/some/path' }, failAfterApplying: { status: 502 } });
     assert.equal(demo.faults.get().redirect?.origin, 'https://moved.example.com');
     const cleared = demo.faults.clear();
@@ -215,7 +228,7 @@ describe('portal REST client against the demo portal, with faults', () => {
     assert.equal(new Set(users.map((u) => u.ID)).size, users.length);
     const results = await c.batch(users.map((u) => ({ method: 'user.get', params: { ID: u.ID } })));
     assert.equal(results.size, users.length);
-    const failed = [...results.entries()].filter(([, r]) => !r.ok).map(([k, r]) => `${k}: ${r.ok ? "" : r.error.code + " " + r.error.detail}`);
+    const failed = [...results.entries()].filter(([, r]) => !r.ok).map(([k, r]) => `${k}: ${r.ok ? '' : r.error.code + ' ' + r.error.detail}`);
     assert.deepEqual(failed.slice(0, 3), []);
     assert.equal(portalLog.filter((l) => l.startsWith('batch ')).length, Math.ceil(users.length / 50));
   });

@@ -20,11 +20,19 @@ describe('portal errors: mapping of Bitrix24 codes and statuses', () => {
       authKind === 'webhook'
         ? { kind: 'webhook' as const, portal: portal.baseUrl, userId: '1', code: CODE }
         : {
-            kind: 'oauth' as const, portal: portal.baseUrl, clientId: 'local.app', clientSecret: 'sEcReTsEcReT',
-            accessToken: 'acc3ss-token-1', refreshToken: 'refr3sh-token-1', tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
+            kind: 'oauth' as const,
+            portal: portal.baseUrl,
+            clientId: 'local.app',
+            clientSecret: 'sEcReTsEcReT',
+            accessToken: 'acc3ss-token-1',
+            refreshToken: 'refr3sh-token-1',
+            tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
           };
     return new RestClient({
-      credentials, clock: new FakeClock(), log: new CapturingLog(), retry: { maxAttempts: 1 },
+      credentials,
+      clock: new FakeClock(),
+      log: new CapturingLog(),
+      retry: { maxAttempts: 1 },
       requiredScope: (m) => (m.startsWith('crm.') ? 'crm' : undefined),
     });
   }

@@ -78,7 +78,9 @@ export function fakeIdentityPortal(app: { clientId: string; clientSecret: string
     const refresh = `oauth-refresh-${issued}-${'y'.repeat(12)}`;
     portal.accessTokens.set(access, user);
     portal.grants.set(refresh, user);
-    return { json: { access_token: access, refresh_token: refresh, expires_in: 3600, scope: portal.appScopes.join(','), client_endpoint: portal.clientEndpoint() } };
+    return {
+      json: { access_token: access, refresh_token: refresh, expires_in: 3600, scope: portal.appScopes.join(','), client_endpoint: portal.clientEndpoint() },
+    };
   }
   return portal;
 }

@@ -18,10 +18,7 @@ export interface Hit {
   body: Record<string, unknown>;
 }
 
-export type Reply =
-  | { status?: number; json?: unknown; raw?: string; headers?: Record<string, string> }
-  | 'hang'
-  | 'reset';
+export type Reply = { status?: number; json?: unknown; raw?: string; headers?: Record<string, string> } | 'hang' | 'reset';
 
 export type Script = (hit: Hit, index: number) => Reply | Promise<Reply>;
 

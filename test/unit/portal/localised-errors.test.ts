@@ -82,7 +82,12 @@ describe('error descriptions in Russian, decisions on codes', () => {
     const viaHeader = await fetch(url, { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' } });
     const russianPortal = await fetch(`${ru.webhooks.limited}landing.site.getList`);
     const englishOnRussianPortal = await fetch(`${ru.webhooks.limited}landing.site.getList`, { headers: { 'Accept-Language': 'en' } });
-    const bodies = await Promise.all([english, viaParam, viaHeader, russianPortal, englishOnRussianPortal].map(async (r) => ({ status: r.status, body: (await r.json()) as { error: string; error_description: string } })));
+    const bodies = await Promise.all(
+      [english, viaParam, viaHeader, russianPortal, englishOnRussianPortal].map(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { error: string; error_description: string },
+      })),
+    );
     for (const b of bodies) assert.deepEqual([b.status, b.body.error], [403, 'insufficient_scope']);
     assert.deepEqual(
       bodies.map((b) => b.body.error_description),
@@ -97,7 +102,11 @@ describe('error descriptions in Russian, decisions on codes', () => {
   });
 
   it('describes batch errors in the request language too', async () => {
-    const res = await fetch(`${ru.webhooks.admin}batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ cmd: { a: 'crm.nothing.here' } }) });
+    const res = await fetch(`${ru.webhooks.admin}batch`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ cmd: { a: 'crm.nothing.here' } }),
+    });
     const body = (await res.json()) as { result: { result_error: Record<string, { error: string; error_description: string }> } };
     assert.deepEqual(body.result.result_error.a, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Метод не найден!' });
   });
@@ -111,7 +120,8 @@ describe('error descriptions in Russian, decisions on codes', () => {
       const { detail: ruDetail, ...ruOutcome } = russian[name];
       assert.ok(enOutcome.code, `${name} failed with a code: ${JSON.stringify(english)}`);
       assert.deepEqual(ruOutcome, enOutcome, name);
-      if (enDetail && russianDescription(enOutcome.code!, enDetail) !== enDetail) assert.notEqual(ruDetail, enDetail, `${name}: the Russian portal did describe it in Russian`);
+      if (enDetail && russianDescription(enOutcome.code!, enDetail) !== enDetail)
+        assert.notEqual(ruDetail, enDetail, `${name}: the Russian portal did describe it in Russian`);
     }
     const described = Object.values(russian).filter((o) => o.detail && /[а-яё]/i.test(o.detail)).length;
     assert.ok(described >= 5, `${described} failures described in Russian`);
@@ -125,7 +135,12 @@ describe('error descriptions in Russian, decisions on codes', () => {
       ['expired_token', 'The access token provided has expired.'],
       ['ACCESS_DENIED', 'Access denied.'],
     ]) {
-      const explain = (description: string) => explainInput(JSON.stringify({ error: code, error_description: description }), { method: 'crm.deal.add', catalogue }).explanations.map((e) => [e.code, e.kind, e.diagnosis]);
+      const explain = (description: string) =>
+        explainInput(JSON.stringify({ error: code, error_description: description }), { method: 'crm.deal.add', catalogue }).explanations.map((e) => [
+          e.code,
+          e.kind,
+          e.diagnosis,
+        ]);
       assert.deepEqual(explain(russianDescription(code, english)), explain(english), code);
     }
   });

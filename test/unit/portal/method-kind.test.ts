@@ -9,13 +9,36 @@ const SPEC = join('ru-simulator-spec', '_assets', 'simulator', 'spec', 'methods'
 
 describe('portal method read/write classification', () => {
   it('treats get/list/fields/search methods and the identity calls as reads', () => {
-    for (const m of ['crm.lead.get', 'crm.lead.list', 'crm.lead.fields', 'landing.site.getList', 'sale.order.getFields', 'user.search', 'user.current', 'profile', 'scope', 'server.time', 'app.info']) {
+    for (const m of [
+      'crm.lead.get',
+      'crm.lead.list',
+      'crm.lead.fields',
+      'landing.site.getList',
+      'sale.order.getFields',
+      'user.search',
+      'user.current',
+      'profile',
+      'scope',
+      'server.time',
+      'app.info',
+    ]) {
       assert.equal(methodKind(m), 'read', m);
     }
   });
 
   it('treats everything else as a write, including look-alikes', () => {
-    for (const m of ['crm.lead.add', 'crm.lead.update', 'crm.lead.delete', 'landing.site.setRights', 'landing.site.getRights2', 'crm.getter', 'im.message.add', 'batch', 'vendor.custom.frobnicate', '']) {
+    for (const m of [
+      'crm.lead.add',
+      'crm.lead.update',
+      'crm.lead.delete',
+      'landing.site.setRights',
+      'landing.site.getRights2',
+      'crm.getter',
+      'im.message.add',
+      'batch',
+      'vendor.custom.frobnicate',
+      '',
+    ]) {
       assert.equal(methodKind(m), 'write', m);
     }
   });

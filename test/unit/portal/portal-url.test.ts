@@ -59,6 +59,9 @@ describe('portal URL parsing and the HTTPS rule', () => {
 
   it('reduces a portal address to its origin and keeps an endpoint path', () => {
     assert.deepEqual(parsePortalUrl('https://acme.bitrix24.com/crm/deal/?x'), { ok: true, value: 'https://acme.bitrix24.com' });
-    assert.deepEqual(parseEndpointUrl('https://oauth.bitrix.info/oauth/token/?a=1', 'token endpoint'), { ok: true, value: 'https://oauth.bitrix.info/oauth/token/' });
+    assert.deepEqual(parseEndpointUrl('https://oauth.bitrix.info/oauth/token/?a=1', 'token endpoint'), {
+      ok: true,
+      value: 'https://oauth.bitrix.info/oauth/token/',
+    });
   });
 });

@@ -4,7 +4,7 @@ import { RATE_LIMITS, RateLimiter, usableBurst } from '../../../client/src/porta
 import { FakeClock, rejection } from './helpers';
 
 describe('portal rate limiter (leaky bucket)', () => {
-  it('lets a burst of 45 through at once (a tenth of the portal\'s 50 in reserve), then paces at 2 requests per second', async () => {
+  it("lets a burst of 45 through at once (a tenth of the portal's 50 in reserve), then paces at 2 requests per second", async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter(RATE_LIMITS.standard, clock);
     assert.equal(usableBurst(RATE_LIMITS.standard), 45);
@@ -21,7 +21,10 @@ describe('portal rate limiter (leaky bucket)', () => {
     await Promise.all(Array.from({ length: 49 }, (_, i) => limiter.acquire().then(() => done.push(i))));
     assert.deepEqual(clock.sleeps, [500, 1000, 1500, 2000]);
     assert.equal(clock.t, 2000);
-    assert.deepEqual(done, Array.from({ length: 49 }, (_, i) => i));
+    assert.deepEqual(
+      done,
+      Array.from({ length: 49 }, (_, i) => i),
+    );
   });
 
   it('drains while idle, so a new burst is allowed after a pause', async () => {

@@ -5,7 +5,10 @@ import { CapturingLog } from './helpers';
 describe('portal redaction', () => {
   it('masks the code of any webhook URL, known or not', () => {
     const r = new Redactor();
-    assert.equal(r.redact('POST https://acme.bitrix24.com/rest/12/abcdef0123456789/crm.lead.add'), `POST https://acme.bitrix24.com/rest/12/${REDACTED}/crm.lead.add`);
+    assert.equal(
+      r.redact('POST https://acme.bitrix24.com/rest/12/abcdef0123456789/crm.lead.add'),
+      `POST https://acme.bitrix24.com/rest/12/${REDACTED}/crm.lead.add`,
+    );
     assert.equal(r.redact(new URL('https://acme.bitrix24.com/rest/1/q1w2e3r4t5/')), `https://acme.bitrix24.com/rest/1/${REDACTED}/`);
   });
 

@@ -42,14 +42,19 @@ describe('portal REST client: batch and paging', () => {
     script = (hit) => answerBatch(hit.body.cmd as Record<string, string>);
     const commands = Object.fromEntries(ITEMS.map((it) => [`lead_${it.ID}`, { method: 'crm.lead.get', params: { id: it.ID } }]));
     const results = await client().batch(commands);
-    assert.deepEqual(portal.hits.map((h) => Object.keys(h.body.cmd as object).length), [50, 50, 20]);
+    assert.deepEqual(
+      portal.hits.map((h) => Object.keys(h.body.cmd as object).length),
+      [50, 50, 20],
+    );
     assert.equal(results.size, 120);
     assert.deepEqual(results.get('lead_120'), { ok: true, result: { method: 'crm.lead.get', query: 'id=120' }, total: undefined, next: undefined });
   });
 
   it('encodes nested parameters the way PHP reads them', async () => {
     script = (hit) => answerBatch(hit.body.cmd as Record<string, string>);
-    const results = await client().batch([{ method: 'crm.deal.list', params: { filter: { '>OPPORTUNITY': 100, CLOSED: 'N' }, select: ['ID', 'TITLE'], skip: null } }]);
+    const results = await client().batch([
+      { method: 'crm.deal.list', params: { filter: { '>OPPORTUNITY': 100, CLOSED: 'N' }, select: ['ID', 'TITLE'], skip: null } },
+    ]);
     const first = results.get('0');
     assert.ok(first?.ok);
     assert.equal((first.result as { query: string }).query, 'filter[>OPPORTUNITY]=100&filter[CLOSED]=N&select[0]=ID&select[1]=TITLE');
@@ -58,8 +63,14 @@ describe('portal REST client: batch and paging', () => {
 
   it('reads results that come back as a list (commands keyed 0..n-1)', async () => {
     script = (hit) => answerBatch(hit.body.cmd as Record<string, string>);
-    const results = await client().batch([{ method: 'user.get', params: { ID: 1 } }, { method: 'user.get', params: { ID: 2 } }]);
-    assert.deepEqual([...results.values()].map((r) => r.ok && (r.result as { query: string }).query), ['ID=1', 'ID=2']);
+    const results = await client().batch([
+      { method: 'user.get', params: { ID: 1 } },
+      { method: 'user.get', params: { ID: 2 } },
+    ]);
+    assert.deepEqual(
+      [...results.values()].map((r) => r.ok && (r.result as { query: string }).query),
+      ['ID=1', 'ID=2'],
+    );
   });
 
   it('reports per-command errors as typed errors, next to the successes', async () => {
@@ -108,7 +119,10 @@ describe('portal REST client: batch and paging', () => {
     };
     const all = await client().list<{ ID: string }>('crm.lead.list', { select: ['ID'] });
     assert.deepEqual(all, ITEMS);
-    assert.deepEqual(portal.hits.map((h) => h.body.start), [undefined, 50, 100]);
+    assert.deepEqual(
+      portal.hits.map((h) => h.body.start),
+      [undefined, 50, 100],
+    );
     assert.deepEqual(portal.hits[2].body.select, ['ID']);
   });
 

@@ -25,7 +25,9 @@ describe('portal REST client: OAuth token renewal', () => {
         generation += 1;
         valid.add(`access-${generation}`);
         refreshable.add(`refresh-${generation}`);
-        return { json: { access_token: `access-${generation}`, refresh_token: `refresh-${generation}`, expires_in: 3600, client_endpoint: `${portal.baseUrl}/rest/` } };
+        return {
+          json: { access_token: `access-${generation}`, refresh_token: `refresh-${generation}`, expires_in: 3600, client_endpoint: `${portal.baseUrl}/rest/` },
+        };
       }
       if (!valid.has(String(hit.body.auth))) return fail(401, 'expired_token', 'The access token provided has expired.');
       if (hit.method === 'crm.lead.add') executedWrites += 1;
@@ -44,8 +46,13 @@ describe('portal REST client: OAuth token renewal', () => {
 
   function client(saved: OAuthTokens[] = [], log = new CapturingLog()): RestClient {
     const credentials: OAuthCredentials = {
-      kind: 'oauth', portal: portal.baseUrl, clientId: 'local.app.1', clientSecret: 'app-secret-123',
-      accessToken: 'access-0', refreshToken: 'refresh-0', tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
+      kind: 'oauth',
+      portal: portal.baseUrl,
+      clientId: 'local.app.1',
+      clientSecret: 'app-secret-123',
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
     };
     return new RestClient({ credentials, clock: new FakeClock(), log, onTokens: (t) => void saved.push(t) });
   }
@@ -112,8 +119,13 @@ describe('portal REST client: OAuth token renewal', () => {
   it('keeps working when saving the new tokens fails, and says so in the log', async () => {
     const log = new CapturingLog();
     const credentials: OAuthCredentials = {
-      kind: 'oauth', portal: portal.baseUrl, clientId: 'local.app.1', clientSecret: 'app-secret-123',
-      accessToken: 'access-0', refreshToken: 'refresh-0', tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
+      kind: 'oauth',
+      portal: portal.baseUrl,
+      clientId: 'local.app.1',
+      clientSecret: 'app-secret-123',
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+      tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
     };
     const c = new RestClient({ credentials, clock: new FakeClock(), log, onTokens: () => Promise.reject(new Error('disk full')) });
     valid.clear();

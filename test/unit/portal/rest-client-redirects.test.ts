@@ -38,7 +38,15 @@ describe('portal REST client: redirects are refused', () => {
     new RestClient({ credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: CODE }, clock: new FakeClock(), log, random: () => 0.5 });
   const oauthClient = (log: CapturingLog) =>
     new RestClient({
-      credentials: { kind: 'oauth', portal: portal.baseUrl, tokenEndpoint: `${portal.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
+      credentials: {
+        kind: 'oauth',
+        portal: portal.baseUrl,
+        tokenEndpoint: `${portal.baseUrl}/oauth/token/`,
+        clientId: 'app',
+        clientSecret: 'app-secret',
+        accessToken: TOKEN,
+        refreshToken: 'refresh-1',
+      },
       clock: new FakeClock(),
       log,
       random: () => 0.5,
@@ -50,7 +58,10 @@ describe('portal REST client: redirects are refused', () => {
         const target = scheme === 'http' ? elsewhere.baseUrl : 'https://portal-moved.example.com';
         redirect = { status, location: `${target}$PATH?auth=${TOKEN}` };
         const log = new CapturingLog();
-        for (const [client, write] of [[webhookClient(log), true], [oauthClient(log), false]] as const) {
+        for (const [client, write] of [
+          [webhookClient(log), true],
+          [oauthClient(log), false],
+        ] as const) {
           const hitsBefore = portal.hits.length;
           const e = await rejection(client.call('landing.site.setRights', { id: 1, rights: { AU: ['read'] } }, { write }));
           assert.ok(isPortalError(e));
@@ -89,7 +100,15 @@ describe('portal REST client: redirects are refused', () => {
     });
     try {
       const client = new RestClient({
-        credentials: { kind: 'oauth', portal: renewing.baseUrl, tokenEndpoint: `${renewing.baseUrl}/oauth/token/`, clientId: 'app', clientSecret: 'app-secret', accessToken: TOKEN, refreshToken: 'refresh-1' },
+        credentials: {
+          kind: 'oauth',
+          portal: renewing.baseUrl,
+          tokenEndpoint: `${renewing.baseUrl}/oauth/token/`,
+          clientId: 'app',
+          clientSecret: 'app-secret',
+          accessToken: TOKEN,
+          refreshToken: 'refresh-1',
+        },
         clock: new FakeClock(),
       });
       const e = await rejection(client.call('profile'));

@@ -24,7 +24,10 @@ describe('portal REST client: retries for reads only', () => {
   function client(extra: Partial<RestClientOptions> = {}): RestClient {
     return new RestClient({
       credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: CODE },
-      clock, log, random: () => 0.5, ...extra,
+      clock,
+      log,
+      random: () => 0.5,
+      ...extra,
     });
   }
 

@@ -17,7 +17,12 @@ describe('portal REST client: timeouts, cancellation, broken replies', () => {
   });
 
   const client = (extra: Partial<RestClientOptions> = {}): RestClient =>
-    new RestClient({ credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: 'timeoutcode9' }, clock: new FakeClock(), random: () => 0.5, ...extra });
+    new RestClient({
+      credentials: { kind: 'webhook', portal: portal.baseUrl, userId: '1', code: 'timeoutcode9' },
+      clock: new FakeClock(),
+      random: () => 0.5,
+      ...extra,
+    });
 
   // Request timeouts run on fake timers, moved on only once the portal holds the request:
   // a loaded machine can neither fire them early nor make an answer miss them.
@@ -31,7 +36,10 @@ describe('portal REST client: timeouts, cancellation, broken replies', () => {
     /** Resolves once `promise` settled, or false when it is still pending after the event loop turned. */
     const settledSoon = async (promise: Promise<unknown>): Promise<boolean> => {
       let settled = false;
-      void promise.then(() => (settled = true), () => (settled = true));
+      void promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
       await new Promise((resolve) => setImmediate(resolve));
       return settled;
     };
@@ -114,7 +122,11 @@ describe('portal REST client: timeouts, cancellation, broken replies', () => {
     await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
     const { port } = spare.address() as { port: number };
     await new Promise<void>((resolve) => spare.close(() => resolve()));
-    const c = new RestClient({ credentials: { kind: 'webhook', portal: `http://127.0.0.1:${port}`, userId: '1', code: 'refusedcode1' }, clock: new FakeClock(), retry: { maxAttempts: 2 } });
+    const c = new RestClient({
+      credentials: { kind: 'webhook', portal: `http://127.0.0.1:${port}`, userId: '1', code: 'refusedcode1' },
+      clock: new FakeClock(),
+      retry: { maxAttempts: 2 },
+    });
     const e = await rejection(c.call('profile'));
     assert.ok(isPortalError(e) && e.kind === 'network');
     assert.match(e.message, /ECONNREFUSED/);

@@ -135,7 +135,10 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       // A gateway 5xx after a save, settled by re-reading: the apply's message, the rights file and the journal.
       const rightsFs = new MemoryFs();
       const client = await store.client();
-      await saveRights(rightsFs, withRule(newRightsFile(portalHost(client.portal), { id: 1, code: 'company', title: 'Company website', type: 'PAGE' }), 'AU', ['read']));
+      await saveRights(
+        rightsFs,
+        withRule(newRightsFile(portalHost(client.portal), { id: 1, code: 'company', title: 'Company website', type: 'PAGE' }), 'AU', ['read']),
+      );
       demo.faults.set({ failAfterApplying: { method: 'landing.site.setRights', status: 504 } });
       await attempt('apply after 504', applyRights({ api: client, fs: rightsFs, confirm: async () => true }, 1));
       rightsFs.files.forEach((text, path) => seen.add(`rights workspace file ${path}`, text));
@@ -147,8 +150,15 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       demo.faults.clear();
       const adminCode = parseWebhookUrl(demo.webhooks.admin);
       assert.ok(adminCode.ok);
-      for (const path of [`/rest/${adminCode.value.code}`, `/rest/1/${adminCode.value.code}/profile%0A${adminCode.value.code}`, `/rest/1/${adminCode.value.code}/pro%ZZ`]) {
-        await attempt(`raw ${path.length}`, fetch(`${demo.baseUrl}${path}`, { method: 'POST' }).then((r) => r.text()));
+      for (const path of [
+        `/rest/${adminCode.value.code}`,
+        `/rest/1/${adminCode.value.code}/profile%0A${adminCode.value.code}`,
+        `/rest/1/${adminCode.value.code}/pro%ZZ`,
+      ]) {
+        await attempt(
+          `raw ${path.length}`,
+          fetch(`${demo.baseUrl}${path}`, { method: 'POST' }).then((r) => r.text()),
+        );
       }
       const authorize = (await (await fetch(`${demo.oauth.authorizeUrl}?client_id=${encodeURIComponent(demo.oauth.clientId)}`)).json()) as { code: string };
       const oauth = { kind: 'oauth' as const, portalUrl: demo.baseUrl, clientId: demo.oauth.clientId, tokenEndpoint: demo.oauth.tokenUrl };

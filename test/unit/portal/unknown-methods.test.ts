@@ -32,11 +32,14 @@ describe('checking unknown methods with method.get', () => {
       'vendor.b.run': { exists: true, available: false },
       'vendor.c.run': { exists: false, available: false },
     });
-    assert.deepEqual(client.asked[0].map((c) => [c.method, c.params?.name]), [
-      ['method.get', 'vendor.a.run'],
-      ['method.get', 'vendor.b.run'],
-      ['method.get', 'vendor.c.run'],
-    ]);
+    assert.deepEqual(
+      client.asked[0].map((c) => [c.method, c.params?.name]),
+      [
+        ['method.get', 'vendor.a.run'],
+        ['method.get', 'vendor.b.run'],
+        ['method.get', 'vendor.c.run'],
+      ],
+    );
   });
 
   it('leaves out names the portal could not answer for, and never asks about things that are not method names', async () => {
@@ -50,7 +53,10 @@ describe('checking unknown methods with method.get', () => {
     const client = fakeClient({});
     assert.deepEqual(await checkUnknownMethods(client, []), {});
     assert.equal(client.asked.length, 0);
-    await checkUnknownMethods(client, Array.from({ length: MAX_METHODS_PER_CHECK + 20 }, (_, i) => `vendor.m${i}.run`));
+    await checkUnknownMethods(
+      client,
+      Array.from({ length: MAX_METHODS_PER_CHECK + 20 }, (_, i) => `vendor.m${i}.run`),
+    );
     assert.equal(client.asked[0].length, MAX_METHODS_PER_CHECK);
   });
 });

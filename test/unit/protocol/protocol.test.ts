@@ -38,7 +38,11 @@ describe('custom LSP messages', () => {
   it('are declared once each, as typed objects named for their kind, under bitrix24/', () => {
     assert.ok(declared.length >= 10, `found ${declared.length} declared messages`);
     const methods = declared.map(([, type]) => type.method);
-    assert.deepEqual(methods.filter((m, i) => methods.indexOf(m) !== i), [], 'a method string declared twice');
+    assert.deepEqual(
+      methods.filter((m, i) => methods.indexOf(m) !== i),
+      [],
+      'a method string declared twice',
+    );
     for (const [name, type] of declared) {
       assert.match(type.method, /^bitrix24\/[a-z][A-Za-z]+$/, name);
       const notification = type instanceof NotificationType || type instanceof NotificationType0;
@@ -55,7 +59,10 @@ describe('custom LSP messages', () => {
       // Standard LSP messages come as `XNotification.type` / `XRequest.type` from the library.
       return !names.has(name) && !/^[A-Z]\w*(Request|Notification)\.type$/.test(message);
     });
-    assert.deepEqual(wrong.map((c) => `${c.where} ${c.call}${c.typeArguments ?? ''}(${c.message}, …)`), []);
+    assert.deepEqual(
+      wrong.map((c) => `${c.where} ${c.call}${c.typeArguments ?? ''}(${c.message}, …)`),
+      [],
+    );
   });
 
   it('spell their method strings nowhere but in the protocol module (comments may name them)', () => {
@@ -67,6 +74,9 @@ describe('custom LSP messages', () => {
 
   it('each have a handler on the side that receives them', () => {
     const handled = new Set(calls.filter((c) => c.call.startsWith('on')).map((c) => c.message.replace(/^protocol\./, '')));
-    assert.deepEqual(declared.map(([name]) => name).filter((name) => !handled.has(name)), []);
+    assert.deepEqual(
+      declared.map(([name]) => name).filter((name) => !handled.has(name)),
+      [],
+    );
   });
 });

@@ -141,7 +141,10 @@ describe('rights/apply', () => {
     assert.deepEqual(f.rules, { AU: ['read'], U1: ['read', 'edit', 'sett'] }, 'desired rules kept');
     assert.deepEqual(t.api.sites[0].rights, {}, 'portal unchanged');
     const { entries } = await readJournal(t.fs, HOST);
-    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['rejected', 'IS_NOT_ADMIN']]);
+    assert.deepEqual(
+      entries.map((e) => [e.outcome, e.error]),
+      [['rejected', 'IS_NOT_ADMIN']],
+    );
   });
 
   it('explains FEATURE_NOT_AVAIL in plain words', async () => {
@@ -171,7 +174,10 @@ describe('rights/apply', () => {
     t.api.beforeNext('landing.site.setRights', () => t.api.failNext('landing.site.getList', networkError('landing.site.getList')));
     const out = await applyRights(t.deps, 1);
     assert.equal(out.status, 'uncertain');
-    assert.match(out.message, /^Outcome unknown: the portal's answer to the save was unclear \(no answer\), so the site was read again\. Still unknown: the site could not be re-read \(the portal is unreachable\. Check the address and your network, then refresh\)\. The rules may or may not have been saved/);
+    assert.match(
+      out.message,
+      /^Outcome unknown: the portal's answer to the save was unclear \(no answer\), so the site was read again\. Still unknown: the site could not be re-read \(the portal is unreachable\. Check the address and your network, then refresh\)\. The rules may or may not have been saved/,
+    );
     assert.doesNotMatch(out.message, /\.\./);
   });
 
@@ -327,7 +333,10 @@ describe('rights/apply', () => {
     const before = t.fs.snapshot();
     const out = await applyRights(t.deps, 1);
     assert.equal(out.status, 'invalid-file');
-    assert.match(out.problems?.[0] ?? '', /"portal" is "staging\.bitrix24\.com", but the file is in the folder of example\.bitrix24\.com, the connected portal\. Nothing is sent/);
+    assert.match(
+      out.problems?.[0] ?? '',
+      /"portal" is "staging\.bitrix24\.com", but the file is in the folder of example\.bitrix24\.com, the connected portal\. Nothing is sent/,
+    );
     assert.match(out.problems?.[0] ?? '', /change "portal" to "example\.bitrix24\.com"/);
     assert.equal(t.plans.length, 0, 'no plan naming the other host was shown');
     assert.equal(t.api.count('landing.site.setRights'), 0);
@@ -365,7 +374,7 @@ describe('rights/apply', () => {
     assert.notEqual(t.fs.files.get(path)?.charCodeAt(0), 0xfeff);
   });
 
-  it('runs two applies of one site one after the other: the second starts from the first one\'s result', async () => {
+  it("runs two applies of one site one after the other: the second starts from the first one's result", async () => {
     const t = setup();
     await t.ready;
     const [a, b] = await Promise.all([applyRights(t.deps, 1), applyRights(t.deps, 1)]);
@@ -373,7 +382,10 @@ describe('rights/apply', () => {
     assert.equal(t.plans[0].baseline, null);
     assert.deepEqual(t.plans[1].baseline, { AU: ['read'], U1: ['read', 'edit', 'sett'] }, 'the second plan was built after the first apply');
     const { entries } = await readJournal(t.fs, HOST);
-    assert.deepEqual(entries.map((e) => e.before), [null, { AU: ['read'], U1: ['read', 'edit', 'sett'] }]);
+    assert.deepEqual(
+      entries.map((e) => e.before),
+      [null, { AU: ['read'], U1: ['read', 'edit', 'sett'] }],
+    );
     // Other sites are not held up: an apply of site 2 runs while site 1's confirmation is open.
     await t.write({ AU: ['read'] }, 2);
     let release: (v: boolean) => void = () => undefined;

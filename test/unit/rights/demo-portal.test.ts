@@ -79,7 +79,10 @@ describe('rights against the demo portal', function () {
     assert.equal(out.status, 'applied', out.message);
     assert.deepEqual(siteRights(portal, 3), { AU: ['read'] });
     const { entries } = await readJournal(fs, host);
-    assert.deepEqual(entries.map((e) => e.action), ['apply', 'apply', 'restore']);
+    assert.deepEqual(
+      entries.map((e) => e.action),
+      ['apply', 'apply', 'restore'],
+    );
   });
 
   it('aborts when the role model is switched on between plan and apply', async () => {
@@ -143,16 +146,22 @@ describe('rights against the demo portal', function () {
     assert.equal(root.model, 'extended');
     assert.equal(root.nodes[0].description, 'Alice Morgan (administrator)');
     const knowledge = await loadSitesPage(admin, 'KNOWLEDGE', 0);
-    assert.deepEqual(knowledge.sites.map((s) => s.title), ['Employee handbook']);
+    assert.deepEqual(
+      knowledge.sites.map((s) => s.title),
+      ['Employee handbook'],
+    );
     await desire({ DR3: ['read', 'edit'], G77: ['read'] }, 1);
     const site = (await loadSitesPage(admin, 'SITE', 0)).sites.find((s) => s.id === 1);
     assert.ok(site);
     const [effective, rules] = await loadSiteChildren({ api: admin, fs }, site, 'extended');
     assert.match(effective.description ?? '', /Read/);
-    assert.deepEqual(rules.children?.map((c) => [c.label, c.icon]), [
-      ['● G77  User group #77', 'warning'],
-      ['● DR3  Marketing (with subdepartments)', 'type-hierarchy'],
-    ]);
+    assert.deepEqual(
+      rules.children?.map((c) => [c.label, c.icon]),
+      [
+        ['● G77  User group #77', 'warning'],
+        ['● DR3  Marketing (with subdepartments)', 'type-hierarchy'],
+      ],
+    );
   });
 
   it('shows a rate-limited refresh as an error node', async () => {

@@ -53,7 +53,14 @@ describe('rights/directory', () => {
       { id: 5, name: 'EMEA', depth: 2 },
     ]);
     const choices = departmentChoices(list.slice(0, 3), true);
-    assert.deepEqual(choices.map((c) => [c.code, c.label]), [['DR1', 'Company'], ['DR2', '  Sales'], ['DR5', '    EMEA']]);
+    assert.deepEqual(
+      choices.map((c) => [c.code, c.label]),
+      [
+        ['DR1', 'Company'],
+        ['DR2', '  Sales'],
+        ['DR5', '    EMEA'],
+      ],
+    );
     assert.equal(departmentChoices(list, false)[0].code, 'D1');
   });
 
@@ -62,7 +69,10 @@ describe('rights/directory', () => {
       'department.get': (p) => Array.from({ length: Number(p.START) === 0 ? 50 : 3 }, (_, i) => ({ ID: String(Number(p.START) + i + 1), NAME: `D${i}` })),
     });
     assert.equal((await listDepartments(api)).length, 53);
-    assert.deepEqual(api.seen.map((s) => s.START), [0, 50]);
+    assert.deepEqual(
+      api.seen.map((s) => s.START),
+      [0, 50],
+    );
   });
 
   describe('against the demo portal', () => {
@@ -78,7 +88,10 @@ describe('rights/directory', () => {
 
     it('offers valid access codes for users, departments and workgroups', async () => {
       const users = await searchUsers(api, 'Carol');
-      assert.ok(users.some((u) => u.code === 'U3' && u.label === 'Carol Diaz'), JSON.stringify(users));
+      assert.ok(
+        users.some((u) => u.code === 'U3' && u.label === 'Carol Diaz'),
+        JSON.stringify(users),
+      );
       const deps = departmentChoices(await listDepartments(api), true);
       assert.ok(deps.some((d) => d.code === 'DR3' && d.label.trim() === 'Marketing'));
       const groups = await listWorkgroups(api);

@@ -23,7 +23,13 @@ describe('rights/journal', () => {
     const text = fs.files.get(journalPath('example.bitrix24.com')) ?? '';
     assert.equal(text.split('\n').filter(Boolean).length, 2);
     const { entries, skipped } = await readJournal(fs, 'example.bitrix24.com');
-    assert.deepEqual(entries.map((e) => [e.time, e.outcome]), [['t1', 'applied'], ['t2', 'rejected']]);
+    assert.deepEqual(
+      entries.map((e) => [e.time, e.outcome]),
+      [
+        ['t1', 'applied'],
+        ['t2', 'rejected'],
+      ],
+    );
     assert.equal(skipped, 0);
   });
 

@@ -22,22 +22,43 @@ function clientFor(portal: DemoPortal, name: string): RestClient {
   return new RestClient({ credentials: { kind: 'webhook', ...loc.value }, retry: { maxAttempts: 1 } });
 }
 
-const site = (id: number, title: string, type = 'PAGE'): SiteSummary => ({ id, title, code: `s${id}`, type, section: type === 'KNOWLEDGE' ? 'KNOWLEDGE' : 'SITE' });
+const site = (id: number, title: string, type = 'PAGE'): SiteSummary => ({
+  id,
+  title,
+  code: `s${id}`,
+  type,
+  section: type === 'KNOWLEDGE' ? 'KNOWLEDGE' : 'SITE',
+});
 const SITES = [site(1, 'Company website'), site(3, 'Spring promo'), site(4, 'Developer portal'), site(6, 'Employee handbook', 'KNOWLEDGE')];
 
 describe('multi-site plan', () => {
-  it('sets one code on every site from each site\'s own file; unchanged sites are not sent', async () => {
+  it("sets one code on every site from each site's own file; unchanged sites are not sent", async () => {
     const fs = new MemoryFs();
     const host = 'example.bitrix24.com';
     let f1 = newRightsFile(host, { id: 1, code: 's1', title: 'Company website', type: 'PAGE' });
     f1 = markApplied(withRule(withRule(f1, 'AU', ['read']), 'DR3', ['read', 'edit']), { AU: ['read'], DR3: ['read', 'edit'] }, '2026-12-01T00:00:00Z');
     await saveRights(fs, f1);
-    const loaded = new Map([[1, await loadRights(fs, host, 1)], [3, await loadRights(fs, host, 3)]]);
+    const loaded = new Map([
+      [1, await loadRights(fs, host, 1)],
+      [3, await loadRights(fs, host, 3)],
+    ]);
     const plan = buildMultiSitePlan(host, SITES.slice(0, 2), loaded, { code: 'DR3', operations: ['read', 'edit'] });
-    assert.deepEqual(plan.entries.map((e) => [e.site.id, e.status]), [[1, 'unchanged'], [3, 'send']]);
+    assert.deepEqual(
+      plan.entries.map((e) => [e.site.id, e.status]),
+      [
+        [1, 'unchanged'],
+        [3, 'send'],
+      ],
+    );
     assert.ok(plan.warnings.some((w) => /First apply from this workspace to "Spring promo"/.test(w)));
     const removal = buildMultiSitePlan(host, SITES.slice(0, 2), loaded, { code: 'DR3', operations: null });
-    assert.deepEqual(removal.entries.map((e) => [e.site.id, e.status]), [[1, 'send'], [3, 'unchanged']]);
+    assert.deepEqual(
+      removal.entries.map((e) => [e.site.id, e.status]),
+      [
+        [1, 'send'],
+        [3, 'unchanged'],
+      ],
+    );
     assert.match(renderMultiSitePlan(removal), /- DR3 \(Department #3 and sub-departments\): Read, Edit \(removed\)/);
   });
 });
@@ -73,7 +94,10 @@ describe('many sites at once against the demo portal', function () {
     const host = portalHost(admin.portal);
     assert.equal((await fs.read(journalPath(host)))?.trim().split('\n').length, 1);
     const { entries } = await readJournal(fs, host);
-    assert.deepEqual(entries.map((e) => e.siteId), [1, 3, 4, 6]);
+    assert.deepEqual(
+      entries.map((e) => e.siteId),
+      [1, 3, 4, 6],
+    );
   });
 
   it('a failure on one site leaves the others applied, says so, and each site restores on its own', async () => {
@@ -82,7 +106,10 @@ describe('many sites at once against the demo portal', function () {
     portal.faults.set({ failNext: { method: 'landing.site.setRights', error: 'ACCESS_DENIED' } });
     const out = await applyToSites(deps, SITES.slice(0, 3), { code: 'DR3', operations: ['read', 'edit'] });
     assert.equal(out.status, 'partial', out.message);
-    assert.deepEqual(out.results.map((r) => r.status), ['rejected', 'applied', 'applied']);
+    assert.deepEqual(
+      out.results.map((r) => r.status),
+      ['rejected', 'applied', 'applied'],
+    );
     assert.match(out.message, /applied to 2 of 3 sites/);
     assert.match(out.message, /Not applied: "Company website" \(#1\)/);
     assert.match(out.message, /other sites stay applied/);
@@ -104,7 +131,10 @@ describe('many sites at once against the demo portal', function () {
     assert.equal(out.results[0].status, 'uncertain');
     assert.match(out.results[0].message, /re-reading could not settle it: .*administrator/);
     const { entries } = await readJournal(fs, portalHost(admin.portal));
-    assert.deepEqual(entries.map((e) => e.outcome), ['uncertain', 'applied']);
+    assert.deepEqual(
+      entries.map((e) => e.outcome),
+      ['uncertain', 'applied'],
+    );
   });
 
   it('a gateway 504 after one site saved: re-read and counted as applied, not as a failure', async () => {
@@ -116,7 +146,13 @@ describe('many sites at once against the demo portal', function () {
     const out = await applyToSites(deps, sites, { code: 'U3', operations: ['read', 'edit'] });
     assert.deepEqual(portal.faults.get().failAfterApplying, [], 'the gateway fault fired');
     assert.equal(out.status, 'applied', out.message);
-    assert.deepEqual(out.results.map((r) => [r.site.id, r.status]), [[1, 'applied'], [3, 'applied']]);
+    assert.deepEqual(
+      out.results.map((r) => [r.site.id, r.status]),
+      [
+        [1, 'applied'],
+        [3, 'applied'],
+      ],
+    );
     for (const id of [1, 3]) assert.deepEqual(rightsOf(id), { U3: ['read', 'edit'] });
     const f1 = await loadRights(fs, portalHost(manager.portal), 1);
     assert.ok(f1.status === 'ok' && f1.file.lastApplied?.rules.U3?.includes('edit'), 'the baseline follows what the portal holds');

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { formatOperationCodes, formatOperations, normaliseOperations, OPERATION_NAMES, OPERATIONS, orderOperations, sameOperations } from '../../../client/src/rights/operations';
+import {
+  formatOperationCodes,
+  formatOperations,
+  normaliseOperations,
+  OPERATION_NAMES,
+  OPERATIONS,
+  orderOperations,
+  sameOperations,
+} from '../../../client/src/rights/operations';
 
 describe('rights/operations', () => {
   it('keeps a normal list in the portal order', () => {
@@ -57,6 +65,9 @@ describe('rights/operations', () => {
     assert.equal(formatOperations(['denied']), 'No access');
     assert.equal(formatOperations([]), 'nothing');
     assert.equal(formatOperationCodes(['read', 'sett', 'public']), 'read, sett, public');
-    assert.ok(OPERATIONS.every((op) => OPERATION_NAMES[op] && OPERATION_NAMES[op] !== op), 'no operation is shown by its code');
+    assert.ok(
+      OPERATIONS.every((op) => OPERATION_NAMES[op] && OPERATION_NAMES[op] !== op),
+      'no operation is shown by its code',
+    );
   });
 });

@@ -28,12 +28,15 @@ describe('rights/outcome-notice', () => {
     assert.equal(noticeFor(await outcome(() => undefined, false), 1), undefined);
   });
 
-  it('reports a rejected save as an error with the failure\'s buttons', async () => {
+  it("reports a rejected save as an error with the failure's buttons", async () => {
     const out = await outcome((api) => api.failNext('landing.site.setRights', portalError('IS_NOT_ADMIN')));
     const n = noticeFor(out, 1);
     assert.equal(n?.level, 'error');
     assert.match(n?.text ?? '', /administrator/);
-    assert.deepEqual(n?.actions.map((a) => a.title), out.failure?.actions.map((a) => a.title));
+    assert.deepEqual(
+      n?.actions.map((a) => a.title),
+      out.failure?.actions.map((a) => a.title),
+    );
     assert.ok(n && n.actions.length > 0);
   });
 
@@ -42,7 +45,10 @@ describe('rights/outcome-notice', () => {
     assert.equal(out.abortReason, 'role-model');
     const n = noticeFor(out, 1);
     assert.equal(n?.level, 'warning');
-    assert.deepEqual(n?.actions.map((a) => a.command), ['bitrix24.rights.switchToExtended']);
+    assert.deepEqual(
+      n?.actions.map((a) => a.command),
+      ['bitrix24.rights.switchToExtended'],
+    );
   });
 
   it('tells that an unreachable portal changed nothing, with Refresh and Reconnect', async () => {
@@ -50,7 +56,10 @@ describe('rights/outcome-notice', () => {
     const n = noticeFor(out, 1);
     assert.equal(n?.level, 'warning');
     assert.match(n?.text ?? '', /unreachable.*Nothing was changed/);
-    assert.deepEqual(n?.actions.map((a) => a.title), ['Refresh', 'Reconnect']);
+    assert.deepEqual(
+      n?.actions.map((a) => a.title),
+      ['Refresh', 'Reconnect'],
+    );
   });
 
   it('points an invalid rights file at the file of the site asked for', () => {

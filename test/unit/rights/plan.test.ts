@@ -86,7 +86,10 @@ describe('rights/plan', () => {
 
   it('warns about codes the portal does not know, which would grant nothing', () => {
     const plan = buildPlan(withRule(withRule(applied(), 'G77', ['read']), 'UA', ['read']));
-    const names = new Map([['AU', 'All authorized users'], ['DR5', 'Marketing']]);
+    const names = new Map([
+      ['AU', 'All authorized users'],
+      ['DR5', 'Marketing'],
+    ]);
     const warned = withUnknownCodes(plan, names);
     const w = warned.warnings.find((x) => x.id === 'unknown-codes');
     assert.match(w?.message ?? '', /does not know G77: it is saved without error but grant/);
@@ -101,9 +104,17 @@ describe('rights/plan', () => {
     assert.ok(!buildPlan(edited).warnings.some((w) => w.id === 'discards-edits'), 'a plain apply sends the edits');
   });
 
-  it('names each access code in the plan text and the diff, from the portal\'s names or a generic description', () => {
+  it("names each access code in the plan text and the diff, from the portal's names or a generic description", () => {
     let plan = buildPlan(withRule(withRule(withRule(applied(), 'U1', ['read', 'edit']), 'D5', ['read']), 'G2', ['read', 'public']));
-    plan = withUnknownCodes(plan, new Map([['U1', 'Anna Smith'], ['D5', 'Sales'], ['G2', 'All employees'], ['DR5', 'Sales']]));
+    plan = withUnknownCodes(
+      plan,
+      new Map([
+        ['U1', 'Anna Smith'],
+        ['D5', 'Sales'],
+        ['G2', 'All employees'],
+        ['DR5', 'Sales'],
+      ]),
+    );
     const text = renderPlan(plan);
     assert.match(text, /^\+ U1 \(Anna Smith\): Read, Edit$/m);
     assert.match(text, /^\+ D5 \(Sales\): Read$/m);

@@ -151,7 +151,8 @@ describe('rights/rights-store', () => {
     fs.files.set(rightsFilePath('prod.example.com', 5), fs.files.get(rightsFilePath('staging.example.com', 5)) ?? '');
     const copied = await loadRights(fs, 'prod.example.com', 5);
     assert.equal(copied.status, 'invalid');
-    if (copied.status === 'invalid') assert.match(copied.problems[0], /"portal" is "staging\.example\.com", but the file is in the folder of prod\.example\.com/);
+    if (copied.status === 'invalid')
+      assert.match(copied.problems[0], /"portal" is "staging\.example\.com", but the file is in the folder of prod\.example\.com/);
     // A port is part of the host; a scheme or a trailing slash in "portal" is tolerated.
     assert.equal(portalMismatch({ ...file, portal: 'https://staging.example.com/' }, 'staging.example.com'), undefined);
     assert.ok(portalMismatch({ ...file, portal: 'staging.example.com:8443' }, 'staging.example.com'));

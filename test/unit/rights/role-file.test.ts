@@ -26,10 +26,14 @@ describe('role file', () => {
   });
 
   it('reports every problem with its place and guesses nothing', () => {
-    const bad = parseRoleFile(JSON.stringify({
-      version: 1, portal: 'x', section: 'SHOP',
-      roles: [{ id: 2, accessCodes: ['dr3', 'ZZ'], rights: { site: ['read'], 4: ['fly'], 5: 'read' } }, { id: 2 }],
-    }));
+    const bad = parseRoleFile(
+      JSON.stringify({
+        version: 1,
+        portal: 'x',
+        section: 'SHOP',
+        roles: [{ id: 2, accessCodes: ['dr3', 'ZZ'], rights: { site: ['read'], 4: ['fly'], 5: 'read' } }, { id: 2 }],
+      }),
+    );
     assert.ok(!bad.ok);
     const text = bad.problems.join('\n');
     assert.match(text, /"section" must be one of/);
@@ -57,8 +61,18 @@ describe('role plan', () => {
 
   it('sends only what differs: holders never set here, and rights that differ from the portal', () => {
     const plan = buildRolePlan(FILE, portal, 'role', new Set([1, 2, 3]));
-    assert.deepEqual(plan.roles.map((r) => [r.role.id, r.holders.send, r.rights.send]), [[2, true, true]]);
-    assert.deepEqual(plan.roles[0].rights.diff.map((d) => [d.key, d.change]), [['0', 'changed'], ['1', 'removed'], ['3', 'added']]);
+    assert.deepEqual(
+      plan.roles.map((r) => [r.role.id, r.holders.send, r.rights.send]),
+      [[2, true, true]],
+    );
+    assert.deepEqual(
+      plan.roles[0].rights.diff.map((d) => [d.key, d.change]),
+      [
+        ['0', 'changed'],
+        ['1', 'removed'],
+        ['3', 'added'],
+      ],
+    );
     assert.deepEqual(plan.warnings.map((w) => w.id).sort(), ['holders-unknown', 'new-role']);
   });
 
@@ -70,7 +84,13 @@ describe('role plan', () => {
   });
 
   it('holders already sent from here are not sent again; a role gone from the portal is left out with a warning', () => {
-    const file: RoleFile = { ...FILE, roles: [{ ...FILE.roles[0], appliedAccessCodes: ['DR3', 'U5'], rights: portal[1].rights }, { ...FILE.roles[1], id: 42 }] };
+    const file: RoleFile = {
+      ...FILE,
+      roles: [
+        { ...FILE.roles[0], appliedAccessCodes: ['DR3', 'U5'], rights: portal[1].rights },
+        { ...FILE.roles[1], id: 42 },
+      ],
+    };
     const plan = buildRolePlan(file, portal.slice(0, 2), 'role');
     assert.equal(plan.hasChanges, false);
     assert.ok(plan.warnings.some((w) => w.id === 'role-missing'));

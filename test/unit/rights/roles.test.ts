@@ -72,23 +72,41 @@ describe('role model editing against the demo portal', function () {
     assert.equal(out.status, 'imported', out.message);
     assert.equal(out.path, roleFilePath(host, 'SITE'));
     const f = await file();
-    assert.deepEqual(f.roles.map((r) => [r.id, r.title, r.accessCodes]), [[1, 'Administrator', null], [2, 'Manager', null]]);
+    assert.deepEqual(
+      f.roles.map((r) => [r.id, r.title, r.accessCodes]),
+      [
+        [1, 'Administrator', null],
+        [2, 'Manager', null],
+      ],
+    );
     assert.deepEqual(manager(f).rights, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'] });
     assert.match(out.message, /cannot return who holds a role/);
     const kb = await importRoles(admin, fs, 'KNOWLEDGE');
-    assert.deepEqual(kb.file?.roles.map((r) => r.id), [3, 4]);
+    assert.deepEqual(
+      kb.file?.roles.map((r) => r.id),
+      [3, 4],
+    );
   });
 
-  it('applies holders and a site\'s rights, verifies with getRights, and journals', async () => {
+  it("applies holders and a site's rights, verifies with getRights, and journals", async () => {
     await importRoles(admin, fs, 'SITE');
     await edit((f) => withRole(f, withRoleRight(withAccessCodes(manager(f), ['U5', 'DR3']), '3', ['read', 'edit'])));
     const out = await applyRoles(deps, 'SITE');
     assert.equal(out.status, 'applied', out.message);
     assert.equal(plans.length, 1);
     const [plan] = plans;
-    assert.deepEqual(plan.roles.map((r) => [r.role.id, r.holders.send, r.rights.send]), [[MANAGER, true, true]]);
-    assert.ok(plan.warnings.some((w) => w.id === 'holders-unknown'), 'the first holders change says it replaces unknown holders');
-    assert.ok(plan.warnings.some((w) => w.id === 'not-in-effect'), 'the extended model is on in the seed');
+    assert.deepEqual(
+      plan.roles.map((r) => [r.role.id, r.holders.send, r.rights.send]),
+      [[MANAGER, true, true]],
+    );
+    assert.ok(
+      plan.warnings.some((w) => w.id === 'holders-unknown'),
+      'the first holders change says it replaces unknown holders',
+    );
+    assert.ok(
+      plan.warnings.some((w) => w.id === 'not-in-effect'),
+      'the extended model is on in the seed',
+    );
     assert.match(renderRolePlan(plan), /\+ Site #3: Read, Edit/);
     assert.deepEqual(role(portal, MANAGER)?.accessCodes.sort(), ['DR3', 'U5']);
     assert.deepEqual(role(portal, MANAGER)?.rights, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'], 3: ['read', 'edit'] });
@@ -122,7 +140,10 @@ describe('role model editing against the demo portal', function () {
     assert.deepEqual(role(portal, MANAGER)?.rights['0'], ['read']);
     assert.deepEqual(manager(await file()).accessCodes, ['U5'], 'the restored state becomes the desired one');
     const { entries } = await readRoleJournal(fs, host);
-    assert.deepEqual(entries.map((e) => (e.kind === 'roles' ? e.action : e.kind)), ['apply', 'apply', 'restore']);
+    assert.deepEqual(
+      entries.map((e) => (e.kind === 'roles' ? e.action : e.kind)),
+      ['apply', 'apply', 'restore'],
+    );
   });
 
   it('aborts when the portal switches models between plan and apply', async () => {
@@ -178,7 +199,10 @@ describe('role model editing against the demo portal', function () {
     const { entries } = await readRoleJournal(fs, host);
     const last = entries[entries.length - 1];
     assert.ok(last.kind === 'roles');
-    assert.deepEqual(last.roles.map((r) => r.outcome), ['applied', 'rejected']);
+    assert.deepEqual(
+      last.roles.map((r) => r.outcome),
+      ['applied', 'rejected'],
+    );
   });
 
   for (const afterApplying of [true, false]) {
@@ -205,7 +229,10 @@ describe('role model editing against the demo portal', function () {
     await importRoles(admin, fs, 'SITE');
     await edit((f) => withRole(f, withRoleRight(manager(f), '6', ['read'])));
     const out = await applyRoles(deps, 'SITE');
-    assert.ok(plans[0].warnings.some((w) => w.id === 'unknown-sites'), 'site 6 is a knowledge base, not in Sites and Stores');
+    assert.ok(
+      plans[0].warnings.some((w) => w.id === 'unknown-sites'),
+      'site 6 is a knowledge base, not in Sites and Stores',
+    );
     assert.equal(out.mismatches?.[0].keys[0], '6');
     assert.match(out.message, /did not keep Site #6/);
   });
@@ -242,12 +269,18 @@ describe('role model editing against the demo portal', function () {
     assert.equal(m.contextValue, 'roleEntry.pending');
     const [holders, ...rights] = m.children ?? [];
     assert.equal(holders.description, 'DR3, U5 · not applied');
-    assert.deepEqual(holders.children?.map((c) => c.label), ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt']);
-    assert.deepEqual(rights.map((r) => [r.label, r.description]), [
-      ['All sites without their own setting (0)', 'Read'],
-      ['Company website (#1)', 'Read, Edit, Settings, Publish'],
-      ['Spring promo (#3)', 'Read, Edit · not applied'],
-    ]);
+    assert.deepEqual(
+      holders.children?.map((c) => c.label),
+      ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt'],
+    );
+    assert.deepEqual(
+      rights.map((r) => [r.label, r.description]),
+      [
+        ['All sites without their own setting (0)', 'Read'],
+        ['Company website (#1)', 'Read, Edit, Settings, Publish'],
+        ['Spring promo (#3)', 'Read, Edit · not applied'],
+      ],
+    );
     await applyRoles(deps, 'SITE');
     const after = (await loadRoleSection({ api: admin, fs }, 'SITE')).find((n) => n.id === 'roles:SITE:2') as TreeNode;
     assert.equal(after.contextValue, 'roleEntry');
@@ -264,10 +297,16 @@ describe('role model editing against the demo portal', function () {
     const back = await restorePreviousModel(admin, fs);
     assert.equal(back.status, 'switched', back.message);
     assert.equal(portal.snapshot().roleModel, true);
-    assert.deepEqual(back.changedSections?.map((c) => c.section), ['SITE']);
+    assert.deepEqual(
+      back.changedSections?.map((c) => c.section),
+      ['SITE'],
+    );
     assert.deepEqual(back.changedSections?.[0].snapshot.find((r) => r.id === MANAGER)?.rights['0'], ['read']);
     const { entries } = await readRoleJournal(fs, host);
-    assert.deepEqual(entries.map((e) => (e.kind === 'model' ? `${e.from}→${e.to}` : e.kind)), ['extended→role', 'role→extended', 'extended→role']);
+    assert.deepEqual(
+      entries.map((e) => (e.kind === 'model' ? `${e.from}→${e.to}` : e.kind)),
+      ['extended→role', 'role→extended', 'extended→role'],
+    );
     assert.equal((await switchModel(admin, fs, 'role')).status, 'unchanged');
   });
 });

@@ -20,16 +20,36 @@ describe('rights/site-rights-tree (provider)', () => {
 
   it('is empty without a connection, so the welcome view shows', async () => {
     assert.deepEqual(await new SiteRightsTree().getChildren(), []);
-    assert.deepEqual(await new SiteRightsTree({ getApi: () => undefined, fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log }).getChildren(), []);
+    assert.deepEqual(
+      await new SiteRightsTree({
+        getApi: () => undefined,
+        fileSystem: () => nodeFileSystem(root),
+        fileUri: () => undefined,
+        writeRefusal: () => undefined,
+        log,
+      }).getChildren(),
+      [],
+    );
   });
 
   it('renders nodes as tree items with icons, context values and commands', async () => {
-    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
+    const tree = new SiteRightsTree({
+      getApi: () => new FakeApi(25),
+      fileSystem: () => nodeFileSystem(root),
+      fileUri: () => undefined,
+      writeRefusal: () => undefined,
+      log,
+    });
     const top = await tree.getChildren();
     const section = top.find((n) => n.id === 'section:SITE') as TreeNode;
     const sites = await tree.getChildren(section);
     const more = sites[sites.length - 1];
-    const item = tree.getTreeItem(more) as unknown as { id: string; contextValue: string; command: { command: string; arguments: unknown[] }; iconPath: { id: string } };
+    const item = tree.getTreeItem(more) as unknown as {
+      id: string;
+      contextValue: string;
+      command: { command: string; arguments: unknown[] };
+      iconPath: { id: string };
+    };
     assert.equal(item.id, 'section:SITE:more');
     assert.equal(item.contextValue, 'loadMore');
     assert.deepEqual([item.command.command, item.command.arguments], ['bitrix24.rights.loadMore', ['SITE']]);
@@ -37,7 +57,13 @@ describe('rights/site-rights-tree (provider)', () => {
   });
 
   it('loads more into the same section node and re-renders only it', async () => {
-    const tree = new SiteRightsTree({ getApi: () => new FakeApi(25), fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
+    const tree = new SiteRightsTree({
+      getApi: () => new FakeApi(25),
+      fileSystem: () => nodeFileSystem(root),
+      fileUri: () => undefined,
+      writeRefusal: () => undefined,
+      log,
+    });
     const section = (await tree.getChildren()).find((n) => n.id === 'section:SITE') as TreeNode;
     assert.equal((await tree.getChildren(section)).length, 21);
     const fired: (TreeNode | undefined)[] = [];
@@ -52,7 +78,13 @@ describe('rights/site-rights-tree (provider)', () => {
   it('remembers the model for the commands, and forgets loaded pages on refresh', async () => {
     const api = new FakeApi(3);
     api.roleModel = true;
-    const tree = new SiteRightsTree({ getApi: () => api, fileSystem: () => nodeFileSystem(root), fileUri: () => undefined, writeRefusal: () => undefined, log });
+    const tree = new SiteRightsTree({
+      getApi: () => api,
+      fileSystem: () => nodeFileSystem(root),
+      fileUri: () => undefined,
+      writeRefusal: () => undefined,
+      log,
+    });
     const section = (await tree.getChildren()).find((n) => n.id === 'section:SITE') as TreeNode;
     assert.equal(tree.model, 'role');
     assert.equal((await tree.getChildren(section))[0].contextValue, 'site.readonly');

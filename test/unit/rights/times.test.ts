@@ -7,7 +7,7 @@ describe('rights/times', () => {
     assert.equal(localTime('2026-12-07T12:08:00.000Z', { locale: 'en-US', timeZone: 'America/New_York' }), 'Dec 7, 2026, 07:08 AM');
   });
 
-  it('uses the machine\'s zone when none is given', () => {
+  it("uses the machine's zone when none is given", () => {
     const shown = localTime('2026-07-01T00:30:00.000Z', { locale: 'en-GB' });
     const d = new Date('2026-07-01T00:30:00.000Z');
     assert.match(shown, new RegExp(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}$`));

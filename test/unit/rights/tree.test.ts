@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { markApplied, newRightsFile, withRule } from '../../../client/src/rights/rights-file';
 import { rightsFilePath, saveRights } from '../../../client/src/rights/rights-store';
-import {
-  loadMoreSites,
-  loadRoleRights,
-  loadRoles,
-  loadRoot,
-  loadSiteChildren,
-  loadSitesPage,
-  sectionChildren,
-} from '../../../client/src/rights/tree-loader';
+import { loadMoreSites, loadRoleRights, loadRoles, loadRoot, loadSiteChildren, loadSitesPage, sectionChildren } from '../../../client/src/rights/tree-loader';
 import { errorNode, SiteSummary, TreeNode } from '../../../client/src/rights/tree-nodes';
 import { explainFailure } from '../../../client/src/rights/failures';
 import { FakeApi, networkError, portalError } from './fake-api';
@@ -31,7 +23,10 @@ describe('rights/tree', () => {
       api.admin = true;
       const { nodes, model } = await loadRoot({ api, fs: new MemoryFs() });
       assert.equal(model, 'extended');
-      assert.deepEqual(nodes.map((n) => n.id), ['portal', 'model', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP']);
+      assert.deepEqual(
+        nodes.map((n) => n.id),
+        ['portal', 'model', 'section:SITE', 'section:KNOWLEDGE', 'section:GROUP'],
+      );
       assert.equal(nodes[0].label, HOST);
       assert.equal(nodes[0].description, 'Alice Morgan (administrator)');
       assert.equal(nodes[1].contextValue, 'model.extended');
@@ -73,10 +68,16 @@ describe('rights/tree', () => {
     it('shows one error node with Refresh and Reconnect when the portal is unreachable', async () => {
       const api = new FakeApi().failNext('profile', networkError('profile'));
       const { nodes } = await loadRoot({ api, fs: new MemoryFs() });
-      assert.deepEqual(nodes.map((n) => n.id), ['portal', 'root:error']);
+      assert.deepEqual(
+        nodes.map((n) => n.id),
+        ['portal', 'root:error'],
+      );
       const err = nodes[1];
       assert.match(err.label, /unreachable/);
-      assert.deepEqual(err.children?.map((c) => c.command?.command), ['bitrix24.rights.refresh', 'bitrix24.connect']);
+      assert.deepEqual(
+        err.children?.map((c) => c.command?.command),
+        ['bitrix24.rights.refresh', 'bitrix24.connect'],
+      );
       assert.equal(api.count('landing.role.isEnabled'), 0, 'no more calls once the portal is known to be down');
     });
 
@@ -215,7 +216,7 @@ describe('rights/tree', () => {
       assert.equal(rules.children?.[0].command?.command, 'bitrix24.rights.addAccessCode');
     });
 
-    it('lists a broken file\'s problems with an action to open it', async () => {
+    it("lists a broken file's problems with an action to open it", async () => {
       const fs = new MemoryFs();
       fs.files.set(rightsFilePath(HOST, 1), '{ "version": 1, "rules": { "U1": ["write"] } }');
       const [, rules] = await loadSiteChildren({ api: new FakeApi(1), fs }, site1, 'extended');
@@ -258,14 +259,20 @@ describe('rights/tree', () => {
       const api = new FakeApi(1);
       api.roles = [{ ID: '3', TITLE: 'Administrator', XML_ID: 'ADMIN', rights: { '5': ['read'], '0': ['read', 'edit'] } }];
       const roles = await loadRoles(api);
-      assert.deepEqual(roles.map((r) => [r.label, r.contextValue]), [['Administrator', 'role']]);
+      assert.deepEqual(
+        roles.map((r) => [r.label, r.contextValue]),
+        [['Administrator', 'role']],
+      );
       const ref = roles[0].ref;
       assert.ok(ref?.type === 'role');
       const rights = await loadRoleRights(api, ref.role, new Map([[5, 'Promo']]));
-      assert.deepEqual(rights.map((r) => [r.label, r.description, r.contextValue]), [
-        ['All sites without their own setting', 'Read, Edit', 'roleRight'],
-        ['Promo', 'Read', 'roleRight'],
-      ]);
+      assert.deepEqual(
+        rights.map((r) => [r.label, r.description, r.contextValue]),
+        [
+          ['All sites without their own setting', 'Read, Edit', 'roleRight'],
+          ['Promo', 'Read', 'roleRight'],
+        ],
+      );
     });
 
     it('handles a role with no rights (an empty PHP array)', async () => {

@@ -30,7 +30,11 @@ async function startGateway(target: string, next: () => Gateway): Promise<{ orig
       const fault = (req.url ?? '').includes('landing.site.setRights') ? next() : undefined;
       let upstream: Response | undefined;
       if (!fault || fault.forward) {
-        upstream = await fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'GET' ? undefined : body });
+        upstream = await fetch(`${target}${req.url ?? '/'}`, {
+          method: req.method,
+          headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+          body: req.method === 'GET' ? undefined : body,
+        });
       }
       await fault?.then?.();
       if (fault) {
@@ -128,7 +132,10 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
       // The next plan's baseline and Restore start from what the portal holds.
       assert.deepEqual(await t.lastApplied(), SECOND);
       const { entries } = await readJournal(t.fs, t.host);
-      assert.deepEqual(entries.map((e) => e.outcome), ['applied', 'applied']);
+      assert.deepEqual(
+        entries.map((e) => e.outcome),
+        ['applied', 'applied'],
+      );
       assert.deepEqual(entries[1].before, FIRST);
       assert.equal(entries[1].error, `HTTP ${status}; verified applied`);
       const restored = await restorePrevious(t.deps, SITE);
@@ -145,7 +152,13 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     assert.match(out.message, /Outcome unknown: .*\(HTTP 504\).* Verified: not applied\. The portal kept its rules \(you still have: Read\)/);
     assert.deepEqual(await t.lastApplied(), FIRST, 'the baseline stays what the portal holds');
     const { entries } = await readJournal(t.fs, t.host);
-    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['rejected', 'HTTP 504; verified not applied']]);
+    assert.deepEqual(
+      entries.map((e) => [e.outcome, e.error]),
+      [
+        ['applied', undefined],
+        ['rejected', 'HTTP 504; verified not applied'],
+      ],
+    );
   });
 
   // The client never follows a redirect (it would re-send the write, token and all, to another
@@ -155,11 +168,20 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     const out = await applyTwice(t, { status: 307, forward: true, location: 'https://portal-moved.example.com/rest/landing.site.setRights.json' });
     assert.deepEqual(t.onPortal(), SECOND, 'the gateway did forward the save');
     assert.equal(out.status, 'applied', out.message);
-    assert.match(out.message, /^Outcome unknown: the portal's answer to the save was unclear \(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\)/);
+    assert.match(
+      out.message,
+      /^Outcome unknown: the portal's answer to the save was unclear \(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\)/,
+    );
     assert.match(out.message, /Verified: applied\./);
     assert.deepEqual(await t.lastApplied(), SECOND);
     const { entries } = await readJournal(t.fs, t.host);
-    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['applied', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified applied']]);
+    assert.deepEqual(
+      entries.map((e) => [e.outcome, e.error]),
+      [
+        ['applied', undefined],
+        ['applied', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified applied'],
+      ],
+    );
   });
 
   it('HTTP 307 to another origin before the portal saw the save: verified not applied, recorded as rejected', async () => {
@@ -167,10 +189,19 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     const out = await applyTwice(t, { status: 307, forward: false, location: 'https://portal-moved.example.com/rest/landing.site.setRights.json' });
     assert.deepEqual(t.onPortal(), FIRST);
     assert.equal(out.status, 'rejected', out.message);
-    assert.match(out.message, /Outcome unknown: .*\(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\).* Verified: not applied\. The portal kept its rules/);
+    assert.match(
+      out.message,
+      /Outcome unknown: .*\(HTTP 307 redirect to https:\/\/portal-moved\.example\.com, not followed\).* Verified: not applied\. The portal kept its rules/,
+    );
     assert.deepEqual(await t.lastApplied(), FIRST);
     const { entries } = await readJournal(t.fs, t.host);
-    assert.deepEqual(entries.map((e) => [e.outcome, e.error]), [['applied', undefined], ['rejected', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified not applied']]);
+    assert.deepEqual(
+      entries.map((e) => [e.outcome, e.error]),
+      [
+        ['applied', undefined],
+        ['rejected', 'HTTP 307 redirect to https://portal-moved.example.com, not followed; verified not applied'],
+      ],
+    );
   });
 
   it('stays unknown, and says why, when re-reading cannot tell (an administrator holds every right)', async () => {
@@ -181,7 +212,10 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
     assert.match(out.message, /Apply again to be sure/);
     assert.deepEqual(await t.lastApplied(), FIRST);
     const { entries } = await readJournal(t.fs, t.host);
-    assert.deepEqual(entries.map((e) => e.outcome), ['applied', 'uncertain']);
+    assert.deepEqual(
+      entries.map((e) => e.outcome),
+      ['applied', 'uncertain'],
+    );
   });
 
   it('says the site is gone when it was deleted before the answer came', async () => {

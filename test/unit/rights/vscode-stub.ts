@@ -25,7 +25,10 @@ class ThemeColor {
 }
 
 class ThemeIcon {
-  constructor(readonly id: string, readonly color?: ThemeColor) {}
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
 }
 
 class TreeItem {
@@ -35,11 +38,16 @@ class TreeItem {
   iconPath?: ThemeIcon;
   contextValue?: string;
   command?: { command: string; title: string; arguments?: unknown[] };
-  constructor(readonly label: string, readonly collapsibleState: number) {}
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
 }
 
 /** `vscode.l10n.t` as the English bundle answers it: `{0}` placeholders filled in. */
-const l10n = { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)) };
+const l10n = {
+  t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)),
+};
 
 const stub = { l10n, EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 } };
 

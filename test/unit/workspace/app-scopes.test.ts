@@ -14,7 +14,10 @@ async function indexOf(files: Record<string, string>) {
 }
 
 /** Applies one edit to a text (single-line or multi-line ranges). */
-function apply(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
+function apply(
+  text: string,
+  edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string },
+): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
@@ -39,10 +42,16 @@ describe('app scopes (the App Scopes view)', () => {
     assert.deepEqual(m.unused, ['task']);
     assert.equal(m.copyList, 'crm,im');
     const crm = m.scopes.find((s) => s.code === 'crm');
-    assert.deepEqual(crm?.uses.map((u) => `${u.name}@${u.uri.replace('file:///ws/', '')}:${u.line}:${u.character}`), ['crm.lead.add@src/a.js:0:6', 'crm.deal.list@src/a.js:1:6']);
+    assert.deepEqual(
+      crm?.uses.map((u) => `${u.name}@${u.uri.replace('file:///ws/', '')}:${u.line}:${u.character}`),
+      ['crm.lead.add@src/a.js:0:6', 'crm.deal.list@src/a.js:1:6'],
+    );
     const im = m.scopes.find((s) => s.code === 'im');
     assert.equal(im?.status, 'missing');
-    assert.deepEqual(im?.uses.map((u) => `${u.uri.replace('file:///ws/', '')}:${u.line}`), ['src/b.js:1']);
+    assert.deepEqual(
+      im?.uses.map((u) => `${u.uri.replace('file:///ws/', '')}:${u.line}`),
+      ['src/b.js:1'],
+    );
     assert.equal(m.granted, undefined);
     assert.equal(crm?.granted, undefined);
     assert.deepEqual(m.scopesRange?.start, { line: 1, character: 2 });
@@ -64,14 +73,20 @@ describe('app scopes (the App Scopes view)', () => {
     const { index, catalogue } = await indexOf(files);
     const [m] = appScopes(index, catalogue, { granted: ['im', 'crm'] });
     assert.deepEqual(m.granted, ['crm', 'im']);
-    assert.deepEqual(m.scopes.map((s) => `${s.code}:${s.granted}`), ['crm:true', 'im:true', 'task:false']);
+    assert.deepEqual(
+      m.scopes.map((s) => `${s.code}:${s.granted}`),
+      ['crm:true', 'im:true', 'task:false'],
+    );
   });
 
   it('answers for the manifest covering one file only', async () => {
     const { index, catalogue } = await indexOf({ ...files, '/ws/other/bitrix24.json': '{ "scopes": ["user"] }', '/ws/other/x.js': "call('user.get')" });
     assert.equal(appScopes(index, catalogue).length, 2);
     const only = appScopes(index, catalogue, { path: '/ws/other/x.js' });
-    assert.deepEqual(only.map((m) => m.label), ['other/bitrix24.json']);
+    assert.deepEqual(
+      only.map((m) => m.label),
+      ['other/bitrix24.json'],
+    );
     assert.deepEqual(only[0].needed, ['user']);
     assert.deepEqual(only[0].missing, []);
   });

@@ -23,8 +23,7 @@ async function open(name: string, fs = nodeFileSystem, root = `${fixtures}/${nam
   return index;
 }
 
-const brief = (index: WorkspaceIndex, findings: Finding[]) =>
-  findings.map((f) => `${f.code}@${index.label(f.file)}:${f.range.start.line + 1}`).sort();
+const brief = (index: WorkspaceIndex, findings: Finding[]) => findings.map((f) => `${f.code}@${index.label(f.file)}:${f.range.start.line + 1}`).sort();
 
 /** Copies a fixture into memory so a test may edit it. */
 function inMemory(name: string): MemoryFileSystem {
@@ -97,13 +96,24 @@ describe('fixture workspaces: expected findings', () => {
       'superseded-method@packages/task-bot/bot.js:2',
       'unused-scope@packages/task-bot/bitrix24.json:3',
     ]);
-    assert.deepEqual(index.manifests().map((m) => index.label(m.file)).sort(), ['packages/crm-widget/bitrix24.json', 'packages/task-bot/bitrix24.json']);
+    assert.deepEqual(
+      index
+        .manifests()
+        .map((m) => index.label(m.file))
+        .sort(),
+      ['packages/crm-widget/bitrix24.json', 'packages/task-bot/bitrix24.json'],
+    );
     assert.equal(index.manifestFor(`${fixtures}/monorepo/shared/rest.ts`), undefined);
   });
 
   it('env-app: scopes declared in .env are checked like a manifest', async () => {
     const index = await open('env-app');
-    assert.deepEqual(brief(index, index.findings()), ['missing-scope-call@src/Contacts.php:20', 'missing-scope@.env:3', 'superseded-method@src/Contacts.php:15', 'unused-scope@.env:3']);
+    assert.deepEqual(brief(index, index.findings()), [
+      'missing-scope-call@src/Contacts.php:20',
+      'missing-scope@.env:3',
+      'superseded-method@src/Contacts.php:15',
+      'unused-scope@.env:3',
+    ]);
   });
 });
 
@@ -139,7 +149,9 @@ describe('fixture workspaces: severities', () => {
 
   it('the literals above are what docs/manifest.md says', () => {
     const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'manifest.md'), 'utf8');
-    const rows = new Map([...doc.matchAll(/^\| (?:<a id="[^"]*"><\/a>)?`([a-z-]+)` \|[^|\n]*\|[^|\n]*\| (error|warning|hint|info) \|/gm)].map((m) => [m[1], m[2]]));
+    const rows = new Map(
+      [...doc.matchAll(/^\| (?:<a id="[^"]*"><\/a>)?`([a-z-]+)` \|[^|\n]*\|[^|\n]*\| (error|warning|hint|info) \|/gm)].map((m) => [m[1], m[2]]),
+    );
     for (const [code, severity] of Object.entries(DOCUMENTED_SEVERITY)) assert.equal(rows.get(code), severity, code);
   });
 });

@@ -23,7 +23,10 @@ function file(name: string, calls: string[], more: { dynamic?: string[]; events?
 
 describe('needed scopes: the least set the code needs', () => {
   it('lists each scope with the calls that need it, 1-based lines, sorted', () => {
-    const r = neededScopes({ files: [file('b.js', ['tasks.task.add']), file('a.js', ['server.time', 'crm.lead.add', 'crm.deal.list'])], catalogue: testCatalogue() });
+    const r = neededScopes({
+      files: [file('b.js', ['tasks.task.add']), file('a.js', ['server.time', 'crm.lead.add', 'crm.deal.list'])],
+      catalogue: testCatalogue(),
+    });
     assert.deepEqual(r.scopes, ['crm', 'task']);
     assert.deepEqual(r.evidence.crm, [
       { kind: 'method', name: 'crm.lead.add', file: 'a.js', line: 2 },
@@ -69,7 +72,13 @@ describe('needed scopes: the least set the code needs', () => {
     assert.deepEqual(r.scopes, []);
     assert.deepEqual(
       r.undecided.map((u) => `${u.kind} ${u.name} ${u.line}`),
-      ['unknown-method crm.deal.lst 1', 'undocumented disk.folder.get 2', 'dynamic crm.*.list 3', 'unknown-event ONNOSUCHEVENT 4', 'unknown-placement NO_SUCH_PLACE 5'],
+      [
+        'unknown-method crm.deal.lst 1',
+        'undocumented disk.folder.get 2',
+        'dynamic crm.*.list 3',
+        'unknown-event ONNOSUCHEVENT 4',
+        'unknown-placement NO_SUCH_PLACE 5',
+      ],
     );
   });
 
@@ -102,10 +111,17 @@ describe('bitrix24-scopes needed', () => {
   it('prints JSON with scopes, evidence and undecided, without a manifest', async () => {
     const { code, out } = await run([dir, '--format', 'json']);
     assert.equal(code, 0);
-    const r = JSON.parse(out) as { scopes: string[]; evidence: Record<string, { file: string; line: number; kind: string; name: string }[]>; undecided: { kind: string; name: string }[] };
+    const r = JSON.parse(out) as {
+      scopes: string[];
+      evidence: Record<string, { file: string; line: number; kind: string; name: string }[]>;
+      undecided: { kind: string; name: string }[];
+    };
     assert.deepEqual(r.scopes, ['crm', 'user_brief']);
     assert.deepEqual(r.evidence.crm, [{ kind: 'method', name: 'crm.deal.list', file: 'src/app.js', line: 1 }]);
-    assert.deepEqual(r.undecided.map((u) => `${u.kind} ${u.name}`), ['dynamic crm.*.list']);
+    assert.deepEqual(
+      r.undecided.map((u) => `${u.kind} ${u.name}`),
+      ['dynamic crm.*.list'],
+    );
   });
 
   it('prints text for people', async () => {

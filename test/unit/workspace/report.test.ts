@@ -45,7 +45,10 @@ describe('scope report', () => {
         ['crm.*.add', 'unknown (name built at run time)', false, null, false],
       ],
     );
-    assert.deepEqual(report.missing.map((m) => [m.scopes, m.calls.map((c) => c.method)]), [['telephony', ['voximplant.user.get']]]);
+    assert.deepEqual(
+      report.missing.map((m) => [m.scopes, m.calls.map((c) => c.method)]),
+      [['telephony', ['voximplant.user.get']]],
+    );
   });
 
   it('renders locations as links when asked, for the rendered preview', async () => {
@@ -74,7 +77,10 @@ describe('scope report', () => {
     await index.scan();
     const report = index.report();
     assert.equal(report.manifest, undefined);
-    assert.deepEqual(report.calls.map((c) => c.method), ['crm.lead.add']);
+    assert.deepEqual(
+      report.calls.map((c) => c.method),
+      ['crm.lead.add'],
+    );
     assert.match(renderMarkdown(report), /^# Scope report: files without a manifest$/m);
   });
 });
@@ -88,12 +94,21 @@ describe('scope report: events and placements', () => {
     const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue: testCatalogue(), analyser: simpleAnalyser() });
     await index.scan();
     const report = index.report('/ws/bitrix24.json');
-    assert.deepEqual(report.calls.map((c) => [c.kind, c.method, c.requirement, c.satisfied]), [
-      ['event', 'ONCRMDEALADD', 'crm', true],
-      ['placement', 'CRM_DEAL_DETAIL_TAB', 'placement + crm', false],
-    ]);
-    assert.deepEqual(report.scopes.map((s) => [s.code, s.status, s.calls.length]), [['crm', 'used', 2]]);
-    assert.deepEqual(report.missing.map((m) => m.scopes), ['placement']);
+    assert.deepEqual(
+      report.calls.map((c) => [c.kind, c.method, c.requirement, c.satisfied]),
+      [
+        ['event', 'ONCRMDEALADD', 'crm', true],
+        ['placement', 'CRM_DEAL_DETAIL_TAB', 'placement + crm', false],
+      ],
+    );
+    assert.deepEqual(
+      report.scopes.map((s) => [s.code, s.status, s.calls.length]),
+      [['crm', 'used', 2]],
+    );
+    assert.deepEqual(
+      report.missing.map((m) => m.scopes),
+      ['placement'],
+    );
     assert.match(renderMarkdown(report), /\| app\.js:1 \| event `ONCRMDEALADD` \| crm \| yes \|/);
   });
 });

@@ -14,10 +14,10 @@ describe('scan exclusions from settings', () => {
 
   it('uses bitrix24.scan.exclude (or its defaults) plus files.exclude globs set to true', () => {
     assert.deepEqual(scanExclude({}), [...DEFAULT_SCAN_EXCLUDE]);
-    assert.deepEqual(scanExclude({ scanExclude: ['upload', 42, ''], filesExclude: { '**/.idea': true, '**/*.log': false, '**/*.map': { when: '$(basename).ts' } } }), [
-      'upload',
-      '**/.idea',
-    ]);
+    assert.deepEqual(
+      scanExclude({ scanExclude: ['upload', 42, ''], filesExclude: { '**/.idea': true, '**/*.log': false, '**/*.map': { when: '$(basename).ts' } } }),
+      ['upload', '**/.idea'],
+    );
   });
 
   it('tells the user what was left out and how to check it; dependency folders alone are only logged', () => {
@@ -40,7 +40,10 @@ describe('publish limits', () => {
     }));
     const capped = capDiagnostics(all);
     assert.equal(capped.length, 1001);
-    assert.ok(capped.some((d) => d.message === 'm129999'), 'the one error is kept');
+    assert.ok(
+      capped.some((d) => d.message === 'm129999'),
+      'the one error is kept',
+    );
     assert.match(capped[1000].message, /^129,000 more problem\(s\)/);
   });
 });

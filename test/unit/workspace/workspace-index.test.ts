@@ -45,7 +45,10 @@ describe('workspace index: what it scans', () => {
       { maxFileSize: 200 },
     );
     assert.deepEqual(brief(index.findings()), ['missing-scope-call@src/app.js:1', 'missing-scope@bitrix24.json:1']);
-    assert.deepEqual(fs.reads.filter((p) => p.endsWith('.js')), ['/ws/src/app.js']);
+    assert.deepEqual(
+      fs.reads.filter((p) => p.endsWith('.js')),
+      ['/ws/src/app.js'],
+    );
   });
 
   it('reads scopes from a .env file even though .gitignore ignores it', async () => {
@@ -117,7 +120,10 @@ describe('workspace index: keeping current', () => {
     assert.deepEqual(brief(changes.get('/ws/src/b.js') ?? []), ['missing-scope-call@src/b.js:1']);
     assert.deepEqual(brief(changes.get('/ws/bitrix24.json') ?? []), ['missing-scope@bitrix24.json:1']);
     await index.update('/ws/src/b.js', '');
-    assert.deepEqual([...index.takeChanges()].map(([f, list]) => [f, list.length]).sort(), [['/ws/bitrix24.json', 0], ['/ws/src/b.js', 0]]);
+    assert.deepEqual([...index.takeChanges()].map(([f, list]) => [f, list.length]).sort(), [
+      ['/ws/bitrix24.json', 0],
+      ['/ws/src/b.js', 0],
+    ]);
   });
 
   it('does not analyse a file again when its text did not change', async () => {
@@ -290,10 +296,17 @@ describe('workspace index: the missing-scope problem follows edits', () => {
     index
       .diagnosticsFor('/ws/bitrix24.json')
       .filter((f) => f.code === 'missing-scope')
-      .map((f) => `${f.data.kind === 'missing' ? f.data.scopes[0] : ''}: ${(f.related ?? []).map((r) => `${r.file.replace('/ws/', '')}:${r.range.start.line + 1}`).join(' ')}`);
+      .map(
+        (f) =>
+          `${f.data.kind === 'missing' ? f.data.scopes[0] : ''}: ${(f.related ?? []).map((r) => `${r.file.replace('/ws/', '')}:${r.range.start.line + 1}`).join(' ')}`,
+      );
 
   it('moves, adds and drops related uses as files change, and leaves the manifest alone when no use changes', async () => {
-    const { index } = await indexOf({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "call('crm.lead.add')", '/ws/b.js': "call('tasks.task.add')" });
+    const { index } = await indexOf({
+      '/ws/bitrix24.json': '{ "scopes": ["task"] }',
+      '/ws/a.js': "call('crm.lead.add')",
+      '/ws/b.js': "call('tasks.task.add')",
+    });
     assert.deepEqual(related(index), ['crm: a.js:1']);
     await index.update('/ws/a.js', "\ncall('crm.lead.add')\ncall('crm.deal.add')");
     assert.deepEqual(related(index), ['crm: a.js:2 a.js:3']);
@@ -302,9 +315,22 @@ describe('workspace index: the missing-scope problem follows edits', () => {
     assert.deepEqual([...index.takeChanges().keys()], [], 'nothing to publish again');
     await index.update('/ws/b.js', "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')");
     assert.deepEqual(related(index), ['crm: a.js:2 a.js:3 b.js:2', 'im: b.js:1']);
-    const fresh = new WorkspaceIndex({ roots: ['/ws'], fs: new MemoryFileSystem({ '/ws/bitrix24.json': '{ "scopes": ["task"] }', '/ws/a.js': "\ncall('crm.lead.add')\ncall('crm.deal.add')", '/ws/b.js': "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')" }), catalogue: testCatalogue(), analyser: simpleAnalyser() });
+    const fresh = new WorkspaceIndex({
+      roots: ['/ws'],
+      fs: new MemoryFileSystem({
+        '/ws/bitrix24.json': '{ "scopes": ["task"] }',
+        '/ws/a.js': "\ncall('crm.lead.add')\ncall('crm.deal.add')",
+        '/ws/b.js': "call('im.notify.system.add')\nbindEvent('ONCRMDEALADD')",
+      }),
+      catalogue: testCatalogue(),
+      analyser: simpleAnalyser(),
+    });
     await fresh.scan();
-    const all = (i: WorkspaceIndex) => i.findings().map((f) => JSON.stringify(f)).sort();
+    const all = (i: WorkspaceIndex) =>
+      i
+        .findings()
+        .map((f) => JSON.stringify(f))
+        .sort();
     assert.deepEqual(all(fresh), all(index), 'incremental results equal a fresh scan');
   });
 });

@@ -79,12 +79,18 @@ describe('workspace index: one bad file or pattern stays on itself', () => {
     index.takeChanges();
     fs.unreadable.delete('/ws/a.js');
     await index.changedOnDisk('/ws/a.js');
-    assert.deepEqual([...index.takeChanges()].map(([f, l]) => [f, l.length]), [['/ws/a.js', 0]]);
+    assert.deepEqual(
+      [...index.takeChanges()].map(([f, l]) => [f, l.length]),
+      [['/ws/a.js', 0]],
+    );
     assert.deepEqual(brief(index.findings()), []);
   });
 
   it('reports an unreadable bitrix24.json on itself', async () => {
-    const { index } = await indexOf({ '/ws/bitrix24.json': '{ "scopes": ["crm"] }', '/ws/a.js': "call('crm.lead.add')" }, { unreadable: ['/ws/bitrix24.json'] });
+    const { index } = await indexOf(
+      { '/ws/bitrix24.json': '{ "scopes": ["crm"] }', '/ws/a.js': "call('crm.lead.add')" },
+      { unreadable: ['/ws/bitrix24.json'] },
+    );
     const found = index.diagnosticsFor('/ws/bitrix24.json');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /Could not read bitrix24\.json \(permission denied\)/);
@@ -162,7 +168,10 @@ describe('workspace index: what is left out of the scan', () => {
     assert.deepEqual(brief(index.findings()), ['missing-scope-call@bitrix/modules/main/lib/rest.php:1', 'missing-scope-call@bitrix/php_interface/init.php:1']);
     await index.setExclude([...DEFAULT_SCAN_EXCLUDE, 'local/templates']);
     assert.deepEqual(brief(index.findings()), []);
-    assert.deepEqual(index.filesOf('/ws/bitrix24.json').map((f) => f.file), ['/ws/local/components/acme/deals/component.php']);
+    assert.deepEqual(
+      index.filesOf('/ws/bitrix24.json').map((f) => f.file),
+      ['/ws/local/components/acme/deals/component.php'],
+    );
   });
 
   it('never reads what a manifest excludes, and reads it once the exclude is removed', async () => {

@@ -33,7 +33,9 @@ export class MemoryFileSystem implements WorkspaceFileSystem {
       const name = slash === -1 ? rest : rest.slice(0, slash);
       out.set(name, { name, kind: slash === -1 ? 'file' : 'dir' });
     }
-    for (const link of this.links) if (link.startsWith(prefix) && !link.slice(prefix.length).includes('/')) out.set(link.slice(prefix.length), { name: link.slice(prefix.length), kind: 'link' });
+    for (const link of this.links)
+      if (link.startsWith(prefix) && !link.slice(prefix.length).includes('/'))
+        out.set(link.slice(prefix.length), { name: link.slice(prefix.length), kind: 'link' });
     return [...out.values()];
   }
 

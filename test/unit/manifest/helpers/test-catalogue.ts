@@ -8,7 +8,17 @@ import type { BindingInfo, ScopeCatalogue } from '../../../../server/src/manifes
 import { editDistance } from '../../../../server/src/catalogue/edit-distance';
 
 function method(name: string, requirement: ScopeRequirement, extra: Partial<MethodInfo> = {}): MethodInfo {
-  return { name, version: 2, requirement, who: 'any user', whoClass: 'any', params: [], url: `https://apidocs.bitrix24.com/${name}.html`, title: name, ...extra };
+  return {
+    name,
+    version: 2,
+    requirement,
+    who: 'any user',
+    whoClass: 'any',
+    params: [],
+    url: `https://apidocs.bitrix24.com/${name}.html`,
+    title: name,
+    ...extra,
+  };
 }
 
 const USERS: ScopeRequirement = { kind: 'anyOf', scopes: ['user', 'user_brief', 'user_basic'] };
@@ -72,21 +82,38 @@ export function testCatalogue(methods: MethodInfo[] = METHODS, scopes: ScopeInfo
       testCatalogue(
         methods,
         scopes,
-        declared.map((d) => method(d.name, d.requirement ?? { kind: 'unknown', reason: 'not stated' }, { custom: true, title: 'Custom method declared by the app' })),
+        declared.map((d) =>
+          method(d.name, d.requirement ?? { kind: 'unknown', reason: 'not stated' }, { custom: true, title: 'Custom method declared by the app' }),
+        ),
       ),
     customMethods: () => custom,
     scope: (code) => scopes.find((s) => s.code === code),
     scopes: () => scopes,
     methodsOfScope: (code) => [...methods, ...custom].filter((m) => mentions(m.requirement, code)),
-    suggest: (name, max) => nearest(methods.map((m) => m.name), name, max),
+    suggest: (name, max) =>
+      nearest(
+        methods.map((m) => m.name),
+        name,
+        max,
+      ),
     event: (name) => EVENTS.find((e) => e.name?.toLowerCase() === name.toLowerCase()),
-    suggestEvents: (name, max) => nearest(EVENTS.map((e) => e.name ?? ''), name, max),
+    suggestEvents: (name, max) =>
+      nearest(
+        EVENTS.map((e) => e.name ?? ''),
+        name,
+        max,
+      ),
     // CRM_DYNAMIC_<id>_DETAIL_TAB is a template: any number stands for a smart-process type.
     placement: (code) =>
       /^CRM_DYNAMIC_\d+_DETAIL_TAB$/i.test(code)
         ? { code: 'CRM_DYNAMIC_<id>_DETAIL_TAB', requirement: { kind: 'allOf', scopes: ['placement', 'crm'] } }
         : PLACEMENTS.find((p) => p.code?.toLowerCase() === code.toLowerCase()),
-    suggestPlacements: (code, max) => nearest(PLACEMENTS.map((p) => p.code ?? ''), code, max),
+    suggestPlacements: (code, max) =>
+      nearest(
+        PLACEMENTS.map((p) => p.code ?? ''),
+        code,
+        max,
+      ),
   };
   return catalogue;
 }
