@@ -29,3 +29,13 @@ export function setTranslator(next: Translate): Translate {
   translate = next;
   return previous;
 }
+
+/**
+ * A table of words looked up when read, not when its module loads: module-level tables load
+ * before activation sets the translator, so plain values would stay English.
+ */
+export function wordTable<K extends string>(words: Record<K, () => string>): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const key of Object.keys(words) as K[]) Object.defineProperty(table, key, { get: words[key], enumerable: true });
+  return table;
+}

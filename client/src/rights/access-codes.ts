@@ -28,56 +28,31 @@ interface Form {
   meaning: string;
 }
 
+/** A shape whose meaning is looked up when read, so it follows the language set at activation. */
+function described(shape: string, meaning: () => string): { shape: string; meaning: string } {
+  return {
+    shape,
+    get meaning() {
+      return meaning();
+    },
+  };
+}
+
+function form(prefix: string, kind: AccessCodeKind, meaning: () => string): Form {
+  return Object.defineProperties(described(`${prefix}<id>`, meaning) as Form, {
+    prefix: { value: prefix, enumerable: true },
+    kind: { value: kind, enumerable: true },
+  });
+}
+
 /** Forms with an id, longest prefix first so `DR` wins over `D`. */
 const ID_FORMS: readonly Form[] = [
-  {
-    prefix: 'IU',
-    kind: 'intranet-user',
-    shape: 'IU<id>',
-    get meaning() {
-      return localize('intranet user');
-    },
-  },
-  {
-    prefix: 'DR',
-    kind: 'department-tree',
-    shape: 'DR<id>',
-    get meaning() {
-      return localize('department with its sub-departments');
-    },
-  },
-  {
-    prefix: 'SG',
-    kind: 'workgroup',
-    shape: 'SG<id>',
-    get meaning() {
-      return localize('workgroup or project (add _A owner, _E moderators, _K all members)');
-    },
-  },
-  {
-    prefix: 'U',
-    kind: 'user',
-    shape: 'U<id>',
-    get meaning() {
-      return localize('user');
-    },
-  },
-  {
-    prefix: 'G',
-    kind: 'user-group',
-    shape: 'G<id>',
-    get meaning() {
-      return localize('user group');
-    },
-  },
-  {
-    prefix: 'D',
-    kind: 'department',
-    shape: 'D<id>',
-    get meaning() {
-      return localize('department (direct members only)');
-    },
-  },
+  form('IU', 'intranet-user', () => localize('intranet user')),
+  form('DR', 'department-tree', () => localize('department with its sub-departments')),
+  form('SG', 'workgroup', () => localize('workgroup or project (add _A owner, _E moderators, _K all members)')),
+  form('U', 'user', () => localize('user')),
+  form('G', 'user-group', () => localize('user group')),
+  form('D', 'department', () => localize('department (direct members only)')),
 ];
 
 const FIXED: Readonly<Record<string, AccessCodeKind>> = { AU: 'all-authorised', UA: 'everyone' };
@@ -86,24 +61,9 @@ const WORKGROUP_ROLES: Readonly<Record<string, WorkgroupRole>> = { A: 'owner', E
 
 /** The accepted forms, for hints and error messages. */
 export const ACCESS_CODE_FORMS: readonly { shape: string; meaning: string }[] = [
-  ...ID_FORMS.map((f) => ({
-    shape: f.shape,
-    get meaning() {
-      return f.meaning;
-    },
-  })),
-  {
-    shape: 'AU',
-    get meaning() {
-      return localize('all authorised users');
-    },
-  },
-  {
-    shape: 'UA',
-    get meaning() {
-      return localize('all users, including guests');
-    },
-  },
+  ...ID_FORMS,
+  described('AU', () => localize('all authorised users')),
+  described('UA', () => localize('all users, including guests')),
 ];
 
 const formsHint = () => localize('U<id>, IU<id>, G<id>, D<id>, DR<id>, SG<id>, SG<id>_A|_E|_K, AU or UA');

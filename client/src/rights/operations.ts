@@ -1,4 +1,4 @@
-import { localize } from '../l10n/localize';
+import { localize, wordTable } from '../l10n/localize';
 /**
  * Site operation codes and the rules `landing.site.setRights` applies to each
  * access code's list: `denied` cancels everything else, and `read` is added
@@ -13,49 +13,24 @@ export type Operation = (typeof OPERATIONS)[number];
 /** The operations that grant something, in the portal's order. */
 export const GRANTING: readonly Operation[] = ['read', 'edit', 'sett', 'public', 'delete'];
 
-// Getters: the words are looked up in the display language when read, not when this module loads.
-export const OPERATION_LABELS: Readonly<Record<Operation, string>> = {
-  get denied() {
-    return localize('Deny access');
-  },
-  get read() {
-    return localize('View the site');
-  },
-  get edit() {
-    return localize('Edit pages');
-  },
-  get sett() {
-    return localize('Change site settings');
-  },
-  get public() {
-    return localize('Publish');
-  },
-  get delete() {
-    return localize('Move to trash and restore');
-  },
-};
+export const OPERATION_LABELS: Readonly<Record<Operation, string>> = wordTable({
+  denied: () => localize('Deny access'),
+  read: () => localize('View the site'),
+  edit: () => localize('Edit pages'),
+  sett: () => localize('Change site settings'),
+  public: () => localize('Publish'),
+  delete: () => localize('Move to trash and restore'),
+});
 
 /** Short names for the operations, as the portal's own rights form words them; the codes stay in tooltips. */
-export const OPERATION_NAMES: Readonly<Record<Operation, string>> = {
-  get denied() {
-    return localize('No access');
-  },
-  get read() {
-    return localize('Read');
-  },
-  get edit() {
-    return localize('Edit');
-  },
-  get sett() {
-    return localize('Settings');
-  },
-  get public() {
-    return localize('Publish');
-  },
-  get delete() {
-    return localize('Delete');
-  },
-};
+export const OPERATION_NAMES: Readonly<Record<Operation, string>> = wordTable({
+  denied: () => localize('No access'),
+  read: () => localize('Read'),
+  edit: () => localize('Edit'),
+  sett: () => localize('Settings'),
+  public: () => localize('Publish'),
+  delete: () => localize('Delete'),
+});
 
 /** True for one of the six documented operation codes. */
 export function isOperation(value: unknown): value is Operation {

@@ -9,7 +9,7 @@ import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
 import { holdersPending, RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleRights, sortRoleRights } from './role-file';
 import type { RightsModel } from './rights-model';
-import { localize } from '../l10n/localize';
+import { localize, wordTable } from '../l10n/localize';
 
 /** A role as the portal reports it now. */
 export interface PortalRole {
@@ -63,21 +63,12 @@ export interface RolePlan {
   warnings: RolePlanWarning[];
 }
 
-// Getters: looked up in the display language when read, not when this module loads.
-export const SECTION_LABELS: Readonly<Record<LandingSection, string>> = {
-  get SITE() {
-    return localize('Sites and Stores');
-  },
-  get KNOWLEDGE() {
-    return localize('Knowledge Bases');
-  },
-  get GROUP() {
-    return localize('Group Knowledge Bases');
-  },
-  get MAINPAGE() {
-    return localize('Main Page');
-  },
-};
+export const SECTION_LABELS: Readonly<Record<LandingSection, string>> = wordTable({
+  SITE: () => localize('Sites and Stores'),
+  KNOWLEDGE: () => localize('Knowledge Bases'),
+  GROUP: () => localize('Group Knowledge Bases'),
+  MAINPAGE: () => localize('Main Page'),
+});
 
 /** Site key by site key, default first. */
 export function diffRoleRights(before: RoleRights, after: RoleRights): RoleRightDiff[] {

@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import type { MethodOutput } from '../methods/types';
 import type { RestError } from '../portal/rest-error';
-import { isoSeconds } from '../util/iso-time';
+import { timeSpan } from '../util/iso-time';
 
 const STATUS_BY_CODE: Record<string, number> = {
   NO_AUTH_FOUND: 401,
@@ -30,12 +30,7 @@ export function statusOf(error: RestError): number {
 /** The `time` object of a response (times in ms since epoch). */
 export function timeObject(start: number, finish: number): Record<string, unknown> {
   return {
-    start: start / 1000,
-    finish: finish / 1000,
-    duration: (finish - start) / 1000,
-    processing: (finish - start) / 1000,
-    date_start: isoSeconds(start),
-    date_finish: isoSeconds(finish),
+    ...timeSpan(start, finish),
     // The demo portal keeps no per-method time accounting, so the operating basket is always empty.
     operating_reset_at: Math.floor(start / 1000) + 600,
     operating: 0,

@@ -4,7 +4,7 @@
  * `$result[key][FIELD]`.
  */
 import { RestError } from '../portal/rest-error';
-import { isoSeconds } from '../util/iso-time';
+import { timeSpan } from '../util/iso-time';
 import { parsePhpQuery } from '../util/php-query';
 import { boolParam } from './params';
 import type { MethodSpec, Params } from './types';
@@ -45,7 +45,7 @@ export const batchMethod: MethodSpec = {
               finish: ctx.now,
             }
           : ctx.call(method, resolved);
-      out.result_time[key] = subTime(outcome.start, outcome.finish);
+      out.result_time[key] = timeSpan(outcome.start, outcome.finish);
       if (outcome.ok) {
         out.result[key] = outcome.output.result;
         if (outcome.output.total !== undefined) out.result_total[key] = outcome.output.total;
@@ -98,17 +98,6 @@ function lookup(out: Collected, bucket: keyof Collected, path: string): unknown 
 
 function errorBody(error: RestError): { error: string; error_description: string } {
   return { error: error.code, error_description: error.description };
-}
-
-function subTime(start: number, finish: number): Record<string, unknown> {
-  return {
-    start: start / 1000,
-    finish: finish / 1000,
-    duration: (finish - start) / 1000,
-    processing: (finish - start) / 1000,
-    date_start: isoSeconds(start),
-    date_finish: isoSeconds(finish),
-  };
 }
 
 /** PHP serialises an empty array as `[]` and a 0..n-keyed one as a list; mirror that. */
