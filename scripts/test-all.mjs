@@ -29,7 +29,7 @@ const steps = [
   { name: 'e2e', args: ['test/e2e/run.mjs', '--no-build'], tier: true },
   { name: 'ui', args: ['test/ui/run.mjs'], tier: true },
   // The same workbench in Russian (`--locale ru`), on the package the ui step just built.
-  { name: 'ui-ru', args: ['test/ui/russian/run.mjs', '--no-build'], tier: true },
+  { name: 'ui-ru', args: ['test/ui/run.mjs', '--russian', '--no-build'], tier: true },
 ];
 
 const { exitCode } = await runSteps(steps, { cwd: root });

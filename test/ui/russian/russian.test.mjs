@@ -1,4 +1,4 @@
-// The extension in a Russian VS Code (started by test/ui/russian/run.mjs with `--locale ru`):
+// The extension in a Russian VS Code (started by test/ui/run.mjs --russian with `--locale ru`):
 // its commands are found by ">битрикс", its views, status bar and pickers speak Russian
 // (package.nls.ru.json, l10n/bundle.l10n.ru.json), and the language server's hover follows.
 import * as assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ function methodPosition() {
 describe('Bitrix24 REST Tools in a Russian VS Code', function () {
   this.timeout(180_000);
   const page = () => {
-    assert.ok(session.page, 'no browser page: run this file through test/ui/russian/run.mjs');
+    assert.ok(session.page, 'no browser page: run this file through test/ui/run.mjs --russian');
     return session.page;
   };
   const shot = (name) => page().screenshot({ path: join(session.outputDir, name) });
