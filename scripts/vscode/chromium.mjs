@@ -1,8 +1,9 @@
 // Debian's Chromium driven by playwright-core (no browser download).
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './paths.mjs';
+import { scratchXdgEnv } from './code-server.mjs';
 
 /**
  * Launches a headless Chromium with a fresh profile under `profileDir` and returns the
@@ -10,15 +11,7 @@ import { chromiumPath } from './paths.mjs';
  */
 export async function launchChromium(profileDir, { viewport = { width: 1400, height: 900 }, headless = true } = {}) {
   rmSync(profileDir, { recursive: true, force: true });
-  const env = { ...process.env };
-  for (const [key, sub] of [
-    ['XDG_CONFIG_HOME', 'config'],
-    ['XDG_CACHE_HOME', 'cache'],
-    ['XDG_DATA_HOME', 'data'],
-  ]) {
-    env[key] = join(profileDir, 'xdg', sub);
-    mkdirSync(env[key], { recursive: true });
-  }
+  const env = { ...process.env, ...scratchXdgEnv(profileDir) };
   return chromium.launchPersistentContext(join(profileDir, 'profile'), {
     executablePath: chromiumPath,
     headless,

@@ -19,24 +19,15 @@ export interface ToolDeps {
 }
 
 /** What the user sees while a tool runs. */
-function running(name: AssistantToolName): string {
-  switch (name) {
-    case 'describe_method':
-      return vscode.l10n.t('Looking up the Bitrix24 catalogue');
-    case 'search_methods':
-      return vscode.l10n.t('Searching Bitrix24 REST methods');
-    case 'needed_scopes':
-      return vscode.l10n.t('Computing the scopes this workspace needs');
-    case 'check_manifest':
-      return vscode.l10n.t('Checking the Bitrix24 manifest');
-    case 'check_snippet':
-      return vscode.l10n.t('Checking the snippet’s Bitrix24 REST calls');
-    case 'explain_error':
-      return vscode.l10n.t('Explaining the Bitrix24 error');
-    case 'site_rights':
-      return vscode.l10n.t('Reading site access rights');
-  }
-}
+const RUNNING: Readonly<Record<AssistantToolName, () => string>> = {
+  describe_method: () => vscode.l10n.t('Looking up the Bitrix24 catalogue'),
+  search_methods: () => vscode.l10n.t('Searching Bitrix24 REST methods'),
+  needed_scopes: () => vscode.l10n.t('Computing the scopes this workspace needs'),
+  check_manifest: () => vscode.l10n.t('Checking the Bitrix24 manifest'),
+  check_snippet: () => vscode.l10n.t('Checking the snippet’s Bitrix24 REST calls'),
+  explain_error: () => vscode.l10n.t('Explaining the Bitrix24 error'),
+  site_rights: () => vscode.l10n.t('Reading site access rights'),
+};
 
 /** Registers every tool when the API exists; returns how many were registered. */
 export function registerLanguageModelTools(context: vscode.ExtensionContext, deps: ToolDeps): number {
@@ -78,5 +69,5 @@ function prepare(name: AssistantToolName, input: Record<string, unknown>, deps: 
       },
     };
   }
-  return { invocationMessage: running(name) };
+  return { invocationMessage: RUNNING[name]() };
 }

@@ -3,6 +3,7 @@
  * validated against the portal (`profile`, `scope`) before anything is saved.
  */
 import * as vscode from 'vscode';
+import { withCancellableProgress } from './cancellable';
 import { isPortalError, type ConnectInput, type PortalIdentity } from '../portal';
 import type { ConnectionManager } from './connection-manager';
 import {
@@ -30,14 +31,7 @@ export async function connectCommand(manager: ConnectionManager, log: vscode.Log
   if (!input) return undefined;
   const host = hostOf(portalOfInput(input) ?? vscode.l10n.t('the portal'));
   try {
-    const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', host), cancellable: true },
-      (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return manager.connect(input, abort.signal);
-      },
-    );
+    const identity = await withCancellableProgress(vscode.l10n.t('Connecting to {0}…', host), (signal) => manager.connect(input, signal));
     void vscode.window.showInformationMessage(describeIdentity(identity));
     return identity;
   } catch (e) {

@@ -1,5 +1,6 @@
 /** "Bitrix24: Refresh Portal Connection": re-reads who you are and the granted scopes. */
 import * as vscode from 'vscode';
+import { withCancellableProgress } from './cancellable';
 import { isPortalError, type PortalIdentity } from '../portal';
 import type { ConnectionManager } from './connection-manager';
 import { describeIdentity, hostOf } from '../portal/facts';
@@ -14,14 +15,7 @@ export async function refreshPortalCommand(manager: ConnectionManager): Promise<
   }
   const host = hostOf(active.url);
   try {
-    const identity = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', host), cancellable: true },
-      (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return manager.refresh(abort.signal);
-      },
-    );
+    const identity = await withCancellableProgress(vscode.l10n.t('Checking {0}…', host), (signal) => manager.refresh(signal));
     if (identity) void vscode.window.showInformationMessage(describeIdentity(identity));
     return identity;
   } catch (e) {

@@ -13,24 +13,24 @@ export type Operation = (typeof OPERATIONS)[number];
 /** The operations that grant something, in the portal's order. */
 export const GRANTING: readonly Operation[] = ['read', 'edit', 'sett', 'public', 'delete'];
 
-export const OPERATION_LABELS: Readonly<Record<Operation, string>> = wordTable({
-  denied: () => localize('Deny access'),
-  read: () => localize('View the site'),
-  edit: () => localize('Edit pages'),
-  sett: () => localize('Change site settings'),
-  public: () => localize('Publish'),
-  delete: () => localize('Move to trash and restore'),
-});
+/** Each operation's short name, as the portal's own rights form words it, and its longer label. */
+const WORDS: Readonly<Record<Operation, readonly [name: () => string, label: () => string]>> = {
+  denied: [() => localize('No access'), () => localize('Deny access')],
+  read: [() => localize('Read'), () => localize('View the site')],
+  edit: [() => localize('Edit'), () => localize('Edit pages')],
+  sett: [() => localize('Settings'), () => localize('Change site settings')],
+  public: [() => localize('Publish'), () => localize('Publish')],
+  delete: [() => localize('Delete'), () => localize('Move to trash and restore')],
+};
 
-/** Short names for the operations, as the portal's own rights form words them; the codes stay in tooltips. */
-export const OPERATION_NAMES: Readonly<Record<Operation, string>> = wordTable({
-  denied: () => localize('No access'),
-  read: () => localize('Read'),
-  edit: () => localize('Edit'),
-  sett: () => localize('Settings'),
-  public: () => localize('Publish'),
-  delete: () => localize('Delete'),
-});
+export const OPERATION_LABELS: Readonly<Record<Operation, string>> = wordTable(mapWords(1));
+
+/** Short names for the operations; the codes stay in tooltips. */
+export const OPERATION_NAMES: Readonly<Record<Operation, string>> = wordTable(mapWords(0));
+
+function mapWords(which: 0 | 1): Record<Operation, () => string> {
+  return Object.fromEntries(OPERATIONS.map((op) => [op, WORDS[op][which]])) as Record<Operation, () => string>;
+}
 
 /** True for one of the six documented operation codes. */
 export function isOperation(value: unknown): value is Operation {

@@ -13,33 +13,23 @@ export type AppScopesNode =
   | { kind: 'use'; use: AppScopeUse }
   | { kind: 'message'; text: string };
 
+/** How the view words a declared scope's state (a missing scope names its alternatives). */
+const DECLARED_STATES: Readonly<Partial<Record<AppScopeEntry['status'], () => string>>> = {
+  used: () => vscode.l10n.t('needed · declared'),
+  'unused-scope': () => vscode.l10n.t('declared · not used'),
+  'unknown-scope': () => vscode.l10n.t('declared · unknown'),
+  'deprecated-scope': () => vscode.l10n.t('declared · deprecated'),
+  'forbidden-scope': () => vscode.l10n.t('declared · forbidden'),
+  'duplicate-scope': () => vscode.l10n.t('declared · duplicate'),
+};
+
 /** One line of text per scope state, as the view and its tooltips say it. */
 export function scopeState(scope: AppScopeEntry): string {
   const parts: string[] = [];
-  switch (scope.status) {
-    case 'used':
-      parts.push(vscode.l10n.t('needed · declared'));
-      break;
-    case 'missing':
-      parts.push(scope.alternatives ? vscode.l10n.t('missing (or {0})', scope.alternatives.slice(1).join(', ')) : vscode.l10n.t('missing'));
-      break;
-    case 'unused-scope':
-      parts.push(vscode.l10n.t('declared · not used'));
-      break;
-    case 'unknown-scope':
-      parts.push(vscode.l10n.t('declared · unknown'));
-      break;
-    case 'deprecated-scope':
-      parts.push(vscode.l10n.t('declared · deprecated'));
-      break;
-    case 'forbidden-scope':
-      parts.push(vscode.l10n.t('declared · forbidden'));
-      break;
-    case 'duplicate-scope':
-      parts.push(vscode.l10n.t('declared · duplicate'));
-      break;
-    default:
-      parts.push(`${vscode.l10n.t('declared')} · ${scope.status.replace(/-scope$/, '')}`);
+  if (scope.status === 'missing') {
+    parts.push(scope.alternatives ? vscode.l10n.t('missing (or {0})', scope.alternatives.slice(1).join(', ')) : vscode.l10n.t('missing'));
+  } else {
+    parts.push(DECLARED_STATES[scope.status]?.() ?? `${vscode.l10n.t('declared')} · ${scope.status.replace(/-scope$/, '')}`);
   }
   if (scope.granted === false) parts.push(vscode.l10n.t('not granted by the portal'));
   else if (scope.granted === true) parts.push(vscode.l10n.t('granted'));
