@@ -23,9 +23,10 @@ const RANK: Record<number, number> = {
 /**
  * At most `max` diagnostics, the most severe first (then in document order), and
  * when some were left out, one more at the top of the document saying how many.
+ * `alsoLeftOut` counts problems found but never built (see `diagnoseWithin`).
  */
-export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT): Diagnostic[] {
-  if (all.length <= max) return all;
+export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT, alsoLeftOut = 0): Diagnostic[] {
+  if (all.length <= max && alsoLeftOut === 0) return all;
   const rank = (d: Diagnostic) => RANK[d.severity ?? DiagnosticSeverity.Error] ?? 4;
   const kept = all
     .map((d, i) => ({ d, i }))
@@ -33,7 +34,7 @@ export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCU
     .slice(0, max)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.d);
-  const hidden = all.length - max;
+  const hidden = Math.max(0, all.length - max) + alsoLeftOut;
   kept.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

@@ -16,18 +16,48 @@ import { isSuppressed, RULES, severityOf } from './rules';
 /** Data attached to diagnostics so code actions can fix them without re-analysing. */
 export type MethodDiagnosticData = ReferenceProblemData;
 
+/** What `diagnoseWithin` kept, and how many more it counted without building them. */
+export interface BoundedDiagnostics {
+  diagnostics: Diagnostic[];
+  dropped: number;
+}
+
 /** Every method, event and placement diagnostic for one document. */
 export function diagnose(doc: AnalysedDocument, textDoc: TextDocument, ctx: FeatureContext): Diagnostic[] {
+  return diagnoseWithin(doc, textDoc, ctx, Infinity).diagnostics;
+}
+
+/**
+ * The document's diagnostics, building at most `keep` of each severity: a publish keeps only the
+ * most severe `keep` in document order, so no diagnostic it would show is left out, and a flood
+ * (100k unknown names) costs a count instead of 100k objects. `confirmed` names a method the
+ * portal confirms: it is not unknown, and not counted.
+ */
+export function diagnoseWithin(
+  doc: AnalysedDocument,
+  textDoc: TextDocument,
+  ctx: FeatureContext,
+  keep: number,
+  confirmed: (name: string) => boolean = () => false,
+): BoundedDiagnostics {
   const out: Diagnostic[] = [];
+  let dropped = 0;
+  const built = new Map<number, number>();
   const catalogue = ctx.catalogue as ReferenceCatalogue;
   const severities = new Map<string, ReturnType<typeof severityOf>>();
   const push = (start: number, end: number, p: ReferenceProblem) => {
     if (!severities.has(p.code)) severities.set(p.code, severityOf(p.code, RULES[p.code].severity, ctx.settings, ctx.manifest?.rules));
     const severity = severities.get(p.code);
     if (severity === undefined) return;
-    const range = { start: textDoc.positionAt(start), end: textDoc.positionAt(end) };
-    if (isSuppressed(doc.analysis, range.start.line, p.code)) return;
-    out.push({ range, severity, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message, data: p.data });
+    const from = textDoc.positionAt(start);
+    if (isSuppressed(doc.analysis, from.line, p.code)) return;
+    const count = built.get(severity) ?? 0;
+    if (count >= keep) {
+      dropped++;
+      return;
+    }
+    built.set(severity, count + 1);
+    out.push({ range: { start: from, end: textDoc.positionAt(end) }, severity, code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message, data: p.data });
   };
   // A name's problems do not depend on where it is: a file naming one method 10,000 times
   // (generated code, a copy-paste storm) works them out once.
@@ -36,9 +66,13 @@ export function diagnose(doc: AnalysedDocument, textDoc: TextDocument, ctx: Feat
   for (const ref of doc.analysis.references) {
     const key = `${ref.version ?? ''}:${ref.name}`;
     let found = problems.get(key);
-    if (!found) problems.set(key, (found = methodProblems(ref, catalogue, memo, ctx.locale)));
+    if (!found) {
+      found = methodProblems(ref, catalogue, memo, ctx.locale);
+      if (confirmed(ref.name)) found = found.filter((p) => p.code !== 'unknown-method');
+      problems.set(key, found);
+    }
     for (const p of found) push(ref.start, ref.end, p);
   }
   for (const b of documentBindings(doc.analysis)) for (const p of bindingProblems(b, catalogue, memo, ctx.locale)) push(b.start, b.end, p);
-  return out;
+  return { diagnostics: out, dropped };
 }

@@ -6,9 +6,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument, FeatureContext, FeatureSettings } from '../features/context';
-import { diagnose } from '../features/diagnostics';
+import { diagnoseWithin } from '../features/diagnostics';
 import { liveDiagnostics } from '../features/live-checks';
-import { capDiagnostics, MAX_ANALYSED_DOCUMENT, tooLargeDiagnostic } from '../publish-limits';
+import { capDiagnostics, MAX_ANALYSED_DOCUMENT, MAX_DIAGNOSTICS_PER_DOCUMENT, tooLargeDiagnostic } from '../publish-limits';
 import type { ScopeService } from '../scope-service';
 import type { PortalState } from './portal-state';
 
@@ -29,14 +29,16 @@ export interface DiagnosticSources {
 export function documentDiagnostics(sources: DiagnosticSources): Diagnostic[] {
   const { open, portal } = sources;
   let diagnostics: Diagnostic[] = [];
+  let dropped = 0;
   if (open) {
     const { text, analysed, ctx } = open;
     const length = text.getText().length;
     if (length > MAX_ANALYSED_DOCUMENT) diagnostics.push(tooLargeDiagnostic(length));
     // A method the portal itself confirms (on-premise, newer than the docs) is not "unknown".
-    const offline = diagnose(analysed, text, ctx).filter((d) => d.code !== 'unknown-method' || !portal.confirms(text.getText(d.range)));
+    const offline = diagnoseWithin(analysed, text, ctx, MAX_DIAGNOSTICS_PER_DOCUMENT, (name) => portal.confirms(name));
+    dropped = offline.dropped;
     const live = portal.snapshot();
-    diagnostics = diagnostics.concat(offline, liveDiagnostics(analysed, text, live.facts, ctx, live.now));
+    diagnostics = diagnostics.concat(offline.diagnostics, liveDiagnostics(analysed, text, live.facts, ctx, live.now));
   }
   if (sources.scopes) {
     // Method problems of closed files come from the index; a portal-confirmed method is not "unknown" there either.
@@ -44,5 +46,5 @@ export function documentDiagnostics(sources: DiagnosticSources): Diagnostic[] {
       f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portal.confirms(f.data.name ?? '');
     diagnostics = diagnostics.concat(sources.scopes.diagnostics(sources.uri, sources.settings, { open: open !== undefined, keep }));
   }
-  return capDiagnostics(diagnostics);
+  return capDiagnostics(diagnostics, MAX_DIAGNOSTICS_PER_DOCUMENT, dropped);
 }

@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, MethodReference } from '../../../server/src/analysis/types';
 import type { AnalysedDocument, FeatureContext, FeatureSettings } from '../../../server/src/features/context';
 import { hover } from '../../../server/src/features/hover';
-import { diagnose } from '../../../server/src/features/diagnostics';
+import { diagnose, diagnoseWithin } from '../../../server/src/features/diagnostics';
+import { capDiagnostics } from '../../../server/src/publish-limits';
 import { complete, resolveCompletion } from '../../../server/src/features/completion';
 import { methodCodeActions } from '../../../server/src/features/code-actions';
 import { fakeCatalogue } from './fake-catalogue';
@@ -131,6 +132,36 @@ describe('method diagnostics', () => {
     assert.ok(fix?.isPreferred);
     const edits = fix!.edit!.changes![doc.uri];
     assert.equal(TextDocument.applyEdits(td, edits).split('\n')[0], "call('crm.lead.add');");
+  });
+
+  it('a flood keeps what the capped publish shows, builds no more of each severity, and counts the rest', () => {
+    // 40 unknown names (errors) after 30 deprecated calls (warnings), interleaved with a version mismatch.
+    const lines = [
+      ...Array.from({ length: 30 }, () => "call('crm.lead.add');"),
+      ...Array.from({ length: 40 }, (_, i) => `call('crm.lead.ad');${i % 5 === 0 ? "call('tasks.task.get');" : ''}`),
+    ];
+    const text = lines.join('\n');
+    const references: MethodReference[] = [];
+    for (const m of text.matchAll(/'([^']+)'/g)) {
+      const name = m[1];
+      references.push({ name, start: m.index! + 1, end: m.index! + 1 + name.length, context: 'call', version: name === 'tasks.task.get' ? 2 : undefined });
+    }
+    const doc: AnalysedDocument = {
+      uri: 'file:///flood.js',
+      text,
+      family: 'js',
+      analysis: { references, unresolved: [], bindings: [], suppressions: new Map() },
+    };
+    const td = TextDocument.create(doc.uri, 'javascript', 1, text);
+    const all = diagnose(doc, td, ctx());
+    const bounded = diagnoseWithin(doc, td, ctx(), 10);
+    assert.equal(bounded.diagnostics.length + bounded.dropped, all.length);
+    assert.ok(bounded.diagnostics.length <= 30, 'at most 10 of each of the three severities');
+    assert.deepEqual(capDiagnostics(bounded.diagnostics, 10, bounded.dropped), capDiagnostics(all, 10));
+    // A name the portal confirms is neither built nor counted.
+    const confirmed = diagnoseWithin(doc, td, ctx(), 10, (name) => name === 'crm.lead.ad');
+    assert.ok(confirmed.diagnostics.every((d) => d.code !== 'unknown-method'));
+    assert.equal(confirmed.diagnostics.length + confirmed.dropped, all.length - 40);
   });
 });
 
