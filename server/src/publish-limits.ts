@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './features/context';
 import { ruleMessage } from './rules';
+import type { Locale } from './l10n/locale';
 
 /** Diagnostics published per document; the rest are summed up in one more. */
 export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
@@ -25,7 +26,7 @@ const RANK: Record<number, number> = {
  * when some were left out, one more at the top of the document saying how many.
  * `alsoLeftOut` counts problems found but never built (see `diagnoseWithin`).
  */
-export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT, alsoLeftOut = 0): Diagnostic[] {
+export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT, alsoLeftOut = 0, locale: Locale = 'en'): Diagnostic[] {
   if (all.length <= max && alsoLeftOut === 0) return all;
   const rank = (d: Diagnostic) => RANK[d.severity ?? DiagnosticSeverity.Error] ?? 4;
   const kept = all
@@ -35,25 +36,26 @@ export function capDiagnostics(all: Diagnostic[], max = MAX_DIAGNOSTICS_PER_DOCU
     .sort((a, b) => a.i - b.i)
     .map((x) => x.d);
   const hidden = Math.max(0, all.length - max) + alsoLeftOut;
+  const count = (n: number) => n.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-US');
   kept.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'too-many-problems',
     source: DIAGNOSTIC_SOURCE,
-    message: ruleMessage('too-many-problems', { hidden: hidden.toLocaleString('en-US'), max: max.toLocaleString('en-US') }),
+    message: ruleMessage('too-many-problems', { hidden: count(hidden), max: count(max) }, locale),
   });
   return kept;
 }
 
 /** The diagnostic shown instead of an analysis on a document over MAX_ANALYSED_DOCUMENT. */
-export function tooLargeDiagnostic(length: number): Diagnostic {
+export function tooLargeDiagnostic(length: number, locale: Locale = 'en'): Diagnostic {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'document-too-large',
     source: DIAGNOSTIC_SOURCE,
-    message: ruleMessage('document-too-large', { size: mb(length), limit: mb(MAX_ANALYSED_DOCUMENT) }),
+    message: ruleMessage('document-too-large', { size: mb(length), limit: mb(MAX_ANALYSED_DOCUMENT) }, locale),
   };
 }
 

@@ -30,10 +30,11 @@ export function documentDiagnostics(sources: DiagnosticSources): Diagnostic[] {
   const { open, portal } = sources;
   let diagnostics: Diagnostic[] = [];
   let dropped = 0;
+  const locale = open?.ctx.locale;
   if (open) {
     const { text, analysed, ctx } = open;
     const length = text.getText().length;
-    if (length > MAX_ANALYSED_DOCUMENT) diagnostics.push(tooLargeDiagnostic(length));
+    if (length > MAX_ANALYSED_DOCUMENT) diagnostics.push(tooLargeDiagnostic(length, locale));
     // A method the portal itself confirms (on-premise, newer than the docs) is not "unknown".
     const offline = diagnoseWithin(analysed, text, ctx, MAX_DIAGNOSTICS_PER_DOCUMENT, (name) => portal.confirms(name));
     dropped = offline.dropped;
@@ -46,5 +47,5 @@ export function documentDiagnostics(sources: DiagnosticSources): Diagnostic[] {
       f.code !== 'unknown-method' || f.data.kind !== 'reference' || !portal.confirms(f.data.name ?? '');
     diagnostics = diagnostics.concat(sources.scopes.diagnostics(sources.uri, sources.settings, { open: open !== undefined, keep }));
   }
-  return capDiagnostics(diagnostics, MAX_DIAGNOSTICS_PER_DOCUMENT, dropped);
+  return capDiagnostics(diagnostics, MAX_DIAGNOSTICS_PER_DOCUMENT, dropped, locale);
 }

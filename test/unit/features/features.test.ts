@@ -158,6 +158,7 @@ describe('method diagnostics', () => {
     assert.equal(bounded.diagnostics.length + bounded.dropped, all.length);
     assert.ok(bounded.diagnostics.length <= 30, 'at most 10 of each of the three severities');
     assert.deepEqual(capDiagnostics(bounded.diagnostics, 10, bounded.dropped), capDiagnostics(all, 10));
+    assert.match(capDiagnostics(bounded.diagnostics, 10, bounded.dropped, 'ru').at(-1)!.message, new RegExp(`^Ещё ${all.length - 10} проблем`));
     // A name the portal confirms is neither built nor counted.
     const confirmed = diagnoseWithin(doc, td, ctx(), 10, (name) => name === 'crm.lead.ad');
     assert.ok(confirmed.diagnostics.every((d) => d.code !== 'unknown-method'));
