@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startServer, open, type TestClient } from '../../test/server/lsp-client';
 import { MAX_ANALYSED_DOCUMENT, tooLargeDiagnostic } from '../../server/src/publish-limits';
+import { DEFAULT_SCAN_EXCLUDE } from '../../server/src/workspace/workspace-walk';
 import { LineDocument } from '../../server/src/line-document';
 import { AnalysedDocuments } from '../../server/src/analysed-documents';
 import type { MethodNames } from '../../server/src/analysis/types';
@@ -36,19 +37,6 @@ const TARGET = {
   closeRssMb: 120,
   closeWithinMs: 5000,
 };
-const DEFAULT_EXCLUDE = [
-  'bitrix',
-  'upload',
-  '**/node_modules',
-  '**/bower_components',
-  '**/vendor',
-  '**/dist',
-  '**/build',
-  '**/out',
-  '**/.git',
-  '**/.svn',
-  '**/.hg',
-];
 
 const results: { name: string; value: number; target: number; unit: string }[] = [];
 function row(name: string, value: number, target: number, unit: string): void {
@@ -130,7 +118,7 @@ function generateSite(): { root: string; files: number } {
 }
 
 /** Starts a server on `root`, resolves with the time to the first diagnostics and the RSS then. */
-async function firstScan(root: string, scanExclude: string[]): Promise<{ client: TestClient; ms: number; rss: number }> {
+async function firstScan(root: string, scanExclude: readonly string[]): Promise<{ client: TestClient; ms: number; rss: number }> {
   const t0 = performance.now();
   const client = await startServer(pathToFileURL(root).href, { initializationOptions: { scanExclude } });
   await new Promise<void>((resolve) => {
@@ -331,7 +319,7 @@ async function main(): Promise<void> {
   console.log(process.getuid?.() === 0 ? '(running as root: the three owner-only files are readable here)' : '(three owner-only files are unreadable)');
   try {
     // 1. First scan, default exclusions, then with the core included.
-    const scan = await firstScan(root, DEFAULT_EXCLUDE);
+    const scan = await firstScan(root, DEFAULT_SCAN_EXCLUDE);
     row('1. first diagnostics, default exclusions', scan.ms, TARGET.firstDiagnosticsMs, 'ms');
     row('1. server RSS after the first scan', scan.rss, TARGET.scanRssMb, 'MB');
 
@@ -410,7 +398,7 @@ async function main(): Promise<void> {
     // 1b. The same site with the core and uploads scanned (the figures, for comparison).
     const all = await firstScan(
       root,
-      DEFAULT_EXCLUDE.filter((g) => g !== 'bitrix' && g !== 'upload'),
+      DEFAULT_SCAN_EXCLUDE.filter((g) => g !== 'bitrix' && g !== 'upload'),
     );
     info('1b. first diagnostics, core and uploads included', `${all.ms.toFixed(0)} ms, RSS ${all.rss.toFixed(0)} MB`);
     await all.client.shutdown();

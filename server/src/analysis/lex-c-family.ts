@@ -5,7 +5,7 @@
  * strings end at the line end (or the region end for multi-line kinds).
  */
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
-import { findPair, identEnd, lineEnd, skipHole } from './lex-util';
+import { findPair, identEnd, lineEnd, numberToken, skipHole } from './lex-util';
 import { csharpStringAt } from './lex-csharp-strings';
 import { CharCode } from './char-code';
 
@@ -138,7 +138,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         // .  ...  .5
         const n = text.charCodeAt(p + 1);
         if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
-          p = number(text, p + 1, to, out, p);
+          p = numberToken(text, p + 1, to, out, p);
           continue;
         }
         if (n === CharCode.Period && text.charCodeAt(p + 2) === CharCode.Period) {
@@ -187,7 +187,7 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
         break;
       default:
         if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
-          p = number(text, p, to, out, p);
+          p = numberToken(text, p, to, out, p);
           continue;
         }
         if (c < 127) out.push(Tok.Op, p, p + 1, c);
@@ -196,23 +196,6 @@ export function lexCFamily(text: string, from: number, to: number, out: TokenStr
     }
     p++;
   }
-}
-
-function number(text: string, p: number, to: number, out: TokenStream, start: number): number {
-  while (p < to) {
-    const c = text.charCodeAt(p);
-    if (!(
-      (c >= CharCode.Digit0 && c <= CharCode.Digit9) ||
-      (c >= CharCode.A && c <= CharCode.Z) ||
-      (c >= CharCode.a && c <= CharCode.z) ||
-      c === CharCode.Underline ||
-      c === CharCode.Period
-    ))
-      break;
-    p++;
-  }
-  out.push(Tok.Value, start, p);
-  return p;
 }
 
 /** A `'`/`"` string that cannot span lines (a backslash-newline continues it). */

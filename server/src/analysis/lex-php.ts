@@ -5,7 +5,7 @@
  * nowdoc; comments `//`, `#` (not `#[`), `/* *\/`; `.` is concatenation.
  */
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentPart, isIdentStart, PUNCT } from './tokens';
-import { findPair, identEnd, skipHole } from './lex-util';
+import { findPair, identEnd, numberToken, skipHole } from './lex-util';
 import { CharCode } from './char-code';
 
 /**
@@ -141,7 +141,7 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
         // .  .=  ...  .5
         const n = text.charCodeAt(p + 1);
         if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
-          p = number(text, p, to, out);
+          p = numberToken(text, p, to, out, p);
           continue;
         }
         if (n === CharCode.Period && text.charCodeAt(p + 2) === CharCode.Period) {
@@ -156,7 +156,7 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
       }
       default:
         if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
-          p = number(text, p, to, out);
+          p = numberToken(text, p, to, out, p);
           continue;
         }
         if (c < 127) out.push(Tok.Op, p, p + 1, c);
@@ -165,24 +165,6 @@ function lexCode(text: string, p: number, to: number, out: TokenStream): number 
     p++;
   }
   return to;
-}
-
-function number(text: string, p: number, to: number, out: TokenStream): number {
-  const start = p;
-  while (p < to) {
-    const c = text.charCodeAt(p);
-    if (!(
-      (c >= CharCode.Digit0 && c <= CharCode.Digit9) ||
-      (c >= CharCode.A && c <= CharCode.Z) ||
-      (c >= CharCode.a && c <= CharCode.z) ||
-      c === CharCode.Underline ||
-      c === CharCode.Period
-    ))
-      break;
-    p++;
-  }
-  out.push(Tok.Value, start, p);
-  return p;
 }
 
 /** `//` or `#` comment: ends at the line end or at `?>`, as in PHP. */

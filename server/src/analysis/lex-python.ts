@@ -3,7 +3,7 @@
  * triple-quoted strings, f-string `{}` holes (recorded, not tokenised).
  */
 import { IDENT_START, StrFlag, Tok, TokenStream, isIdentStart, PUNCT } from './tokens';
-import { identEnd, lineEnd, skipHole } from './lex-util';
+import { identEnd, lineEnd, numberToken, skipHole } from './lex-util';
 import { CharCode } from './char-code';
 
 /** Lexes `text[from, to)` as Python, appending tokens to `out`. */
@@ -69,7 +69,7 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
       case CharCode.Period: {
         const n = text.charCodeAt(p + 1);
         if (n >= CharCode.Digit0 && n <= CharCode.Digit9) {
-          p = number(text, p, to, out);
+          p = numberToken(text, p, to, out, p);
           continue;
         }
         out.push(Tok.Member, p, p + 1);
@@ -77,7 +77,7 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
       }
       default:
         if (c >= CharCode.Digit0 && c <= CharCode.Digit9) {
-          p = number(text, p, to, out);
+          p = numberToken(text, p, to, out, p);
           continue;
         }
         if (c < 127) out.push(Tok.Op, p, p + 1, c);
@@ -85,24 +85,6 @@ export function lexPython(text: string, from: number, to: number, out: TokenStre
     }
     p++;
   }
-}
-
-function number(text: string, p: number, to: number, out: TokenStream): number {
-  const start = p;
-  while (p < to) {
-    const c = text.charCodeAt(p);
-    if (!(
-      (c >= CharCode.Digit0 && c <= CharCode.Digit9) ||
-      (c >= CharCode.A && c <= CharCode.Z) ||
-      (c >= CharCode.a && c <= CharCode.z) ||
-      c === CharCode.Underline ||
-      c === CharCode.Period
-    ))
-      break;
-    p++;
-  }
-  out.push(Tok.Value, start, p);
-  return p;
 }
 
 /** r, b, u, f, t in either case, alone or paired (rb, fr, ...). */

@@ -2,7 +2,7 @@
  * Scanning helpers the lexers share. Every helper only moves forward and
  * stops at `to`, so a lexer built from them is linear and ends on any input.
  */
-import { IDENT_PART, isIdentPart } from './tokens';
+import { IDENT_PART, isIdentPart, NAME_CHAR, Tok, type TokenStream } from './tokens';
 import { CharCode } from './char-code';
 
 /**
@@ -83,4 +83,18 @@ export function findPair(text: string, p: number, to: number, needle: string): n
     p++;
   }
   return -1;
+}
+
+/**
+ * A number literal from `p` (digits, letters, `_` and `.`: hex, exponents, suffixes and
+ * separators alike, none of which can hold a method name) pushed as one value token from `start`.
+ */
+export function numberToken(text: string, p: number, to: number, out: TokenStream, start: number): number {
+  while (p < to) {
+    const c = text.charCodeAt(p);
+    if (c >= 128 || NAME_CHAR[c] !== 1) break;
+    p++;
+  }
+  out.push(Tok.Value, start, p);
+  return p;
 }
