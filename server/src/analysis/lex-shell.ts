@@ -46,14 +46,7 @@ export function lexShell(text: string, from: number, to: number, out: TokenStrea
       p = e;
       continue;
     }
-    if (
-      c === CharCode.Semicolon ||
-      c === CharCode.Ampersand ||
-      c === CharCode.Pipe ||
-      c === CharCode.OpenParen ||
-      c === CharCode.CloseParen ||
-      c === CharCode.GreaterThan
-    ) {
+    if (isOperator(c)) {
       out.push(c === CharCode.Semicolon ? Tok.Semi : Tok.Op, p, p + 1, c);
       p++;
       wordStart = true;
@@ -182,20 +175,20 @@ function word(text: string, p: number, to: number, out: TokenStream): number {
   return p;
 }
 
-function isBreak(c: number): boolean {
+/** `;`, `&`, `|`, `(`, `)` and `>`: the characters that end a word and stand as a token of their own. */
+function isOperator(c: number): boolean {
   return (
-    c === CharCode.Space ||
-    c === CharCode.Tab ||
-    c === CharCode.LineFeed ||
-    c === CharCode.CarriageReturn ||
     c === CharCode.Semicolon ||
     c === CharCode.Ampersand ||
     c === CharCode.Pipe ||
     c === CharCode.OpenParen ||
     c === CharCode.CloseParen ||
-    c === CharCode.LessThan ||
     c === CharCode.GreaterThan
   );
+}
+
+function isBreak(c: number): boolean {
+  return c === CharCode.Space || c === CharCode.Tab || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.LessThan || isOperator(c);
 }
 
 /** `$VAR`, `${...}`, `$(...)`, `` `...` `` at `p`: the hole's end, or `p`. */
