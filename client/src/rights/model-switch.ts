@@ -77,8 +77,13 @@ export async function switchModel(
     model = to === 'role' ? await switchToRoles(api) : await switchToExtended(api);
   } catch (e) {
     const failure = explainFailure(e, localize('switch the rights model'));
-    const journalProblem = await record(entry(outcomeUnknown(e) ? 'uncertain' : 'rejected', failure.code ?? failure.reason));
-    return { status: 'failed', message: failure.message, ...(journalProblem ? { journalProblem } : {}) };
+    // A gateway error, timeout or redirect may come after the portal switched: the model read back decides.
+    const settled = outcomeUnknown(e) ? await readRightsModel(api).catch(() => undefined) : undefined;
+    if (settled === undefined) {
+      const journalProblem = await record(entry(outcomeUnknown(e) ? 'uncertain' : 'rejected', failure.code ?? failure.reason));
+      return { status: 'failed', message: failure.message, ...(journalProblem ? { journalProblem } : {}) };
+    }
+    model = settled;
   }
   const journalProblem = await record(entry(model === to ? 'applied' : 'rejected', model === to ? undefined : localize('model unchanged')));
   return model === to

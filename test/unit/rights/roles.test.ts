@@ -225,6 +225,22 @@ describe('role model editing against the demo portal', function () {
     });
   }
 
+  for (const afterApplying of [true, false]) {
+    it(`a redirect answer to the model switch ${afterApplying ? 'after' : 'before'} the portal switched is settled by reading the model: journaled ${afterApplying ? 'applied' : 'rejected'}`, async () => {
+      assert.equal(portal.snapshot().roleModel, false);
+      portal.faults.set({ redirect: { status: 307, origin: 'https://portal-moved.example.com', method: 'landing.role.enable', afterApplying } });
+      const out = await switchModel(admin, fs, 'role');
+      portal.faults.clear();
+      assert.equal(portal.snapshot().roleModel, afterApplying);
+      assert.equal(out.status, afterApplying ? 'switched' : 'failed', out.message);
+      const { entries } = await readRoleJournal(fs, host);
+      const last = entries[entries.length - 1];
+      assert.ok(last.kind === 'model');
+      assert.equal(last.outcome, afterApplying ? 'applied' : 'rejected');
+      if (afterApplying) await switchModel(admin, fs, 'extended');
+    });
+  }
+
   it('names entries for sites the portal skips, and verification reports them', async () => {
     await importRoles(admin, fs, 'SITE');
     await edit((f) => withRole(f, withRoleRight(manager(f), '6', ['read'])));
