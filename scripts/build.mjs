@@ -23,6 +23,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const entries = [
   ['client/src/extension.ts', 'dist/client/extension.js', { external: ['vscode'] }],
   ['server/src/main.ts', 'dist/server/server.js'],
+  // The stdio reader's worker thread (server/src/transport/), one file for server.js and bin/language-server.js.
+  ['server/src/transport/parse-worker.ts', 'dist/server/parse-worker.js'],
   ['server/src/bin/language-server.ts', 'dist/bin/language-server.js', { banner: '#!/usr/bin/env node' }],
   ['server/src/bin/scopes.ts', 'dist/bin/scopes.js', { banner: '#!/usr/bin/env node' }],
   ['server/src/bin/mcp.ts', 'dist/bin/mcp.js', { banner: '#!/usr/bin/env node' }],

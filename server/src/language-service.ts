@@ -95,9 +95,10 @@ export interface LanguageService {
   /**
    * Everything reported for `uri`: with `doc` (open), its method and live checks too;
    * portal-confirmed methods are not "unknown"; capped per document. Remembers the
-   * catalogue view used, for `staleUris`.
+   * catalogue view used, for `staleUris`. `heldLength`: the document is open but too large to
+   * analyse, and its text is kept elsewhere (the stdio reader's thread).
    */
-  diagnostics(uri: string, doc?: TextDocument): Diagnostic[];
+  diagnostics(uri: string, doc?: TextDocument, heldLength?: number): Diagnostic[];
   /** Whether `diagnostics` ran for this open document since it was opened. */
   hasDiagnostics(uri: string): boolean;
   /** Unknown names in `doc` to ask the connected portal about, each handed out once per portal. */
@@ -205,10 +206,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const uri = (item.data as { uri?: unknown } | undefined)?.uri;
       return resolveCompletion(item, typeof uri === 'string' ? context(uri) : { catalogue, settings, locale: locale() });
     },
-    diagnostics(uri, doc) {
+    diagnostics(uri, doc, heldLength) {
       const a = doc && analysed.get(doc);
       if (doc) reportedView.set(uri, viewFor(uri));
-      return documentDiagnostics({ uri, open: doc && a ? { text: doc, analysed: a, ctx: context(uri) } : undefined, scopes, settings, portal });
+      const open = doc && a ? { text: doc, analysed: a, ctx: context(uri) } : undefined;
+      return documentDiagnostics({
+        uri,
+        open,
+        held: heldLength === undefined ? undefined : { length: heldLength, locale: locale() },
+        scopes,
+        settings,
+        portal,
+      });
     },
     hasDiagnostics: (uri) => reportedView.has(uri),
     methodsToAsk(doc) {

@@ -202,3 +202,25 @@ export interface AppScopesResult {
 export const AppScopesRequest = /* @__PURE__ */ new RequestType<AppScopesParams, AppScopesResult, void>('bitrix24/appScopes');
 /** Server → client: scope findings changed; ask `bitrix24/appScopes` again. */
 export const AppScopesChangedNotification = /* @__PURE__ */ new NotificationType0('bitrix24/appScopesChanged');
+
+export interface DocumentHeldParams {
+  uri: string;
+  languageId: string;
+  version: number;
+  /** The document's length in characters. */
+  length: number;
+}
+/**
+ * The server's own stdio reader → the server, never a client: a document too large to analyse
+ * was opened (or is still too large after an edit) and its text is kept in the reader's thread,
+ * so the server's thread never holds it. The server reports it as too large; requests on it get nothing.
+ */
+export const DocumentHeldNotification = /* @__PURE__ */ new NotificationType<DocumentHeldParams>('bitrix24/documentHeld');
+
+export interface DocumentReleasedParams {
+  uri: string;
+  /** True when an edit made it small enough: a `textDocument/didOpen` with its text follows. */
+  reopened: boolean;
+}
+/** The server's own stdio reader → the server: a held document was closed, or handed over after an edit. */
+export const DocumentReleasedNotification = /* @__PURE__ */ new NotificationType<DocumentReleasedParams>('bitrix24/documentReleased');

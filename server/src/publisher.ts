@@ -8,6 +8,7 @@ import type { LanguageService } from './language-service';
 import type { LineDocument } from './line-document';
 import type { ScopeService } from './scope-service';
 import { Debouncer } from './publish-limits';
+import { collectGarbageSoon } from './analysed-documents';
 import { uriToPath } from './workspace/file-system';
 import * as protocol from './protocol';
 
@@ -18,6 +19,8 @@ const PUBLISH_DEBOUNCE_MS = 100;
 export class Publisher {
   private readonly later = new Debouncer();
   private changedQueued = false;
+  /** Documents too large to analyse whose text the stdio reader keeps (transport/): URI → length. */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -29,7 +32,7 @@ export class Publisher {
   publish(uri: string): void {
     this.later.cancel(uri);
     const doc = this.documents.get(uri);
-    const diagnostics = this.service.diagnostics(uri, doc);
+    const diagnostics = this.service.diagnostics(uri, doc, this.held.get(uri));
     const names = doc ? this.service.methodsToAsk(doc) : [];
     if (names.length) void this.connection.sendNotification(protocol.UnknownMethodsNotification, { names });
     void this.connection.sendDiagnostics({ uri, diagnostics });
@@ -41,9 +44,23 @@ export class Publisher {
     else this.later.schedule(uri, PUBLISH_DEBOUNCE_MS, () => this.publish(uri));
   }
 
+  /** A document too large to analyse was opened or edited; its text stays in the reader's thread. */
+  hold(uri: string, length: number): void {
+    this.held.set(uri, length);
+    this.publish(uri);
+  }
+
+  /** A held document was closed (reported as closed), or reopened with its text (reported by that open). */
+  release(uri: string, reopened: boolean): void {
+    this.held.delete(uri);
+    // Its message arrived as megabytes of pipe chunks on this thread: give them back (held documents are all large).
+    collectGarbageSoon();
+    if (!reopened) this.publish(uri);
+  }
+
   /** Every open document again (settings or portal facts changed). */
   publishOpen(): void {
-    this.documents.keys().forEach((uri) => this.publish(uri));
+    [...this.documents.keys(), ...this.held.keys()].forEach((uri) => this.publish(uri));
   }
 
   /** Publishes what index updates changed: files whose findings changed, open documents whose catalogue view changed. */

@@ -107,6 +107,9 @@ export function startServer(connection: Connection): void {
     publisher.publish(uri);
     publisher.indexThen((s, p) => s.index.changedOnDisk(p), uri);
   });
+  // Documents too large to analyse stay in the stdio reader's thread (transport/); only their length comes here.
+  connection.onNotification(protocol.DocumentHeldNotification, ({ uri, length }) => publisher.hold(uri, length));
+  connection.onNotification(protocol.DocumentReleasedNotification, ({ uri, reopened }) => publisher.release(uri, reopened));
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
       if (documents.get(c.uri) && c.type === FileChangeType.Changed) continue; // the editor's text wins

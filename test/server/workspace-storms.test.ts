@@ -84,6 +84,41 @@ describe('language server under load (stdio)', () => {
     assert.match(ds[0].message, /This file is 2\.5 MB; REST calls in files over 2\.0 MB are not checked/);
   });
 
+  it('keeps a document too large to analyse off the server thread, follows its edits, and takes it back once small', async () => {
+    // Over the reader's off-thread size: the text stays in its worker; the server only learns the length.
+    const uri = uriOf('src/vendor.min.js');
+    const call = "BX24.callMethod('crm.lead.addd');";
+    open(client, uri, 'javascript', `//${'x'.repeat(5 * 1024 * 1024)}\n${call}\n`);
+    const held = (await client.diagnosticsWhere(uri, (d) => d.length > 0)) as Diagnostic[];
+    assert.deepEqual(
+      held.map((d) => d.code),
+      ['document-too-large'],
+    );
+    assert.match(held[0].message, /This file is 5\.0 MB/);
+    const position = { line: 1, character: 20 };
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
+    // An edit that keeps it large is followed (the size in the message changes)...
+    const edit = (version: number, range: unknown, text: string) =>
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    edit(2, { start: { line: 0, character: 0 }, end: { line: 0, character: 2 * 1024 * 1024 } }, '');
+    await client.diagnosticsWhere(uri, (d) => (d as Diagnostic[]).some((x) => /This file is 3\.0 MB/.test(x.message)));
+    // ...and deleting the long line hands the rest to the server, which checks it as usual.
+    edit(3, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, '');
+    const checked = (await client.diagnosticsWhere(uri, (d) => (d as Diagnostic[]).some((x) => x.code === 'unknown-method'))) as Diagnostic[];
+    assert.ok(!checked.some((d) => d.code === 'document-too-large'));
+    assert.ok(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } }));
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.diagnosticsWhere(uri, (d) => d.length === 0);
+  });
+
+  it('closing a held document clears what was reported on it', async () => {
+    const uri = uriOf('src/huge.js');
+    open(client, uri, 'javascript', 'y'.repeat(5 * 1024 * 1024));
+    await client.diagnosticsWhere(uri, (d) => d.length > 0);
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.diagnosticsWhere(uri, (d) => d.length === 0);
+  });
+
   it('after a burst of file events publishes only the files whose findings changed', async () => {
     // Open in another package (its own manifest), so nothing it reports depends on the changed files.
     const openUri = uriOf('pkg/app.js');

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server';
 import { VERSION } from '../version';
+import { createStdioConnection } from '../transport/stdio';
 
 // Not strict: editors add their own flags (`--clientProcessId=…`), which the connection reads itself.
 const { values } = parseArgs({
@@ -22,4 +23,4 @@ if (!values.stdio && !values['node-ipc'] && values.socket === undefined && value
   process.stderr.write('usage: bitrix24-language-server --stdio\n');
   process.exit(2);
 }
-startServer(createConnection(ProposedFeatures.all));
+startServer(values.stdio ? createStdioConnection() : createConnection(ProposedFeatures.all));
