@@ -82,3 +82,91 @@ describe('analysis: event and placement bindings', () => {
     assert.deepEqual(bindings("BX24.callMethod('placement.bind', { OPTIONS: { placement: 'X' } });", 'js'), []);
   });
 });
+
+describe('analysis: event and placement names held in constants and variables', () => {
+  /** Each binding with the text its range covers: the string of the constant's definition. */
+  const at = (text: string, family: LanguageFamily): string[] =>
+    run(text, family).bindings.map((b) => `${b.kind}:${b.name}@${b.via} ${text.slice(0, b.start).split('\n').length}:'${text.slice(b.start, b.end)}'`);
+
+  it('JS/TS: a const, an annotated const and an object of names, reported at the definition', () => {
+    assert.deepEqual(at("const EVT = 'ONCRMLEADADD';\nBX24.callMethod('event.bind', { event: EVT, handler });", 'js'), [
+      "event:ONCRMLEADADD@event.bind 1:'ONCRMLEADADD'",
+    ]);
+    assert.deepEqual(at("const P: string = 'CRM_LEAD_DETAIL_TAB';\nBX24.callMethod('placement.bind', { PLACEMENT: P, HANDLER: h });", 'js'), [
+      "placement:CRM_LEAD_DETAIL_TAB@placement.bind 1:'CRM_LEAD_DETAIL_TAB'",
+    ]);
+    const obj =
+      "export const Events = { LEAD_ADD: 'ONCRMLEADADD', DEAL_ADD: 'ONCRMDEALADD' } as const;\n$b24.callMethod('event.bind', { event: Events.DEAL_ADD });";
+    assert.deepEqual(at(obj, 'js'), ["event:ONCRMDEALADD@event.bind 1:'ONCRMDEALADD'"]);
+    const cls =
+      "class Install {\n  constructor() { this.event = 'ONCRMLEADADD'; }\n  run() { return BX24.callMethod('event.bind', { event: this.event }); }\n}";
+    assert.deepEqual(at(cls, 'js'), ["event:ONCRMLEADADD@event.bind 2:'ONCRMLEADADD'"]);
+    const batch =
+      "const TAB = 'CRM_DEAL_DETAIL_TAB';\nBX24.callBatch({ a: ['placement.bind', { PLACEMENT: TAB }], b: { method: 'placement.unbind', params: { PLACEMENT: TAB } } });";
+    assert.deepEqual(at(batch, 'js'), ["placement:CRM_DEAL_DETAIL_TAB@placement.bind 1:'CRM_DEAL_DETAIL_TAB'"]);
+  });
+
+  it('one constant both unbound and bound is one binding that asks for its scope', () => {
+    const text = "const E = 'ONCRMLEADADD';\nBX24.callMethod('event.unbind', { event: E });\nBX24.callMethod('event.bind', { event: E });";
+    assert.deepEqual(at(text, 'js'), ["event:ONCRMLEADADD@event.bind 1:'ONCRMLEADADD'"]);
+  });
+
+  it('PHP: class constants through self:: and the class, variables, define() and a property through $this', () => {
+    const cls = `<?php
+class Install {
+  const EVENT = 'ONCRMDEALUPDATE';
+  public function run() { CRest::call('event.bind', ['event' => self::EVENT, 'handler' => $h]); }
+}
+CRest::call('event.unbind', ['EVENT' => Install::EVENT]);`;
+    assert.deepEqual(at(cls, 'php'), ["event:ONCRMDEALUPDATE@event.bind 3:'ONCRMDEALUPDATE'"]);
+    assert.deepEqual(at("<?php\n$e = 'ONTASKADD';\nCRest::call('event.bind', ['EVENT' => $e, 'HANDLER' => $u]);", 'php'), [
+      "event:ONTASKADD@event.bind 2:'ONTASKADD'",
+    ]);
+    assert.deepEqual(at("<?php\ndefine('TAB', 'CRM_LEAD_DETAIL_TAB');\n$b24->core->call('placement.bind', array('PLACEMENT' => TAB));", 'php'), [
+      "placement:CRM_LEAD_DETAIL_TAB@placement.bind 2:'CRM_LEAD_DETAIL_TAB'",
+    ]);
+    const prop = "<?php\nclass A {\n  private string $event = 'ONTASKUPDATE';\n  function f() { CRest::call('event.bind', ['EVENT' => $this->event]); }\n}";
+    assert.deepEqual(at(prop, 'php'), ["event:ONTASKUPDATE@event.bind 3:'ONTASKUPDATE'"]);
+  });
+
+  it('Python: a module constant in a dict and in a keyword argument', () => {
+    assert.deepEqual(at("EVENT = \"ONCRMLEADADD\"\n\nb24.call('event.bind', {'event': EVENT, 'handler': h})\n", 'python'), [
+      "event:ONCRMLEADADD@event.bind 1:'ONCRMLEADADD'",
+    ]);
+    assert.deepEqual(at('from b24pysdk import Client\nTAB: str = "CRM_DEAL_DETAIL_TAB"\nclient.placement.bind(placement=TAB, handler=h)\n', 'python'), [
+      "placement:CRM_DEAL_DETAIL_TAB@placement.bind 2:'CRM_DEAL_DETAIL_TAB'",
+    ]);
+  });
+
+  it('the same value assigned twice is still certain', () => {
+    const text = "<?php\nfunction a() { $e = 'ONTASKADD'; CRest::call('event.bind', ['EVENT' => $e]); }\nfunction b() { $e = 'ONTASKADD'; }";
+    assert.deepEqual(at(text, 'php'), ["event:ONTASKADD@event.bind 2:'ONTASKADD'"]);
+  });
+
+  it('refuses what is not certain: reassigned, computed, changed in place, looped over, or never defined here', () => {
+    const none = (text: string, family: LanguageFamily) => assert.deepEqual(bindings(text, family), [], text);
+    none("let e = 'ONCRMLEADADD';\ne = 'ONCRMDEALADD';\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("let e = 'ONCRMLEADADD';\nif (x) e = other;\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("const e = pickEvent();\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("const e = 'ONCRM' + entity + 'ADD';\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("const e = `ONCRM${entity}ADD`;\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("let e = 'ONCRMLEAD';\ne += 'ADD';\nBX24.callMethod('event.bind', { event: e });", 'js');
+    none("const e = 'ONCRMLEADADD';\nBX24.callMethod('event.bind', { event: e.toUpperCase() });", 'js');
+    none("const e = 'ONCRMLEADADD';\nBX24.callMethod('event.bind', { event: e || fallback });", 'js');
+    none("import { EVT } from './events';\nBX24.callMethod('event.bind', { event: EVT });", 'js');
+    none("for (const e of list) BX24.callMethod('event.bind', { event: e });\nconst e = 'ONCRMLEADADD';", 'js');
+    none("<?php\n$e = 'ONTASKADD';\n$e = getEvent();\nCRest::call('event.bind', ['EVENT' => $e]);", 'php');
+    none("<?php\n$e = 'ONTASK';\n$e .= 'ADD';\nCRest::call('event.bind', ['EVENT' => $e]);", 'php');
+    none("<?php\n$e = 'ONTASKADD';\nforeach ($events as $e) { CRest::call('event.bind', ['EVENT' => $e]); }", 'php');
+    none("<?php\n$e = 'ONTASKADD';\nCRest::call('event.bind', ['EVENT' => strtoupper($e)]);", 'php');
+    none("EVENT = 'ONCRMLEADADD'\nEVENT = os.environ['EVENT']\nb24.call('event.bind', {'event': EVENT})\n", 'python');
+    none("EVENT = 'ONCRMLEADADD'\nfor EVENT in events:\n    b24.call('event.bind', {'event': EVENT})\n", 'python');
+    // A constant named elsewhere is data, not a registration.
+    none("const EVT = 'ONCRMLEADADD';\nBX24.callMethod('crm.lead.add', { fields: { event: EVT } });", 'js');
+  });
+
+  it('a keyword argument and a membership test are not assignments', () => {
+    const text = "EVENT = 'ONCRMLEADADD'\nsetup(EVENT='x')\nif EVENT in seen:\n    pass\nb24.call('event.bind', {'event': EVENT})\n";
+    assert.deepEqual(bindings(text, 'python'), ['event:ONCRMLEADADD@event.bind']);
+  });
+});
