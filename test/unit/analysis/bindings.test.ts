@@ -138,6 +138,30 @@ CRest::call('event.unbind', ['EVENT' => Install::EVENT]);`;
     ]);
   });
 
+  it('a loop over an array of names binds each of them, written in place or named', () => {
+    const js = "const EVENTS = ['ONCRMLEADADD', 'ONCRMDEALADD'];\nfor (const e of EVENTS) BX24.callMethod('event.bind', { event: e, handler });";
+    assert.deepEqual(at(js, 'js'), ["event:ONCRMLEADADD@event.bind 1:'ONCRMLEADADD'", "event:ONCRMDEALADD@event.bind 1:'ONCRMDEALADD'"]);
+    const inPlace =
+      "for (const p of ['CRM_LEAD_DETAIL_TAB', 'CRM_DEAL_DETAIL_TAB',]) {\n  await $b24.callMethod('placement.bind', { PLACEMENT: p, HANDLER: h });\n}";
+    assert.deepEqual(bindings(inPlace, 'js'), ['placement:CRM_LEAD_DETAIL_TAB@placement.bind', 'placement:CRM_DEAL_DETAIL_TAB@placement.bind']);
+    const php = `<?php
+$events = ['ONTASKADD', 'ONTASKUPDATE'];
+foreach ($events as $event) {
+  CRest::call('event.bind', ['event' => $event, 'handler' => $handler]);
+}
+class Install { const PLACEMENTS = array('tab' => 'CRM_DEAL_DETAIL_TAB');
+  function run() { foreach (self::PLACEMENTS as $key => $code) { CRest::call('placement.bind', ['PLACEMENT' => $code]); } } }
+foreach (['ONCRMLEADADD'] as $e) { CRest::call('event.unbind', ['EVENT' => $e]); }`;
+    assert.deepEqual(at(php, 'php'), [
+      "event:ONTASKADD@event.bind 2:'ONTASKADD'",
+      "event:ONTASKUPDATE@event.bind 2:'ONTASKUPDATE'",
+      "placement:CRM_DEAL_DETAIL_TAB@placement.bind 6:'CRM_DEAL_DETAIL_TAB'",
+      "event:ONCRMLEADADD@event.unbind 8:'ONCRMLEADADD'",
+    ]);
+    const py = "EVENTS = ('ONCRMLEADADD', 'ONCRMDEALADD')\nfor name in EVENTS:\n    b24.call('event.bind', {'event': name, 'handler': h})\n";
+    assert.deepEqual(bindings(py, 'python'), ['event:ONCRMLEADADD@event.bind', 'event:ONCRMDEALADD@event.bind']);
+  });
+
   it('the same value assigned twice is still certain', () => {
     const text = "<?php\nfunction a() { $e = 'ONTASKADD'; CRest::call('event.bind', ['EVENT' => $e]); }\nfunction b() { $e = 'ONTASKADD'; }";
     assert.deepEqual(at(text, 'php'), ["event:ONTASKADD@event.bind 2:'ONTASKADD'"]);
@@ -154,13 +178,22 @@ CRest::call('event.unbind', ['EVENT' => Install::EVENT]);`;
     none("const e = 'ONCRMLEADADD';\nBX24.callMethod('event.bind', { event: e.toUpperCase() });", 'js');
     none("const e = 'ONCRMLEADADD';\nBX24.callMethod('event.bind', { event: e || fallback });", 'js');
     none("import { EVT } from './events';\nBX24.callMethod('event.bind', { event: EVT });", 'js');
-    none("for (const e of list) BX24.callMethod('event.bind', { event: e });\nconst e = 'ONCRMLEADADD';", 'js');
+    none("for (const e of list()) BX24.callMethod('event.bind', { event: e });\nconst e = 'ONCRMLEADADD';", 'js');
+    none("const list = ['ONCRMDEALADD'];\nfor (const e of list) BX24.callMethod('event.bind', { event: e });\nconst e = 'ONCRMLEADADD';", 'js');
     none("<?php\n$e = 'ONTASKADD';\n$e = getEvent();\nCRest::call('event.bind', ['EVENT' => $e]);", 'php');
     none("<?php\n$e = 'ONTASK';\n$e .= 'ADD';\nCRest::call('event.bind', ['EVENT' => $e]);", 'php');
     none("<?php\n$e = 'ONTASKADD';\nforeach ($events as $e) { CRest::call('event.bind', ['EVENT' => $e]); }", 'php');
     none("<?php\n$e = 'ONTASKADD';\nCRest::call('event.bind', ['EVENT' => strtoupper($e)]);", 'php');
     none("EVENT = 'ONCRMLEADADD'\nEVENT = os.environ['EVENT']\nb24.call('event.bind', {'event': EVENT})\n", 'python');
     none("EVENT = 'ONCRMLEADADD'\nfor EVENT in events:\n    b24.call('event.bind', {'event': EVENT})\n", 'python');
+    // Loops over anything but one array of plain names.
+    none("const EVENTS = ['ONCRMLEADADD', prefix + 'ADD'];\nfor (const e of EVENTS) BX24.callMethod('event.bind', { event: e });", 'js');
+    none("let EVENTS = ['ONCRMLEADADD'];\nEVENTS = load();\nfor (const e of EVENTS) BX24.callMethod('event.bind', { event: e });", 'js');
+    none("for (const e of Object.values(EVENTS)) BX24.callMethod('event.bind', { event: e });\nconst EVENTS = { a: 'ONCRMLEADADD' };", 'js');
+    none("<?php\nforeach (getEvents() as $e) { CRest::call('event.bind', ['EVENT' => $e]); }\n$e = 'ONTASKADD';", 'php');
+    none("EVENTS = {'lead': 'ONCRMLEADADD'}\nfor e in EVENTS:\n    b24.call('event.bind', {'event': e})\n", 'python');
+    none("e = 'ONCRMLEADADD'\nfor k, e in pairs.items():\n    b24.call('event.bind', {'event': e})\n", 'python');
+    none("e = 'ONCRMLEADADD'\nfor e, k in pairs:\n    b24.call('event.bind', {'event': e})\n", 'python');
     // A constant named elsewhere is data, not a registration.
     none("const EVT = 'ONCRMLEADADD';\nBX24.callMethod('crm.lead.add', { fields: { event: EVT } });", 'js');
   });
