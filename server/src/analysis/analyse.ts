@@ -21,7 +21,7 @@ export function analyse(text: string, family: LanguageFamily, names: MethodNames
   ts.collectComments = markers.length > 0;
   const regions = lexDocument(text, family, ts);
   const restHits = indexesOf(text, '/rest/');
-  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set(), sdkVars: new Map() };
+  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Map(), sdkVars: new Map() };
   for (const region of regions) new Recogniser(text, ts, region, names, restHits, found).run();
   resolveConstants(text, ts, regions, found);
   const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
@@ -29,7 +29,7 @@ export function analyse(text: string, family: LanguageFamily, names: MethodNames
   return {
     references,
     unresolved: dedupe(found.unresolved.sort(byStart)),
-    bindings: dedupe(findBindings(text, ts, regions, references).sort(bindFirst)),
+    bindings: dedupe(findBindings(text, ts, regions, references, found).sort(bindFirst)),
     suppressions: suppressionsFrom(text, markers, ts.comments),
   };
 }

@@ -10,6 +10,7 @@
  * definition's string by `binding-values.ts`.
  */
 import type { BindingReference, MethodReference } from './types';
+import type { ConstantCandidate } from './recognise';
 import { StrFlag, Tok, type TokenStream } from './tokens';
 import type { Region } from './lexer';
 import { isName, pendingAt, resolvePending, type PendingValue } from './binding-values';
@@ -34,13 +35,23 @@ export function isRegistration(name: string): boolean {
   return REGISTRATIONS.has(name.toLowerCase());
 }
 
+/** What the recogniser found about constants: their definitions, and the method slots they fill. */
+export interface ConstantUses {
+  constants: ConstantCandidate[];
+  /** Identifier → the tokens where it fills a method slot (`callMethod(BIND, …)`). */
+  slotIdents: Map<string, number[]>;
+}
+
 /**
  * The bindings of the registering references among `refs` (sorted by
  * start). Implied placements carry the offsets of the method name itself.
+ * A registering method held in a constant (`const BIND = 'event.bind'`) takes
+ * its value from the params of each call the constant fills (`uses`).
  */
-export function findBindings(text: string, ts: TokenStream, regions: Region[], refs: MethodReference[]): BindingReference[] {
+export function findBindings(text: string, ts: TokenStream, regions: Region[], refs: MethodReference[], uses?: ConstantUses): BindingReference[] {
   const out: BindingReference[] = [];
   const pending: PendingValue[] = [];
+  let constantNames: Map<MethodReference, string> | undefined;
   for (const ref of refs) {
     // Cheap pre-check on the last letter (d/e/r of bind, unbind, add, register) before lower-casing.
     const last = ref.name.charCodeAt(ref.name.length - 1) | 32;
@@ -58,6 +69,18 @@ export function findBindings(text: string, ts: TokenStream, regions: Region[], r
     queryValue(text, ref.end, reg, via, out);
     if (out.length === before && ref.paramsRange && region) literalValue(text, ts, region, ref.paramsRange.start, reg, via, out, pending);
     if (out.length === before && region && (region.family === 'shell' || region.family === 'http')) requestBody(text, region, ref, reg, via, out);
+    if (out.length === before && ref.context === 'constant' && uses) {
+      constantNames ??= new Map(uses.constants.map((c) => [c.ref, c.name]));
+      const name = constantNames.get(ref);
+      for (const u of (name !== undefined && uses.slotIdents.get(name)) || []) {
+        // `callMethod(BIND, {…})`, `CRest::call(self::BIND, [...])`, `array(…)`: the next argument.
+        let o = u + 2;
+        const at = regionAt(regions, ts.start[u]);
+        if (!at || o >= at.tokTo || ts.kind[u + 1] !== Tok.Comma) continue;
+        if (at.family === 'php' && ts.kind[o] === Tok.Ident && sameWord(text, ts.start[o], ts.end[o], 'array')) o++;
+        if (o < at.tokTo) literalValue(text, ts, at, ts.start[o], reg, via, out, pending);
+      }
+    }
   }
   if (pending.length > 0) resolvePending(text, ts, regions, pending, out);
   return out;

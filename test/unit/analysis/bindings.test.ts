@@ -162,6 +162,16 @@ foreach (['ONCRMLEADADD'] as $e) { CRest::call('event.unbind', ['EVENT' => $e]);
     assert.deepEqual(bindings(py, 'python'), ['event:ONCRMLEADADD@event.bind', 'event:ONCRMDEALADD@event.bind']);
   });
 
+  it('a registering method held in a constant takes the params of each call it fills', () => {
+    const js =
+      "const BIND = 'event.bind';\nconst EVT = 'ONCRMLEADADD';\nBX24.callMethod(BIND, { event: EVT });\nBX24.callMethod(BIND, { event: 'ONCRMDEALADD' });";
+    assert.deepEqual(at(js, 'js'), ["event:ONCRMLEADADD@event.bind 2:'ONCRMLEADADD'", "event:ONCRMDEALADD@event.bind 4:'ONCRMDEALADD'"]);
+    const php = "<?php\nclass I { const BIND = 'placement.bind';\n  function run() { CRest::call(self::BIND, array('PLACEMENT' => 'CRM_LEAD_DETAIL_TAB')); } }";
+    assert.deepEqual(bindings(php, 'php'), ['placement:CRM_LEAD_DETAIL_TAB@placement.bind']);
+    const py = "BIND = 'event.bind'\nb.call(BIND, {'event': 'ONTASKADD'})\nshow(BIND, {'event': 'ONTASKUPDATE'})\n";
+    assert.deepEqual(bindings(py, 'python'), ['event:ONTASKADD@event.bind']);
+  });
+
   it('the same value assigned twice is still certain', () => {
     const text = "<?php\nfunction a() { $e = 'ONTASKADD'; CRest::call('event.bind', ['EVENT' => $e]); }\nfunction b() { $e = 'ONTASKADD'; }";
     assert.deepEqual(at(text, 'php'), ["event:ONTASKADD@event.bind 2:'ONTASKADD'"]);
