@@ -145,7 +145,18 @@ function scanRegion(text: string, ts: TokenStream, region: Region, defs: Map<str
       if (d) assign(text, ts, region, j + 2, d, arrays);
     } else if (next === Tok.Colon) {
       const d = defs.get(text.slice(start[j], end[j]));
-      if (d?.keys && !arrays && !(j + 3 < to && kind[j + 2] === Tok.Ident && kind[j + 3] === Tok.Assign)) assign(text, ts, region, j + 2, d, false, false);
+      if (!d) continue;
+      if (isParameter(text, ts, region, j)) d.poisoned = true;
+      else if (d.keys && !arrays && !(j + 3 < to && kind[j + 2] === Tok.Ident && kind[j + 3] === Tok.Assign)) assign(text, ts, region, j + 2, d, false, false);
+    } else if (
+      (next === Tok.Comma || next === Tok.RParen) &&
+      j - 1 >= from &&
+      (kind[j - 1] === Tok.LParen || kind[j - 1] === Tok.Comma || kind[j - 1] === Tok.Ident) &&
+      defs.has(text.slice(start[j], end[j])) &&
+      isParameter(text, ts, region, j)
+    ) {
+      // `function bind($event)`, `def bind(event):`, `(event) =>`: whatever each caller passes.
+      defs.get(text.slice(start[j], end[j]))!.poisoned = true;
     } else if (
       (next === Tok.Concat && end[j + 1] - start[j + 1] === 2) ||
       (next === Tok.Op && j + 2 < to && kind[j + 2] === Tok.Assign && end[j + 1] === start[j + 2])
@@ -241,6 +252,49 @@ function elementsAt(text: string, ts: TokenStream, region: Region, v: number): V
     if (kind[j + 1] !== Tok.Comma) return undefined;
   }
   return undefined;
+}
+
+/** Words before `(` that open a condition or a loop's head, not a parameter list. */
+const CONTROL_WORDS = new Set(['if', 'elseif', 'elif', 'while', 'switch', 'for', 'foreach', 'return', 'and', 'or', 'not', 'in']);
+
+/**
+ * Whether the identifier at `j` is a parameter of a function declared here:
+ * the list it stands in follows `function`, `fn`, `def` or `func` (with or
+ * without a name), or is followed by a body (`) {`) or an arrow (`) =>`).
+ * Looks a few dozen tokens either way, never further.
+ */
+function isParameter(text: string, ts: TokenStream, region: Region, j: number): boolean {
+  const { kind, start, end } = ts;
+  const from = region.tokFrom;
+  const to = region.tokTo;
+  let open = -1;
+  for (let o = j - 1, depth = 0; o >= from && j - o < 64; o--) {
+    const k = kind[o];
+    if (k === Tok.RParen || k === Tok.RBrack || k === Tok.RBrace) depth++;
+    else if (k === Tok.LBrack || k === Tok.LBrace) {
+      if (depth-- === 0) return false;
+    } else if (k === Tok.LParen && depth-- === 0) {
+      open = o;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const word = (i: number): string => (i >= from && kind[i] === Tok.Ident ? text.slice(start[i], end[i]) : '');
+  const before = word(open - 1);
+  if (before === 'function' || before === 'fn' || before === 'func') return true;
+  const declares = word(open - 2);
+  if (before !== '' && (declares === 'function' || declares === 'def' || declares === 'func' || declares === 'fn')) return true;
+  if (CONTROL_WORDS.has(before)) return false;
+  for (let c = j + 1, depth = 0; c < to && c - j < 64; c++) {
+    const k = kind[c];
+    if (k === Tok.LParen || k === Tok.LBrack || k === Tok.LBrace) depth++;
+    else if ((k === Tok.RParen || k === Tok.RBrack || k === Tok.RBrace) && depth-- === 0) {
+      if (k !== Tok.RParen || c + 1 >= to) return false;
+      const after = kind[c + 1];
+      return after === Tok.LBrace || after === Tok.Arrow;
+    }
+  }
+  return false;
 }
 
 /** Words before a loop variable that `in` follows (`for x in`, `for (const x in`, C#'s `foreach (var x in`). */

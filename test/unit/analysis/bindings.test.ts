@@ -204,12 +204,22 @@ foreach (['ONCRMLEADADD'] as $e) { CRest::call('event.unbind', ['EVENT' => $e]);
     none("EVENTS = {'lead': 'ONCRMLEADADD'}\nfor e in EVENTS:\n    b24.call('event.bind', {'event': e})\n", 'python');
     none("e = 'ONCRMLEADADD'\nfor k, e in pairs.items():\n    b24.call('event.bind', {'event': e})\n", 'python');
     none("e = 'ONCRMLEADADD'\nfor e, k in pairs:\n    b24.call('event.bind', {'event': e})\n", 'python');
+    // A parameter holds whatever each caller passes, whatever the same name is assigned elsewhere.
+    none("<?php\nfunction subscribe(string $event): void { CRest::call('event.bind', ['event' => $event]); }\n$event = 'ONTASKADD';", 'php');
+    none("def subscribe(event):\n    b24.call('event.bind', {'event': event})\n\nevent = 'ONCRMLEADADD'\n", 'python');
+    none(
+      "const bindAll = (event, handler) => BX24.callMethod('event.bind', { event, handler });\nlet event = 'X';\nconst run = (event) => BX24.callMethod('event.bind', { event: event });\nevent = 'ONCRMLEADADD';",
+      'js',
+    );
+    none("class I {\n  bind(event: string) { return BX24.callMethod('event.bind', { event: event }); }\n}\nconst event = 'ONCRMLEADADD';", 'js');
     // A constant named elsewhere is data, not a registration.
     none("const EVT = 'ONCRMLEADADD';\nBX24.callMethod('crm.lead.add', { fields: { event: EVT } });", 'js');
   });
 
-  it('a keyword argument and a membership test are not assignments', () => {
-    const text = "EVENT = 'ONCRMLEADADD'\nsetup(EVENT='x')\nif EVENT in seen:\n    pass\nb24.call('event.bind', {'event': EVENT})\n";
-    assert.deepEqual(bindings(text, 'python'), ['event:ONCRMLEADADD@event.bind']);
+  it('a keyword argument, a membership test, a condition and a call argument are not assignments', () => {
+    const py = "EVENT = 'ONCRMLEADADD'\nsetup(EVENT='x')\nif EVENT in seen:\n    pass\nif check(EVENT):\n    b24.call('event.bind', {'event': EVENT})\n";
+    assert.deepEqual(bindings(py, 'python'), ['event:ONCRMLEADADD@event.bind']);
+    const js = "const EVT = 'ONCRMLEADADD';\nif (EVT) { log(EVT, 1); }\nwhile (ready(EVT)) {}\nBX24.callMethod('event.bind', { event: EVT });";
+    assert.deepEqual(bindings(js, 'js'), ['event:ONCRMLEADADD@event.bind']);
   });
 });
