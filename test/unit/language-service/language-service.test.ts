@@ -177,6 +177,18 @@ describe('language service', () => {
       assert.match(hoverText(declared.hover(doc, doc.positionAt(text.indexOf('TASKADD')))), /OnTaskAdd|ONTASKADD/);
     });
 
+    it('says "did you mean" for a mistyped event held in a constant, and the fix edits the constant', async () => {
+      const text = "const EVT = 'ONTASKADDD';\nBX24.callMethod('event.bind', { event: EVT, handler: url });\n";
+      const doc = TextDocument.create(uri, 'javascript', 1, text);
+      const service = await serviceOver({ '/app/bitrix24.json': '{ "scopes": ["task"] }', '/app/src/a.js': text });
+      const typo = service.diagnostics(uri, doc).find((d) => d.code === 'unknown-event');
+      assert.ok(typo, 'the mistyped name is reported');
+      assert.equal(doc.getText(typo.range), 'ONTASKADDD');
+      const fix = service.codeActions(uri, typo.range, [typo], doc).find((a) => /OnTaskAdd|ONTASKADD\b/i.test(a.title));
+      assert.ok(fix, 'a rename to the documented event');
+      assert.match(JSON.stringify(fix.edit), /"newText":"(OnTaskAdd|ONTASKADD)"/);
+    });
+
     it('follows settings: a rule turned off is not reported', async () => {
       const service = await serviceOver({ '/app/bitrix24.json': MANIFEST, '/app/src/a.js': SOURCE });
       const doc = TextDocument.create(uri, 'javascript', 1, SOURCE);
