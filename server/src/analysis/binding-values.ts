@@ -141,7 +141,9 @@ function scanRegion(text: string, ts: TokenStream, region: Region, defs: Map<str
       const target = annotated ? j - 2 : j;
       const prev = target - 1 >= from ? kind[target - 1] : Tok.Semi;
       if (keywords && (prev === Tok.LParen || prev === Tok.Comma || (prev === Tok.LBrace && region.family === 'csharp'))) continue;
-      const d = defs.get(text.slice(start[target], end[target]));
+      // `$this->event = '…'` sets the property declared `$event`.
+      const property = php && prev === Tok.Member && text.charCodeAt(start[target]) !== 36 && text.charCodeAt(start[target - 1]) === 45;
+      const d = defs.get(property ? '$' + text.slice(start[target], end[target]) : text.slice(start[target], end[target]));
       if (d) assign(text, ts, region, j + 2, d, arrays);
     } else if (next === Tok.Colon) {
       const d = defs.get(text.slice(start[j], end[j]));

@@ -127,6 +127,9 @@ CRest::call('event.unbind', ['EVENT' => Install::EVENT]);`;
     ]);
     const prop = "<?php\nclass A {\n  private string $event = 'ONTASKUPDATE';\n  function f() { CRest::call('event.bind', ['EVENT' => $this->event]); }\n}";
     assert.deepEqual(at(prop, 'php'), ["event:ONTASKUPDATE@event.bind 3:'ONTASKUPDATE'"]);
+    const ctor =
+      "<?php\nclass A {\n  private $tab;\n  function __construct() { $this->tab = 'CRM_LEAD_DETAIL_TAB'; }\n  function f() { CRest::call('placement.bind', ['PLACEMENT' => $this->tab]); }\n}";
+    assert.deepEqual(at(ctor, 'php'), ["placement:CRM_LEAD_DETAIL_TAB@placement.bind 4:'CRM_LEAD_DETAIL_TAB'"]);
   });
 
   it('Python: a module constant in a dict and in a keyword argument', () => {
