@@ -141,6 +141,14 @@ CRest::call('event.unbind', ['EVENT' => Install::EVENT]);`;
     ]);
   });
 
+  it('Go and C# constants, as their literals are found', () => {
+    const go =
+      'package b24\n\nconst dealTab = "CRM_DEAL_DETAIL_TAB"\n\nfunc Install() { client.Call(ctx, "placement.bind", b24.Params{"PLACEMENT": dealTab}) }\n';
+    assert.deepEqual(at(go, 'go'), ["placement:CRM_DEAL_DETAIL_TAB@placement.bind 3:'CRM_DEAL_DETAIL_TAB'"]);
+    const cs = 'class Install {\n  const string Evt = "ONCRMDEALADD";\n  void Run() => client.Call("event.bind", new { @event = Evt, handler = Url });\n}';
+    assert.deepEqual(at(cs, 'csharp'), ["event:ONCRMDEALADD@event.bind 2:'ONCRMDEALADD'"]);
+  });
+
   it('a loop over an array of names binds each of them, written in place or named', () => {
     const js = "const EVENTS = ['ONCRMLEADADD', 'ONCRMDEALADD'];\nfor (const e of EVENTS) BX24.callMethod('event.bind', { event: e, handler });";
     assert.deepEqual(at(js, 'js'), ["event:ONCRMLEADADD@event.bind 1:'ONCRMLEADADD'", "event:ONCRMDEALADD@event.bind 1:'ONCRMDEALADD'"]);
