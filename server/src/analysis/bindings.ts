@@ -13,7 +13,8 @@ import type { BindingReference, MethodReference } from './types';
 import type { ConstantCandidate } from './recognise';
 import { StrFlag, Tok, type TokenStream } from './tokens';
 import type { Region } from './lexer';
-import { isName, pendingAt, resolvePending, type PendingValue } from './binding-values';
+import { pendingAt, resolvePending, type PendingValue } from './binding-values';
+import { isName } from './binding-forms';
 
 /** The key a registering method takes its name from, or the placement it creates itself. */
 type Registration = { kind: 'event' | 'placement'; key: string; implied?: undefined } | { kind: 'placement'; key?: undefined; implied: string };
