@@ -41,6 +41,11 @@ export function bindingLabels(code: string): BindingLabel[] {
   }
   // b24phpsdk typed services take the name first: `->event()->bind('ONCRMDEALADD', …)`, `->placement()->bind('CRM_DEAL_DETAIL_TAB', …)`.
   for (const m of code.matchAll(/->(event|placement)\(\)\s*->\s*(?:un)?bind\(\s*["']([A-Za-z][A-Za-z0-9_]*)["']/g)) add(m[1] as BindingLabel['kind'], m[2]);
+  // The same with the name in a PHP variable assigned one string in the example: `$eventCode = 'X'; …->unbind($eventCode, …)`.
+  for (const m of code.matchAll(/->(event|placement)\(\)\s*->\s*(?:un)?bind\(\s*(\$[A-Za-z_]\w*)\s*[,)]/g)) {
+    const values = [...code.matchAll(new RegExp(`\\${m[2]}\\s*=\\s*["']([A-Za-z][A-Za-z0-9_]*)["']\\s*;`, 'g'))].map((v) => v[1]);
+    if (values.length === 1) add(m[1] as BindingLabel['kind'], values[0]);
+  }
   if (/\buserfieldtype\.add\b/.test(lower)) add('placement', 'USERFIELD_TYPE');
   if (/\bimconnector\.register\b/.test(lower)) add('placement', 'SETTING_CONNECTOR');
   return out;

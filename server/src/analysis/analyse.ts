@@ -2,7 +2,7 @@
  * Call-site analysis: the REST method references of a document. Pure and
  * linear in the document's length; never throws on malformed input.
  */
-import type { DocumentAnalysis, LanguageFamily, MethodNames, MethodReference } from './types';
+import type { BindingReference, DocumentAnalysis, LanguageFamily, MethodNames, MethodReference } from './types';
 import { Tok, TokenStream, isIdentPart } from './tokens';
 import { lexDocument, type Region } from './lexer';
 import { Recogniser, type Findings } from './recognise';
@@ -21,7 +21,7 @@ export function analyse(text: string, family: LanguageFamily, names: MethodNames
   ts.collectComments = markers.length > 0;
   const regions = lexDocument(text, family, ts);
   const restHits = indexesOf(text, '/rest/');
-  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Set(), sdkVars: new Map() };
+  const found: Findings = { references: [], unresolved: [], constants: [], slotIdents: new Map(), sdkVars: new Map() };
   for (const region of regions) new Recogniser(text, ts, region, names, restHits, found).run();
   resolveConstants(text, ts, regions, found);
   const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
@@ -29,9 +29,17 @@ export function analyse(text: string, family: LanguageFamily, names: MethodNames
   return {
     references,
     unresolved: dedupe(found.unresolved.sort(byStart)),
-    bindings: dedupe(findBindings(text, ts, regions, references).sort(byStart)),
+    bindings: dedupe(findBindings(text, ts, regions, references, found).sort(bindFirst)),
     suppressions: suppressionsFrom(text, markers, ts.comments),
   };
+}
+
+/**
+ * Document order; at one range (a constant both bound and unbound) the
+ * binding first, so the one kept asks for the scope.
+ */
+function bindFirst(a: BindingReference, b: BindingReference): number {
+  return a.start - b.start || Number(a.via.endsWith('.unbind')) - Number(b.via.endsWith('.unbind'));
 }
 
 let scratch: TokenStream | undefined;

@@ -5,11 +5,16 @@
  * `userfieldtype.add` (USERFIELD_TYPE) and `imconnector.register`
  * (SETTING_CONNECTOR) create without naming them. Runs after the method
  * references are known, and only for the few that register something, so
- * documents without registrations pay one map lookup per reference.
+ * documents without registrations pay one map lookup per reference. A value
+ * held in a constant or variable (`{ event: EVT }`) is resolved to its
+ * definition's string by `binding-values.ts`.
  */
 import type { BindingReference, MethodReference } from './types';
+import type { ConstantCandidate } from './recognise';
 import { StrFlag, Tok, type TokenStream } from './tokens';
 import type { Region } from './lexer';
+import { pendingAt, resolvePending, type PendingValue } from './binding-values';
+import { isName } from './binding-forms';
 
 /** The key a registering method takes its name from, or the placement it creates itself. */
 type Registration = { kind: 'event' | 'placement'; key: string; implied?: undefined } | { kind: 'placement'; key?: undefined; implied: string };
@@ -31,12 +36,23 @@ export function isRegistration(name: string): boolean {
   return REGISTRATIONS.has(name.toLowerCase());
 }
 
+/** What the recogniser found about constants: their definitions, and the method slots they fill. */
+export interface ConstantUses {
+  constants: ConstantCandidate[];
+  /** Identifier → the tokens where it fills a method slot (`callMethod(BIND, …)`). */
+  slotIdents: Map<string, number[]>;
+}
+
 /**
  * The bindings of the registering references among `refs` (sorted by
  * start). Implied placements carry the offsets of the method name itself.
+ * A registering method held in a constant (`const BIND = 'event.bind'`) takes
+ * its value from the params of each call the constant fills (`uses`).
  */
-export function findBindings(text: string, ts: TokenStream, regions: Region[], refs: MethodReference[]): BindingReference[] {
+export function findBindings(text: string, ts: TokenStream, regions: Region[], refs: MethodReference[], uses?: ConstantUses): BindingReference[] {
   const out: BindingReference[] = [];
+  const pending: PendingValue[] = [];
+  let constantNames: Map<MethodReference, string> | undefined;
   for (const ref of refs) {
     // Cheap pre-check on the last letter (d/e/r of bind, unbind, add, register) before lower-casing.
     const last = ref.name.charCodeAt(ref.name.length - 1) | 32;
@@ -52,9 +68,22 @@ export function findBindings(text: string, ts: TokenStream, regions: Region[], r
     const region = regionAt(regions, ref.start);
     // `m?event=X&…`, `/rest/m.json?event=X`: the query string right after the name.
     queryValue(text, ref.end, reg, via, out);
-    if (out.length === before && ref.paramsRange && region) literalValue(text, ts, region, ref.paramsRange.start, reg, via, out);
+    if (out.length === before && ref.paramsRange && region) literalValue(text, ts, region, ref.paramsRange.start, reg, via, out, pending);
     if (out.length === before && region && (region.family === 'shell' || region.family === 'http')) requestBody(text, region, ref, reg, via, out);
+    if (out.length === before && ref.context === 'constant' && uses) {
+      constantNames ??= new Map(uses.constants.map((c) => [c.ref, c.name]));
+      const name = constantNames.get(ref);
+      for (const u of (name !== undefined && uses.slotIdents.get(name)) || []) {
+        // `callMethod(BIND, {…})`, `CRest::call(self::BIND, [...])`, `array(…)`: the next argument.
+        let o = u + 2;
+        const at = regionAt(regions, ts.start[u]);
+        if (!at || o >= at.tokTo || ts.kind[u + 1] !== Tok.Comma) continue;
+        if (at.family === 'php' && ts.kind[o] === Tok.Ident && sameWord(text, ts.start[o], ts.end[o], 'array')) o++;
+        if (o < at.tokTo) literalValue(text, ts, at, ts.start[o], reg, via, out, pending);
+      }
+    }
   }
+  if (pending.length > 0) resolvePending(text, ts, regions, pending, out);
   return out;
 }
 
@@ -125,8 +154,18 @@ function tokenAt(ts: TokenStream, region: Region, offset: number): number {
  * The params literal (or argument list) opening at `open`: the string value
  * of its top-level `key` (`event: 'X'`, `'EVENT' => 'X'`, `event='X'`), or,
  * in an SDK method's argument list without keywords, its first argument.
+ * A name in its place (`event: EVT`) goes to `pending`.
  */
-function literalValue(text: string, ts: TokenStream, region: Region, open: number, reg: Registration, via: string, out: BindingReference[]): void {
+function literalValue(
+  text: string,
+  ts: TokenStream,
+  region: Region,
+  open: number,
+  reg: Registration,
+  via: string,
+  out: BindingReference[],
+  pending: PendingValue[],
+): void {
   const o = tokenAt(ts, region, open);
   if (o < 0) return;
   const { kind, start, end, flags } = ts;
@@ -141,28 +180,32 @@ function literalValue(text: string, ts: TokenStream, region: Region, open: numbe
     } else if (depth === 0 && (k === Tok.Ident || k === Tok.Str) && j + 2 < region.tokTo && sameWord(text, start[j], end[j], reg.key!)) {
       const sep = kind[j + 1];
       const v = j + 2;
-      if (
-        (sep === Tok.Colon || sep === Tok.Arrow || sep === Tok.Assign) &&
-        kind[v] === Tok.Str &&
-        !(flags[v] & StrFlag.Dynamic) &&
-        isName(text, start[v], end[v])
-      ) {
+      if (sep !== Tok.Colon && sep !== Tok.Arrow && sep !== Tok.Assign) continue;
+      if (kind[v] === Tok.Str && !(flags[v] & StrFlag.Dynamic) && isName(text, start[v], end[v])) {
         out.push({ kind: reg.kind, name: text.slice(start[v], end[v]), start: start[v], end: end[v], via });
         return;
+      }
+      if (kind[v] === Tok.Ident) {
+        const p = pendingAt(text, ts, region, v, reg.kind, via);
+        if (p) {
+          pending.push(p);
+          return;
+        }
       }
     }
   }
   // `->event()->bind('ONCRMDEALADD', $url)`: b24phpsdk's typed services take the name first.
-  if (opener === Tok.LParen && region.family === 'php' && kind[o + 1] === Tok.Str && !(flags[o + 1] & StrFlag.Dynamic)) {
+  if (opener === Tok.LParen && region.family === 'php' && o + 1 < region.tokTo) {
     const s = start[o + 1];
     const e = end[o + 1];
-    const next = kind[o + 2];
-    if ((next === Tok.Comma || next === Tok.RParen) && isName(text, s, e)) out.push({ kind: reg.kind, name: text.slice(s, e), start: s, end: e, via });
+    const next = o + 2 < region.tokTo ? kind[o + 2] : Tok.RParen;
+    if (kind[o + 1] === Tok.Str && !(flags[o + 1] & StrFlag.Dynamic)) {
+      if ((next === Tok.Comma || next === Tok.RParen) && isName(text, s, e)) out.push({ kind: reg.kind, name: text.slice(s, e), start: s, end: e, via });
+    } else if (kind[o + 1] === Tok.Ident) {
+      const p = pendingAt(text, ts, region, o + 1, reg.kind, via);
+      if (p) pending.push(p);
+    }
   }
-}
-
-function isName(text: string, s: number, e: number): boolean {
-  return e > s && e - s <= 120 && nameEnd(text, s) === e;
 }
 
 /** Keys as written in JSON bodies, form fields and query strings of a shell command or an HTTP request. */

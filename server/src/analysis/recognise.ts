@@ -29,8 +29,8 @@ export interface Findings {
   references: MethodReference[];
   unresolved: UnresolvedReference[];
   constants: ConstantCandidate[];
-  /** Identifier texts seen in method slots (`callMethod(M)`). */
-  slotIdents: Set<string>;
+  /** Identifier texts seen in method slots (`callMethod(M)`), with the token of each such use. */
+  slotIdents: Map<string, number[]>;
   /** PHP variables holding a b24phpsdk service or scope builder: name → accessor chain (lower case). */
   sdkVars: Map<string, string>;
 }
@@ -422,7 +422,10 @@ export class Recogniser extends FrameWalker {
       return;
     }
     if (next === Tok.LParen || next === Tok.Member) return;
-    this.out.slotIdents.add(this.text.slice(this.ts.start[j], this.ts.end[j]));
+    const ident = this.text.slice(this.ts.start[j], this.ts.end[j]);
+    const uses = this.out.slotIdents.get(ident);
+    if (uses) uses.push(j);
+    else this.out.slotIdents.set(ident, [j]);
     f.dirty = true;
     f.methodIdent = j;
     f.methodArg = f.arg;

@@ -103,6 +103,9 @@ describe('analysis: fuzz', function () {
       ['js', "BX24.callMethod('crm.lead.add', ".repeat(50000)],
       ['python', "b.call('crm.' + x + ".repeat(50000)],
       ['php', '<?php ' + '$sb->getCRMScope()->lead()->get('.repeat(30000)],
+      // Event names held in variables: every registration waits for its name's definitions, found in one pass.
+      ['js', Array.from({ length: 30000 }, (_, i) => `const E${i} = 'ONCRMLEADADD'; BX24.callMethod('event.bind', { event: E${i} });`).join('\n')],
+      ['php', '<?php ' + Array.from({ length: 30000 }, (_, i) => `foreach ($l${i} as $e) CRest::call('event.bind', ['EVENT' => $e]);`).join('\n')],
     ];
     for (const [family, text] of inputs) {
       const started = process.hrtime.bigint();

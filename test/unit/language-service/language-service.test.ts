@@ -156,6 +156,39 @@ describe('language service', () => {
       assert.deepEqual(service.methodsToAsk(doc), [], 'asked already');
     });
 
+    it('needs the scope of an event held in a constant: missing when undeclared, not unused when declared', async () => {
+      const text = "const EVT = 'ONTASKADD';\nBX24.callMethod('event.bind', { event: EVT, handler: url });\n";
+      const doc = TextDocument.create(uri, 'javascript', 1, text);
+      const lacking = await serviceOver({ '/app/bitrix24.json': '{ "scopes": ["crm"] }', '/app/src/a.js': text });
+      const ds = lacking.diagnostics(uri, doc);
+      assert.deepEqual(
+        ds.filter((d) => String(d.code).startsWith('missing-scope')).map((d) => [d.code, doc.getText(d.range)]),
+        [['missing-scope-call', 'ONTASKADD']],
+        'the finding sits on the constant, naming the event',
+      );
+      assert.match(ds.find((d) => d.code === 'missing-scope-call')!.message, /task/);
+      const manifest = lacking.diagnostics('file:///app/bitrix24.json');
+      assert.deepEqual(codes(manifest), ['missing-scope', 'unused-scope']);
+      assert.match(manifest.find((d) => d.code === 'missing-scope')!.message, /task/);
+      assert.match(manifest.find((d) => d.code === 'unused-scope')!.message, /crm/);
+      const declared = await serviceOver({ '/app/bitrix24.json': '{ "scopes": ["task"] }', '/app/src/a.js': text });
+      assert.deepEqual(codes(declared.diagnostics(uri, doc)), []);
+      assert.deepEqual(codes(declared.diagnostics('file:///app/bitrix24.json')), [], 'task is used by the event');
+      assert.match(hoverText(declared.hover(doc, doc.positionAt(text.indexOf('TASKADD')))), /OnTaskAdd|ONTASKADD/);
+    });
+
+    it('says "did you mean" for a mistyped event held in a constant, and the fix edits the constant', async () => {
+      const text = "const EVT = 'ONTASKADDD';\nBX24.callMethod('event.bind', { event: EVT, handler: url });\n";
+      const doc = TextDocument.create(uri, 'javascript', 1, text);
+      const service = await serviceOver({ '/app/bitrix24.json': '{ "scopes": ["task"] }', '/app/src/a.js': text });
+      const typo = service.diagnostics(uri, doc).find((d) => d.code === 'unknown-event');
+      assert.ok(typo, 'the mistyped name is reported');
+      assert.equal(doc.getText(typo.range), 'ONTASKADDD');
+      const fix = service.codeActions(uri, typo.range, [typo], doc).find((a) => /OnTaskAdd|ONTASKADD\b/i.test(a.title));
+      assert.ok(fix, 'a rename to the documented event');
+      assert.match(JSON.stringify(fix.edit), /"newText":"(OnTaskAdd|ONTASKADD)"/);
+    });
+
     it('follows settings: a rule turned off is not reported', async () => {
       const service = await serviceOver({ '/app/bitrix24.json': MANIFEST, '/app/src/a.js': SOURCE });
       const doc = TextDocument.create(uri, 'javascript', 1, SOURCE);
