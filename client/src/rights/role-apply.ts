@@ -9,7 +9,7 @@ import { LandingSection, portalHost, RightsApi, withSection } from './api';
 import { localTime } from './times';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
-import { appendRoleJournal, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
+import { appendRoleJournal, foreignJournalEntry, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
 import { buildRolePlan, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
 import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile, saveRoleFile } from './role-store';
@@ -239,7 +239,7 @@ export async function applyRoles(
       }),
     };
     try {
-      await saveRoleFile(fs, next);
+      await saveRoleFile(fs, host, next);
     } catch (e) {
       problems.push(localize('The role file could not be updated ({0}).', e instanceof Error ? e.message : String(e)));
     }
@@ -315,9 +315,12 @@ function finish(
  * were unknown before that apply cannot be put back; they stay as applied.
  */
 export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection): Promise<RoleApplyOutcome> {
-  const { entries } = await readRoleJournal(deps.fs, portalHost(deps.api.portal));
+  const host = portalHost(deps.api.portal);
+  const { entries } = await readRoleJournal(deps.fs, host);
   const target = roleRestoreTarget(entries, section);
   if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+  const foreign = foreignJournalEntry(target.entry, host);
+  if (foreign) return { status: 'invalid-file', message: foreign, problems: [foreign] };
   const override = (file: RoleFile): RoleFile => ({
     ...file,
     roles: file.roles.map((role) => {
@@ -400,7 +403,7 @@ export async function importRoles(
     return { status: 'cancelled', path: loaded.path, message: localize('Import cancelled; the role file is unchanged.') };
   }
   const file = mergeImport(existing, roles, host, section, (opts.now ?? (() => new Date()))().toISOString());
-  const path = await saveRoleFile(fs, file);
+  const path = await saveRoleFile(fs, host, file);
   const unknown = file.roles.filter((r) => r.accessCodes === null).length;
   return {
     status: 'imported',

@@ -111,7 +111,8 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const folder = api && (await requireWritableFolder(deps));
     const section = api && folder && (await pickSection(args));
     if (!api || !folder || !section) return undefined;
-    const loaded = await loadRoleFile(folder.fs, portalHost(api.portal), section);
+    const host = portalHost(api.portal);
+    const loaded = await loadRoleFile(folder.fs, host, section);
     if (loaded.status !== 'ok') {
       const text =
         loaded.status === 'missing'
@@ -135,14 +136,14 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const role = loaded.file.roles.find((r) => r.id === roleId);
     if (roleId !== undefined && !role)
       tell('warning', vscode.l10n.t('Role #{0} is not in the role file of {1}; import from the portal to refresh it.', roleId, SECTION_LABELS[section]));
-    return role ? { api, fs: folder.fs, section, file: loaded.file, role } : undefined;
+    return role ? { api, fs: folder.fs, host, section, file: loaded.file, role } : undefined;
   };
 
   const saveRole = async (
-    t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; section: LandingSection; file: RoleFile },
+    t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; host: string; section: LandingSection; file: RoleFile },
     role: RoleEntry,
   ) => {
-    const path = await saveRoleFile(t.fs, withRole(t.file, role));
+    const path = await saveRoleFile(t.fs, t.host, withRole(t.file, role));
     deps.log.info(`Site Rights: role "${role.title}" (#${role.id}) edited → ${path}`);
     deps.tree.rolesChanged(t.section);
     return role;
@@ -242,7 +243,9 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
           : outcome.status === 'partial' || outcome.status === 'applied'
             ? [{ title: vscode.l10n.t('Restore Previous Roles…'), command: 'bitrix24.rights.restoreRoles', args: [section] }]
             : (outcome.failure?.actions ?? []);
-    return { ...outcome, notice: tell(level, outcome.message, actions) };
+    // Like a site's rights file, a broken role file is named with its first problem (e.g. another portal's host).
+    const text = outcome.status === 'invalid-file' ? `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim() : outcome.message;
+    return { ...outcome, notice: tell(outcome.status === 'invalid-file' ? 'error' : level, text, actions) };
   };
 
   const doSwitch = async (outcomePromise: Promise<SwitchOutcome>) => {
@@ -283,7 +286,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
         if (out.status !== 'cancelled')
           tell(
             out.status === 'imported' ? 'info' : 'error',
-            out.message,
+            out.status === 'invalid-file' ? `${out.message} ${out.problems?.[0] ?? ''}`.trim() : out.message,
             out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : [],
           );
         return out;

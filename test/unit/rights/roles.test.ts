@@ -58,7 +58,7 @@ describe('role model editing against the demo portal', function () {
   }
 
   async function edit(change: (f: RoleFile) => RoleFile): Promise<void> {
-    await saveRoleFile(fs, change(await file()));
+    await saveRoleFile(fs, host, change(await file()));
   }
 
   const manager = (f: RoleFile) => {
