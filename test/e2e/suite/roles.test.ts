@@ -22,7 +22,7 @@ import { journalPath, rightsFilePath, saveRights } from '../../../client/src/rig
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
 import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { workspaceFileSystem, writeRefusal } from '../../../client/src/rights/workspace-file-system';
-import { extensionApi, workspaceFolder } from './helpers';
+import { answerWithEnter, extensionApi, workspaceFolder } from './helpers';
 
 const run = <T>(command: string, arg?: unknown) => vscode.commands.executeCommand<T>(command, arg);
 
@@ -141,6 +141,27 @@ describe('roles, many sites at once, and any workspace', function () {
     await run('bitrix24.disconnect', portal?.baseUrl).then(undefined, () => undefined);
     await portal?.close();
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('asks before switching models with Cancel as the default: Enter alone switches nothing, with what the switch does open beside', async () => {
+    const opened: vscode.Uri[] = [];
+    const isExplanation = (i: unknown): i is vscode.TabInputText =>
+      i instanceof vscode.TabInputText && i.uri.scheme === 'bitrix24-rights-plan' && i.uri.path === `/${host()}/model/switch.txt`;
+    const watch = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of e.opened) if (isExplanation(t.input)) opened.push(t.input.uri);
+    });
+    try {
+      const out = await answerWithEnter('bitrix24.rights.switchToRoles', {});
+      assert.equal(out, undefined, 'Enter chose Cancel');
+      assert.equal(portal.snapshot().roleModel, false, 'the portal still uses the extended model');
+      assert.ok(!existsSync(onDisk(roleJournalPath(host()))), 'nothing journaled: nothing was switched');
+      assert.equal(opened.length, 1, 'the explanation was open beside the question');
+      assert.match((await vscode.workspace.openTextDocument(opened[0])).getText().replace(/\s+/g, ' '), /nothing of them is carried over into roles/);
+      const stillOpen = vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => isExplanation(t.input));
+      assert.ok(!stillOpen, 'and closed once answered');
+    } finally {
+      watch.dispose();
+    }
   });
 
   it("switches to the role model (journaled), imports the roles, edits holders and a site's rights, applies, verifies, restores, switches back", async () => {
