@@ -183,8 +183,9 @@ export async function confirmModelSwitch(docs: PlanDocuments, portal: string, qu
 export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what = 'planned'): Promise<void> {
   const sides = rolePlanSides(plan);
   const base = `/${plan.portal}/roles/${plan.section.toLowerCase()}`;
-  const left = docs.put(`${base}/portal.json`, sides.before);
-  const right = docs.put(`${base}/${what}.json`, sides.after);
+  // JSON with comments: each holder's code is named beside it.
+  const left = docs.put(`${base}/portal.jsonc`, sides.before);
+  const right = docs.put(`${base}/${what}.jsonc`, sides.after);
   const title = vscode.l10n.t('Roles: {0}: portal ↔ {1} ({2})', SECTION_LABELS[plan.section], what, summariseRolePlan(plan));
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
 }

@@ -7,10 +7,11 @@
  */
 import { LandingSection, portalHost, RightsApi, withSection } from './api';
 import { localTime } from './times';
+import { resolveNames } from './directory';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
 import { appendRoleJournal, foreignJournalEntry, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
-import { buildRolePlan, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
+import { buildRolePlan, holderCodes, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
 import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile, saveRoleFile } from './role-store';
 import { readRightsModel, RightsModel } from './rights-model';
@@ -64,6 +65,17 @@ async function record(fs: RightsFileSystem, entry: RoleJournalEntry): Promise<st
   }
 }
 
+/**
+ * The plan with its holders named as the portal's directory knows them
+ * (`access.name`), as a site's plan names its codes; without an answer the
+ * plan shows generic descriptions.
+ */
+async function withNames(api: RightsApi, plan: RolePlan): Promise<RolePlan> {
+  const codes = holderCodes(plan);
+  const names = codes.length ? await resolveNames(api, codes) : undefined;
+  return names ? { ...plan, names } : plan;
+}
+
 /** Keys whose operations differ between what was sent and what the portal reports. */
 function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
   const keys = [...new Set([...Object.keys(sent), ...Object.keys(got)])];
@@ -87,7 +99,8 @@ export async function planRoles(
     return { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   try {
     const view = await readPortal(api, section);
-    return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
+    const plan = buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
+    return { plan: await withNames(api, plan), titles: view.titles };
   } catch (e) {
     const failure = explainFailure(e, localize('read the roles'));
     return { status: 'aborted', abortReason: 'precheck-failed', message: failure.message, failure };
@@ -126,9 +139,10 @@ export async function applyRoles(
     const failure = explainFailure(e, localize('read the roles before applying'));
     return { status: 'aborted', abortReason: 'precheck-failed', message: localize('{0} Nothing was changed.', failure.message), failure };
   }
-  const plan = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
-  if (!plan.hasChanges)
-    return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan };
+  const built = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
+  if (!built.hasChanges)
+    return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan: built };
+  const plan = await withNames(api, built);
   if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan };
 
   // Between the plan and now: the file may have been edited, the model switched, or the roles changed elsewhere.

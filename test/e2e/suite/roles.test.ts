@@ -203,7 +203,7 @@ describe('roles, many sites at once, and any workspace', function () {
     assert.deepEqual(
       manager.children?.map((c) => [c.label, c.description]),
       [
-        ['Holders', 'DR3, U5 · not applied'],
+        ['Holders', 'Marketing (with subdepartments), Eva Schmidt · not applied'],
         ['All sites without their own setting (0)', 'Read'],
         ['Company website (#1)', 'Read, Edit, Settings, Publish'],
         ['Spring promo (#3)', 'Read, Edit · not applied'],
@@ -216,7 +216,9 @@ describe('roles, many sites at once, and any workspace', function () {
 
     const applied = await run<RoleCommandResult>('bitrix24.rights.applyRoles', { section: 'SITE', confirm: true });
     assert.equal(applied?.status, 'applied', applied?.message);
-    assert.ok(planShownThenClosed('/roles/site/planned.json'), 'the plan was shown as a diff, and closed after the apply');
+    assert.ok(planShownThenClosed('/roles/site/planned.jsonc'), 'the plan was shown as a diff, and closed after the apply');
+    const planned = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'bitrix24-rights-plan', path: `/${host()}/roles/site/planned.jsonc` }));
+    assert.match(planned.getText(), /"DR3",\s+\/\/ Marketing \(with subdepartments\)\n\s+"U5"\s+\/\/ Eva Schmidt/, 'each holder is named beside its code');
     assert.equal(applied?.notice?.level, 'info');
     assert.match(applied?.notice?.text ?? '', /Applied "Manager" in Sites and Stores/);
     assert.deepEqual(role(2)?.accessCodes.sort(), ['DR3', 'U5']);
@@ -225,7 +227,7 @@ describe('roles, many sites at once, and any workspace', function () {
 
     const restored = await run<RoleCommandResult>('bitrix24.rights.restoreRoles', { section: 'SITE', confirm: true });
     assert.equal(restored?.status, 'applied', restored?.message);
-    assert.ok(planShownThenClosed('/roles/site/restored.json'));
+    assert.ok(planShownThenClosed('/roles/site/restored.jsonc'));
     assert.deepEqual(role(2)?.accessCodes, ['DR3'], 'holders back as before');
     assert.equal(role(2)?.rights['3'], undefined);
     assert.deepEqual(await asEva(3), [], 'Eva no longer holds a role');
