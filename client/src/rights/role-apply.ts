@@ -11,7 +11,17 @@ import { resolveNames } from './directory';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
 import { appendRoleJournal, foreignJournalEntry, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
-import { buildRolePlan, holderCodes, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
+import {
+  buildRolePlan,
+  holderCodes,
+  PortalRole,
+  withHolderNames,
+  RolePlan,
+  SECTION_LABELS,
+  samePortalRoles,
+  siteKeyLabel,
+  summariseRolePlan,
+} from './role-plan';
 import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile, saveRoleFile } from './role-store';
 import { readRightsModel, RightsModel } from './rights-model';
@@ -67,13 +77,13 @@ async function record(fs: RightsFileSystem, entry: RoleJournalEntry): Promise<st
 
 /**
  * The plan with its holders named as the portal's directory knows them
- * (`access.name`), as a site's plan names its codes; without an answer the
- * plan shows generic descriptions.
+ * (`access.name`), as a site's plan names its codes, with a warning for
+ * holders it does not know; without an answer the plan shows generic descriptions.
  */
 async function withNames(api: RightsApi, plan: RolePlan): Promise<RolePlan> {
   const codes = holderCodes(plan);
   const names = codes.length ? await resolveNames(api, codes) : undefined;
-  return names ? { ...plan, names } : plan;
+  return names ? withHolderNames(plan, names) : plan;
 }
 
 /** Keys whose operations differ between what was sent and what the portal reports. */

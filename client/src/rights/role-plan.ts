@@ -8,6 +8,7 @@
 import { accessCodeName, nameAccessCode } from './access-codes';
 import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
+import { unknownCodesMessage } from './plan';
 import { holdersPending, RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleRights, sortRoleRights } from './role-file';
 import type { RightsModel } from './rights-model';
 import { localize, wordTable } from '../l10n/localize';
@@ -46,7 +47,8 @@ export interface RolePlanEntry {
   rights: { send: boolean; before: RoleRights; after: RoleRights; diff: RoleRightDiff[] };
 }
 
-export type RolePlanWarningId = 'not-in-effect' | 'holders-unknown' | 'holders-cleared' | 'unknown-sites' | 'role-missing' | 'new-role' | 'no-default';
+export type RolePlanWarningId =
+  'not-in-effect' | 'holders-unknown' | 'holders-cleared' | 'unknown-sites' | 'role-missing' | 'new-role' | 'no-default' | 'unknown-codes';
 
 export interface RolePlanWarning {
   id: RolePlanWarningId;
@@ -201,6 +203,17 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
 /** Every access code the plan's holders name, before and after, to look their names up. */
 export function holderCodes(plan: RolePlan): string[] {
   return [...new Set(plan.roles.flatMap((e) => [...(e.holders.before ?? []), ...(e.holders.after ?? [])]))].sort();
+}
+
+/**
+ * The plan with its holders named from the portal's directory (`access.name`),
+ * and warned about holders sent that the portal does not know, as a site
+ * plan warns about its codes.
+ */
+export function withHolderNames(plan: RolePlan, names: ReadonlyMap<string, string>): RolePlan {
+  const sent = [...new Set(plan.roles.flatMap((e) => (e.holders.send ? (e.holders.after ?? []) : [])))].sort();
+  const message = unknownCodesMessage(sent, names);
+  return message ? { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] } : { ...plan, names };
 }
 
 /** Holders as a reader knows them: `DR3 (Marketing), U5 (Eva Schmidt)`, or "nobody". */
