@@ -119,15 +119,12 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
         (await confirmCancelDefault(
           vscode.l10n.t('Remove {0} ({1}) from the rules of "{2}"?', code, formatOperations(file.rules[code] ?? []), site.title),
           vscode.l10n.t('Remove'),
-          vscode.l10n.t('from the rights file only'),
+          vscode.l10n.t('Only the rights file changes now. The portal keeps the rule until you apply.'),
           [],
           {
             icon: 'trash',
             cancelNote: vscode.l10n.t('keep the rule'),
-            hint: vscode.l10n.t(
-              'Only the rights file changes now; the portal keeps the rule until you apply. Enter cancels; choose {0} to remove it.',
-              vscode.l10n.t('Remove'),
-            ),
+            hint: vscode.l10n.t('Enter cancels; choose {0} to remove it from the rights file.', vscode.l10n.t('Remove')),
           },
         ));
       if (!ok) return undefined;

@@ -160,20 +160,16 @@ function wrap(text: string, width = 88): string {
  */
 export async function confirmModelSwitch(docs: PlanDocuments, portal: string, question: string, explanation: string, verb: string): Promise<boolean> {
   const base = planBase.model(portal);
-  const uri = docs.put(`${base}switch.txt`, `${wrap(question)}\n\n${wrap(explanation)}\n`);
+  // The explanation may open with its own wording of the question; it is asked once, in the title.
+  const sentences = explanation.split(/(?<=[.!?])\s+/).filter((x) => x && !x.endsWith('?'));
+  const uri = docs.put(`${base}switch.txt`, `${wrap(question)}\n\n${wrap(sentences.join(' '))}\n`);
   await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
   try {
-    return await confirmCancelDefault(
-      question,
-      verb,
-      vscode.l10n.t('the whole portal, every site type at once'),
-      explanation.split(/(?<=[.!?])\s+/).filter(Boolean),
-      {
-        icon: 'arrow-swap',
-        cancelNote: vscode.l10n.t('switch nothing'),
-        hint: vscode.l10n.t('What the switch does is open beside. Enter cancels; choose {0} to switch the whole portal.', verb),
-      },
-    );
+    return await confirmCancelDefault(question, verb, vscode.l10n.t('the whole portal, every site type at once'), sentences, {
+      icon: 'arrow-swap',
+      cancelNote: vscode.l10n.t('switch nothing'),
+      hint: vscode.l10n.t('Enter cancels; choose {0} to switch the whole portal (details beside).', verb),
+    });
   } finally {
     await closePlanTabs(base);
   }
