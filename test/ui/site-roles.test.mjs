@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './session.mjs';
-import { STEP_MS, answerDialog, notificationToast, openView, quickPickRow, retry, runCommand, sidebarWidth, treeRow } from './workbench.mjs';
+import { STEP_MS, notificationToast, openView, quickPickRow, retry, runCommand, sidebarWidth, treeRow } from './workbench.mjs';
 
 /** Resolves once no CSS animation or transition is running, so a screenshot shows the settled state. */
 async function settled(page) {
@@ -17,6 +17,18 @@ async function settled(page) {
     undefined,
     { timeout: STEP_MS },
   );
+}
+
+/** The choice that switches (not Cancel, whose note says "switch nothing", nor a line of the explanation). */
+const SWITCH_ROW = /Switch\s*the whole portal, every site type at once/;
+
+/** Runs a model switch command and returns its question once shown, Cancel active, nothing switched yet. */
+async function askToSwitch(page, command, question) {
+  await runCommand(page, command);
+  const confirm = page.locator('.quick-input-widget', { hasText: question });
+  await confirm.waitFor({ state: 'visible', timeout: STEP_MS });
+  assert.match(await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').innerText(), /Cancel/);
+  return confirm;
 }
 
 describe('roles and many sites in the workbench', function () {
@@ -44,16 +56,20 @@ describe('roles and many sites in the workbench', function () {
     await p.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_MS });
   });
 
-  it('switches to the role model only after a confirmation that says what is not carried over', async () => {
+  it('switches to the role model only after a confirmation that says what is not carried over, where Enter alone switches nothing', async () => {
     const p = page();
     pane = await openView(p, 'Bitrix24', 'Site Rights');
     await runCommand(p, 'Notifications: Clear All Notifications');
-    await runCommand(p, 'Switch to Role Model');
-    const dialog = p.locator('.monaco-dialog-box', { hasText: 'Switch the portal to the role model?' });
-    await dialog.waitFor({ state: 'visible', timeout: STEP_MS });
-    assert.match(await dialog.innerText(), /nothing of them is carried over into roles/);
-    assert.equal(portal().snapshot().roleModel, false, 'nothing switched before the answer');
-    await answerDialog(p, 'Switch the portal to the role model?', 'Switch');
+    const confirm = await askToSwitch(p, 'Switch to Role Model', 'Switch the portal to the role model?');
+    assert.match(await confirm.innerText(), /nothing of them is carried over into roles/);
+    await p.locator('.tabs-container .tab', { hasText: 'switch.txt' }).waitFor({ state: 'visible', timeout: STEP_MS });
+    // Cancel is the active choice: Enter alone switches nothing.
+    await p.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'hidden', timeout: STEP_MS });
+    await p.locator('.tabs-container .tab', { hasText: 'switch.txt' }).waitFor({ state: 'hidden', timeout: STEP_MS });
+    assert.equal(portal().snapshot().roleModel, false, 'nothing switched on Enter');
+    await askToSwitch(p, 'Switch to Role Model', 'Switch the portal to the role model?');
+    await (await quickPickRow(p, SWITCH_ROW)).click();
     await treeRow(pane, 'Rights model: roles').waitFor({ state: 'visible', timeout: STEP_MS });
     assert.equal(portal().snapshot().roleModel, true);
   });
@@ -87,7 +103,8 @@ describe('roles and many sites in the workbench', function () {
     await runCommand(p, 'Notifications: Clear All Notifications');
     await runCommand(p, 'Bitrix24 Site Rights: Refresh');
 
-    const holders = treeRow(pane, /Holders\s*DR3, U5/);
+    // Holders by name where the directory knows them; each code beside its name below.
+    const holders = treeRow(pane, /Holders\s*Marketing \(with subdepartments\), Eva Schmidt/);
     const holder = treeRow(pane, /U5\s+Eva Schmidt/);
     await retry(
       p,
@@ -102,7 +119,7 @@ describe('roles and many sites in the workbench', function () {
     assert.match(await treeRow(pane, /^Holders/).innerText(), /not set here/, 'Administrator: holders unknown until set here');
     const text = await pane.innerText();
     assert.match(text, /Manager\s*manager · #2 · not applied/);
-    assert.match(text, /Holders\s*DR3, U5 · not applied/);
+    assert.match(text, /Holders\s*Marketing \(with subdepartments\), Eva Schmidt · not applied/);
     assert.match(text, /All sites without their own setting \(0\)\s*Read/);
     assert.match(text, /Spring promo \(#3\)\s*Read, Edit · not applied/);
     assert.deepEqual(
@@ -127,8 +144,8 @@ describe('roles and many sites in the workbench', function () {
     const p = page();
     // Back to the usual width, so the plan's diff has room beside the view.
     await sidebarWidth(p, 300);
-    await runCommand(p, 'Switch to Extended Model');
-    await answerDialog(p, 'Switch the portal to the extended rights model?', 'Switch');
+    await askToSwitch(p, 'Switch to Extended Model', 'Switch the portal to the extended rights model?');
+    await (await quickPickRow(p, SWITCH_ROW)).click();
     await treeRow(pane, 'Rights model: extended').waitFor({ state: 'visible', timeout: STEP_MS });
     const sites = treeRow(pane, /^\s*Sites and Stores\s*$/);
     await retry(

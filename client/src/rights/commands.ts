@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
-import type { LandingSection } from './api';
+import { LandingSection, portalHost } from './api';
 import { applyRights, ApplyOutcome, restorePrevious } from './apply';
 import {
   CommandDeps,
@@ -26,7 +26,7 @@ import { explainFailure } from './failures';
 import { formatOperations } from './operations';
 import { Notice, noticeFor } from './outcome-notice';
 import { buildPlan, RightsPlan, summarisePlan, withUnknownCodes } from './plan';
-import { askModal, closePlanTabs, confirmPlan, planBase, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
+import { closePlanTabs, confirmCancelDefault, confirmModelSwitch, confirmPlan, planBase, PLAN_SCHEME, PlanDocuments, showPlanDiff } from './plan-view';
 import { saveRights } from './rights-store';
 import { switchToExtendedWarning } from './rights-model';
 import { switchModel } from './model-switch';
@@ -35,6 +35,7 @@ import { registerRoleCommands } from './role-commands';
 import { RightsFile, withoutRule, withRule } from './rights-file';
 import { isScripted, readScriptedArgs, ScriptedArgs } from './scripted-args';
 import type { TreeNode } from './tree-nodes';
+import { isRecord } from '../util/is-record';
 
 export type { CommandDeps } from './command-guards';
 
@@ -112,13 +113,20 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     }
     let next: RightsFile;
     if (change === 'remove') {
+      // Cancel first, as for every other write: Enter alone keeps the rule.
       const ok =
         scripted?.confirm ||
-        (await vscode.window.showWarningMessage(
+        (await confirmCancelDefault(
           vscode.l10n.t('Remove {0} ({1}) from the rules of "{2}"?', code, formatOperations(file.rules[code] ?? []), site.title),
-          { modal: true, detail: vscode.l10n.t('Only the rights file changes now. The portal keeps the rule until you apply.') },
           vscode.l10n.t('Remove'),
-        )) === vscode.l10n.t('Remove');
+          vscode.l10n.t('Only the rights file changes now. The portal keeps the rule until you apply.'),
+          [],
+          {
+            icon: 'trash',
+            cancelNote: vscode.l10n.t('keep the rule'),
+            hint: vscode.l10n.t('Enter cancels; choose {0} to remove it from the rights file.', vscode.l10n.t('Remove')),
+          },
+        ));
       if (!ok) return undefined;
       next = withoutRule(file, code);
     } else {
@@ -195,10 +203,19 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
     'bitrix24.rights.showPlan': showPlan,
     'bitrix24.rights.apply': (arg) => applyOrRestore(arg, 'apply'),
     'bitrix24.rights.restore': (arg) => applyOrRestore(arg, 'restore'),
-    'bitrix24.rights.switchToExtended': async () => {
+    'bitrix24.rights.switchToExtended': async (arg) => {
       const api = await requireApi(deps);
       if (!api) return;
-      if (!(await askModal(vscode.l10n.t('Switch the portal to the extended rights model?'), switchToExtendedWarning(), vscode.l10n.t('Switch')))) return;
+      const confirmed =
+        (isRecord(arg) && arg.confirm === true) ||
+        (await confirmModelSwitch(
+          docs,
+          portalHost(api.portal),
+          vscode.l10n.t('Switch the portal to the extended rights model?'),
+          switchToExtendedWarning(),
+          vscode.l10n.t('Switch'),
+        ));
+      if (!confirmed) return;
       try {
         // Journaled with the roles as they are now, so "Restore Previous Rights Model" can bring them back.
         const out = await switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'extended');

@@ -6,7 +6,7 @@
  */
 import { portalHost, RightsApi } from './api';
 import { explainFailure, outcomeUnknown } from './failures';
-import { appendRoleJournal, lastModelSwitch, ModelJournalEntry, readRoleJournal } from './role-journal';
+import { appendRoleJournal, foreignJournalEntry, lastModelSwitch, ModelJournalEntry, readRoleJournal } from './role-journal';
 import { ROLE_SECTIONS } from './role-nodes';
 import { PortalRole, samePortalRoles } from './role-plan';
 import { readPortalRoles } from './role-portal';
@@ -115,6 +115,8 @@ export async function restorePreviousModel(api: RightsApi, fs: RightsFileSystem)
       status: 'nothing-to-restore',
       message: localize('This workspace has not switched the rights model of this portal, so there is nothing to restore.'),
     };
+  const foreign = foreignJournalEntry(last, portalHost(api.portal));
+  if (foreign) return { status: 'failed', message: foreign };
   const out = await switchModel(api, fs, last.from);
   if (last.from !== 'role' || (out.status !== 'switched' && out.status !== 'unchanged')) return out;
   const changedSections: { section: LandingSection; snapshot: PortalRole[] }[] = [];

@@ -95,14 +95,17 @@ export const planBase = {
   site: (portal: string, siteId: number) => `/${portal}/${siteId}/`,
   sites: (portal: string) => `/${portal}/sites/`,
   roles: (portal: string, section: string) => `/${portal}/roles/${section.toLowerCase()}/`,
+  model: (portal: string) => `/${portal}/model/`,
 };
 
-/**
- * A modal question for consent with a long explanation (switching models).
- * Resolves true only for `verb`.
- */
-export async function askModal(message: string, detail: string, verb: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, verb)) === verb;
+/** How a Cancel-default question reads when it is not about sending a plan. */
+export interface CancelDefaultWording {
+  /** The codicon of the action choice (`cloud-upload` for sending a plan). */
+  icon?: string;
+  /** What Cancel leaves alone ("send nothing"). */
+  cancelNote?: string;
+  /** The hint in the input line: where the details are, and that Enter cancels. */
+  hint?: string;
 }
 
 /**
@@ -111,11 +114,17 @@ export async function askModal(message: string, detail: string, verb: string): P
  * quick pick whose first (active) item is Cancel; Enter, Escape or
  * clicking away send nothing. Warnings are listed under the choices.
  */
-export async function confirmCancelDefault(question: string, verb: string, summary: string, warnings: readonly string[]): Promise<boolean> {
+export async function confirmCancelDefault(
+  question: string,
+  verb: string,
+  summary: string,
+  warnings: readonly string[],
+  wording: CancelDefaultWording = {},
+): Promise<boolean> {
   type Item = vscode.QuickPickItem & { go?: boolean };
   const items: Item[] = [
-    { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: vscode.l10n.t('send nothing'), alwaysShow: true },
-    { label: `$(cloud-upload) ${verb}`, description: summary, go: true, alwaysShow: true },
+    { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: wording.cancelNote ?? vscode.l10n.t('send nothing'), alwaysShow: true },
+    { label: `$(${wording.icon ?? 'cloud-upload'}) ${verb}`, description: summary, go: true, alwaysShow: true },
   ];
   if (warnings.length) {
     items.push({ label: vscode.l10n.t('Before you answer'), kind: vscode.QuickPickItemKind.Separator });
@@ -123,18 +132,56 @@ export async function confirmCancelDefault(question: string, verb: string, summa
   }
   const picked = await vscode.window.showQuickPick(items, {
     title: question,
-    placeHolder: vscode.l10n.t('The full plan is open in the diff beside. Enter cancels; choose {0} to send it.', verb),
+    placeHolder: wording.hint ?? vscode.l10n.t('The full plan is open in the diff beside. Enter cancels; choose {0} to send it.', verb),
     ignoreFocusOut: true,
   });
   return picked?.go === true;
+}
+
+/** Wraps a paragraph at word breaks, so a plain-text document reads without scrolling sideways. */
+function wrap(text: string, width = 88): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Asks before switching the portal's rights model, which changes every site
+ * at once: the explanation opens beside as a read-only document and is listed
+ * sentence by sentence under the choices, and Cancel is what Enter chooses.
+ * The document is closed once answered.
+ */
+export async function confirmModelSwitch(docs: PlanDocuments, portal: string, question: string, explanation: string, verb: string): Promise<boolean> {
+  const base = planBase.model(portal);
+  // The explanation may open with its own wording of the question; it is asked once, in the title.
+  const sentences = explanation.split(/(?<=[.!?])\s+/).filter((x) => x && !x.endsWith('?'));
+  const uri = docs.put(`${base}switch.txt`, `${wrap(question)}\n\n${wrap(sentences.join(' '))}\n`);
+  await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
+  try {
+    return await confirmCancelDefault(question, verb, vscode.l10n.t('the whole portal, every site type at once'), sentences, {
+      icon: 'arrow-swap',
+      cancelNote: vscode.l10n.t('switch nothing'),
+      hint: vscode.l10n.t('Enter cancels; choose {0} to switch the whole portal (details beside).', verb),
+    });
+  } finally {
+    await closePlanTabs(base);
+  }
 }
 
 /** Opens a role plan as a diff: the portal now (holders as last sent) ↔ what Apply sends. */
 export async function showRolePlanDiff(docs: PlanDocuments, plan: RolePlan, what = 'planned'): Promise<void> {
   const sides = rolePlanSides(plan);
   const base = `/${plan.portal}/roles/${plan.section.toLowerCase()}`;
-  const left = docs.put(`${base}/portal.json`, sides.before);
-  const right = docs.put(`${base}/${what}.json`, sides.after);
+  // JSON with comments: each holder's code is named beside it.
+  const left = docs.put(`${base}/portal.jsonc`, sides.before);
+  const right = docs.put(`${base}/${what}.jsonc`, sides.after);
   const title = vscode.l10n.t('Roles: {0}: portal ↔ {1} ({2})', SECTION_LABELS[plan.section], what, summariseRolePlan(plan));
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: true });
 }

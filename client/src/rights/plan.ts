@@ -114,13 +114,21 @@ export function buildPlan(file: RightsFile, rules: RulesSet = file.rules): Right
  * codes it does not know): setRights saves them without error, but they grant nothing.
  */
 export function withUnknownCodes(plan: RightsPlan, names: ReadonlyMap<string, string>): RightsPlan {
-  const unknown = Object.keys(plan.rules).filter((c) => !names.has(c) && c !== 'AU' && c !== 'UA');
-  if (unknown.length === 0) return { ...plan, names };
-  const message =
-    unknown.length === 1
-      ? localize('The portal does not know {0}: it is saved without error but grants nothing. Check the id.', unknown.join(', '))
-      : localize('The portal does not know {0}: they are saved without error but grant nothing. Check the ids.', unknown.join(', '));
-  return { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] };
+  const message = unknownCodesMessage(Object.keys(plan.rules), names);
+  return message ? { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] } : { ...plan, names };
+}
+
+/**
+ * The warning for codes among `codes` that the portal did not name (`AU` and
+ * `UA` need no name), or undefined when it knows them all. Site plans and
+ * role plans (holders) both say it.
+ */
+export function unknownCodesMessage(codes: readonly string[], names: ReadonlyMap<string, string>): string | undefined {
+  const unknown = codes.filter((c) => !names.has(c) && c !== 'AU' && c !== 'UA');
+  if (unknown.length === 0) return undefined;
+  return unknown.length === 1
+    ? localize('The portal does not know {0}: it is saved without error but grants nothing. Check the id.', unknown.join(', '))
+    : localize('The portal does not know {0}: they are saved without error but grant nothing. Check the ids.', unknown.join(', '));
 }
 
 /** "2 added, 1 changed" — or "no changes". */

@@ -203,10 +203,10 @@ export function parseRightsFile(input: string): ParsedRightsFile {
 /**
  * Why a file must not be used with the connected portal `host` (whose folder
  * it was read from): its `"portal"` names another host, as when a folder is
- * copied to replicate rules. Applying it would confirm one host, send to
+ * copied to replicate rules. Rights files and role files both go through it. Applying it would confirm one host, send to
  * another and save the result into the first one's folder.
  */
-export function portalMismatch(file: RightsFile, host: string): string | undefined {
+export function portalMismatch(file: Pick<RightsFile, 'portal'>, host: string): string | undefined {
   const own = file.portal
     .trim()
     .replace(/^[a-z]+:\/\//i, '')

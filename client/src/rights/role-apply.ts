@@ -7,10 +7,21 @@
  */
 import { LandingSection, portalHost, RightsApi, withSection } from './api';
 import { localTime } from './times';
+import { resolveNames } from './directory';
 import { explainFailure, outcomeUnknown, RightsFailure } from './failures';
 import { RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleFile, sortRoleRights } from './role-file';
-import { appendRoleJournal, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
-import { buildRolePlan, PortalRole, RolePlan, SECTION_LABELS, samePortalRoles, siteKeyLabel, summariseRolePlan } from './role-plan';
+import { appendRoleJournal, foreignJournalEntry, readRoleJournal, RoleJournalEntry, RoleJournalRole, roleRestoreTarget } from './role-journal';
+import {
+  buildRolePlan,
+  holderCodes,
+  PortalRole,
+  withHolderNames,
+  RolePlan,
+  SECTION_LABELS,
+  samePortalRoles,
+  siteKeyLabel,
+  summariseRolePlan,
+} from './role-plan';
 import { readOneRole, readPortalRoles, readSectionSites } from './role-portal';
 import { loadRoleFile, saveRoleFile } from './role-store';
 import { readRightsModel, RightsModel } from './rights-model';
@@ -64,6 +75,17 @@ async function record(fs: RightsFileSystem, entry: RoleJournalEntry): Promise<st
   }
 }
 
+/**
+ * The plan with its holders named as the portal's directory knows them
+ * (`access.name`), as a site's plan names its codes, with a warning for
+ * holders it does not know; without an answer the plan shows generic descriptions.
+ */
+async function withNames(api: RightsApi, plan: RolePlan): Promise<RolePlan> {
+  const codes = holderCodes(plan);
+  const names = codes.length ? await resolveNames(api, codes) : undefined;
+  return names ? withHolderNames(plan, names) : plan;
+}
+
 /** Keys whose operations differ between what was sent and what the portal reports. */
 function mismatchedKeys(sent: RoleRights, got: RoleRights): string[] {
   const keys = [...new Set([...Object.keys(sent), ...Object.keys(got)])];
@@ -87,7 +109,8 @@ export async function planRoles(
     return { status: 'invalid-file', message: localize('The role file {0} has problems; fix them first.', loaded.path), problems: loaded.problems };
   try {
     const view = await readPortal(api, section);
-    return { plan: buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined), titles: view.titles };
+    const plan = buildRolePlan(loaded.file, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
+    return { plan: await withNames(api, plan), titles: view.titles };
   } catch (e) {
     const failure = explainFailure(e, localize('read the roles'));
     return { status: 'aborted', abortReason: 'precheck-failed', message: failure.message, failure };
@@ -126,9 +149,10 @@ export async function applyRoles(
     const failure = explainFailure(e, localize('read the roles before applying'));
     return { status: 'aborted', abortReason: 'precheck-failed', message: localize('{0} Nothing was changed.', failure.message), failure };
   }
-  const plan = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
-  if (!plan.hasChanges)
-    return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan };
+  const built = buildRolePlan(desired, view.roles, view.model, view.complete ? new Set(view.titles.keys()) : undefined);
+  if (!built.hasChanges)
+    return { status: 'unchanged', message: localize('The portal already holds these roles of {0}; nothing to apply.', SECTION_LABELS[section]), plan: built };
+  const plan = await withNames(api, built);
   if (!(await deps.confirm(plan, view.titles))) return { status: 'cancelled', message: localize('Apply cancelled; nothing was changed.'), plan };
 
   // Between the plan and now: the file may have been edited, the model switched, or the roles changed elsewhere.
@@ -239,7 +263,7 @@ export async function applyRoles(
       }),
     };
     try {
-      await saveRoleFile(fs, next);
+      await saveRoleFile(fs, host, next);
     } catch (e) {
       problems.push(localize('The role file could not be updated ({0}).', e instanceof Error ? e.message : String(e)));
     }
@@ -315,9 +339,12 @@ function finish(
  * were unknown before that apply cannot be put back; they stay as applied.
  */
 export async function restoreRoles(deps: RoleApplyDeps, section: LandingSection): Promise<RoleApplyOutcome> {
-  const { entries } = await readRoleJournal(deps.fs, portalHost(deps.api.portal));
+  const host = portalHost(deps.api.portal);
+  const { entries } = await readRoleJournal(deps.fs, host);
   const target = roleRestoreTarget(entries, section);
   if (!target.ok) return { status: 'nothing-to-restore', message: target.message };
+  const foreign = foreignJournalEntry(target.entry, host);
+  if (foreign) return { status: 'invalid-file', message: foreign, problems: [foreign] };
   const override = (file: RoleFile): RoleFile => ({
     ...file,
     roles: file.roles.map((role) => {
@@ -400,7 +427,7 @@ export async function importRoles(
     return { status: 'cancelled', path: loaded.path, message: localize('Import cancelled; the role file is unchanged.') };
   }
   const file = mergeImport(existing, roles, host, section, (opts.now ?? (() => new Date()))().toISOString());
-  const path = await saveRoleFile(fs, file);
+  const path = await saveRoleFile(fs, host, file);
   const unknown = file.roles.filter((r) => r.accessCodes === null).length;
   return {
     status: 'imported',

@@ -9,6 +9,7 @@
  *   bitrix24.rights.removeRoleSiteRights{ section, roleId, key }
  *   bitrix24.rights.showRolePlan / applyRoles / restoreRoles { section, confirm? }
  *   bitrix24.rights.switchToRoles / restoreModel { confirm: true }
+ *   (bitrix24.rights.switchToExtended { confirm: true } lives with the site commands)
  *
  * `confirm: true` answers the question only; the plan is still shown.
  */
@@ -19,7 +20,7 @@ import { LandingSection, portalHost } from './api';
 import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-guards';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
-import { askModal, closePlanTabs, confirmRolePlan, planBase, PlanDocuments, showRolePlanDiff } from './plan-view';
+import { closePlanTabs, confirmCancelDefault, confirmModelSwitch, confirmRolePlan, planBase, PlanDocuments, showRolePlanDiff } from './plan-view';
 import { applyRoles, importRoles, planRoles, restoreRoles, RoleApplyOutcome } from './role-apply';
 import { RoleEntry, RoleFile, withAccessCodes, withRole, withRoleRight } from './role-file';
 import { ROLE_SECTIONS } from './role-nodes';
@@ -111,7 +112,8 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const folder = api && (await requireWritableFolder(deps));
     const section = api && folder && (await pickSection(args));
     if (!api || !folder || !section) return undefined;
-    const loaded = await loadRoleFile(folder.fs, portalHost(api.portal), section);
+    const host = portalHost(api.portal);
+    const loaded = await loadRoleFile(folder.fs, host, section);
     if (loaded.status !== 'ok') {
       const text =
         loaded.status === 'missing'
@@ -135,14 +137,14 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     const role = loaded.file.roles.find((r) => r.id === roleId);
     if (roleId !== undefined && !role)
       tell('warning', vscode.l10n.t('Role #{0} is not in the role file of {1}; import from the portal to refresh it.', roleId, SECTION_LABELS[section]));
-    return role ? { api, fs: folder.fs, section, file: loaded.file, role } : undefined;
+    return role ? { api, fs: folder.fs, host, section, file: loaded.file, role } : undefined;
   };
 
   const saveRole = async (
-    t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; section: LandingSection; file: RoleFile },
+    t: { fs: NonNullable<Awaited<ReturnType<typeof requireFolder>>>['fs']; host: string; section: LandingSection; file: RoleFile },
     role: RoleEntry,
   ) => {
-    const path = await saveRoleFile(t.fs, withRole(t.file, role));
+    const path = await saveRoleFile(t.fs, t.host, withRole(t.file, role));
     deps.log.info(`Site Rights: role "${role.title}" (#${role.id}) edited → ${path}`);
     deps.tree.rolesChanged(t.section);
     return role;
@@ -242,7 +244,9 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
           : outcome.status === 'partial' || outcome.status === 'applied'
             ? [{ title: vscode.l10n.t('Restore Previous Roles…'), command: 'bitrix24.rights.restoreRoles', args: [section] }]
             : (outcome.failure?.actions ?? []);
-    return { ...outcome, notice: tell(level, outcome.message, actions) };
+    // Like a site's rights file, a broken role file is named with its first problem (e.g. another portal's host).
+    const text = outcome.status === 'invalid-file' ? `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim() : outcome.message;
+    return { ...outcome, notice: tell(outcome.status === 'invalid-file' ? 'error' : level, text, actions) };
   };
 
   const doSwitch = async (outcomePromise: Promise<SwitchOutcome>) => {
@@ -269,13 +273,21 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!api || !folder || !section) return undefined;
       const confirmOverwrite = async (roles: string[]) =>
         args.confirm ||
-        askModal(
+        confirmCancelDefault(
           vscode.l10n.t('Import the roles of {0} from the portal?', SECTION_LABELS[section]),
-          vscode.l10n.t(
-            "The role file has rights edits not applied yet for {0}. Importing replaces them with the portal's rights. Holders set here are kept.",
-            roles.join(', '),
-          ),
           vscode.l10n.t('Import'),
+          vscode.l10n.t('replaces the rights edits not applied yet'),
+          [
+            vscode.l10n.t(
+              "The role file has rights edits not applied yet for {0}. Importing replaces them with the portal's rights. Holders set here are kept.",
+              roles.join(', '),
+            ),
+          ],
+          {
+            icon: 'cloud-download',
+            cancelNote: vscode.l10n.t('keep the role file as it is'),
+            hint: vscode.l10n.t("Enter cancels; choose {0} to replace the edits with the portal's rights.", vscode.l10n.t('Import')),
+          },
         );
       try {
         const out = await importRoles(api, folder.fs, section, { confirmOverwrite });
@@ -283,7 +295,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
         if (out.status !== 'cancelled')
           tell(
             out.status === 'imported' ? 'info' : 'error',
-            out.message,
+            out.status === 'invalid-file' ? `${out.message} ${out.problems?.[0] ?? ''}`.trim() : out.message,
             out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : [],
           );
         return out;
@@ -324,7 +336,16 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const args = readArgs(arg);
       const api = await requireApi(deps);
       if (!api) return undefined;
-      if (!args.confirm && !(await askModal(vscode.l10n.t('Switch the portal to the role model?'), switchToRolesWarning(), vscode.l10n.t('Switch'))))
+      if (
+        !args.confirm &&
+        !(await confirmModelSwitch(
+          docs,
+          portalHost(api.portal),
+          vscode.l10n.t('Switch the portal to the role model?'),
+          switchToRolesWarning(),
+          vscode.l10n.t('Switch'),
+        ))
+      )
         return undefined;
       return doSwitch(switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'role'));
     },
@@ -335,7 +356,9 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       if (!api || !folder) return undefined;
       if (
         !args.confirm &&
-        !(await askModal(
+        !(await confirmModelSwitch(
+          docs,
+          portalHost(api.portal),
           vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?'),
           vscode.l10n.t('The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.'),
           vscode.l10n.t('Switch Back'),

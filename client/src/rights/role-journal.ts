@@ -5,7 +5,7 @@
  * the last switch (with the roles as they were then).
  */
 import { journalLine } from './journal';
-import type { LandingSection } from './api';
+import { LandingSection, portalHost } from './api';
 import { parseRoleRights, RoleRights } from './role-file';
 import type { PortalRole } from './role-plan';
 import { roleJournalPath } from './role-store';
@@ -158,6 +158,21 @@ export function roleRestoreTarget(entries: readonly AnyRoleJournalEntry[], secti
     );
   if (!last) return { ok: false, message: localize('This workspace has not applied roles of this site type yet, so there is nothing to restore.') };
   return { ok: true, entry: last, roles: last.roles.filter((r) => r.outcome === 'applied' || r.outcome === 'uncertain') };
+}
+
+/**
+ * Why a journaled change must not be put back on the connected portal
+ * `host`: the line names another portal, as when a workspace folder was
+ * copied from another portal's. Restoring it would send that portal's
+ * earlier state here.
+ */
+export function foreignJournalEntry(entry: Pick<AnyRoleJournalEntry, 'portal'>, host: string): string | undefined {
+  if (portalHost(entry.portal) === host.toLowerCase()) return undefined;
+  return localize(
+    'The role journal in the folder of {1}, the connected portal, records this change on {0}: it was copied from another portal. Nothing is sent.',
+    entry.portal,
+    host,
+  );
 }
 
 /** The last model switch recorded, for "Restore Previous Rights Model". */

@@ -4,7 +4,7 @@
  * with their names) and its rights (default key `0`, then per site), each
  * marked when the file differs from the portal.
  */
-import { describeAccessCode, parseAccessCode } from './access-codes';
+import { accessCodeName, nameAccessCode } from './access-codes';
 import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
 import { holdersPending, RoleEntry, RoleFile, sameRoleRights } from './role-file';
@@ -35,10 +35,8 @@ export function roleSectionNode(section: LandingSection, inEffect: boolean): Tre
 
 type Names = ReadonlyMap<string, string> | undefined;
 
-function codeName(code: string, names: Names): string {
-  const parsed = parseAccessCode(code);
-  return names?.get(code) ?? (parsed.ok ? describeAccessCode(parsed.value) : code);
-}
+/** The name of a code as the directory (or, without one, its kind) gives it; the code itself when invalid. */
+const codeName = (code: string, names: Names): string => accessCodeName(code, names) ?? code;
 
 /** Who holds the role, from the file; unknown until set here, since the portal cannot return it. */
 export function holdersNode(section: LandingSection, role: RoleEntry, names: Names): TreeNode {
@@ -74,7 +72,7 @@ export function holdersNode(section: LandingSection, role: RoleEntry, names: Nam
   for (const code of removed) {
     children.push({
       id: `${id}:removed:${code}`,
-      label: code,
+      label: `${code}  ${codeName(code, names)}`,
       description: localize('removed, not applied'),
       icon: 'remove',
       iconColor: 'disabledForeground',
@@ -85,10 +83,14 @@ export function holdersNode(section: LandingSection, role: RoleEntry, names: Nam
   return {
     id,
     label: localize('Holders'),
-    description: `${role.accessCodes.length ? role.accessCodes.join(', ') : 'nobody'}${pending ? localize(' · not applied') : ''}`,
-    tooltip: localize(
-      'Who holds the role (setAccessCodes replaces the whole list). The portal cannot return this list, so it is compared with what this workspace last sent.',
-    ),
+    // Names where the portal's directory knows them; the codes are in the tooltip and the children.
+    description: `${role.accessCodes.length ? role.accessCodes.map((c) => names?.get(c) ?? c).join(', ') : localize('nobody')}${pending ? localize(' · not applied') : ''}`,
+    tooltip: [
+      localize(
+        'Who holds the role (setAccessCodes replaces the whole list). The portal cannot return this list, so it is compared with what this workspace last sent.',
+      ),
+      ...role.accessCodes.map((c) => nameAccessCode(c, names)),
+    ].join('\n'),
     icon: 'person',
     ...(pending ? { iconColor: 'charts.yellow' } : {}),
     contextValue: pending ? 'roleHolders.pending' : 'roleHolders',

@@ -5,8 +5,10 @@
  * sent (holders, which the portal cannot return). Both methods replace the
  * whole list, so the plan shows the full lists.
  */
+import { accessCodeName, nameAccessCode } from './access-codes';
 import type { LandingSection } from './api';
 import { formatOperations, Operation, sameOperations } from './operations';
+import { unknownCodesMessage } from './plan';
 import { holdersPending, RoleEntry, RoleFile, RoleRights, sameRoleRights, serialiseRoleRights, sortRoleRights } from './role-file';
 import type { RightsModel } from './rights-model';
 import { localize, wordTable } from '../l10n/localize';
@@ -45,7 +47,8 @@ export interface RolePlanEntry {
   rights: { send: boolean; before: RoleRights; after: RoleRights; diff: RoleRightDiff[] };
 }
 
-export type RolePlanWarningId = 'not-in-effect' | 'holders-unknown' | 'holders-cleared' | 'unknown-sites' | 'role-missing' | 'new-role' | 'no-default';
+export type RolePlanWarningId =
+  'not-in-effect' | 'holders-unknown' | 'holders-cleared' | 'unknown-sites' | 'role-missing' | 'new-role' | 'no-default' | 'unknown-codes';
 
 export interface RolePlanWarning {
   id: RolePlanWarningId;
@@ -61,6 +64,8 @@ export interface RolePlan {
   roles: RolePlanEntry[];
   hasChanges: boolean;
   warnings: RolePlanWarning[];
+  /** Names of the holders' access codes as the portal gave them (`access.name`), shown next to each code. */
+  names?: ReadonlyMap<string, string>;
 }
 
 export const SECTION_LABELS: Readonly<Record<LandingSection, string>> = wordTable({
@@ -195,6 +200,27 @@ export function buildRolePlan(file: RoleFile, portal: readonly PortalRole[], mod
   return { portal: file.portal, section: file.section, model, roles: entries, hasChanges: entries.length > 0, warnings };
 }
 
+/** Every access code the plan's holders name, before and after, to look their names up. */
+export function holderCodes(plan: RolePlan): string[] {
+  return [...new Set(plan.roles.flatMap((e) => [...(e.holders.before ?? []), ...(e.holders.after ?? [])]))].sort();
+}
+
+/**
+ * The plan with its holders named from the portal's directory (`access.name`),
+ * and warned about holders sent that the portal does not know, as a site
+ * plan warns about its codes.
+ */
+export function withHolderNames(plan: RolePlan, names: ReadonlyMap<string, string>): RolePlan {
+  const sent = [...new Set(plan.roles.flatMap((e) => (e.holders.send ? (e.holders.after ?? []) : [])))].sort();
+  const message = unknownCodesMessage(sent, names);
+  return message ? { ...plan, names, warnings: [...plan.warnings, { id: 'unknown-codes', message }] } : { ...plan, names };
+}
+
+/** Holders as a reader knows them: `DR3 (Marketing), U5 (Eva Schmidt)`, or "nobody". */
+export function nameHolders(codes: readonly string[], names?: ReadonlyMap<string, string>): string {
+  return codes.length ? codes.map((c) => nameAccessCode(c, names)).join(', ') : localize('nobody');
+}
+
 /** "2 roles: holders of 1, rights of 2" — or "no changes". */
 export function summariseRolePlan(plan: RolePlan): string {
   if (!plan.hasChanges) return localize('no changes');
@@ -230,8 +256,8 @@ export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, stri
     lines.push(`Role "${entry.role.title}" (#${entry.role.id}):`);
     const h = entry.holders;
     if (h.send) {
-      const was = h.before === null ? localize('unknown: never set from this workspace') : h.before.join(', ') || 'nobody';
-      lines.push(localize('  holders (replace all): {0} (was {1})', h.after?.join(', ') || 'nobody', was));
+      const was = h.before === null ? localize('unknown: never set from this workspace') : nameHolders(h.before, plan.names);
+      lines.push(localize('  holders (replace all): {0} (was {1})', nameHolders(h.after ?? [], plan.names), was));
     } else {
       lines.push(localize('  holders: unchanged{0}', entry.holders.after === null ? localize(' (not managed in this file)') : ''));
     }
@@ -254,24 +280,35 @@ export function renderRolePlan(plan: RolePlan, titles?: ReadonlyMap<number, stri
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** A holders list one code a line, each followed by a `//` comment naming it (JSON with comments). */
+function holdersJson(holders: readonly string[] | null, names?: ReadonlyMap<string, string>): string {
+  if (holders === null) return 'null';
+  if (holders.length === 0) return '[]';
+  const sorted = [...holders].sort();
+  const lines = sorted.map((code, i) => {
+    const name = accessCodeName(code, names);
+    return `      ${JSON.stringify(code)}${i < sorted.length - 1 ? ',' : ''}${name ? `  // ${name}` : ''}`;
+  });
+  return `[\n${lines.join('\n')}\n    ]`;
+}
+
 function sideJson(plan: RolePlan, side: 'before' | 'after'): string {
   const blocks = plan.roles.map((e) => {
     // Holders that are not sent read the same on both sides.
     const holders = side === 'before' && e.holders.send ? e.holders.before : e.holders.after;
     const rights = side === 'before' ? e.rights.before : e.rights.after;
-    return `  ${JSON.stringify(`${e.role.title} #${e.role.id}`)}: {\n    "accessCodes": ${
-      holders === null
-        ? 'null'
-        : `[${[...holders]
-            .sort()
-            .map((c) => JSON.stringify(c))
-            .join(', ')}]`
-    },\n    "rights": ${serialiseRoleRights(rights, '    ')}\n  }`;
+    return `  ${JSON.stringify(`${e.role.title} #${e.role.id}`)}: {\n    "accessCodes": ${holdersJson(holders, plan.names)},\n    "rights": ${serialiseRoleRights(
+      rights,
+      '    ',
+    )}\n  }`;
   });
   return blocks.length ? `{\n${blocks.join(',\n')}\n}\n` : '{}\n';
 }
 
-/** The two sides of a diff view: the portal now (and holders last sent) ↔ what will be sent. */
+/**
+ * The two sides of a diff view: the portal now (and holders last sent) ↔
+ * what will be sent, as JSON with comments: each holder's code is named.
+ */
 export function rolePlanSides(plan: RolePlan): { before: string; after: string } {
   return { before: sideJson(plan, 'before'), after: sideJson(plan, 'after') };
 }

@@ -4,6 +4,7 @@
  */
 import type { LandingSection } from './api';
 import { parseRoleFile, RoleFile, serialiseRoleFile } from './role-file';
+import { portalMismatch } from './rights-file';
 import { hostFolder, RightsFileSystem } from './rights-store';
 import { localize } from '../l10n/localize';
 
@@ -24,7 +25,11 @@ export function roleJournalPath(host: string): string {
 export type LoadedRoles =
   { status: 'missing'; path: string } | { status: 'invalid'; path: string; problems: string[] } | { status: 'ok'; path: string; file: RoleFile };
 
-/** Reads and checks a section's role file; a file naming another section or host is a problem, not a guess. */
+/**
+ * Reads and checks a section's role file from the folder of the connected
+ * `host`; a file naming another section or host is a problem, not a guess
+ * (the host check is the rights files' own, so both say the same).
+ */
 export async function loadRoleFile(fs: RightsFileSystem, host: string, section: LandingSection): Promise<LoadedRoles> {
   const path = roleFilePath(host, section);
   const text = await fs.read(path);
@@ -33,14 +38,20 @@ export async function loadRoleFile(fs: RightsFileSystem, host: string, section: 
   if (!parsed.ok) return { status: 'invalid', path, problems: parsed.problems };
   const problems: string[] = [];
   if (parsed.file.section !== section) problems.push(localize('"section" is {0} but the file is named for {1}.', parsed.file.section, section));
-  if (hostFolder(parsed.file.portal) !== hostFolder(host))
-    problems.push(localize('"portal" is {0} but the file is in the folder of {1}.', parsed.file.portal, host));
+  const mismatch = portalMismatch(parsed.file, host);
+  if (mismatch) problems.push(mismatch);
   return problems.length ? { status: 'invalid', path, problems } : { status: 'ok', path, file: parsed.file };
 }
 
-/** Writes a role file in its fixed layout; returns the path. */
-export async function saveRoleFile(fs: RightsFileSystem, file: RoleFile): Promise<string> {
-  const path = roleFilePath(file.portal, file.section);
+/**
+ * Writes a role file in its fixed layout into the folder of the connected
+ * `host`; returns the path. A file naming another host is refused before
+ * anything is written, so no write lands in a folder the user did not confirm.
+ */
+export async function saveRoleFile(fs: RightsFileSystem, host: string, file: RoleFile): Promise<string> {
+  const mismatch = portalMismatch(file, host);
+  if (mismatch) throw new Error(mismatch);
+  const path = roleFilePath(host, file.section);
   await fs.write(path, serialiseRoleFile(file));
   return path;
 }

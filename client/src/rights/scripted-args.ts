@@ -10,8 +10,8 @@
  *
  * They replace the pickers only. Edits still change nothing but the rights
  * file; an apply still builds the plan, shows it as a diff, re-checks the
- * portal and journals the attempt. `confirm: true` answers the modal
- * question; without it the question is asked as usual. Any other argument (a
+ * portal and journals the attempt. `confirm: true` answers the question
+ * (a picker whose default is Cancel); without it the question is asked as usual. Any other argument (a
  * tree node, a site id, nothing) takes the interactive path.
  */
 import { parseAccessCode } from './access-codes';

@@ -84,3 +84,21 @@ export async function hoverText(doc: vscode.TextDocument, needle: string): Promi
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n');
 }
+
+/**
+ * Runs `command` and answers its question with Enter alone (the workbench's accept of the
+ * active quick-pick item), repeating until the command resolves: the question shows only
+ * after the command's own reads, and Enter before that does nothing. A modal dialog, which
+ * quick-open keys cannot answer, makes this time out and fail.
+ */
+export async function answerWithEnter<T>(command: string, arg?: unknown, timeoutMs = 30_000): Promise<T | undefined> {
+  let done = false;
+  const result = vscode.commands.executeCommand<T | undefined>(command, arg).then((r) => ((done = true), r));
+  const deadline = Date.now() + timeoutMs;
+  while (!done) {
+    if (Date.now() > deadline) throw new Error(`${command}: its question never took Enter`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}

@@ -18,7 +18,7 @@ import { parseRightsFile, type RightsFile, type RulesSet } from '../../../client
 import { journalPath, rightsFilePath } from '../../../client/src/rights/rights-store';
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
 import type { TreeNode } from '../../../client/src/rights/tree-nodes';
-import { extensionApi, workspaceFolder } from './helpers';
+import { answerWithEnter, extensionApi, workspaceFolder } from './helpers';
 
 const PLAN_SCHEME = 'bitrix24-rights-plan';
 const ALL = ['read', 'edit', 'sett', 'public', 'delete'];
@@ -303,6 +303,17 @@ describe('site rights: browse, change, apply, verify, restore, and failures', fu
     assert.equal(site.contextValue, 'site');
     assert.match(byId(await siteChildren(3), 'site:3:rules').description ?? '', /^2 rules · applied \S.*\d\d:\d\d/);
     assert.doesNotMatch(byId(await siteChildren(3), 'site:3:rules').description ?? '', /\d{4}-\d\d-\d\dT/, 'a local time, not an ISO timestamp');
+  });
+
+  it('Remove Access Code asks with Cancel as the default: Enter alone keeps the rule', async () => {
+    await connectAs('admin');
+    await editSet1();
+    const kept = await answerWithEnter<RightsFile>('bitrix24.rights.removeAccessCode', { siteId: 3, code: 'D2' });
+    assert.equal(kept, undefined, 'Enter chose Cancel');
+    assert.deepEqual(rightsFile(3).rules, SET_1, 'the rule is still in the rights file');
+    const removed = await run<RightsFile>('bitrix24.rights.removeAccessCode', { siteId: 3, code: 'D2', confirm: true });
+    assert.deepEqual(removed?.rules, { U5: SET_1.U5 }, 'confirm: true still answers the question');
+    assert.deepEqual(rightsFile(3).rules, { U5: SET_1.U5 });
   });
 
   it('restores the rules from before the last apply', async () => {

@@ -22,7 +22,7 @@ import { journalPath, rightsFilePath, saveRights } from '../../../client/src/rig
 import type { SiteRightsTree } from '../../../client/src/rights/site-rights-tree';
 import type { TreeNode } from '../../../client/src/rights/tree-nodes';
 import { workspaceFileSystem, writeRefusal } from '../../../client/src/rights/workspace-file-system';
-import { extensionApi, workspaceFolder } from './helpers';
+import { answerWithEnter, extensionApi, workspaceFolder } from './helpers';
 
 const run = <T>(command: string, arg?: unknown) => vscode.commands.executeCommand<T>(command, arg);
 
@@ -143,6 +143,27 @@ describe('roles, many sites at once, and any workspace', function () {
     await vscode.workspace.getConfiguration('bitrix24').update('rateLimit', undefined, vscode.ConfigurationTarget.Global);
   });
 
+  it('asks before switching models with Cancel as the default: Enter alone switches nothing, with what the switch does open beside', async () => {
+    const opened: vscode.Uri[] = [];
+    const isExplanation = (i: unknown): i is vscode.TabInputText =>
+      i instanceof vscode.TabInputText && i.uri.scheme === 'bitrix24-rights-plan' && i.uri.path === `/${host()}/model/switch.txt`;
+    const watch = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of e.opened) if (isExplanation(t.input)) opened.push(t.input.uri);
+    });
+    try {
+      const out = await answerWithEnter('bitrix24.rights.switchToRoles', {});
+      assert.equal(out, undefined, 'Enter chose Cancel');
+      assert.equal(portal.snapshot().roleModel, false, 'the portal still uses the extended model');
+      assert.ok(!existsSync(onDisk(roleJournalPath(host()))), 'nothing journaled: nothing was switched');
+      assert.equal(opened.length, 1, 'the explanation was open beside the question');
+      assert.match((await vscode.workspace.openTextDocument(opened[0])).getText().replace(/\s+/g, ' '), /nothing of them is carried over into roles/);
+      const stillOpen = vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => isExplanation(t.input));
+      assert.ok(!stillOpen, 'and closed once answered');
+    } finally {
+      watch.dispose();
+    }
+  });
+
   it("switches to the role model (journaled), imports the roles, edits holders and a site's rights, applies, verifies, restores, switches back", async () => {
     const switched = await run<{ status: string }>('bitrix24.rights.switchToRoles', { confirm: true });
     assert.equal(switched?.status, 'switched');
@@ -182,7 +203,7 @@ describe('roles, many sites at once, and any workspace', function () {
     assert.deepEqual(
       manager.children?.map((c) => [c.label, c.description]),
       [
-        ['Holders', 'DR3, U5 · not applied'],
+        ['Holders', 'Marketing (with subdepartments), Eva Schmidt · not applied'],
         ['All sites without their own setting (0)', 'Read'],
         ['Company website (#1)', 'Read, Edit, Settings, Publish'],
         ['Spring promo (#3)', 'Read, Edit · not applied'],
@@ -195,7 +216,9 @@ describe('roles, many sites at once, and any workspace', function () {
 
     const applied = await run<RoleCommandResult>('bitrix24.rights.applyRoles', { section: 'SITE', confirm: true });
     assert.equal(applied?.status, 'applied', applied?.message);
-    assert.ok(planShownThenClosed('/roles/site/planned.json'), 'the plan was shown as a diff, and closed after the apply');
+    assert.ok(planShownThenClosed('/roles/site/planned.jsonc'), 'the plan was shown as a diff, and closed after the apply');
+    const planned = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'bitrix24-rights-plan', path: `/${host()}/roles/site/planned.jsonc` }));
+    assert.match(planned.getText(), /"DR3",\s+\/\/ Marketing \(with subdepartments\)\n\s+"U5"\s+\/\/ Eva Schmidt/, 'each holder is named beside its code');
     assert.equal(applied?.notice?.level, 'info');
     assert.match(applied?.notice?.text ?? '', /Applied "Manager" in Sites and Stores/);
     assert.deepEqual(role(2)?.accessCodes.sort(), ['DR3', 'U5']);
@@ -204,7 +227,7 @@ describe('roles, many sites at once, and any workspace', function () {
 
     const restored = await run<RoleCommandResult>('bitrix24.rights.restoreRoles', { section: 'SITE', confirm: true });
     assert.equal(restored?.status, 'applied', restored?.message);
-    assert.ok(planShownThenClosed('/roles/site/restored.json'));
+    assert.ok(planShownThenClosed('/roles/site/restored.jsonc'));
     assert.deepEqual(role(2)?.accessCodes, ['DR3'], 'holders back as before');
     assert.equal(role(2)?.rights['3'], undefined);
     assert.deepEqual(await asEva(3), [], 'Eva no longer holds a role');

@@ -23,7 +23,7 @@ export interface Call {
 const SCOPE_OF: Record<string, string> = { KNOWLEDGE: 'KNOWLEDGE', GROUP: 'GROUP', MAINPAGE: 'MAINPAGE' };
 
 export class FakeApi implements RightsApi {
-  readonly portal = 'https://example.bitrix24.com';
+  readonly portal: string = 'https://example.bitrix24.com';
   readonly calls: Call[] = [];
   roleModel = false;
   sites: FakeSite[] = [];

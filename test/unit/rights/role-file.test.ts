@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseRoleFile, readRoleRights, serialiseRoleFile, type RoleFile } from '../../../client/src/rights/role-file';
-import { buildRolePlan, diffRoleRights, rolePlanSides } from '../../../client/src/rights/role-plan';
+import { buildRolePlan, diffRoleRights, nameHolders, renderRolePlan, rolePlanSides, withHolderNames } from '../../../client/src/rights/role-plan';
 
 const FILE: RoleFile = {
   version: 1,
@@ -100,7 +100,36 @@ describe('role plan', () => {
     const plan = buildRolePlan(FILE, portal, 'role');
     const sides = rolePlanSides(plan);
     assert.match(sides.before, /"accessCodes": null/);
-    assert.match(sides.after, /"accessCodes": \["DR3", "U5"\]/);
+    assert.match(sides.after, /"accessCodes": \[\n\s+"DR3",  \/\/ Department #3 and sub-departments\n\s+"U5"  \/\/ User #5\n\s+\]/);
     assert.deepEqual(diffRoleRights({}, { 0: ['read'] }), [{ key: '0', change: 'added', after: ['read'] }]);
+  });
+
+  it('names every holder as the directory knows it — plan text and diff — with the codes kept', () => {
+    const names = new Map([
+      ['U5', 'Eva Schmidt'],
+      ['U7', 'Tom Baker'],
+      ['DR3', 'Marketing (with subdepartments)'],
+    ]);
+    const file: RoleFile = { ...FILE, roles: [{ ...FILE.roles[0], accessCodes: ['U5', 'DR3'], appliedAccessCodes: ['U7', 'DR3'] }] };
+    const plan = withHolderNames(buildRolePlan(file, portal, 'role'), names);
+    assert.ok(!plan.warnings.some((w) => w.id === 'unknown-codes'), 'the portal knows every holder');
+    const text = renderRolePlan(plan);
+    assert.match(text, /holders \(replace all\): U5 \(Eva Schmidt\), DR3 \(Marketing \(with subdepartments\)\) \(was U7 \(Tom Baker\), DR3 \(Marketing/);
+    assert.doesNotMatch(text, /: U5, DR3|was U7, DR3/, 'no bare codes');
+    const sides = rolePlanSides(plan);
+    assert.match(sides.before, /"U7"  \/\/ Tom Baker/);
+    assert.match(sides.after, /"DR3",  \/\/ Marketing \(with subdepartments\)\n\s+"U5"  \/\/ Eva Schmidt/);
+    // A code the directory does not know is described by its kind, never dropped.
+    assert.match(nameHolders(['U9', 'AU'], names), /^U9 \(User #9\), AU \(All authorised users\)$/);
+    assert.equal(nameHolders([], names), 'nobody');
+  });
+
+  it('warns, as a site plan does, about a holder the portal does not know', () => {
+    const file: RoleFile = { ...FILE, roles: [{ ...FILE.roles[0], accessCodes: ['U5', 'U999', 'AU'], appliedAccessCodes: ['U5'] }] };
+    const plan = withHolderNames(buildRolePlan(file, portal, 'role'), new Map([['U5', 'Eva Schmidt']]));
+    assert.deepEqual(
+      plan.warnings.filter((w) => w.id === 'unknown-codes').map((w) => w.message),
+      ['The portal does not know U999: it is saved without error but grants nothing. Check the id.'],
+    );
   });
 });

@@ -58,7 +58,7 @@ describe('role model editing against the demo portal', function () {
   }
 
   async function edit(change: (f: RoleFile) => RoleFile): Promise<void> {
-    await saveRoleFile(fs, change(await file()));
+    await saveRoleFile(fs, host, change(await file()));
   }
 
   const manager = (f: RoleFile) => {
@@ -108,6 +108,8 @@ describe('role model editing against the demo portal', function () {
       'the extended model is on in the seed',
     );
     assert.match(renderRolePlan(plan), /\+ Site #3: Read, Edit/);
+    // The holders are named as the portal's directory knows them, as a site's plan names its codes.
+    assert.match(renderRolePlan(plan), /holders \(replace all\): DR3 \(Marketing \(with subdepartments\)\), U5 \(Eva Schmidt\)/);
     assert.deepEqual(role(portal, MANAGER)?.accessCodes.sort(), ['DR3', 'U5']);
     assert.deepEqual(role(portal, MANAGER)?.rights, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'], 3: ['read', 'edit'] });
     assert.deepEqual(out.roles?.[0].verified, { 0: ['read'], 1: ['read', 'edit', 'sett', 'public'], 3: ['read', 'edit'] });
@@ -284,7 +286,9 @@ describe('role model editing against the demo portal', function () {
     const m = nodes.find((n) => n.id === 'roles:SITE:2') as TreeNode;
     assert.equal(m.contextValue, 'roleEntry.pending');
     const [holders, ...rights] = m.children ?? [];
-    assert.equal(holders.description, 'DR3, U5 · not applied');
+    // Names where the directory knows them; the codes in the tooltip.
+    assert.equal(holders.description, 'Marketing (with subdepartments), Eva Schmidt · not applied');
+    assert.match(String(holders.tooltip), /\nDR3 \(Marketing \(with subdepartments\)\)\nU5 \(Eva Schmidt\)$/);
     assert.deepEqual(
       holders.children?.map((c) => c.label),
       ['DR3  Marketing (with subdepartments)', 'U5  Eva Schmidt'],
@@ -300,7 +304,7 @@ describe('role model editing against the demo portal', function () {
     await applyRoles(deps, 'SITE');
     const after = (await loadRoleSection({ api: admin, fs }, 'SITE')).find((n) => n.id === 'roles:SITE:2') as TreeNode;
     assert.equal(after.contextValue, 'roleEntry');
-    assert.equal(after.children?.[0].description, 'DR3, U5');
+    assert.equal(after.children?.[0].description, 'Marketing (with subdepartments), Eva Schmidt');
   });
 
   it('journals model switches with the roles as they were, and switching back reports roles changed meanwhile', async () => {
