@@ -256,7 +256,7 @@ async function settleApplied(
   const now = deps.now ?? (() => new Date());
   const problems: string[] = [];
   try {
-    await saveRights(deps.fs, markApplied(file, plan.rules, now().toISOString()));
+    await saveRights(deps.fs, portalHost(deps.api.portal), markApplied(file, plan.rules, now().toISOString()));
   } catch (e) {
     problems.push(localize('The rights file could not be updated ({0}); its "lastApplied" is out of date.', e instanceof Error ? e.message : String(e)));
   }

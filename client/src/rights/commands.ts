@@ -135,7 +135,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
       if (!ops) return undefined;
       next = withRule(file, code, ops);
     }
-    const where = await saveRights(folder.fs, next);
+    const where = await saveRights(folder.fs, portalHost(api.portal), next);
     deps.log.info(`Site Rights: ${change} ${code} on site #${site.id} → ${where}`);
     deps.tree.siteChanged(site);
     return next;
@@ -252,7 +252,7 @@ export function registerRightsCommands(context: vscode.ExtensionContext, deps: C
           });
         const file = await editableFile(api, folder.fs, site);
         if (!file) return;
-        await saveRights(folder.fs, file);
+        await saveRights(folder.fs, portalHost(api.portal), file);
         deps.tree.siteChanged(site);
       }
       await vscode.window.showTextDocument(target);

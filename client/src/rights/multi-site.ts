@@ -304,7 +304,7 @@ export async function applyToSites(deps: MultiSiteDeps, sites: readonly SiteSumm
       // Saved but not verified; said in the site's line.
     }
     try {
-      await saveRights(fs, markApplied(e.next, sitePlan.rules, now().toISOString()));
+      await saveRights(fs, host, markApplied(e.next, sitePlan.rules, now().toISOString()));
     } catch (err) {
       problems.push(localize('The rights file of "{0}" could not be updated ({1}).', site.title, err instanceof Error ? err.message : String(err)));
     }

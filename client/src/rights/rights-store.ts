@@ -55,9 +55,15 @@ export async function loadRights(fs: RightsFileSystem, host: string, siteId: num
   return { status: 'ok', path, file: parsed.file, notes: parsed.notes };
 }
 
-/** Writes a site's rights file in its deterministic layout; returns the path. */
-export async function saveRights(fs: RightsFileSystem, file: RightsFile): Promise<string> {
-  const path = rightsFilePath(file.portal, file.site.id);
+/**
+ * Writes a site's rights file in its deterministic layout, in the folder of `host` (the connected
+ * portal), never in a folder named after the file's own `"portal"` spelling; a file naming another
+ * portal is refused. Returns the path.
+ */
+export async function saveRights(fs: RightsFileSystem, host: string, file: RightsFile): Promise<string> {
+  const mismatch = portalMismatch(file, host);
+  if (mismatch) throw new Error(mismatch);
+  const path = rightsFilePath(host, file.site.id);
   await fs.write(path, serialiseRightsFile(file));
   return path;
 }

@@ -289,7 +289,11 @@ describe('roles, many sites at once, and any workspace', function () {
       const loc = parseWebhookUrl(portal.webhooks.admin);
       assert.ok(loc.ok);
       const api = new RestClient({ credentials: { kind: 'webhook', ...loc.value }, retry: { maxAttempts: 1 } });
-      await saveRights(fs, withRule(newRightsFile(host(), { id: 3, code: 'spring-promo', title: 'Spring promo', type: 'PAGE' }), 'U5', ['read', 'edit']));
+      await saveRights(
+        fs,
+        host(),
+        withRule(newRightsFile(host(), { id: 3, code: 'spring-promo', title: 'Spring promo', type: 'PAGE' }), 'U5', ['read', 'edit']),
+      );
       const out = await applyRights({ api, fs, confirm: async () => true }, 3);
       assert.equal(out.status, 'applied', out.message);
       const rightsPath = `/remote-workspace/${rightsFilePath(host(), 3)}`;

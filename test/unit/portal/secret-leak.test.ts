@@ -137,6 +137,7 @@ describe('portal secret-leak check: connect, use, disconnect', () => {
       const client = await store.client();
       await saveRights(
         rightsFs,
+        portalHost(client.portal),
         withRule(newRightsFile(portalHost(client.portal), { id: 1, code: 'company', title: 'Company website', type: 'PAGE' }), 'AU', ['read']),
       );
       demo.faults.set({ failAfterApplying: { method: 'landing.site.setRights', status: 504 } });

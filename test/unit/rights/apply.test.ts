@@ -28,7 +28,7 @@ function setup(rules: RulesSet = { AU: ['read'], U1: ['read', 'edit', 'sett'] })
     const s = api.sites.find((x) => x.id === siteId);
     let file = newRightsFile(HOST, { id: siteId, code: s?.code ?? '', title: s?.title ?? '', type: s?.type ?? 'PAGE' });
     for (const [code, ops] of Object.entries(r)) file = withRule(file, code, ops);
-    await saveRights(fs, file);
+    await saveRights(fs, HOST, file);
   };
   return { api, fs, deps, plans, write, setAnswer: (v: boolean) => (answer = v), ready: write(rules) };
 }
@@ -187,7 +187,7 @@ describe('rights/apply', () => {
     assert.equal((await applyRights(t.deps, 1)).status, 'applied');
     await t.write({ U1: ['read', 'edit'] });
     const f = await file(t.fs);
-    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    await saveRights(t.fs, HOST, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
     t.api.beforeNext('landing.site.setRights', () => (t.api.sites[0].rights = { U1: ['read', 'edit'] }));
     t.api.failNext('landing.site.setRights', networkError());
     const out = await applyRights(t.deps, 1);
@@ -282,7 +282,7 @@ describe('rights/apply', () => {
       await t.ready;
       await applyRights(t.deps, 1);
       let f = await file(t.fs);
-      await saveRights(t.fs, withRule(f, 'U2', ['read', 'edit']));
+      await saveRights(t.fs, HOST, withRule(f, 'U2', ['read', 'edit']));
       await applyRights(t.deps, 1);
       assert.deepEqual(t.api.sites[0].rights, { AU: ['read'], U2: ['read', 'edit'] });
 
@@ -305,7 +305,7 @@ describe('rights/apply', () => {
       const t = setup({ AU: ['read'] });
       await t.ready;
       await applyRights(t.deps, 1);
-      await saveRights(t.fs, withRule(await file(t.fs), 'U2', ['read']));
+      await saveRights(t.fs, HOST, withRule(await file(t.fs), 'U2', ['read']));
       await applyRights(t.deps, 1);
       t.setAnswer(false);
       const before = t.fs.snapshot();
@@ -328,7 +328,7 @@ describe('rights/apply', () => {
     await t.ready;
     // Replicating rules by copying staging's folder to the connected portal's: the copy still names staging.
     const copied = newRightsFile('staging.bitrix24.com', { id: 1, code: 'site-1', title: 'Site 1', type: 'PAGE' });
-    await saveRights(t.fs, withRule(copied, 'AU', ['read']));
+    await saveRights(t.fs, 'staging.bitrix24.com', withRule(copied, 'AU', ['read']));
     t.fs.files.set(rightsFilePath(HOST, 1), t.fs.files.get(rightsFilePath('staging.bitrix24.com', 1)) ?? '');
     const before = t.fs.snapshot();
     const out = await applyRights(t.deps, 1);
@@ -401,7 +401,7 @@ describe('rights/apply', () => {
     assert.equal((await applyRights(t.deps, 1)).status, 'applied');
     await t.write({ U1: ['read', 'edit'] });
     const f = await file(t.fs);
-    await saveRights(t.fs, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
+    await saveRights(t.fs, HOST, { ...f, lastApplied: { at: 'then', rules: { U1: ['read'] } } });
     const [applied, restored] = await Promise.all([applyRights(t.deps, 1), restorePrevious(t.deps, 1)]);
     assert.deepEqual([applied.status, restored.status], ['applied', 'applied']);
     assert.deepEqual(restored.plan?.rules, { U1: ['read'] }, 'the set from before the concurrent apply');

@@ -56,7 +56,7 @@ describe('rights against the demo portal', function () {
     const loaded = await loadRights(fs, host, siteId);
     if (loaded.status === 'ok') file = { ...loaded.file, rules: {} };
     for (const [code, ops] of Object.entries(rules)) file = withRule(file, code, ops);
-    await saveRights(fs, file);
+    await saveRights(fs, host, file);
   }
 
   it('applies, and the affected user sees exactly the granted operations', async () => {

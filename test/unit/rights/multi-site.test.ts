@@ -37,7 +37,7 @@ describe('multi-site plan', () => {
     const host = 'example.bitrix24.com';
     let f1 = newRightsFile(host, { id: 1, code: 's1', title: 'Company website', type: 'PAGE' });
     f1 = markApplied(withRule(withRule(f1, 'AU', ['read']), 'DR3', ['read', 'edit']), { AU: ['read'], DR3: ['read', 'edit'] }, '2026-12-01T00:00:00Z');
-    await saveRights(fs, f1);
+    await saveRights(fs, host, f1);
     const loaded = new Map([
       [1, await loadRights(fs, host, 1)],
       [3, await loadRights(fs, host, 3)],

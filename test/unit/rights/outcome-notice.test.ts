@@ -10,7 +10,11 @@ import { MemoryFs } from './memory-fs';
 async function outcome(arrange: (api: FakeApi) => void = () => undefined, answer = true) {
   const api = new FakeApi();
   const fs = new MemoryFs();
-  await saveRights(fs, withRule(newRightsFile('example.bitrix24.com', { id: 1, code: 'site-1', title: 'Site 1', type: 'PAGE' }), 'AU', ['read']));
+  await saveRights(
+    fs,
+    'example.bitrix24.com',
+    withRule(newRightsFile('example.bitrix24.com', { id: 1, code: 'site-1', title: 'Site 1', type: 'PAGE' }), 'AU', ['read']),
+  );
   arrange(api);
   const deps: ApplyDeps = { api, fs, confirm: async () => answer };
   return applyRights(deps, 1);

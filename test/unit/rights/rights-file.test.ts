@@ -119,7 +119,7 @@ describe('rights/rights-store', () => {
   it('saves and loads a file', async () => {
     const fs = new MemoryFs();
     const file = withRule(newRightsFile('example.bitrix24.com', site), 'DR5', ['read', 'edit']);
-    const path = await saveRights(fs, file);
+    const path = await saveRights(fs, 'example.bitrix24.com', file);
     const loaded = await loadRights(fs, 'example.bitrix24.com', 12);
     assert.equal(loaded.status, 'ok');
     assert.equal(loaded.path, path);
@@ -143,10 +143,21 @@ describe('rights/rights-store', () => {
     if (loaded.status === 'invalid') assert.match(loaded.problems[0], /site 99/);
   });
 
+  it('saves into the connected portal folder whatever the file spells, and refuses a file naming another portal', async () => {
+    const fs = new MemoryFs();
+    const spelled = withRule(newRightsFile('https://example.bitrix24.com/', site), 'AU', ['read']);
+    const path = await saveRights(fs, 'example.bitrix24.com', spelled);
+    assert.equal(path, rightsFilePath('example.bitrix24.com', site.id));
+    assert.deepEqual([...fs.files.keys()], [path], 'no folder named after the URL');
+    const other = withRule(newRightsFile('staging.example.com', site), 'AU', ['read']);
+    await assert.rejects(saveRights(fs, 'example.bitrix24.com', other), /"portal" is "staging\.example\.com"/);
+    assert.equal(fs.files.size, 1, 'nothing written for the other portal');
+  });
+
   it('loads a file only from the folder of the portal it names', async () => {
     const fs = new MemoryFs();
     const file = newRightsFile('staging.example.com', { id: 5, code: 's', title: 'S', type: 'PAGE' });
-    await saveRights(fs, file);
+    await saveRights(fs, 'staging.example.com', file);
     assert.equal((await loadRights(fs, 'staging.example.com', 5)).status, 'ok');
     fs.files.set(rightsFilePath('prod.example.com', 5), fs.files.get(rightsFilePath('staging.example.com', 5)) ?? '');
     const copied = await loadRights(fs, 'prod.example.com', 5);

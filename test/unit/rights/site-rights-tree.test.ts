@@ -96,14 +96,14 @@ describe('rights/site-rights-tree (provider)', () => {
     let api: FakeApi | undefined = new FakeApi(3);
     const fs = nodeFileSystem(root);
     const host = portalHost(api.portal);
-    await saveRights(fs, withRule(newRightsFile(host, { id: 2, code: 's2', title: 'Site 2', type: 'PAGE' }), 'AU', ['read']));
+    await saveRights(fs, host, withRule(newRightsFile(host, { id: 2, code: 's2', title: 'Site 2', type: 'PAGE' }), 'AU', ['read']));
     const tree = new SiteRightsTree({ getApi: () => api, fileSystem: () => fs, fileUri: () => undefined, writeRefusal: () => undefined, log });
     const counts: number[][] = [];
     tree.onDidChangePending((ids) => counts.push(ids));
     await tree.getChildren();
     await tree.recountPending();
     assert.deepEqual(tree.pending, [2]);
-    await saveRights(fs, withRule(newRightsFile(host, { id: 3, code: 's3', title: 'Site 3', type: 'PAGE' }), 'U1', ['read']));
+    await saveRights(fs, host, withRule(newRightsFile(host, { id: 3, code: 's3', title: 'Site 3', type: 'PAGE' }), 'U1', ['read']));
     tree.siteChanged({ id: 3, code: 's3', title: 'Site 3', type: 'PAGE', section: 'SITE' });
     await tree.recountPending();
     assert.deepEqual(tree.pending, [2, 3]);

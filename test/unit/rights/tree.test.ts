@@ -144,7 +144,7 @@ describe('rights/tree', () => {
 
     it('shows title, code, id, type, and marks unapplied changes', async () => {
       const fs = new MemoryFs();
-      await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']));
+      await saveRights(fs, HOST, withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']));
       const [node] = await sectionChildren({ api: new FakeApi(1), fs }, 'SITE', { sites: [site1], hasMore: false }, 'extended');
       // The marker leads the label: the description is cut off at the default sidebar width.
       assert.equal(node.label, '● Site 1');
@@ -160,7 +160,7 @@ describe('rights/tree', () => {
       const fs = new MemoryFs();
       let file = withRule(withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']), 'U1', ['read', 'edit']);
       file = markApplied(file, file.rules, '2025-05-01T12:00:00.000Z');
-      await saveRights(fs, withRule(file, 'DR5', ['read', 'edit', 'public']));
+      await saveRights(fs, HOST, withRule(file, 'DR5', ['read', 'edit', 'public']));
       const [effective, rules] = await loadSiteChildren({ api, fs }, site1, 'extended');
       assert.equal(effective.label, 'Your effective rights');
       assert.equal(effective.description, 'Read, Edit');
@@ -182,7 +182,7 @@ describe('rights/tree', () => {
     it('warns about codes the portal does not know', async () => {
       const api = new FakeApi(1);
       const fs = new MemoryFs();
-      await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'G77', ['read']));
+      await saveRights(fs, HOST, withRule(newRightsFile(HOST, { ...site1 }), 'G77', ['read']));
       const [, rules] = await loadSiteChildren({ api, fs }, site1, 'extended');
       const rule = rules.children?.[0];
       assert.equal(rule?.icon, 'warning');
@@ -193,7 +193,7 @@ describe('rights/tree', () => {
     it('falls back to generic names when access.name fails', async () => {
       const api = new FakeApi(1).failNext('access.name', networkError('access.name'));
       const fs = new MemoryFs();
-      await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'DR5', ['read']));
+      await saveRights(fs, HOST, withRule(newRightsFile(HOST, { ...site1 }), 'DR5', ['read']));
       const [, rules] = await loadSiteChildren({ api, fs }, site1, 'extended');
       assert.equal(rules.children?.[0].label, '● DR5  Department #5 and sub-departments');
       assert.notEqual(rules.children?.[0].icon, 'warning', 'unknown is not the same as unresolved');
@@ -203,7 +203,7 @@ describe('rights/tree', () => {
       const fs = new MemoryFs();
       let file = withRule(withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']), 'U3', ['read', 'edit']);
       file = markApplied(file, file.rules, '2025-05-01T12:00:00.000Z');
-      await saveRights(fs, { ...file, rules: { AU: ['read'] } });
+      await saveRights(fs, HOST, { ...file, rules: { AU: ['read'] } });
       const [, rules] = await loadSiteChildren({ api: new FakeApi(1), fs }, site1, 'extended');
       const removed = rules.children?.find((c) => c.contextValue === 'rule.removed');
       assert.equal(removed?.label, '● U3');
@@ -227,7 +227,7 @@ describe('rights/tree', () => {
 
     it('disables editing in the role model and says why', async () => {
       const fs = new MemoryFs();
-      await saveRights(fs, withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']));
+      await saveRights(fs, HOST, withRule(newRightsFile(HOST, { ...site1 }), 'AU', ['read']));
       const api = new FakeApi(1);
       const [, rules] = await loadSiteChildren({ api, fs }, site1, 'role');
       assert.equal(rules.contextValue, 'rules.readonly');

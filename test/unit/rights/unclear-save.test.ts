@@ -98,7 +98,7 @@ describe('rights/apply: a save answered with a 5xx is settled by re-reading the 
       let file = loaded.status === 'ok' ? loaded.file : newRightsFile(host, { id: SITE, code: 'company', title: 'Company website', type: 'PAGE' });
       file = { ...file, rules: {} };
       for (const [code, ops] of Object.entries(rules)) file = withRule(file, code, ops);
-      await saveRights(fs, file);
+      await saveRights(fs, host, file);
     };
     const onPortal = () => demo.snapshot().sites.find((s) => s.id === SITE)?.rights;
     const lastApplied = async () => {
