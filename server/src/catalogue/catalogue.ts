@@ -410,13 +410,18 @@ export class Catalogue implements MethodNames {
   suggest(name: string, max = 3): string[] {
     const key = name.toLowerCase();
     // Memoised per view (custom methods differ): a file may repeat one unknown name 100k times, and every publish asks again.
-    return memo(this.suggestions, `${max} ${key}`, () => {
-      const names: [string, string][] = [];
-      for (const [lower, list] of this.custom) names.push([lower, list[0].name]);
-      for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) names.push([lower, list[0].name]);
-      return nearest(key, names, max);
-    });
+    return memo(this.suggestions, `${max} ${key}`, () => nearest(key, this.suggestable(), max));
   }
 
   private readonly suggestions = new Map<string, string[]>();
+  private suggestableNames: [string, string][] | undefined;
+
+  /** Every name "did you mean" may offer (lowercase, as written), listed once per view. */
+  private suggestable(): [string, string][] {
+    if (this.suggestableNames) return this.suggestableNames;
+    const names: [string, string][] = [];
+    for (const [lower, list] of this.custom) names.push([lower, list[0].name]);
+    for (const [lower, list] of this.index.byName) if (!this.custom.has(lower)) names.push([lower, list[0].name]);
+    return (this.suggestableNames = names);
+  }
 }

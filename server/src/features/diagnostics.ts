@@ -45,13 +45,19 @@ export function diagnoseWithin(
   const built = new Map<number, number>();
   const catalogue = ctx.catalogue as ReferenceCatalogue;
   const severities = new Map<string, ReturnType<typeof severityOf>>();
+  const noSuppressions = doc.analysis.suppressions.size === 0;
   const push = (start: number, end: number, p: ReferenceProblem) => {
     if (!severities.has(p.code)) severities.set(p.code, severityOf(p.code, RULES[p.code].severity, ctx.settings, ctx.manifest?.rules));
     const severity = severities.get(p.code);
     if (severity === undefined) return;
+    const count = built.get(severity) ?? 0;
+    // Past the cap only the count matters; its line is needed only if a comment may suppress it.
+    if (count >= keep && noSuppressions) {
+      dropped++;
+      return;
+    }
     const from = textDoc.positionAt(start);
     if (isSuppressed(doc.analysis, from.line, p.code)) return;
-    const count = built.get(severity) ?? 0;
     if (count >= keep) {
       dropped++;
       return;
