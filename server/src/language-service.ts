@@ -190,7 +190,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     hover(doc, position) {
       const a = analysed.get(doc);
       if (!a) return null;
-      return hover(a, doc, position, { ...context(doc.uri), portal: portal.snapshot() }) ?? errorCodeHover(doc, position);
+      return hover(a, doc, position, { ...context(doc.uri), portal: portal.snapshot() }) ?? errorCodeHover(doc, position, locale());
     },
     complete(doc, position) {
       const a = analysed.get(doc);
@@ -237,7 +237,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ...(scopes?.codeActions(uri, range, diagnostics) ?? []),
       ];
     },
-    neededScopes: () => scopes?.index.needed(),
+    neededScopes: () => scopes?.index.needed(undefined, locale()),
     appScopes: (uri) => (scopes ? scopes.appScopes(uri, portal.fresh()?.scopes) : []),
     scopeReport: (uri, o = {}) => (scopes ? scopes.reportMarkdown(uri, o) : '# Scope report\n\nOpen a folder to check its scopes.\n'),
     proposeManifest: (folderUri) => scopes?.proposeManifest(folderUri),
@@ -253,6 +253,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           index && state && declared ? { label: index.label(state.file), scopes: declared.map((s) => s.code), kind: state.parsed.manifest.kind } : undefined,
         portal: facts ? { scopes: facts.scopes, admin: facts.admin, auth: facts.auth } : undefined,
         now: now(),
+        locale: locale(),
       });
     },
     listMethods: (prefix) =>
@@ -269,6 +270,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const found = searchCatalogue(list, query, limit);
       return { entries: russian ? found.map(inRussian) : found, totals: { methods: count('method'), events: count('event'), placements: count('placement') } };
     },
-    toolContext: (siteRights) => serverToolContext({ catalogue, index: scopes?.index, facts: () => portal.fresh(), siteRights, now }),
+    toolContext: (siteRights) => serverToolContext({ catalogue, index: scopes?.index, facts: () => portal.fresh(), siteRights, now, locale: locale() }),
   };
 }

@@ -23,10 +23,10 @@ interface Session {
   close: () => Promise<void>;
 }
 
-async function start(env: Record<string, string> = {}): Promise<Session> {
+async function start(env: Record<string, string> = {}, options: string[] = []): Promise<Session> {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [BIN, EXAMPLES],
+    args: [BIN, EXAMPLES, ...options],
     env: { PATH: process.env.PATH ?? '', ...env },
     stderr: 'pipe',
   });
@@ -41,6 +41,25 @@ async function call(s: Session, name: string, args: Record<string, unknown>): Pr
   const r = (await s.client.callTool({ name, arguments: args })) as { content: { type: string; text: string }[]; isError?: boolean };
   return { text: r.content.map((c) => c.text).join('\n'), isError: r.isError === true };
 }
+
+describe('bitrix24-mcp --lang ru', function () {
+  it('explains errors in Russian; the shell language alone does not switch it', async () => {
+    const ru = await start({}, ['--lang', 'ru']);
+    try {
+      const x = await call(ru, 'explain_error', { error: '{"error":"insufficient_scope"}', method: 'crm.deal.add' });
+      assert.match(x.text, /^## insufficient_scope \(HTTP 403\) — crm\.deal\.add\n\nНе хватает скоупа: методу crm\.deal\.add нужен скоуп «crm»\./);
+      assert.match(x.text, /\nЧто сделать:\n1\. /);
+    } finally {
+      await ru.close();
+    }
+    const shell = await start({ LANG: 'ru_RU.UTF-8' });
+    try {
+      assert.match((await call(shell, 'explain_error', { error: 'expired_token' })).text, /The OAuth access token has expired/);
+    } finally {
+      await shell.close();
+    }
+  });
+});
 
 describe('bitrix24-mcp over stdio (offline)', function () {
   let s: Session;

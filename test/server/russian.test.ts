@@ -71,6 +71,13 @@ describe('language server in Russian', () => {
     const unknown = diags.find((d) => d.code === 'unknown-method');
     assert.ok(unknown, JSON.stringify(diags));
     assert.match(unknown.message, /^Метода 'crm\.deal\.ad' нет в документации REST Битрикс24\. Возможно, имелось в виду 'crm\.deal\.add'/);
+
+    // An error code in code: the Russian card, the code as written, the Russian edition's page.
+    const errors = pathToFileURL(join(dir, 'errors.js')).href;
+    const card = await hoverText(client, errors, "if (e.error === 'insufficient_sc|ope') renew();\n");
+    assert.match(card, /^\*\*insufficient_scope\*\* \(HTTP 403\) — ошибка REST Битрикс24\n\nВебхуку или приложению не выдан скоуп/);
+    assert.match(card, /\[Документация\]\(https:\/\/apidocs\.bitrix24\.ru\/error-codes\.html\)/);
+    assert.doesNotMatch(card, /Bitrix24 REST error|The webhook or app/);
   });
 
   it('with locale "en": English', async () => {
@@ -80,6 +87,8 @@ describe('language server in Russian', () => {
     assert.match(value, /\*\*Who can execute:\*\*/);
     const diags = await diagnosticsOf(client, pathToFileURL(join(dir, 'typo.js')).href, "BX24.callMethod('crm.deal.ad', {});\n");
     assert.match(diags.find((d) => d.code === 'unknown-method')!.message, /is not a documented Bitrix24 REST method/);
+    const card = await hoverText(client, pathToFileURL(join(dir, 'errors.js')).href, "if (e.error === 'expired_to|ken') renew();\n");
+    assert.match(card, /^\*\*expired_token\*\* \(HTTP 401\) — Bitrix24 REST error\n\nThe OAuth access token has expired/);
   });
 
   it('initializationOptions.locale wins over the editor; a later bitrix24.language setting wins over both', async () => {
@@ -116,5 +125,32 @@ describe('bitrix24-scopes in the shell language', () => {
     assert.match((await run(['describe', 'crm.deal.add', '--lang', 'en'], { LANG: 'ru_RU.UTF-8' })).stdout, /Create a New Deal/);
     assert.match((await run(['describe', 'crm.deal.add'], { LANG: 'ru_RU.UTF-8', LC_ALL: 'C' })).stdout, /Create a New Deal/);
     assert.match((await run(['describe', 'crm.deal.add', '--lang', 'ru'], {})).stdout, /Создать новую сделку/);
+  });
+
+  it('explain and needed under LANG=ru_RU.UTF-8 explain and give reasons in Russian; --lang en overrides', async () => {
+    const ru = await run(['explain', '{"error":"QUERY_LIMIT_EXCEEDED","error_description":"Too many requests"}'], { LANG: 'ru_RU.UTF-8' });
+    assert.equal(ru.status, 0, ru.stderr);
+    assert.match(ru.stdout, /^## QUERY_LIMIT_EXCEEDED \(HTTP 503\)\n\nСлишком много запросов: /);
+    assert.match(ru.stdout, /^- Ответ портала: «Too many requests»\.$/m);
+    assert.match(ru.stdout, /^Что сделать:\n1\. Повторите примерно через 1 с/m);
+    assert.match(ru.stdout, /^Документация: https:\/\/apidocs\.bitrix24\.ru\/limits\.html$/m);
+    const en = await run(['explain', 'QUERY_LIMIT_EXCEEDED', '--lang', 'en'], { LANG: 'ru_RU.UTF-8' });
+    assert.match(en.stdout, /^Too many requests: /m);
+    assert.doesNotMatch(en.stdout, /[а-яё]/i);
+
+    const dir = mkdtempSync(join(tmpdir(), 'b24-ru-needed-'));
+    try {
+      writeFileSync(join(dir, 'app.js'), "BX24.callMethod('user.get');\nBX24.callMethod('user.current');\nBX24.callMethod('crm.' + kind + '.list');\n");
+      const needed = await run(['needed', dir, '--lang', 'ru'], {});
+      assert.equal(needed.status, 0, needed.stderr);
+      assert.match(needed.stdout, /^Скоупы, которые нужны коду: user_brief$/m);
+      assert.match(needed.stdout, /^ {2}\S*app\.js:1 метод user\.get$/m);
+      assert.match(needed.stdout, /^ {2}user_brief из user_brief \| user_basic \| user: 'user_brief' — самый узкий из /m);
+      assert.match(needed.stdout, /^ {2}\S*app\.js:3 dynamic crm\.\*\.list: имя метода собирается во время выполнения$/m);
+      const enNeeded = await run(['needed', dir], { LANG: 'ru_RU.UTF-8', LC_ALL: 'C' });
+      assert.match(enNeeded.stdout, /'user_brief' is the narrowest of /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,20 +11,31 @@ import { createMcpServer, MCP_SERVER_VERSION } from '../mcp/mcp-server';
 import { nodeToolContext } from '../mcp/node-context';
 import { webhookPortal } from '../mcp/webhook-portal';
 import { parseCommandLine, UsageError } from '../cli/args';
+import { langOption } from '../workspace/cli-support';
+import type { Locale } from '../l10n/locale';
 
-const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]...
+const USAGE = `usage: bitrix24-mcp [folder] [--env-key KEY]... [--lang en|ru]
   Serves the Bitrix24 REST tools over MCP (stdio) for the app in folder (default: the current directory).
   Set BITRIX24_WEBHOOK to an inbound webhook URL to let site_rights and explain_error read the portal.
+  --lang ru words explain_error and the reasons of needed_scopes in Russian (default English).
 `;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
+  let locale: Locale | undefined;
   try {
     parsed = parseCommandLine({
       args: argv,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'env-key': { type: 'string', multiple: true } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        'env-key': { type: 'string', multiple: true },
+        lang: { type: 'string' },
+      },
       allowPositionals: true,
     });
+    // Not the shell's language: the answers go to an assistant, so English unless asked.
+    locale = langOption(parsed.values.lang);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`bitrix24-mcp: ${err.message}\n${USAGE}`);
@@ -62,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   const redactor = online ? portal.redactor : undefined;
   const log = (line: string) => process.stderr.write(`bitrix24-mcp: ${redactor ? redactor.redactText(line) : line}\n`);
   const server = createMcpServer({
-    context: nodeToolContext({ folder: dir, envKeys: envKeys.length ? envKeys : undefined, portal: online ? portal.reader : undefined }),
+    context: nodeToolContext({ folder: dir, envKeys: envKeys.length ? envKeys : undefined, portal: online ? portal.reader : undefined, locale }),
     online,
     log,
     redact: (s) => (redactor ? redactor.redactText(s) : s),

@@ -10,25 +10,31 @@ import { explainInput, formatExplanations, type ExplainContext } from '../explai
 import { explainContext } from '../mcp/explain-tools';
 import { nodeToolContext } from '../mcp/node-context';
 import { parseCommandLine, UsageError } from './args';
+import { langOption } from '../workspace/cli-support';
+import type { Locale } from '../l10n/locale';
 
 interface Io {
   out(s: string): void;
   err(s: string): void;
   /** Reads all of stdin (for `-`). */
   stdin?(): Promise<string>;
+  /** The language when `--lang` is not given (the binary's, from the environment). */
+  locale?: Locale;
 }
 
-const USAGE = "usage: bitrix24-scopes explain '<error json or code>'|- [--method <method>] [--manifest <dir>] [--format text|json]\n";
+const USAGE = "usage: bitrix24-scopes explain '<error json or code>'|- [--method <method>] [--manifest <dir>] [--format text|json] [--lang en|ru]\n";
 
 /** Runs the command; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   let parsed;
+  let locale: Locale | undefined;
   try {
     parsed = parseCommandLine({
       args,
-      options: { method: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' } },
+      options: { method: { type: 'string' }, manifest: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } },
       allowPositionals: true,
     });
+    locale = langOption(parsed.values.lang) ?? io.locale;
   } catch (err) {
     if (err instanceof UsageError) return usage(io, err.message);
     throw err;
@@ -39,16 +45,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (error === undefined) return usage(io, 'no error given');
   if (format !== 'text' && format !== 'json') return usage(io, '--format must be text or json');
   if (error === '-') error = await (io.stdin ?? readStdin)();
-  let ctx: ExplainContext = { method, catalogue: Catalogue.load(), now: Date.now() };
+  let ctx: ExplainContext = { method, catalogue: Catalogue.load(), now: Date.now(), locale };
   if (dir !== undefined) {
     const abs = resolve(dir);
     if (!isFolder(abs)) return usage(io, `--manifest '${dir}' is not a folder`);
-    const toolCtx = await nodeToolContext({ folder: abs, catalogue: ctx.catalogue as Catalogue })();
+    const toolCtx = await nodeToolContext({ folder: abs, catalogue: ctx.catalogue as Catalogue, locale })();
     ctx = await explainContext(toolCtx, method, undefined);
   }
   const result = explainInput(error, ctx);
   if (format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
-  else if (result.explanations.length) io.out(`${formatExplanations(result, Number.MAX_SAFE_INTEGER)}\n`);
+  else if (result.explanations.length) io.out(`${formatExplanations(result, Number.MAX_SAFE_INTEGER, locale)}\n`);
   if (!result.explanations.length) {
     io.err(`bitrix24-scopes explain: ${result.problem ?? 'nothing to explain'}\n`);
     return 1;

@@ -99,6 +99,7 @@ export const HELP: Record<string, CommandHelp> = {
       ['--method METHOD', 'the method that answered with the error'],
       ['--manifest DIR', 'folder of the app, to compare with its declared scopes'],
       ['--format text|json', 'output format (default text)'],
+      ['--lang en|ru', 'language of the explanation; codes and JSON keys stay as they are (default: from LC_ALL, LC_MESSAGES or LANG)'],
     ],
     exit: [
       [0, 'explained'],

@@ -10,6 +10,7 @@ import type { NeededScopes } from '../workspace/needed';
 import { fromCwd } from './terminal';
 import { cliTexts } from './cli-texts';
 import type { Locale } from '../l10n/locale';
+import { neededTexts } from '../l10n/needed-texts';
 
 const USAGE = 'usage: bitrix24-scopes needed [dir] [--format text|json] [--env-key KEY]... [--lang en|ru]\n';
 
@@ -34,12 +35,13 @@ export async function run(args: string[], io: Io): Promise<number> {
  */
 export function toText(r: NeededScopes, show: (label: string) => string = (l) => l, locale?: Locale): string {
   const t = cliTexts(locale);
+  const word = neededTexts(locale).evidence;
   const out: string[] = [];
   out.push(t.scopesNeeded(r.scopes));
   for (const scope of r.scopes) {
     const list = r.evidence[scope] ?? [];
     out.push('', t.uses(scope, list.length));
-    for (const e of list.slice(0, TEXT_EVIDENCE)) out.push(`  ${show(e.file)}:${e.line} ${e.kind} ${e.name}`);
+    for (const e of list.slice(0, TEXT_EVIDENCE)) out.push(`  ${show(e.file)}:${e.line} ${word[e.kind]} ${e.name}`);
     if (list.length > TEXT_EVIDENCE) out.push(t.more(list.length - TEXT_EVIDENCE));
   }
   if (r.choices.length) {

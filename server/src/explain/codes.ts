@@ -3,7 +3,10 @@
  * the HTTP status it usually comes with, and the generic fix. The explain
  * engine (explain.ts) sharpens the fix with the method, manifest and portal.
  * The codes are checked against the documentation's list (documented-codes.json).
+ * The Russian words of each code are in l10n/error-codes-ru.ts.
  */
+import type { Locale } from '../l10n/locale';
+import { ERROR_CODES_RU } from '../l10n/error-codes-ru';
 
 /** The family an error belongs to; decides which facts the engine looks at. */
 export type ErrorKind = 'scope' | 'user-rights' | 'confirmation' | 'auth-type' | 'token' | 'payment' | 'limit' | 'request' | 'not-found' | 'server';
@@ -21,6 +24,8 @@ export interface CodeFacts {
 }
 
 const DOCS = 'https://apidocs.bitrix24.com/';
+/** The Russian edition keeps every page listed here at the same path. */
+const RU_DOCS = 'https://apidocs.bitrix24.ru/';
 const ERRORS = `${DOCS}error-codes.html`;
 const LIMITS = `${DOCS}limits.html`;
 const OAUTH_ERRORS = `${DOCS}settings/oauth/error-codes.html`;
@@ -30,8 +35,7 @@ const BATCH = `${DOCS}settings/how-to-call-rest-api/batch.html`;
 
 const v3Request = (meaning: string, fix: string): CodeFacts => ({ kind: 'request', status: 400, meaning, fixes: [fix], page: V3 });
 
-/** Keyed by the exact code; lookups fall back to a case-insensitive match. */
-export const CODES: Readonly<Record<string, CodeFacts>> = {
+const FACTS = {
   // Scopes
   insufficient_scope: {
     kind: 'scope',
@@ -291,16 +295,30 @@ export const CODES: Readonly<Record<string, CodeFacts>> = {
     fixes: ['On-premise: turn off the temporary closure of the public part in the main module settings. Cloud: check that the portal still exists.'],
     page: ERRORS,
   },
-};
+} satisfies Record<string, CodeFacts>;
+
+/** A code this project explains; every one has a text in each language (l10n/error-codes-ru.ts). */
+export type ErrorCode = keyof typeof FACTS;
+
+/** Keyed by the exact code; lookups fall back to a case-insensitive match. */
+export const CODES: Readonly<Record<string, CodeFacts>> = FACTS;
 
 const lower = new Map(Object.keys(CODES).map((c) => [c.toLowerCase(), c]));
 
-/** The facts of a code, matched exactly first, then ignoring case. */
-export function codeFacts(code: string): { code: string; facts: CodeFacts } | undefined {
-  const exact = CODES[code];
-  if (exact) return { code, facts: exact };
-  const key = lower.get(code.toLowerCase());
-  return key ? { code: key, facts: CODES[key] } : undefined;
+/**
+ * The facts of a code, matched exactly first, then ignoring case, worded in `locale`: for `ru`
+ * the Russian meaning and fixes and the page of the Russian edition (same path on apidocs.bitrix24.ru).
+ */
+export function codeFacts(code: string, locale?: Locale): { code: string; facts: CodeFacts } | undefined {
+  const key = CODES[code] ? code : lower.get(code.toLowerCase());
+  return key ? { code: key, facts: inLocale(key as ErrorCode, locale) } : undefined;
+}
+
+function inLocale(code: ErrorCode, locale: Locale | undefined): CodeFacts {
+  const facts = CODES[code];
+  if (locale !== 'ru') return facts;
+  const ru = ERROR_CODES_RU[code];
+  return { ...facts, ...ru, page: facts.page?.replace(DOCS, RU_DOCS) };
 }
 
 /** Whether `s` looks like a Bitrix24 error code we can explain (for hovers on string literals). */

@@ -3,15 +3,18 @@
  * around it — the method, the app's manifest, the portal's grants — to a
  * diagnosis and the concrete fix. Pure: no I/O, no clock unless given.
  */
-import type { MethodInfo } from '../catalogue/types';
+import type { MethodInfo, RussianFacts } from '../catalogue/types';
 import type { ScopeCatalogue } from '../manifest/types';
-import { formatRequirement, requirementScopes } from '../catalogue/requirement';
+import { requirementScopes } from '../catalogue/requirement';
+import { russianUrl } from '../catalogue/links';
+import type { Locale } from '../l10n/locale';
+import { explainTexts, type ExplainTexts } from '../l10n/explain-texts';
 import { rankByPrivilege, shortfall } from '../manifest/scope-arithmetic';
 import { codeFacts, isKnownCode, kindFromStatus, type ErrorKind } from './codes';
 import { parseErrorInput, type ParsedError } from './parse';
 
-/** The slice of the catalogue the engine reads; `Catalogue` satisfies it. */
-export type ExplainCatalogue = ScopeCatalogue;
+/** The slice of the catalogue the engine reads; `Catalogue` satisfies it (Russian facts for Russian explanations). */
+export type ExplainCatalogue = ScopeCatalogue & { russian?(method: MethodInfo): RussianFacts | undefined };
 
 export interface ExplainContext {
   /** The method that failed, when the error itself does not say (it never does outside a batch `cmd`). */
@@ -23,6 +26,8 @@ export interface ExplainContext {
   portal?: { scopes?: string[]; admin?: boolean; auth?: 'webhook' | 'oauth' };
   /** Milliseconds since epoch, to turn `operating_reset_at` into "retry in N s". */
   now?: number;
+  /** The language of the words (English when undefined); codes, kinds and scopes stay as they are. */
+  locale?: Locale;
 }
 
 /** The diagnosis of one error. */
@@ -58,13 +63,14 @@ export interface ExplainResult {
 /** Parses `input` and explains every error in it. */
 export function explainInput(input: unknown, ctx: ExplainContext = {}): ExplainResult {
   const parsed = parseErrorInput(input, isKnownCode);
-  if (!parsed.errors.length) return { explanations: [], problem: parsed.problem };
+  if (!parsed.errors.length) return { explanations: [], problem: parsed.problem && explainTexts(ctx.locale).problems[parsed.problem] };
   return { explanations: parsed.errors.map((e) => explainError(e, ctx)) };
 }
 
 /** Explains one parsed error. */
 export function explainError(e: ParsedError, ctx: ExplainContext = {}): Explanation {
-  const hit = codeFacts(e.code);
+  const t = explainTexts(ctx.locale);
+  const hit = codeFacts(e.code, ctx.locale);
   const status = e.status ?? hit?.facts.status;
   const kind = hit?.facts.kind ?? kindFromStatus(status) ?? 'unknown';
   const methodName = e.method ?? ctx.method;
@@ -75,20 +81,23 @@ export function explainError(e: ParsedError, ctx: ExplainContext = {}): Explanat
     status,
     key: e.key,
     method: methodName,
-    diagnosis: hit?.facts.meaning ?? genericMeaning(kind, e.code),
+    diagnosis: hit?.facts.meaning ?? t.unknownCode[kind](e.code),
     facts: [],
     fixes: [],
     known: hit !== undefined,
     docs: hit?.facts.page,
   };
-  if (e.description) out.facts.push(`The portal said: “${e.description}”.`);
-  for (const v of e.validation ?? []) out.facts.push(`Field ${v.field || '(unnamed)'}: ${v.message}`);
-  if (methodName && !method && ctx.catalogue) out.facts.push(`${methodName} is not in the method catalogue; check the name.`);
-  if (method) out.facts.push(`${method.name}: scope ${formatRequirement(method.requirement)}; who can execute: ${method.who || 'not documented'}.`);
+  // A Russian explanation quotes the Russian edition's "who" line and links its page.
+  const ru = method && ctx.locale === 'ru' ? ctx.catalogue?.russian?.(method) : undefined;
+  if (e.description) out.facts.push(t.portalSaid(e.description));
+  for (const v of e.validation ?? []) out.facts.push(t.field(v.field, v.message));
+  if (methodName && !method && ctx.catalogue) out.facts.push(t.notInCatalogue(methodName));
+  if (method) out.facts.push(t.methodFacts(method.name, method.requirement, ru?.who ?? method.who));
 
-  const specific = (kind === 'unknown' ? undefined : SPECIFIC[kind])?.({ e, ctx, method, out }) ?? [];
-  out.fixes = dedupe([...specific, ...(hit?.facts.fixes ?? genericFixes(kind, method))]);
-  if (method?.url) out.methodDocs = method.url;
+  const methodDocs = (method && russianUrl(method.url, ru)) ?? method?.url;
+  const specific = (kind === 'unknown' ? undefined : SPECIFIC[kind])?.({ e, ctx, method, out, t }) ?? [];
+  out.fixes = dedupe([...specific, ...(hit?.facts.fixes ?? genericFixes(kind, methodDocs, t))]);
+  if (methodDocs) out.methodDocs = methodDocs;
   return clean(out);
 }
 
@@ -97,15 +106,16 @@ interface Situation {
   ctx: ExplainContext;
   method: MethodInfo | undefined;
   out: Explanation;
+  t: ExplainTexts;
 }
 
 /** Per kind: facts and fixes that depend on the method, the manifest and the portal. */
 const SPECIFIC: Partial<Record<ErrorKind, (s: Situation) => string[]>> = {
-  scope: ({ ctx, method, out }) => {
-    if (!method) return ['Pass the method that failed (e.g. --method crm.lead.add) to learn which scope it needs.'];
+  scope: ({ ctx, method, out, t }) => {
+    if (!method) return [t.passMethod];
     const need = requirementScopes(method.requirement);
     if (method.requirement.kind === 'basic') {
-      out.facts.push(`${method.name} needs no scope; an app-only method or a module switched off can also answer this way.`);
+      out.facts.push(t.basicMethod(method.name));
       return [];
     }
     if (!need.length) return [];
@@ -114,98 +124,67 @@ const SPECIFIC: Partial<Record<ErrorKind, (s: Situation) => string[]>> = {
     const granted = ctx.portal?.scopes ? new Set(ctx.portal.scopes) : undefined;
     const lackDeclared = declared ? shortfall(method.requirement, declared) : undefined;
     const lackGranted = granted ? shortfall(method.requirement, granted) : undefined;
-    const choice = method.requirement.kind === 'anyOf' ? 'any one of' : 'all of';
     const missing = lackGranted && !lackGranted.satisfied ? lackGranted.scopes : lackDeclared && !lackDeclared.satisfied ? lackDeclared.scopes : need;
     // Of alternatives, one is enough: the one already granted or declared, else the narrowest.
     const preferred = new Set([...(granted ?? []), ...(declared ?? [])]);
     out.missingScopes = method.requirement.kind === 'anyOf' && ctx.catalogue ? rankByPrivilege(missing, ctx.catalogue, preferred).slice(0, 1) : missing;
-    const list = (xs: string[]) => xs.map((x) => `“${x}”`).join(', ');
-    out.diagnosis = `Scope missing: ${method.name} needs ${need.length > 1 ? `${choice} ${list(need)}` : list(need)}.`;
+    out.diagnosis = t.scopeMissing(method.name, need, method.requirement.kind === 'anyOf' ? 'any' : 'all');
     if (lackDeclared && !lackDeclared.satisfied && ctx.manifest) {
-      fixes.push(`Add ${list(out.missingScopes)} to "scopes" in ${ctx.manifest.label}.`);
+      fixes.push(t.addToManifest(out.missingScopes, ctx.manifest.label));
     } else if (ctx.manifest) {
-      out.facts.push(`${ctx.manifest.label} declares it; the credentials the call used were not granted it.`);
+      out.facts.push(t.declaredNotGranted(ctx.manifest.label));
     }
     if (granted) {
-      if (lackGranted && !lackGranted.satisfied) out.facts.push(`The connected portal grants: ${[...granted].sort().join(', ') || 'no scopes'}.`);
-      else out.facts.push('The connected portal grants it to the connected credentials: the failing call used other credentials.');
+      if (lackGranted && !lackGranted.satisfied) out.facts.push(t.portalGrants([...granted].sort()));
+      else out.facts.push(t.grantedToConnected);
     }
     const auth = ctx.portal?.auth ?? (ctx.manifest?.kind === 'webhook' ? 'webhook' : ctx.manifest?.kind ? 'oauth' : undefined);
-    const scopes = list(out.missingScopes);
-    if (auth !== 'oauth') fixes.push(`Webhook: re-issue the inbound webhook (Developer resources) with ${scopes} ticked and call through its URL.`);
-    if (auth !== 'webhook') fixes.push(`App: add ${scopes} to the app’s access permissions, then reinstall or re-authorize it so the token carries the scope.`);
+    if (auth !== 'oauth') fixes.push(t.reissueWebhook(out.missingScopes));
+    if (auth !== 'webhook') fixes.push(t.reauthorizeApp(out.missingScopes));
     return fixes;
   },
-  'user-rights': ({ ctx, method, out }) => {
+  'user-rights': ({ ctx, method, out, t }) => {
     const fixes: string[] = [];
     if (method) {
-      out.diagnosis = `User rights, not scope: the user behind the call may not run ${method.name}.`;
+      out.diagnosis = t.userRights(method.name);
       if (method.whoClass === 'admin') {
-        if (ctx.portal?.admin === false) out.facts.push('The connected user is not a portal administrator.');
-        fixes.push('Run it as a portal administrator: issue the webhook or authorize the app as an administrator.');
+        if (ctx.portal?.admin === false) out.facts.push(t.notAdmin);
+        fixes.push(t.runAsAdmin);
       }
     }
-    if (ctx.portal?.admin === true && method?.whoClass === 'admin')
-      out.facts.push('The connected user is an administrator: the failing call used other credentials.');
+    if (ctx.portal?.admin === true && method?.whoClass === 'admin') out.facts.push(t.connectedIsAdmin);
     return fixes;
   },
-  confirmation: ({ method, out }) => {
-    if (method) {
-      out.facts.push(
-        method.adminConfirm
-          ? `${method.name} is documented as needing administrator confirmation.`
-          : `${method.name} is not in the documented list of methods that need confirmation; the portal asked for it anyway.`,
-      );
-    }
+  confirmation: ({ method, out, t }) => {
+    if (method) out.facts.push(method.adminConfirm ? t.confirmDocumented(method.name) : t.confirmUndocumented(method.name));
     return [];
   },
-  'auth-type': ({ ctx, method, out }) => {
-    if (method?.appOnly) out.facts.push(`${method.name} is documented as working only in the context of an application.`);
-    if (ctx.manifest?.kind === 'webhook') return [`${ctx.manifest.label} describes a webhook integration: move this call into a local or Market app.`];
+  'auth-type': ({ ctx, method, out, t }) => {
+    if (method?.appOnly) out.facts.push(t.appOnly(method.name));
+    if (ctx.manifest?.kind === 'webhook') return [t.moveToApp(ctx.manifest.label)];
     return [];
   },
-  token: ({ ctx }) => {
-    if (ctx.portal?.auth === 'webhook') return ['Webhook: check the URL still matches an existing inbound webhook (user id and code).'];
+  token: ({ ctx, t }) => {
+    if (ctx.portal?.auth === 'webhook') return [t.checkWebhook];
     return [];
   },
-  limit: ({ e, ctx, out }) => {
+  limit: ({ e, ctx, out, t }) => {
     const code = out.code;
     if (code === 'OPERATION_TIME_LIMIT' && e.operatingResetAt && ctx.now !== undefined) {
       out.retryAfterSeconds = Math.max(1, Math.ceil(e.operatingResetAt - ctx.now / 1000));
-      return [`Retry this method after ${out.retryAfterSeconds} s (operating_reset_at).`];
+      return [t.retryMethodAfter(out.retryAfterSeconds)];
     }
     if (code === 'QUERY_LIMIT_EXCEEDED') {
       out.retryAfterSeconds = 1;
-      return ['Retry after about 1 s, doubling the pause on each further refusal.'];
+      return [t.retryDoubling];
     }
     return [];
   },
 };
 
-function genericMeaning(kind: ErrorKind | 'unknown', code: string): string {
-  switch (kind) {
-    case 'token':
-      return `${code} is not a code this project knows; with HTTP 401 the portal did not accept the credentials.`;
-    case 'user-rights':
-      return `${code} is not a code this project knows; with HTTP 403 the call was refused for lack of rights or scope.`;
-    case 'not-found':
-      return `${code} is not a code this project knows; with HTTP 404 the method or object was not found.`;
-    case 'limit':
-      return `${code} is not a code this project knows; with HTTP 429 a limit was hit.`;
-    case 'server':
-      return `${code} is not a code this project knows; the HTTP status says the portal failed.`;
-    case 'request':
-      return `${code} is not a code this project knows; the HTTP status says the request was rejected.`;
-    default:
-      return `${code} is not one of the documented common errors: it is probably specific to the method.`;
-  }
-}
-
-function genericFixes(kind: ErrorKind | 'unknown', method: MethodInfo | undefined): string[] {
-  const page = method?.url
-    ? [`See the error list on the method’s page: ${method.url}`]
-    : ['Look the code up on the failing method’s page, in its error table.'];
-  if (kind === 'server') return ['Retry later; if it persists, contact the portal administrator or Bitrix24 support.', ...page];
+function genericFixes(kind: ErrorKind | 'unknown', methodDocs: string | undefined, t: ExplainTexts): string[] {
+  const page = methodDocs ? [t.methodErrors(methodDocs)] : [t.lookUpCode];
+  if (kind === 'server') return [t.retryLater, ...page];
   return page;
 }
 
@@ -219,20 +198,21 @@ function clean(e: Explanation): Explanation {
   return out;
 }
 
-/** The explanations as plain Markdown-friendly text, small enough to quote. */
-export function formatExplanations(result: ExplainResult, max = 10): string {
-  if (!result.explanations.length) return result.problem ?? 'Nothing to explain.';
+/** The explanations as plain Markdown-friendly text, small enough to quote, with the labels in `locale`. */
+export function formatExplanations(result: ExplainResult, max = 10, locale?: Locale): string {
+  const t = explainTexts(locale);
+  if (!result.explanations.length) return result.problem ?? t.nothingToExplain;
   const shown = result.explanations.slice(0, max);
   const parts = shown.map((x) => {
-    const head = [`${x.code}${x.status ? ` (HTTP ${x.status})` : ''}`, x.key ? `batch command “${x.key}”` : '', x.method ?? ''].filter(Boolean).join(' — ');
+    const head = [`${x.code}${x.status ? ` (HTTP ${x.status})` : ''}`, x.key ? t.batchCommand(x.key) : '', x.method ?? ''].filter(Boolean).join(' — ');
     const lines = [`## ${head}`, '', x.diagnosis];
     if (x.facts.length) lines.push('', ...x.facts.map((f) => `- ${f}`));
-    lines.push('', 'Fix:', ...x.fixes.map((f, i) => `${i + 1}. ${f}`));
-    const docs = [x.docs && `Docs: ${x.docs}`, x.methodDocs && `Method: ${x.methodDocs}`].filter(Boolean);
+    lines.push('', t.fix, ...x.fixes.map((f, i) => `${i + 1}. ${f}`));
+    const docs = [x.docs && t.docs(x.docs), x.methodDocs && t.methodPage(x.methodDocs)].filter(Boolean);
     if (docs.length) lines.push('', ...(docs as string[]));
     return lines.join('\n');
   });
   const more = result.explanations.length - shown.length;
-  if (more > 0) parts.push(`… ${more} more error(s) not shown; pass one batch entry at a time to see them.`);
+  if (more > 0) parts.push(t.notShown(more));
   return parts.join('\n\n');
 }

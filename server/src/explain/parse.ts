@@ -5,6 +5,7 @@
  * or just its `result_error` map, a line of log text, or the bare code.
  */
 import { isRecord } from '../util/is-record';
+import type { ParseProblem } from '../l10n/explain-texts';
 
 /** One error found in the input. */
 export interface ParsedError {
@@ -24,8 +25,8 @@ export interface ParsedError {
 
 export interface ParseResult {
   errors: ParsedError[];
-  /** Why nothing was found, when `errors` is empty. */
-  problem?: string;
+  /** Why nothing was found, when `errors` is empty (worded by l10n/explain-texts.ts). */
+  problem?: ParseProblem;
 }
 
 const CODE_TOKEN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -36,7 +37,7 @@ const CODE_IN_TEXT = /\b([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])\b/g;
 export function parseErrorInput(input: unknown, isKnown: (word: string) => boolean = (w) => /^[A-Z0-9_]+$/.test(w)): ParseResult {
   if (typeof input === 'string') {
     const text = input.trim();
-    if (!text) return { errors: [], problem: 'The input is empty: paste an error body, a batch result_error map or an error code.' };
+    if (!text) return { errors: [], problem: 'empty' };
     if (text.startsWith('{') || text.startsWith('[')) {
       let value: unknown;
       try {
@@ -46,19 +47,19 @@ export function parseErrorInput(input: unknown, isKnown: (word: string) => boole
       }
       if (value !== undefined) return fromJson(value);
       const fromJsonish = fromText(text, isKnown);
-      return fromJsonish.errors.length ? fromJsonish : { errors: [], problem: 'The input looks like JSON but does not parse, and names no error code.' };
+      return fromJsonish.errors.length ? fromJsonish : { errors: [], problem: 'bad-json' };
     }
     if (CODE_TOKEN.test(text)) return { errors: [{ code: text }] };
     return fromText(text, isKnown);
   }
   if (input && typeof input === 'object') return fromJson(input);
-  return { errors: [], problem: 'Expected an error body, a batch result_error map or an error code.' };
+  return { errors: [], problem: 'not-an-error' };
 }
 
 function fromJson(value: unknown): ParseResult {
   const errors: ParsedError[] = [];
   collect(value, errors, undefined, operatingResetAt(value), cmdMap(value));
-  return errors.length ? { errors } : { errors: [], problem: 'The JSON holds no `error` field and no batch `result_error` entries.' };
+  return errors.length ? { errors } : { errors: [], problem: 'no-error-field' };
 }
 
 function collect(v: unknown, out: ParsedError[], key: string | undefined, resetAt: number | undefined, cmd: Record<string, string>): void {
@@ -130,9 +131,7 @@ function fromText(text: string, isKnown: (word: string) => boolean): ParseResult
   if (quoted) add(quoted);
   for (const m of text.matchAll(CODE_IN_TEXT)) if (isKnown(m[1])) add(m[1]);
   if (!errors.length && status) return { errors: [{ code: `HTTP_${status}`, status: Number(status) }] };
-  return errors.length
-    ? { errors }
-    : { errors: [], problem: 'No error code found. Paste the JSON body the portal returned, or the code itself (e.g. insufficient_scope).' };
+  return errors.length ? { errors } : { errors: [], problem: 'no-code' };
 }
 
 function clean(e: ParsedError): ParsedError {

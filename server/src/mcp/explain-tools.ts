@@ -30,7 +30,7 @@ export const explainError: ToolDefinition = {
     const ectx = await explainContext(ctx, typeof input.method === 'string' ? input.method.trim() || undefined : undefined, input.manifest);
     const result = explainInput(String(input.error), ectx);
     if (!result.explanations.length) throw new ToolInputError(`explain_error: ${result.problem ?? 'nothing to explain.'}`);
-    return { text: formatExplanations(result, limitOf(input)) };
+    return { text: formatExplanations(result, limitOf(input), ctx.locale) };
   },
 };
 
@@ -48,5 +48,6 @@ export async function explainContext(ctx: ToolContext, method: string | undefine
     manifest: state && scopes ? { label: index!.label(state.file), scopes: scopes.map((s) => s.code), kind: state.parsed.manifest.kind } : undefined,
     portal: facts ? { scopes: facts.scopes, admin: facts.admin, auth: facts.auth } : undefined,
     now: ctx.now(),
+    locale: ctx.locale,
   };
 }

@@ -8,6 +8,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { PortalFacts } from '../protocol';
 import type { PortalReader, ToolContext } from './tool-types';
+import type { Locale } from '../l10n/locale';
 
 /** Asks for a site's rights operations; null when no portal is connected. */
 export type SiteRightsAsker = (siteId: number, type?: string) => Promise<string[] | null>;
@@ -19,6 +20,8 @@ export interface ServerToolDeps {
   /** Absent: the front end holds no portal connection, so site rights cannot be read. */
   siteRights?: SiteRightsAsker;
   now?: () => number;
+  /** The language of the tools' explanations and reasons. */
+  locale?: Locale;
 }
 
 /** A tool context for one request. */
@@ -43,5 +46,6 @@ export function serverToolContext(deps: ServerToolDeps): ToolContext {
     readFile: (p) => readFile(p, 'utf8').catch(() => undefined),
     listDir: (p) => readdir(p).catch(() => []),
     now: () => now(),
+    locale: deps.locale,
   };
 }

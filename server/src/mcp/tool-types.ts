@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from '../catalogue/catalogue';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { Locale } from '../l10n/locale';
 
 /** The landing `scope` parameter a site of `type` needs (ordinary sites need none). */
 export function landingSection(type: string | undefined): string | undefined {
@@ -63,6 +64,8 @@ export interface ToolContext {
   /** Lists a folder's entries (names); empty when missing. */
   listDir?(path: string): Promise<string[]>;
   now(): number;
+  /** The language of explanations and of why a scope is needed (English when undefined); names and codes stay as they are. */
+  locale?: Locale;
 }
 
 export interface ToolResult {

@@ -12,6 +12,7 @@ import { normalisePath, relativeTo } from '../workspace/file-system';
 import type { ManifestState } from '../workspace/manifest-registry';
 import { shortfall } from '../manifest/scope-arithmetic';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { neededTexts } from '../l10n/needed-texts';
 import { capped, limitOf, limitProperty, ToolInputError, type ToolContext, type ToolDefinition } from './tool-types';
 
 const NO_FOLDER = 'No folder is open: open the app’s folder (or start bitrix24-mcp in it) to check its scopes.';
@@ -45,7 +46,8 @@ export const neededScopesTool: ToolDefinition = {
     const index = ctx.workspace;
     if (!index) return { text: NO_FOLDER, isError: true };
     const folder = resolveInWorkspace(ctx, input.folder, 'folder');
-    const needed = index.needed(folder);
+    const needed = index.needed(folder, ctx.locale);
+    const evidenceWord = neededTexts(ctx.locale).evidence;
     const limit = limitOf(input);
     const where = folder ? index.label(folder) || '.' : 'the workspace';
     const lines = [`Least scopes for ${where}: ${needed.scopes.join(', ') || 'none'} (${needed.scopes.length})`];
@@ -54,7 +56,7 @@ export const neededScopesTool: ToolDefinition = {
         needed.scopes,
         limit,
         (s) =>
-          `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.kind === 'method' ? '' : `${e.kind} `}${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
+          `- ${s}: ${capped(needed.evidence[s] ?? [], 3, (e) => `${e.kind === 'method' ? '' : `${evidenceWord[e.kind]} `}${e.name} (${e.file}:${e.line})`, '').join(', ')}`,
         'pass a "folder" to narrow, or raise "limit".',
       ),
     );

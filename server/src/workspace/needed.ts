@@ -9,6 +9,8 @@ import type { ScopeRequirement } from '../catalogue/types';
 import { requirementScopes } from '../catalogue/requirement';
 import { bindingRequirement, rankByPrivilege } from '../manifest/scope-arithmetic';
 import type { FileCalls, ScopeCatalogue } from '../manifest/types';
+import type { Locale } from '../l10n/locale';
+import { why } from '../l10n/needed-texts';
 
 /** Why one scope is needed: a method called, an event or a placement bound, at `file:line` (1-based). */
 export interface Evidence {
@@ -52,6 +54,8 @@ export interface NeededInput {
   viewFor?: (file: string) => ScopeCatalogue;
   /** How evidence names a file (default: as given). */
   label?: (file: string) => string;
+  /** The language of the reasons (`why`, `reason`); default English. Codes, names and paths stay as they are. */
+  locale?: Locale;
 }
 
 /** Scopes documented as narrow-to-broad in one family, for the "why" of a choice. */
@@ -69,12 +73,13 @@ export function neededScopes(input: NeededInput): NeededScopes {
   const evidence = new Map<string, Evidence[]>();
   const alternatives: AnyOfNeed[] = [];
   const undecided: Undecided[] = [];
+  const locale = input.locale;
   const add = (scope: string, e: Evidence) => {
     const list = evidence.get(scope);
     if (list) list.push(e);
     else evidence.set(scope, [e]);
   };
-  const need = (requirement: ScopeRequirement, e: Evidence, what: string) => {
+  const need = (requirement: ScopeRequirement, e: Evidence) => {
     switch (requirement.kind) {
       case 'basic':
         return;
@@ -84,7 +89,7 @@ export function neededScopes(input: NeededInput): NeededScopes {
           name: e.name,
           file: e.file,
           line: e.line,
-          reason: `the documentation does not say which scope ${what} needs (${requirement.reason})`,
+          reason: why(locale, 'undocumented', { use: e, reason: requirement.reason }),
         });
         return;
       case 'anyOf':
@@ -102,13 +107,13 @@ export function neededScopes(input: NeededInput): NeededScopes {
       const line = call.range.start.line + 1;
       const method = view.get(call.name, call.version) ?? view.get(call.name);
       if (!method) {
-        undecided.push({ kind: 'unknown-method', name: call.name, file, line, reason: 'no documented or declared method has this name' });
+        undecided.push({ kind: 'unknown-method', name: call.name, file, line, reason: why(locale, 'unknown-method', {}) });
         continue;
       }
-      need(method.requirement, { kind: 'method', name: method.name, file, line }, `'${method.name}'`);
+      need(method.requirement, { kind: 'method', name: method.name, file, line });
     }
     for (const site of f.dynamic) {
-      undecided.push({ kind: 'dynamic', name: site.pattern, file, line: site.range.start.line + 1, reason: 'the method name is built at run time' });
+      undecided.push({ kind: 'dynamic', name: site.pattern, file, line: site.range.start.line + 1, reason: why(locale, 'dynamic', {}) });
     }
     for (const b of f.bindings ?? []) {
       if (b.via.endsWith('.unbind')) continue;
@@ -116,15 +121,15 @@ export function neededScopes(input: NeededInput): NeededScopes {
       const info = b.kind === 'event' ? input.catalogue.event?.(b.name) : input.catalogue.placement?.(b.name);
       if (!info) {
         const kind = b.kind === 'event' ? 'unknown-event' : 'unknown-placement';
-        undecided.push({ kind, name: b.name, file, line, reason: `no documented ${b.kind} has this name` });
+        undecided.push({ kind, name: b.name, file, line, reason: why(locale, kind, {}) });
         continue;
       }
       const name = info.name ?? info.code ?? b.name;
-      need(bindingRequirement(info), { kind: b.kind, name, file, line }, `the ${b.kind} '${name}'`);
+      need(bindingRequirement(info), { kind: b.kind, name, file, line });
     }
   }
 
-  const choices = settleAlternatives(alternatives, evidence, input.catalogue, add);
+  const choices = settleAlternatives(alternatives, evidence, input.catalogue, add, locale);
   const scopes = [...evidence.keys()].sort();
   const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line;
   return {
@@ -144,6 +149,7 @@ function settleAlternatives(
   evidence: Map<string, Evidence[]>,
   catalogue: ScopeCatalogue,
   add: (scope: string, e: Evidence) => void,
+  locale: Locale | undefined,
 ): Choice[] {
   const forced = new Set(evidence.keys());
   const bySet = new Map<string, AnyOfNeed[]>();
@@ -163,13 +169,14 @@ function settleAlternatives(
     const anyway = among.find((s) => forced.has(s));
     const reused = among.find((s) => chosen.has(s));
     const scope = anyway ?? reused ?? among[0];
-    const why = anyway
-      ? `'${anyway}' is needed anyway by ${describe(evidence.get(anyway)?.[0])}, and it satisfies ${describeNeeds(needs)}`
+    const uses = needs.map((n) => n.evidence);
+    const reason = anyway
+      ? why(locale, 'needed-anyway', { scope: anyway, by: evidence.get(anyway)?.[0], uses })
       : reused
-        ? `'${reused}' is already chosen for another call, and it satisfies ${describeNeeds(needs)}`
-        : leastWhy(scope, among, catalogue);
+        ? why(locale, 'already-chosen', { scope: reused, uses })
+        : leastWhy(scope, among, catalogue, locale);
     chosen.add(scope);
-    choices.push({ scope, among, why });
+    choices.push({ scope, among, why: reason });
     for (const n of needs) add(scope, n.evidence);
   }
   return choices;
@@ -179,22 +186,9 @@ function key(needs: AnyOfNeed[]): string {
   return [...needs[0].options].sort().join(',');
 }
 
-function leastWhy(scope: string, among: string[], catalogue: ScopeCatalogue): string {
-  if (among.every((s) => DOCUMENTED_ORDER.includes(s))) {
-    return `'${scope}' is the narrowest of ${among.map((s) => `'${s}'`).join(', ')} (the documentation ranks them from minimal to full access)`;
-  }
+function leastWhy(scope: string, among: string[], catalogue: ScopeCatalogue, locale: Locale | undefined): string {
+  if (among.every((s) => DOCUMENTED_ORDER.includes(s))) return why(locale, 'narrowest', { scope, among });
   const count = (s: string) => catalogue.methodsOfScope(s).length;
-  const others = among.filter((s) => s !== scope).map((s) => `'${s}' ${count(s)}`);
-  return `'${scope}' grants the fewest methods (${count(scope)}; ${others.join(', ')}), so it is the least privilege`;
-}
-
-function describe(e: Evidence | undefined): string {
-  if (!e) return 'another call';
-  const what = e.kind === 'method' ? `'${e.name}'` : `the ${e.kind} '${e.name}'`;
-  return `${what} (${e.file}:${e.line})`;
-}
-
-function describeNeeds(needs: AnyOfNeed[]): string {
-  const names = [...new Set(needs.map((n) => (n.evidence.kind === 'method' ? `'${n.evidence.name}'` : `the ${n.evidence.kind} '${n.evidence.name}'`)))];
-  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const others = among.filter((s) => s !== scope).map((s) => ({ scope: s, count: count(s) }));
+  return why(locale, 'fewest-methods', { scope, count: count(scope), others });
 }

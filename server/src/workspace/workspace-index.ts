@@ -268,12 +268,13 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   /**
    * The least scope set the code under `folder` (default: every root) needs,
    * with evidence; each file's manifest contributes its custom methods. Needs no manifest.
+   * The reasons are worded in `locale`, by default the index's.
    */
-  needed(folder?: string): NeededScopes {
+  needed(folder?: string, locale?: Locale): NeededScopes {
     const dir = folder === undefined ? undefined : normalisePath(folder);
     const files = [...this.files.values()].filter((f) => dir === undefined || f.file === dir || relativeTo(dir, f.file) !== undefined);
     const viewFor = (file: string) => this.view(this.registry.owner(file)?.file);
-    return neededScopes({ files, catalogue: this.options.catalogue, viewFor, label: (f) => this.label(f) });
+    return neededScopes({ files, catalogue: this.options.catalogue, viewFor, label: (f) => this.label(f), locale: locale ?? this.options.locale });
   }
 
   /**

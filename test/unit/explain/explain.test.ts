@@ -84,9 +84,12 @@ describe('explain: parsing what developers paste', () => {
   });
 
   it('bad input gets a reason, not an exception', () => {
-    assert.match(parseErrorInput('').problem ?? '', /empty/);
-    assert.match(parseErrorInput('{"result": 1}').problem ?? '', /no `error` field/);
-    assert.match(parseErrorInput('{not json').problem ?? '', /does not parse/);
+    assert.equal(parseErrorInput('').problem, 'empty');
+    assert.equal(parseErrorInput('{"result": 1}').problem, 'no-error-field');
+    assert.equal(parseErrorInput('{not json').problem, 'bad-json');
+    assert.match(explainInput('').problem ?? '', /The input is empty/);
+    assert.match(explainInput('{"result": 1}').problem ?? '', /no `error` field/);
+    assert.match(explainInput('{not json').problem ?? '', /does not parse/);
     assert.match(explainInput('all went fine').problem ?? '', /No error code found/);
   });
 });

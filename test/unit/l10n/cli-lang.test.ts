@@ -7,6 +7,7 @@ import * as describeCmd from '../../../server/src/cli/describe';
 import * as check from '../../../server/src/cli/check';
 import * as needed from '../../../server/src/cli/needed';
 import * as scan from '../../../server/src/cli/scan';
+import * as explain from '../../../server/src/cli/explain';
 import type { Locale } from '../../../server/src/l10n/locale';
 
 async function run(
@@ -96,10 +97,46 @@ describe('bitrix24-scopes --lang', () => {
       assert.ok(parsed.findings.some((f) => f.code === 'missing-scope' && f.severity === 'error' && /не объявлен скоуп/.test(f.message)));
     });
 
+    it("explain --lang ru, or from the environment: Russian explanation against the folder's manifest; --lang en wins", async () => {
+      const args = ['{"error":"insufficient_scope"}', '--method', 'crm.item.add', '--manifest', dir];
+      const ru = await run(explain, [...args, '--lang', 'ru']);
+      assert.equal(ru.code, 0, ru.err);
+      assert.match(ru.out, /^## insufficient_scope \(HTTP 403\) — crm\.item\.add\n\nНе хватает скоупа: методу crm\.item\.add нужен скоуп «crm»\.$/m);
+      assert.match(ru.out, /^Что сделать:\n1\. Добавьте «crm» в "scopes" в bitrix24\.json\.$/m);
+      assert.match(ru.out, /^Документация: https:\/\/apidocs\.bitrix24\.ru\/error-codes\.html$/m);
+      assert.match((await run(explain, args, 'ru')).out, /Не хватает скоупа/);
+      const en = await run(explain, [...args, '--lang', 'en'], 'ru');
+      assert.match(en.out, /^Scope missing: crm\.item\.add needs “crm”\.$/m);
+      assert.doesNotMatch(en.out, /[а-яё]/i);
+      const json = JSON.parse((await run(explain, ['expired_token', '--format', 'json', '--lang', 'ru'])).out) as {
+        explanations: { code: string; kind: string; diagnosis: string }[];
+      };
+      assert.deepEqual(
+        json.explanations.map((x) => [x.code, x.kind]),
+        [['expired_token', 'token']],
+      );
+      assert.match(json.explanations[0].diagnosis, /^Истёк срок действия access-токена/);
+      const none = await run(explain, ['', '--lang', 'ru']);
+      assert.equal(none.code, 1);
+      assert.match(none.err, /Пустой ввод/);
+      assert.equal((await run(explain, ['x', '--lang', 'de'])).code, 2);
+    });
+
     it('needed and scan --lang ru', async () => {
       const n = await run(needed, [dir, '--lang', 'ru']);
       assert.match(n.out, /^Скоупы, которые нужны коду: crm$/m);
       assert.match(n.out, /^crm \(1 использование\)$/m);
+      assert.match(n.out, /^ {2}app\.js:1 метод crm\.item\.add$/m);
+      assert.match(n.out, /^ {2}app\.js:2 dynamic crm\.\*\.list: имя метода собирается во время выполнения$/m);
+      const en = await run(needed, [dir], 'en');
+      assert.match(en.out, /^ {2}app\.js:1 method crm\.item\.add$/m);
+      assert.match(en.out, /^ {2}app\.js:2 dynamic crm\.\*\.list: the method name is built at run time$/m);
+      // JSON keeps its keys and kinds; the reason is text, in the language asked for.
+      const json = JSON.parse((await run(needed, [dir, '--format', 'json', '--lang', 'ru'])).out) as { undecided: { kind: string; reason: string }[] };
+      assert.deepEqual(
+        json.undecided.map((u) => [u.kind, u.reason]),
+        [['dynamic', 'имя метода собирается во время выполнения']],
+      );
       const s = await run(scan, [dir, '--lang', 'ru']);
       assert.match(s.out, /\(имя собирается во время выполнения\)/);
       assert.match(s.out, /^2 вызова, из них с именем, собираемым во время выполнения: 1$/m);
