@@ -5,11 +5,11 @@
 // `--outdir <dir>` writes the bundles there instead of dist/ (the package test builds into a
 // temporary folder, leaving the shared dist/ alone).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, existsSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, join, dirname, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCommandLine } from './lib/command-line.mjs';
+import { catalogueFromFile, writeCatalogueFiles } from './lib/catalogue-from-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = readCommandLine('build', { options: { production: { type: 'boolean' }, tests: { type: 'boolean' }, outdir: { type: 'string' } } });
@@ -40,26 +40,6 @@ if (withTests) {
   }
 }
 
-// The catalogue ships once, as JSON files beside the server bundle (dist/server/), read on first
-// use: inlined, it made up four fifths of every bundle, so each start compiled about 1.9 MB of
-// string literals and kept them in memory after they were parsed.
-const CATALOGUE_FILES = ['catalogue.json', 'catalogue.ru.json'];
-const catalogueFromFile = {
-  name: 'catalogue-from-file',
-  setup(build) {
-    build.onLoad({ filter: /catalogue(\.ru)?\.json$/ }, async (args) => {
-      const from = dirname(build.initialOptions.outfile);
-      const file = relative(from, join(dist, 'server', basename(args.path)))
-        .split(sep)
-        .join('/');
-      return {
-        contents: `module.exports = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(file)}), 'utf8'));`,
-        loader: 'js',
-      };
-    });
-  },
-};
-
 /** Where an entry's output goes: `dist/...` follows --outdir; the e2e suites stay in out/. */
 const outPath = (out) => (out.startsWith('dist/') ? join(dist, out.slice('dist/'.length)) : join(root, out));
 
@@ -84,17 +64,13 @@ await Promise.all(
         external: extra.external ?? [],
         banner: extra.banner ? { js: extra.banner } : undefined,
         mainFields: ['module', 'main'],
-        plugins: [catalogueFromFile],
+        plugins: [catalogueFromFile(join(dist, 'server'))],
         define: { BITRIX24_TOOLS_VERSION: JSON.stringify(version) },
       }),
     ),
 );
-// The catalogue files the bundles read (whitespace dropped; the data is the checked-in data).
-mkdirSync(join(dist, 'server'), { recursive: true });
-for (const file of CATALOGUE_FILES) {
-  const data = JSON.parse(await readFile(join(root, 'server/src/catalogue', file), 'utf8'));
-  writeFileSync(join(dist, 'server', file), JSON.stringify(data));
-}
+// The catalogue files the bundles read.
+writeCatalogueFiles(root, join(dist, 'server'));
 // The manifest schema VS Code validates bitrix24.json against (package.json jsonValidation).
 mkdirSync(join(dist, 'schemas'), { recursive: true });
 copyFileSync(join(root, 'server/src/manifest/bitrix24.schema.json'), join(dist, 'schemas', 'bitrix24.schema.json'));
