@@ -191,8 +191,7 @@ export class Recogniser extends FrameWalker {
       return;
     }
     // `base + 'crm.lead.add.json'`: a URL tail.
-    const lower = name.toLowerCase();
-    const cut = lower.endsWith('.json') ? 5 : lower.endsWith('.xml') ? 4 : 0;
+    const cut = endsWithFolded(name, '.json') ? 5 : endsWithFolded(name, '.xml') ? 4 : 0;
     if (cut && (prevConcat || slot !== Slot.None)) {
       name = name.slice(0, name.length - cut);
       if (names.has(name)) this.add(name, s, e - cut, prevConcat ? 'url' : contextOf(slot, f, this), slot, f, i);
@@ -479,4 +478,16 @@ function contextOf(slot: Slot, f: Frame, w: { parentBatch(f: Frame): boolean }):
   if (slot === Slot.BatchEntry) return 'batch';
   if (slot === Slot.MethodKey) return f.entry || w.parentBatch(f) ? 'batch' : 'call';
   return 'call';
+}
+
+/** `text` ends with `tail` (lowercase ASCII), letters compared case-insensitively, without a lowered copy per string. */
+function endsWithFolded(text: string, tail: string): boolean {
+  const from = text.length - tail.length;
+  if (from < 0) return false;
+  for (let i = 0; i < tail.length; i++) {
+    const c = text.charCodeAt(from + i);
+    const folded = c >= 65 && c <= 90 ? c | 32 : c;
+    if (folded !== tail.charCodeAt(i)) return false;
+  }
+  return true;
 }

@@ -70,7 +70,8 @@ export function diagnoseWithin(
   const problems = new Map<string, ReferenceProblem[]>();
   const memo: SuggestionMemo = new Map();
   for (const ref of doc.analysis.references) {
-    const key = `${ref.version ?? ''}:${ref.name}`;
+    // No string built per occurrence for the usual unversioned call (a name never starts with "2:" or "3:").
+    const key = ref.version ? `${ref.version}:${ref.name}` : ref.name;
     let found = problems.get(key);
     if (!found) {
       found = methodProblems(ref, catalogue, memo, ctx.locale);

@@ -101,7 +101,11 @@ export function liveHoverLines(method: MethodInfo | string, facts: PortalFacts |
 /** Lower-case names of referenced methods the catalogue does not know (or only the manifest declares), for `method.get`. */
 export function methodsToAsk(doc: AnalysedDocument, ctx: FeatureContext): string[] {
   const names = new Set<string>();
+  // Once per distinct name: generated code repeats one name thousands of times.
+  const seen = new Set<string>();
   for (const ref of doc.analysis.references) {
+    if (seen.has(ref.name)) continue;
+    seen.add(ref.name);
     const method = ctx.catalogue.get(ref.name);
     if (!method || method.custom) names.add(ref.name.toLowerCase());
   }
