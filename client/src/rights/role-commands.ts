@@ -16,7 +16,7 @@
 import * as vscode from 'vscode';
 import { pickAccessCode, pickOperations } from './access-code-picker';
 import { parseAccessCode } from './access-codes';
-import { LandingSection, portalHost } from './api';
+import { LandingSection, portalHost, type RightsApi } from './api';
 import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-guards';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
@@ -261,6 +261,10 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
     return out;
   };
 
+  /** A model switch goes ahead when a script said `confirm: true` or the user chose `verb` (Cancel is the default). */
+  const switchAgreed = (args: RoleArgs, api: RightsApi, question: string, explanation: string, verb: string): Promise<boolean> | boolean =>
+    args.confirm || confirmModelSwitch(docs, portalHost(api.portal), question, explanation, verb);
+
   // Set by restoreModel: the journaled roles of each site type, for "Restore Roles" after switching back.
   let snapshots = new Map<LandingSection, RoleFile['roles']>();
 
@@ -336,16 +340,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const args = readArgs(arg);
       const api = await requireApi(deps);
       if (!api) return undefined;
-      if (
-        !args.confirm &&
-        !(await confirmModelSwitch(
-          docs,
-          portalHost(api.portal),
-          vscode.l10n.t('Switch the portal to the role model?'),
-          switchToRolesWarning(),
-          vscode.l10n.t('Switch'),
-        ))
-      )
+      if (!(await switchAgreed(args, api, vscode.l10n.t('Switch the portal to the role model?'), switchToRolesWarning(), vscode.l10n.t('Switch'))))
         return undefined;
       return doSwitch(switchModel(api, deps.writeRefusal() ? undefined : deps.tree.fileSystem(), 'role'));
     },
@@ -354,17 +349,11 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
       const api = await requireApi(deps);
       const folder = api && (await requireWritableFolder(deps));
       if (!api || !folder) return undefined;
-      if (
-        !args.confirm &&
-        !(await confirmModelSwitch(
-          docs,
-          portalHost(api.portal),
-          vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?'),
-          vscode.l10n.t('The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.'),
-          vscode.l10n.t('Switch Back'),
-        ))
-      )
-        return undefined;
+      const question = vscode.l10n.t('Switch the portal back to the rights model it used before the last switch from this workspace?');
+      const explanation = vscode.l10n.t(
+        'The switch applies to the whole portal at once. Each model keeps its own settings on the portal; the other model stops applying.',
+      );
+      if (!(await switchAgreed(args, api, question, explanation, vscode.l10n.t('Switch Back')))) return undefined;
       const out = await doSwitch(restorePreviousModel(api, folder.fs));
       snapshots = new Map(
         (out.changedSections ?? []).map((c) => [
