@@ -117,15 +117,23 @@ function generateSite(): { root: string; files: number } {
   return { root, files };
 }
 
+/** Starts a server on `root` with server-probe.cjs loaded (and `nodeArgs`), leaving LSP_TEST_NODE_ARGS as it was. */
+async function startProbedServer(root: string, options: Parameters<typeof startServer>[1], nodeArgs = ''): Promise<TestClient> {
+  const before = process.env.LSP_TEST_NODE_ARGS;
+  process.env.LSP_TEST_NODE_ARGS = `${before ?? ''} ${nodeArgs} --require ${join(__dirname, 'server-probe.cjs')}`;
+  try {
+    return await startServer(pathToFileURL(root).href, options);
+  } finally {
+    if (before === undefined) delete process.env.LSP_TEST_NODE_ARGS;
+    else process.env.LSP_TEST_NODE_ARGS = before;
+  }
+}
+
 /** Starts a server on `root`, resolves with the time to the first diagnostics and the RSS then. */
 async function firstScan(root: string, scanExclude: readonly string[]): Promise<{ client: TestClient; ms: number; rss: number }> {
   const t0 = performance.now();
-  // With the probe (server-probe.cjs), so figure 4 can tell the server's own time from the pipe's and the client's.
-  const before = process.env.LSP_TEST_NODE_ARGS;
-  process.env.LSP_TEST_NODE_ARGS = `${before ?? ''} --require ${join(__dirname, 'server-probe.cjs')}`;
-  const client = await startServer(pathToFileURL(root).href, { initializationOptions: { scanExclude } });
-  if (before === undefined) delete process.env.LSP_TEST_NODE_ARGS;
-  else process.env.LSP_TEST_NODE_ARGS = before;
+  // With the probe, so figure 4 can tell the server's own time from the pipe's and the client's.
+  const client = await startProbedServer(root, { initializationOptions: { scanExclude } });
   await new Promise<void>((resolve) => {
     const check = () => (client.publishLog.length > 0 ? resolve() : setTimeout(check, 5));
     check();
@@ -247,11 +255,7 @@ async function bigDocument(siteRoot: string): Promise<void> {
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'bitrix24.json'), JSON.stringify({ scopes: ['crm'] }));
   writeFileSync(join(root, 'ping.js'), "BX24.callMethod('crm.item.add');\n");
-  const before = process.env.LSP_TEST_NODE_ARGS;
-  process.env.LSP_TEST_NODE_ARGS = `${before ?? ''} --expose-gc --require ${join(__dirname, 'server-probe.cjs')}`;
-  const client = await startServer(pathToFileURL(root).href);
-  if (before === undefined) delete process.env.LSP_TEST_NODE_ARGS;
-  else process.env.LSP_TEST_NODE_ARGS = before;
+  const client = await startProbedServer(root, {}, '--expose-gc');
   try {
     const pingUri = pathToFileURL(join(root, 'ping.js')).href;
     const ping = { line: 0, character: 20 };
