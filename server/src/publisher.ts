@@ -44,10 +44,15 @@ export class Publisher {
     else this.later.schedule(uri, PUBLISH_DEBOUNCE_MS, () => this.publish(uri));
   }
 
-  /** A document too large to analyse was opened or edited; its text stays in the reader's thread. */
+  /**
+   * A document too large to analyse was opened or edited; its text stays in the reader's thread.
+   * Reported like any document: at once when opened, after a pause in typing when edited.
+   */
   hold(uri: string, length: number): void {
+    const edited = this.held.has(uri);
     this.held.set(uri, length);
-    this.publish(uri);
+    if (edited) this.later.schedule(uri, PUBLISH_DEBOUNCE_MS, () => this.publish(uri));
+    else this.publish(uri);
   }
 
   /** A held document was closed (reported as closed), or reopened with its text (reported by that open). */
