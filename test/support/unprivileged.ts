@@ -17,7 +17,7 @@ const NOBODY = 65534;
 
 /**
  * When running as root, copies `bundle` (an esbuild output in dist/<folder>/) and the catalogue
- * files the bundles read (dist/server/*.json) into a fresh world-readable folder, in the same
+ * files the bundles read (dist/server/*.json, and the stdio reader's parse-worker.js) into a fresh world-readable folder, in the same
  * places relative to each other, and returns spawn options that drop to `nobody`; otherwise
  * returns the bundle unchanged, since permissions already apply to this user.
  */
@@ -34,7 +34,8 @@ export function unprivileged(bundle: string): UnprivilegedRun {
     return to;
   };
   const copy = place(bundle, basename(dirname(bundle)));
-  for (const f of readdirSync(join(dist, 'server')).filter((n) => n.endsWith('.json'))) place(join(dist, 'server', f), 'server');
+  // The data files and the stdio reader's worker (parse-worker.js), as they lie beside the shipped bundles.
+  for (const f of readdirSync(join(dist, 'server')).filter((n) => n.endsWith('.json') || n === 'parse-worker.js')) place(join(dist, 'server', f), 'server');
   return { bundle: copy, spawn: { uid: NOBODY, gid: NOBODY } };
 }
 
