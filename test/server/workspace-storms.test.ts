@@ -102,11 +102,17 @@ describe('language server under load (stdio)', () => {
       void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     edit(2, { start: { line: 0, character: 0 }, end: { line: 0, character: 2 * 1024 * 1024 } }, '');
     await client.diagnosticsWhere(uri, (d) => (d as Diagnostic[]).some((x) => /This file is 3\.0 MB/.test(x.message)));
+    // Typing in it is reported after pauses, not once per keystroke.
+    const before = client.publishLog.length;
+    for (let v = 100; v < 200; v++) edit(v, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, ' ');
     // ...and deleting the long line hands the rest to the server, which checks it as usual.
-    edit(3, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, '');
+    edit(200, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, '');
     const checked = (await client.diagnosticsWhere(uri, (d) => (d as Diagnostic[]).some((x) => x.code === 'unknown-method'))) as Diagnostic[];
     assert.ok(!checked.some((d) => d.code === 'document-too-large'));
-    assert.ok(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } }));
+    const count = client.publishLog.slice(before).filter((u) => u === uri).length;
+    assert.ok(count <= 10, `${count} publishes for 100 edits of a held document and its hand-back`);
+    // After the 100 spaces typed above, the call's name starts at character 117.
+    assert.ok(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 120 } }));
     void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await client.diagnosticsWhere(uri, (d) => d.length === 0);
   });
