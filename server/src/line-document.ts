@@ -38,11 +38,71 @@ function contentLength(line: string): number {
   return n;
 }
 
+/**
+ * The line starts of a text, found only as far as a position asks: the first 1,000 problems of a
+ * 2 MB file near its top read that far, instead of the whole file being split into lines.
+ */
+class LineIndex {
+  /** Line starts found so far, ascending; the line at `starts[n - 1]` may not have been scanned to its end. */
+  private readonly starts: number[] = [0];
+  /** Every line start is known (the last line has been reached). */
+  private complete = false;
+  private lf = -2;
+  private cr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The line holding `at` (0 ≤ at ≤ length) and its start. */
+  lineOf(at: number): number {
+    const { starts } = this;
+    while (!this.complete && starts[starts.length - 1] <= at) this.next();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The start of `line`, or undefined past the last line. */
+  startOf(line: number): number | undefined {
+    while (!this.complete && this.starts.length <= line) this.next();
+    return this.starts[line];
+  }
+
+  /** The length of `line` (an existing line) without its terminator. */
+  contentLength(line: number): number {
+    const start = this.starts[line];
+    let end = this.startOf(line + 1) ?? this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end - start;
+  }
+
+  /** Records the start of the line after the last one known (same line ends as `splitLines`). */
+  private next(): void {
+    const { text } = this;
+    const from = this.starts[this.starts.length - 1];
+    if (this.lf !== -1 && this.lf < from) this.lf = text.indexOf('\n', from);
+    if (this.cr !== -1 && this.cr < from) this.cr = text.indexOf('\r', from);
+    const { lf, cr } = this;
+    if (lf === -1 && cr === -1) {
+      this.complete = true;
+      return;
+    }
+    this.starts.push(cr !== -1 && (lf === -1 || cr < lf) ? (text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1) : lf + 1);
+  }
+}
+
 export class LineDocument implements TextDocument {
   /** Built from `text` on first need (an edit, a position): a document only read whole (too large to analyse) never pays for it. */
   private split: string[] | undefined;
   private text: string | undefined;
   private starts: number[] | undefined;
+  /** Positions in a document not yet split into lines (just opened or replaced whole). */
+  private index: LineIndex | undefined;
 
   private constructor(
     readonly uri: string,
@@ -88,6 +148,13 @@ export class LineDocument implements TextDocument {
   }
 
   offsetAt(position: Position): number {
+    if (this.split === undefined && this.text !== undefined) {
+      const index = (this.index ??= new LineIndex(this.text));
+      if (position.line < 0) return 0;
+      const start = index.startOf(position.line);
+      if (start === undefined) return this.text.length;
+      return start + Math.max(0, Math.min(position.character, index.contentLength(position.line)));
+    }
     const starts = this.lineStarts();
     if (position.line >= this.lines.length) return starts[this.lines.length];
     if (position.line < 0) return 0;
@@ -96,6 +163,12 @@ export class LineDocument implements TextDocument {
   }
 
   positionAt(offset: number): Position {
+    if (this.split === undefined && this.text !== undefined) {
+      const index = (this.index ??= new LineIndex(this.text));
+      const at = Math.max(0, Math.min(offset, this.text.length));
+      const line = index.lineOf(at);
+      return { line, character: Math.min(at - (index.startOf(line) ?? 0), index.contentLength(line)) };
+    }
     const starts = this.lineStarts();
     const at = Math.max(0, Math.min(offset, starts[this.lines.length]));
     let lo = 0;
@@ -123,6 +196,7 @@ export class LineDocument implements TextDocument {
     this.split = undefined;
     this.text = content;
     this.starts = undefined;
+    this.index = undefined;
   }
 
   private splice(range: Range, insert: string): void {
@@ -152,6 +226,7 @@ export class LineDocument implements TextDocument {
     else this.split = this.lines.slice(0, first).concat(parts, this.lines.slice(upto + 1));
     this.text = undefined;
     this.starts = undefined;
+    this.index = undefined;
   }
 
   private lineStarts(): number[] {

@@ -38,6 +38,24 @@ describe('LineDocument', () => {
     assert.equal(doc.version, 3001);
   });
 
+  it('gives the same positions as TextDocument in a document just opened, asked in any order, before it is ever split into lines', () => {
+    const random = rng(7);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '\n\r', 'é', "b.callMethod('q.a')", ''];
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const ref = TextDocument.create('file:///a.js', 'javascript', 1, text);
+      const doc = LineDocument.create('file:///a.js', 'javascript', 1, text);
+      for (let k = 0; k < 30; k++) {
+        const offset = Math.floor(random() * (text.length + 3)) - 1;
+        assert.deepEqual(doc.positionAt(offset), ref.positionAt(offset), `positionAt(${offset}) of ${JSON.stringify(text)}`);
+        const pos = { line: Math.floor(random() * (ref.lineCount + 2)) - (random() < 0.1 ? 1 : 0), character: Math.floor(random() * 12) };
+        assert.equal(doc.offsetAt(pos), ref.offsetAt(pos), `offsetAt(${JSON.stringify(pos)}) of ${JSON.stringify(text)}`);
+      }
+      assert.equal(doc.lineCount, ref.lineCount);
+      assert.deepEqual(doc.positionAt(text.length), ref.positionAt(text.length));
+    }
+  });
+
   it('applies 1,000 one-character edits to a 1 MB document by touching only their lines', () => {
     const line = "  const res = await b24.callMethod('crm.item.add', { id });\n";
     const doc = LineDocument.create('file:///big.js', 'javascript', 1, line.repeat(Math.ceil(1e6 / line.length)));

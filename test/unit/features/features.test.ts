@@ -5,7 +5,7 @@ import type { DocumentAnalysis, MethodReference } from '../../../server/src/anal
 import type { AnalysedDocument, FeatureContext, FeatureSettings } from '../../../server/src/features/context';
 import { hover } from '../../../server/src/features/hover';
 import { diagnose, diagnoseWithin } from '../../../server/src/features/diagnostics';
-import { capDiagnostics } from '../../../server/src/publish-limits';
+import { capDiagnostics, groupDigits } from '../../../server/src/publish-limits';
 import { complete, resolveCompletion } from '../../../server/src/features/completion';
 import { methodCodeActions } from '../../../server/src/features/code-actions';
 import { fakeCatalogue } from './fake-catalogue';
@@ -204,5 +204,14 @@ describe('completion', () => {
       items.map((i) => i.label),
       ['ONCRMDEALADD'],
     );
+  });
+});
+
+describe('publish limits', () => {
+  it('writes the count of problems left out as toLocaleString would, in English and Russian', () => {
+    for (const n of [0, 7, 999, 1000, 99_000, 100_000, 1_234_567, 12_345_678_901]) {
+      assert.equal(groupDigits(n, ','), n.toLocaleString('en-US'));
+      assert.equal(groupDigits(n, '\u00a0'), n.toLocaleString('ru-RU'));
+    }
   });
 });
