@@ -48,10 +48,15 @@ let scratch: TokenStream | undefined;
  * A token stream for one analysis. The arrays of the last one are reused
  * (analysis is synchronous and keeps no token after it returns), which saves
  * allocating and zeroing them for every document; very large ones are let go.
+ * Sized up front for the text (dense code has about one token per three
+ * characters), so a large document's tokens are not copied from array to
+ * ever larger array as they are found.
  */
 function scratchTokens(textLength: number): TokenStream {
-  const ts = scratch ?? new TokenStream(textLength >> 2);
+  const expected = Math.ceil(textLength / 3);
+  const ts = scratch ?? new TokenStream(expected);
   ts.reset();
+  ts.reserve(expected);
   scratch = ts.kind.length <= 1 << 21 ? ts : undefined;
   return ts;
 }

@@ -38,6 +38,8 @@ export interface Findings {
 /** Walks one region and records its references into `out`. */
 export class Recogniser extends FrameWalker {
   private chainEnd = -1;
+  /** Names sliced from this region lately, by a hash of their characters (see `sliceName`). */
+  private recentNames: string[] | undefined;
   private hit: number;
   private readonly urlOnly: boolean;
   private readonly python: boolean;
@@ -165,7 +167,7 @@ export class Recogniser extends FrameWalker {
 
   /** A string whose whole value is a name. */
   private wholeName(i: number, s: number, e: number, slot: Slot, f: Frame, prevConcat: boolean, dotted: boolean): void {
-    const { text, names } = this;
+    const { names } = this;
     // `'user.get' + '_cache'`: the value is the concatenation, not this name.
     if (i + 1 < this.to && this.ts.kind[i + 1] === Tok.Concat && !prevConcat) {
       this.chain(i, slot, f);
@@ -173,7 +175,7 @@ export class Recogniser extends FrameWalker {
     }
     // Dotless names (`profile`, `scope`) count outside slots only as constants filling a slot later.
     if (!dotted && slot === Slot.None && (i - 1 < this.from || this.ts.kind[i - 1] !== Tok.Assign) && !this.php) return;
-    let name = text.slice(s, e);
+    let name = this.sliceName(s, e);
     if (names.has(name)) {
       if (slot === Slot.None && !dotted) {
         this.constant(i, name, s, e, false);
@@ -204,6 +206,22 @@ export class Recogniser extends FrameWalker {
       return;
     }
     this.chain(i, slot, f);
+  }
+
+  /**
+   * `text.slice(s, e)` for a name, the same string object as the last time the region held these
+   * characters: a file naming one method 10,000 times makes one string, not 10,000 to allocate and
+   * collect, and later lookups by the name reuse its hash.
+   */
+  private sliceName(s: number, e: number): string {
+    const { text } = this;
+    let h = e - s;
+    for (let p = s; p < e; p++) h = (Math.imul(h, 31) + text.charCodeAt(p)) | 0;
+    const recent = (this.recentNames ??= new Array<string>(256).fill(''));
+    const slot = h & 255;
+    const seen = recent[slot];
+    if (seen.length === e - s && text.startsWith(seen, s)) return seen;
+    return (recent[slot] = text.slice(s, e));
   }
 
   private add(name: string, s: number, e: number, context: CallContext, slot: Slot, f: Frame, i: number): MethodReference {

@@ -16,7 +16,7 @@ import { Slot } from './slots';
 export const METHOD_SHAPE = /^[a-z][a-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*){1,5}$/;
 
 /** Callees (lower case) that only ever take a Bitrix24 REST method name or batch. */
-const STRONG_CALLEES = new Set([
+const STRONG_CALLEES = [
   'callmethod',
   'callmethodasync',
   'calllistmethod',
@@ -26,11 +26,11 @@ const STRONG_CALLEES = new Set([
   'callbatch',
   'callbatchbychunk',
   'list_and_get',
-]);
+];
 /** Receivers (lower case) whose `call`/`callBatch` is Bitrix24's: CRest, b24phpsdk's core, BX24. */
-const STRONG_RECEIVERS = new Set(['crest', 'core', 'bx24']);
+const STRONG_RECEIVERS = ['crest', 'core', 'bx24'];
 /** b24jssdk actions: `actions.v2.call.make`, `callList.make`, `fetchList.make`, `batch.make`, `batchByChunk.make`. */
-const MAKE_RECEIVERS = new Set(['call', 'calllist', 'fetchlist', 'batch', 'batchbychunk']);
+const MAKE_RECEIVERS = ['call', 'calllist', 'fetchlist', 'batch', 'batchbychunk'];
 
 /** How sure a call frame is about its method slots. */
 const enum Strength {
@@ -86,7 +86,7 @@ function strengthOf(w: FrameWalker, f: Frame): Strength {
 }
 
 /** Whether token `i`, case-folded, is one of `words` (lower case). */
-function tokenIn(w: FrameWalker, i: number, words: ReadonlySet<string>): boolean {
-  for (const word of words) if (w.tokenIs(i, word)) return true;
+function tokenIn(w: FrameWalker, i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (w.tokenIs(i, words[k])) return true;
   return false;
 }

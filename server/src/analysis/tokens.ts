@@ -78,6 +78,16 @@ export class TokenStream {
     this.collectComments = false;
   }
 
+  /** Makes room for `capacity` tokens in an empty stream (nothing is copied; never shrinks). */
+  reserve(capacity: number): void {
+    if (this.length > 0 || capacity <= this.kind.length) return;
+    const n = Math.min(capacity, 1 << 24);
+    this.kind = new Uint8Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
   push(kind: number, start: number, end: number, flags = 0): number {
     const i = this.length;
     if (i === this.kind.length) this.grow();
