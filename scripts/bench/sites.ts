@@ -389,6 +389,12 @@ async function main(): Promise<void> {
       if (flood.length > MAX_ANALYSED_DOCUMENT)
         throw new Error(`the flood document (${flood.length} characters) is over the analysis limit: the figure would measure nothing`);
       const floodUri = pathToFileURL(join(root, 'local/js/acme/flood.js')).href;
+      // A small document open beside it, to ask hovers of while the workspace takes the flood in.
+      const side = module(2_000);
+      const sideUri = pathToFileURL(join(root, 'local/js/acme/side.js')).href;
+      const sidePublished = scan.client.nextDiagnostics(sideUri);
+      open(scan.client, sideUri, 'javascript', side.text);
+      await sidePublished;
       const published = scan.client.nextDiagnostics(floodUri);
       await probe(scan.client); // resets the server's longest-stall record
       const p0 = performance.now();
@@ -399,11 +405,17 @@ async function main(): Promise<void> {
         "4.  the server's own part",
         `${(await probe(scan.client)).stallMs} ms (its longest event-loop stall meanwhile: reading the message, analysing, building and sending the diagnostics; the rest is the client encoding 2 MB, the pipe and the client decoding)`,
       );
+      // Then the workspace index takes the document in and its scope findings are published again:
+      // hovers on the other document meanwhile, until that publish (or 3 s).
+      const republished = Promise.race([scan.client.nextDiagnostics(floodUri), new Promise((r) => setTimeout(r, 3000))]);
+      const after = await longestWait(scan.client, sideUri, side.hoverAt, republished);
+      row(`4. longest request wait after it (${after.count} hovers)`, after.max, TARGET.changeWaitMs, 'ms');
       const summary = (floodDiagnostics as { code?: string; message: string }[]).find((d) => d.code === 'too-many-problems');
       const unknown = (floodDiagnostics as { code?: string }[]).filter((d) => d.code === 'unknown-method').length;
       if (!summary || unknown === 0) throw new Error('the flood document got no unknown-method diagnostics: the figure would measure nothing');
       info('4. diagnostics sent', `${floodDiagnostics.length}: ${unknown} unknown-method, then "${summary.message}"`);
       void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: floodUri } });
+      void scan.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: sideUri } });
     }
 
     if (parts.has(5)) await bigDocument(root);

@@ -22,7 +22,7 @@ import { errorCodeHover } from './explain/hover';
 import { explainInput, type ExplainResult } from './explain/explain';
 import { nodeFileSystem, uriToPath, type WorkspaceFileSystem } from './workspace/file-system';
 import type { NeededScopes } from './workspace/needed';
-import type { ScanProgress } from './workspace/workspace-index';
+import type { EarlierAnalysis, ScanProgress } from './workspace/workspace-index';
 import { ScopeService } from './scope-service';
 import { documentDiagnostics } from './service/document-diagnostics';
 import { PortalState } from './service/portal-state';
@@ -84,6 +84,8 @@ export interface LanguageService {
   catalogueFor(uri: string): Catalogue;
   /** The document's analysis (cached per version and catalogue view); undefined for other languages. */
   analyse(doc: TextDocument): AnalysedDocument | undefined;
+  /** What the workspace index takes in for an open document: its text, and the analysis already made of it (see `WorkspaceIndex.update`). */
+  indexSource(doc: TextDocument): { text: string; earlier?: EarlierAnalysis };
   /** Drops what is kept about a closed document. */
   forget(uri: string): void;
   /** Hover for a method, event, placement, scope code or REST error code under the cursor. */
@@ -183,6 +185,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     portalFacts: () => portal.fresh(),
     catalogueFor: (uri) => viewFor(uri),
     analyse: (doc) => analysed.get(doc),
+    indexSource(doc) {
+      const a = analysed.get(doc);
+      if (!a || a.family === 'plain' || a.text.length > MAX_ANALYSED_DOCUMENT) return { text: doc.getText() };
+      return { text: a.text, earlier: { analysis: a.analysis, family: a.family, names: viewFor(doc.uri) } };
+    },
     forget(uri) {
       reportedView.delete(uri);
       analysed.forget(uri);

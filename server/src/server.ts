@@ -98,7 +98,10 @@ export function startServer(connection: Connection): void {
     publisher.edited(uri);
     indexLater.schedule(uri, INDEX_DEBOUNCE_MS, () => {
       const doc = documents.get(uri);
-      if (doc) publisher.indexThen((s, p) => s.index.update(p, doc.getText()), uri);
+      if (!doc) return;
+      // The analysis the publish made of this text is taken over, not made again.
+      const { text, earlier } = service.indexSource(doc);
+      publisher.indexThen((s, p) => s.index.update(p, text, earlier), uri);
     });
   });
   documents.onDidClose(({ document: { uri } }) => {

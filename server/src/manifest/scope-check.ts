@@ -20,7 +20,19 @@ import type { Locale } from '../l10n/locale';
 import { texts, type Texts } from '../l10n/texts';
 import { declaredFindings } from './declared-check';
 import { bindingRequirement, rankByPrivilege, shortfall, wildcardMatcher } from './scope-arithmetic';
-import type { DynamicSite, FileCalls, Finding, FindingCode, FindingData, ParsedManifest, RelatedLocation, ScopeCatalogue, Severity, Span } from './types';
+import type {
+  CallSite,
+  DynamicSite,
+  FileCalls,
+  Finding,
+  FindingCode,
+  FindingData,
+  ParsedManifest,
+  RelatedLocation,
+  ScopeCatalogue,
+  Severity,
+  Span,
+} from './types';
 
 /** Uses listed as related information on one missing-scope problem (the message still counts them all). */
 const MAX_RELATED = 200;
@@ -143,6 +155,8 @@ export class ScopeChecker {
   private readonly manifestDoc?: TextDocument;
   /** "Did you mean" answers, shared by every file of the group. */
   private readonly suggestions: SuggestionMemo = new Map();
+  /** A name's problems, worked out once: they do not depend on where it is called (a generated file may call one name 10,000 times). */
+  private readonly nameProblems = new Map<string, ReferenceProblem[]>();
   private readonly t: Texts;
 
   constructor(readonly input: CheckerInput) {
@@ -166,7 +180,7 @@ export class ScopeChecker {
       const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
       const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
       // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
-      if (!method || !method.custom) this.referenceFindings(check, at, methodProblems(call, catalogue, this.suggestions, this.input.locale));
+      if (!method || !method.custom) this.referenceFindings(check, at, this.problemsOf(call));
       if (!method) continue;
       const need: Need = { ...at, method: method.name };
       this.addNeed(check, need, method.requirement, method.editions);
@@ -343,6 +357,13 @@ export class ScopeChecker {
   }
 
   /** A method's, event's or placement's own problems, at the use. */
+  private problemsOf(call: CallSite): ReferenceProblem[] {
+    const key = call.version ? `${call.version}:${call.name}` : call.name;
+    let found = this.nameProblems.get(key);
+    if (!found) this.nameProblems.set(key, (found = methodProblems(call, this.input.catalogue, this.suggestions, this.input.locale)));
+    return found;
+  }
+
   private referenceFindings(check: FileCheck, at: Need, problems: ReferenceProblem[]): void {
     for (const p of problems) this.pushAt(check.findings, at, p.code, p.message, { kind: 'reference', name: at.method, ...p.data });
   }

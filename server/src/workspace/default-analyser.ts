@@ -18,4 +18,7 @@ export const defaultAnalyser: SourceAnalyser = {
   analyse(path, text, names) {
     return analyse(text, familyOf('', path) ?? 'plain', names);
   },
+  familyOf(path) {
+    return familyOf('', path) ?? 'plain';
+  },
 };

@@ -8,8 +8,8 @@ export class FindingCache {
   private readonly groups = new Map<string, Map<string, Finding[]>>();
   /** Files whose findings may have changed since the last `takeChanges`. */
   private readonly pending = new Set<string>();
-  /** file → signature of the findings last handed out by `takeChanges`. */
-  private readonly published = new Map<string, string>();
+  /** file → the findings last handed out by `takeChanges` (compared by value, not as one JSON string: a file may hold 100k). */
+  private readonly published = new Map<string, Finding[]>();
 
   /** Sets the findings of one file within a group (empty: none). */
   setFile(key: string, file: string, findings: Finding[]): void {
@@ -54,13 +54,36 @@ export class FindingCache {
     const changes = new Map<string, Finding[]>();
     for (const file of this.pending) {
       const list = this.inFile(file);
-      const signature = JSON.stringify(list);
-      if ((this.published.get(file) ?? '[]') === signature) continue;
+      if (sameValue(this.published.get(file) ?? [], list)) continue;
       changes.set(file, list);
-      if (list.length) this.published.set(file, signature);
+      if (list.length) this.published.set(file, list);
       else this.published.delete(file);
     }
     this.pending.clear();
     return changes;
   }
+}
+
+/**
+ * Whether two JSON-like values are equal as JSON would write them (a property set to undefined
+ * counts as absent; key order does not matter), without writing them out.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    keys++;
+    if (!sameValue(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
 }

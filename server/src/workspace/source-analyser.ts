@@ -3,7 +3,7 @@
  * analysed, and each reference's offsets as line/character positions.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { DocumentAnalysis, MethodNames } from '../analysis/types';
+import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
 
 /** Which files the workspace scan reads and how they are analysed. */
@@ -11,6 +11,8 @@ export interface SourceAnalyser {
   /** Should the scan read this file? Decided from the path alone. */
   accepts(path: string): boolean;
   analyse(path: string, text: string, names: MethodNames): DocumentAnalysis;
+  /** The language family `analyse` would read the file as (lets the index take an analysis the editor already made). */
+  familyOf?(path: string): LanguageFamily | undefined;
 }
 
 /** The calls of an analysis with positions instead of offsets. */

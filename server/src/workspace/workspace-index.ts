@@ -11,6 +11,7 @@ import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { toCalls, type SourceAnalyser } from './source-analyser';
+import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 import { buildReport, type ScopeReport } from './report';
 import { proposeForFiles, type ProposedManifest } from '../manifest/create-manifest';
@@ -23,6 +24,13 @@ import type { Locale } from '../l10n/locale';
 import { ruleMessage } from '../rules';
 
 /** Progress of the first scan (reading and analysing files). */
+/** An analysis the editor already made of a text (see `WorkspaceIndex.update`). */
+export interface EarlierAnalysis {
+  analysis: DocumentAnalysis;
+  family: LanguageFamily;
+  names: MethodNames;
+}
+
 export interface ScanProgress {
   done: number;
   total: number;
@@ -117,9 +125,13 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     });
   }
 
-  /** A file's text changed or it was created (with the editor's text, saved or not). */
-  update(path: string, text: string): Promise<void> {
-    return this.serial(() => this.apply(normalisePath(path), text, true));
+  /**
+   * A file's text changed or it was created (with the editor's text, saved or not). `earlier`: the
+   * editor's own analysis of this very text, taken instead of analysing it again when it was made
+   * with the names and the language family the index would use.
+   */
+  update(path: string, text: string, earlier?: EarlierAnalysis): Promise<void> {
+    return this.serial(() => this.apply(normalisePath(path), text, true, earlier));
   }
 
   /** A file or folder changed on disk (created, changed, deleted, or an editor closed it): re-read it. */
@@ -456,7 +468,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
   }
 
   /** Takes in a file's text; `fromEditor` texts are kept (they may be unsaved) until the disk is read again. */
-  private async apply(p: string, text: string, fromEditor: boolean): Promise<void> {
+  private async apply(p: string, text: string, fromEditor: boolean, earlier?: EarlierAnalysis): Promise<void> {
     const root = this.rootOf(p);
     if (root === undefined || this.exclusions.excludesWithin(p)) return;
     const name = baseName(p);
@@ -484,7 +496,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       return;
     }
     this.setProblems(p, []);
-    this.setSource(p, text, fromEditor);
+    this.setSource(p, text, fromEditor, earlier);
   }
 
   private async reload(p: string): Promise<void> {
@@ -527,14 +539,15 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     await this.apply(p, text, false);
   }
 
-  private setSource(p: string, text: string, overlay: boolean): void {
+  private setSource(p: string, text: string, overlay: boolean, earlier?: EarlierAnalysis): void {
     const hash = createHash('sha1').update(text).digest('base64');
     const existing = this.files.get(p);
     if (existing && existing.hash === hash) {
       existing.overlay = overlay ? text : undefined;
       return;
     }
-    const analysis = this.options.analyser.analyse(p, text, this.names);
+    const reuse = earlier !== undefined && earlier.names === this.names && earlier.family === this.options.analyser.familyOf?.(p);
+    const analysis = reuse ? earlier.analysis : this.options.analyser.analyse(p, text, this.names);
     const { calls, dynamic, bindings } = toCalls(text, analysis);
     this.files.set(p, { file: p, hash, calls, dynamic, bindings, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
     this.groups.fileChanged(p);

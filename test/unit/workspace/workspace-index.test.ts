@@ -4,6 +4,8 @@ import type { Finding } from '../../../server/src/manifest/types';
 import { MemoryFileSystem } from '../manifest/helpers/memory-fs';
 import { simpleAnalyser } from '../manifest/helpers/simple-analyser';
 import { testCatalogue } from '../manifest/helpers/test-catalogue';
+import { defaultAnalyser } from '../../../server/src/workspace/default-analyser';
+import { analyse } from '../../../server/src/analysis/analyse';
 
 async function indexOf(files: Record<string, string>, options: { envKeys?: string[]; maxFileSize?: number; onProgress?: (p: ScanProgress) => void } = {}) {
   const fs = new MemoryFileSystem(files);
@@ -131,6 +133,29 @@ describe('workspace index: keeping current', () => {
     const before = analysed.length;
     await index.update('/ws/src/a.js', "call('crm.lead.add')");
     assert.equal(analysed.length, before);
+  });
+
+  it("takes over the editor's analysis of the same text, and analyses again when it was made with other names or as another language", async () => {
+    const catalogue = testCatalogue();
+    let analyses = 0;
+    const analyser = {
+      ...defaultAnalyser,
+      analyse: (p: string, t: string, n: Parameters<typeof defaultAnalyser.analyse>[2]) => (analyses++, defaultAnalyser.analyse(p, t, n)),
+    };
+    const fs = new MemoryFileSystem({ '/ws/bitrix24.json': '{ "scopes": ["crm"] }', '/ws/src/b.js': '' });
+    const index = new WorkspaceIndex({ roots: ['/ws'], fs, catalogue, analyser });
+    await index.scan();
+    const text = "call('im.notify.system.add')";
+    const before = analyses;
+    await index.update('/ws/src/b.js', text, { analysis: analyse(text, 'js', catalogue), family: 'js', names: catalogue });
+    assert.equal(analyses, before, 'not analysed again');
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@src/b.js:1', 'missing-scope@bitrix24.json:1', 'unused-scope@bitrix24.json:1']);
+    const other = text + ' ';
+    await index.update('/ws/src/b.js', other, { analysis: analyse(other, 'js', testCatalogue()), family: 'js', names: testCatalogue() });
+    assert.equal(analyses, before + 1, 'made with another catalogue view: analysed again');
+    await index.update('/ws/src/b.js', text, { analysis: analyse(text, 'php', catalogue), family: 'php', names: catalogue });
+    assert.equal(analyses, before + 2, 'made as PHP for a .js file: analysed again');
+    assert.deepEqual(brief(index.findings()), ['missing-scope-call@src/b.js:1', 'missing-scope@bitrix24.json:1', 'unused-scope@bitrix24.json:1']);
   });
 
   it('updates diagnostics across files when a manifest is edited', async () => {
