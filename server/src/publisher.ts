@@ -71,8 +71,18 @@ export class Publisher {
   /** Publishes what index updates changed: files whose findings changed, open documents whose catalogue view changed. */
   readonly publishChanged = (): void => {
     const changed = this.service.staleUris(this.documents.keys());
-    for (const uri of changed) if (!this.later.pending(uri)) this.publish(uri);
-    if (changed.length > 0) void this.connection.sendNotification(protocol.AppScopesChangedNotification);
+    if (changed.length === 0) return;
+    // One document per turn of the event loop: a request that arrives meanwhile is answered between two
+    // (a document of 100k findings takes a while to publish), not after all of them.
+    const next = (i: number): void => {
+      if (i === changed.length) {
+        void this.connection.sendNotification(protocol.AppScopesChangedNotification);
+        return;
+      }
+      if (!this.later.pending(changed[i])) this.publish(changed[i]);
+      setImmediate(() => next(i + 1));
+    };
+    next(0);
   };
 
   /** Runs an index update, then publishes what it changed; several in a row (a branch switch) publish once. */

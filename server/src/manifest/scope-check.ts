@@ -175,9 +175,17 @@ export class ScopeChecker {
   checkFile(f: FileCalls): FileCheck {
     const check = emptyCheck(f.file);
     const catalogue = this.input.catalogue;
+    // What a name means does not depend on where it is called: looked up once per name and version.
+    const meanings = new Map<string, { ignored: boolean; method: MethodInfo | undefined }>();
     for (const call of f.calls) {
-      if (this.isIgnored(call.name)) continue;
-      const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
+      const key = call.version ? `${call.version}:${call.name}` : call.name;
+      let meaning = meanings.get(key);
+      if (!meaning) {
+        meaning = { ignored: this.isIgnored(call.name), method: this.view.get(call.name, call.version) ?? this.view.get(call.name) };
+        meanings.set(key, meaning);
+      }
+      if (meaning.ignored) continue;
+      const method = meaning.method;
       const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
       // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
       if (!method || !method.custom) this.referenceFindings(check, at, this.problemsOf(call));
