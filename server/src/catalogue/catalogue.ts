@@ -64,8 +64,6 @@ function lowerKeys<T>(o: Record<string, T>): Map<string, T> {
  * the entity type").
  */
 const PLACEHOLDER = /<[^>]+>|(?<=^|_)XXX(?=_|$)/g;
-/** The versions of a name nobody documents. */
-const NO_METHODS: readonly MethodInfo[] = [];
 
 /** A matcher for a template code: placeholders match one or more letters/digits (`XXX` also underscores). */
 export function templatePattern(code: string): { pattern: RegExp; literal: number } {
@@ -244,8 +242,7 @@ export class Catalogue implements MethodNames {
    * preferred when both exist (a call without `/api/` runs the old version).
    */
   get(name: string, version?: 2 | 3): MethodInfo | undefined {
-    // Without custom methods, no list is built per lookup (the scope check looks up every call).
-    const all = this.custom.size === 0 ? (this.index.byName.get(name.toLowerCase()) ?? NO_METHODS) : this.versions(name);
+    const all = this.versions(name);
     if (version) return all.find((m) => m.version === version);
     return all.find((m) => m.version === 2) ?? all[0];
   }
