@@ -15,6 +15,16 @@ import * as protocol from './protocol';
 /** Pause after the last edit of a document before its diagnostics are computed and published. */
 const PUBLISH_DEBOUNCE_MS = 100;
 
+/**
+ * Runs `task` after the messages that have already arrived are handled. The connection reads
+ * input between turns of the event loop and handles each message in a `setImmediate` callback;
+ * callbacks run in the order they were queued, so `task` goes two turns later: a hover sent
+ * while the index took in a large file is answered before the publish that follows, not after it.
+ */
+function afterReceivedMessages(task: () => void): void {
+  setImmediate(() => setImmediate(task));
+}
+
 /** Publishes one connection's diagnostics from one language service. */
 export class Publisher {
   private readonly later = new Debouncer();
@@ -80,7 +90,7 @@ export class Publisher {
         return;
       }
       if (!this.later.pending(changed[i])) this.publish(changed[i]);
-      setImmediate(() => next(i + 1));
+      afterReceivedMessages(() => next(i + 1));
     };
     next(0);
   };
@@ -99,7 +109,7 @@ export class Publisher {
   private publishChangedSoon(): void {
     if (this.changedQueued) return;
     this.changedQueued = true;
-    setImmediate(() => {
+    afterReceivedMessages(() => {
       this.changedQueued = false;
       this.publishChanged();
     });

@@ -144,6 +144,13 @@ export function aggregate(checks: Iterable<FileCheck>): Aggregate {
   return { forced, forcedKey: [...forced].sort().join(','), needed, open, dynamic, missing, alternatives, forbidden };
 }
 
+/** What a called name means for a checker (see `ScopeChecker.checkFile`). */
+interface Meaning {
+  ignored: boolean;
+  method: MethodInfo | undefined;
+  problems: { code: FindingCode; severity: Severity; message: string; data: FindingData }[];
+}
+
 /** Checks files against one manifest (or none). */
 export class ScopeChecker {
   /** The catalogue with the manifest's custom methods: what a name means in these files. */
@@ -155,8 +162,6 @@ export class ScopeChecker {
   private readonly manifestDoc?: TextDocument;
   /** "Did you mean" answers, shared by every file of the group. */
   private readonly suggestions: SuggestionMemo = new Map();
-  /** A name's problems, worked out once: they do not depend on where it is called (a generated file may call one name 10,000 times). */
-  private readonly nameProblems = new Map<string, ReferenceProblem[]>();
   private readonly t: Texts;
 
   constructor(readonly input: CheckerInput) {
@@ -175,22 +180,22 @@ export class ScopeChecker {
   checkFile(f: FileCalls): FileCheck {
     const check = emptyCheck(f.file);
     const catalogue = this.input.catalogue;
-    // What a name means does not depend on where it is called: looked up once per name and version.
-    const meanings = new Map<string, { ignored: boolean; method: MethodInfo | undefined }>();
+    // What a name means does not depend on where it is called: worked out once per name and version
+    // (a generated file may call one name 10,000 times), down to its problems' findings but their place.
+    const meanings = new Map<string, Meaning>();
     for (const call of f.calls) {
       const key = call.version ? `${call.version}:${call.name}` : call.name;
       let meaning = meanings.get(key);
-      if (!meaning) {
-        meaning = { ignored: this.isIgnored(call.name), method: this.view.get(call.name, call.version) ?? this.view.get(call.name) };
-        meanings.set(key, meaning);
-      }
+      if (!meaning) meanings.set(key, (meaning = this.meaningOf(call)));
       if (meaning.ignored) continue;
+      for (const r of meaning.problems) {
+        const silenced = f.suppressions?.get(call.range.start.line);
+        if (silenced !== undefined && (silenced.length === 0 || silenced.includes(r.code))) continue;
+        check.findings.push(finding(r.code, r.severity, r.message, f.file, call.range, r.data));
+      }
       const method = meaning.method;
-      const at: Need = { kind: 'method', method: call.name, file: f.file, range: call.range, suppressions: f.suppressions };
-      // Methods the manifest declares itself (methods.custom) are never unknown or deprecated.
-      if (!method || !method.custom) this.referenceFindings(check, at, this.problemsOf(call));
       if (!method) continue;
-      const need: Need = { ...at, method: method.name };
+      const need: Need = { kind: 'method', method: method.name, file: f.file, range: call.range, suppressions: f.suppressions };
       this.addNeed(check, need, method.requirement, method.editions);
       this.callHints(check, method, need);
     }
@@ -365,11 +370,17 @@ export class ScopeChecker {
   }
 
   /** A method's, event's or placement's own problems, at the use. */
-  private problemsOf(call: CallSite): ReferenceProblem[] {
-    const key = call.version ? `${call.version}:${call.name}` : call.name;
-    let found = this.nameProblems.get(key);
-    if (!found) this.nameProblems.set(key, (found = methodProblems(call, this.input.catalogue, this.suggestions, this.input.locale)));
-    return found;
+  /** What a called name means here: ignored or not, the method, and its problems as findings (methods the manifest declares itself are never unknown or deprecated). */
+  private meaningOf(call: CallSite): Meaning {
+    const method = this.view.get(call.name, call.version) ?? this.view.get(call.name);
+    const problems: Meaning['problems'] = [];
+    if (!method || !method.custom) {
+      for (const p of methodProblems(call, this.input.catalogue, this.suggestions, this.input.locale)) {
+        const severity = this.level(p.code);
+        if (severity) problems.push({ code: p.code, severity, message: p.message, data: { kind: 'reference', name: call.name, ...p.data } });
+      }
+    }
+    return { ignored: this.isIgnored(call.name), method, problems };
   }
 
   private referenceFindings(check: FileCheck, at: Need, problems: ReferenceProblem[]): void {

@@ -46,7 +46,15 @@ export class FindingCache {
 
   /** Findings located in `file`. */
   inFile(file: string): Finding[] {
-    return [...this.groups.values()].flatMap((g) => g.get(file) ?? []);
+    // Usually one group holds the file: its list is handed out as it is, not copied (it may hold 100k).
+    let only: Finding[] | undefined;
+    for (const g of this.groups.values()) {
+      const list = g.get(file);
+      if (!list) continue;
+      if (only) return [...this.groups.values()].flatMap((h) => h.get(file) ?? []);
+      only = list;
+    }
+    return only ?? [];
   }
 
   /** Files whose findings changed since the last call, with their findings now (empty = clear them). */
