@@ -2,6 +2,7 @@
  * Turns a source file into the calls the scope check needs: which files are
  * analysed, and each reference's offsets as line/character positions.
  */
+import { performance } from 'node:perf_hooks';
 import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
@@ -22,14 +23,39 @@ export function toCalls(text: string, analysis: DocumentAnalysis): { calls: Call
   const at = positionFinder(text);
   return {
     bindings: refs.map((b) => ({ kind: b.kind, name: b.name, via: b.via, range: { start: at(b.start), end: at(b.end) } })),
-    calls: analysis.references.map((r) => ({
-      name: r.name,
-      version: r.version,
-      range: { start: at(r.start), end: at(r.end) },
-      context: r.context,
-    })),
+    calls: analysis.references.map((r) => callSite(r, at)),
     dynamic: analysis.unresolved.map((u) => ({ pattern: u.pattern, range: { start: at(u.start), end: at(u.end) }, context: u.context })),
   };
+}
+
+/**
+ * `toCalls` for any size of analysis without holding the thread: a generated file's 100k calls
+ * (and the collection of the objects they make) take turns with requests, `yieldEvery` ms at a time.
+ */
+export async function toCallsTakingTurns(
+  text: string,
+  analysis: DocumentAnalysis,
+  yieldEvery = 10,
+): Promise<{ calls: CallSite[]; dynamic: DynamicSite[]; bindings: BindingSite[] }> {
+  const refs = analysis.references;
+  // A file of ordinary size is done at once.
+  if (refs.length < 5_000) return toCalls(text, analysis);
+  const { dynamic, bindings } = toCalls(text, { ...analysis, references: [] });
+  const at = positionFinder(text);
+  const calls: CallSite[] = [];
+  let slice = performance.now();
+  for (let i = 0; i < refs.length; i++) {
+    calls.push(callSite(refs[i], at));
+    if ((i & 1023) === 1023 && performance.now() - slice > yieldEvery) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  return { calls, dynamic, bindings };
+}
+
+function callSite(r: DocumentAnalysis['references'][number], at: (offset: number) => Position): CallSite {
+  return { name: r.name, version: r.version, range: { start: at(r.start), end: at(r.end) }, context: r.context };
 }
 
 /** offset → Position by binary search over line starts (UTF-16 offsets, as LSP counts). */

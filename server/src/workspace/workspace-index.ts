@@ -10,7 +10,7 @@ import { addAllMissingFix, fixesFor, type Fix } from '../manifest/fixes';
 import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
-import { toCalls, type SourceAnalyser } from './source-analyser';
+import { toCallsTakingTurns, type SourceAnalyser } from './source-analyser';
 import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 import { buildReport, type ScopeReport } from './report';
@@ -389,7 +389,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       }
       const text = await this.options.fs.readFile(p);
       this.setProblems(p, []);
-      this.setSource(p, text, false);
+      await this.setSource(p, text, false);
     } catch (err) {
       this.drop(p);
       this.unreadable(p, false, readFailure(err));
@@ -496,7 +496,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       return;
     }
     this.setProblems(p, []);
-    this.setSource(p, text, fromEditor, earlier);
+    await this.setSource(p, text, fromEditor, earlier);
   }
 
   private async reload(p: string): Promise<void> {
@@ -539,7 +539,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     await this.apply(p, text, false);
   }
 
-  private setSource(p: string, text: string, overlay: boolean, earlier?: EarlierAnalysis): void {
+  private async setSource(p: string, text: string, overlay: boolean, earlier?: EarlierAnalysis): Promise<void> {
     const hash = createHash('sha1').update(text).digest('base64');
     const existing = this.files.get(p);
     if (existing && existing.hash === hash) {
@@ -548,7 +548,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     }
     const reuse = earlier !== undefined && earlier.names === this.names && earlier.family === this.options.analyser.familyOf?.(p);
     const analysis = reuse ? earlier.analysis : this.options.analyser.analyse(p, text, this.names);
-    const { calls, dynamic, bindings } = toCalls(text, analysis);
+    const { calls, dynamic, bindings } = await toCallsTakingTurns(text, analysis);
     this.files.set(p, { file: p, hash, calls, dynamic, bindings, suppressions: analysis.suppressions, overlay: overlay ? text : undefined });
     this.groups.fileChanged(p);
   }
@@ -596,7 +596,7 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
       const text = f.overlay ?? (await this.limit(() => this.options.fs.readFile(f.file)).catch(() => undefined));
       f.hash = '';
       if (text === undefined) this.drop(f.file);
-      else this.setSource(f.file, text, f.overlay !== undefined);
+      else await this.setSource(f.file, text, f.overlay !== undefined);
     }
   }
 
