@@ -6,6 +6,8 @@
  * and a refusal never stops activation.
  */
 import * as vscode from 'vscode';
+import { serverLocale } from '../l10n/server-locale';
+import { mcpArgs } from './mcp-args';
 
 /** The API shape used, from VS Code 1.101 (not in the 1.100 typings this extension builds against). */
 interface McpApi {
@@ -33,7 +35,14 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
       provideMcpServerDefinitions: () =>
         (vscode.workspace.workspaceFolders ?? []).map(
           // The extension host's executable runs scripts as Node when told to (Electron).
-          (f) => new Definition(`Bitrix24 REST Tools (${f.name})`, process.execPath, [bin, f.uri.fsPath], { ELECTRON_RUN_AS_NODE: 1 }, version),
+          (f) =>
+            new Definition(
+              `Bitrix24 REST Tools (${f.name})`,
+              process.execPath,
+              mcpArgs(bin, f.uri.fsPath, serverLocale(vscode.workspace.getConfiguration('bitrix24').get('language'), vscode.env.language)),
+              { ELECTRON_RUN_AS_NODE: 1 },
+              version,
+            ),
         ),
     });
   } catch (err) {
@@ -45,6 +54,9 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
     changed,
     registration,
     vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('bitrix24.language')) changed.fire();
+    }),
   );
   log.info('Offered bitrix24-mcp to VS Code’s MCP support');
   return true;
