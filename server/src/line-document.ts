@@ -30,6 +30,18 @@ function splitLines(text: string): string[] {
   return out;
 }
 
+/** The index of the last of `sorted[0..last]` that is ≤ `value` (0 when none is), by binary search. */
+export function lastAtOrBefore(sorted: readonly number[], value: number, last = sorted.length - 1): number {
+  let lo = 0;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Length of `line` without its terminator. */
 function contentLength(line: string): number {
   let n = line.length;
@@ -56,14 +68,7 @@ class LineIndex {
   lineOf(at: number): number {
     const { starts } = this;
     while (!this.complete && starts[starts.length - 1] <= at) this.next();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(starts, at, starts.length - 1);
   }
 
   /** The start of `line`, or undefined past the last line. */
@@ -171,13 +176,7 @@ export class LineDocument implements TextDocument {
     }
     const starts = this.lineStarts();
     const at = Math.max(0, Math.min(offset, starts[this.lines.length]));
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, at, this.lines.length - 1);
     return { line: lo, character: Math.min(at - starts[lo], contentLength(this.lines[lo])) };
   }
 

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
+import { lastAtOrBefore } from '../line-document';
 import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
 
 /** Which files the workspace scan reads and how they are analysed. */
@@ -63,13 +64,7 @@ export function positionFinder(text: string): (offset: number) => Position {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lastAtOrBefore(starts, offset);
+    return { line, character: offset - starts[line] };
   };
 }
