@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Catalogue } from '../../../server/src/catalogue/catalogue';
 import { requirementScopes } from '../../../server/src/catalogue/requirement';
 import type { CatalogueData, ParamInfo } from '../../../server/src/catalogue/types';
+import { validateCatalogue, validateRussian } from '../../../server/src/catalogue/validate';
 
 const dir = join(__dirname, '..', '..', '..', 'server', 'src', 'catalogue');
 const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'catalogue', 'overrides.json'), 'utf8')) as {
@@ -13,6 +14,11 @@ const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scr
 describe('catalogue consistency (checked-in catalogue.json)', () => {
   const catalogue = Catalogue.load();
   const data: CatalogueData = catalogue.data();
+
+  it('is valid as it ships, in English and Russian (the server loads it without validating it again)', () => {
+    assert.deepEqual(validateCatalogue(JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'))), []);
+    assert.deepEqual(validateRussian(JSON.parse(readFileSync(join(dir, 'catalogue.ru.json'), 'utf8'))), []);
+  });
 
   it('meets the size targets: at least 1,650 methods and 45 scope codes', () => {
     assert.ok(data.methods.length >= 1650, `${data.methods.length} methods`);
