@@ -7,7 +7,8 @@
  *      and server RSS, with the default exclusions and with the core included;
  *   2. a burst of 1,000 edits on a 1 MB document: hover answered after the burst, RSS;
  *   3. a 2,000-file change on disk with a 200 KB document open: the longest any request waits;
- *   4. 100,000 unknown-method occurrences (97 distinct names): one publish;
+ *   4. 100,000 unknown-method occurrences (97 distinct names): one publish, then the longest
+ *      request wait while the workspace index takes the document in;
  *   5. a 20 MB minified file: the longest event-loop stall while it is open, and how
  *      long until RSS is back under 120 MB after it is closed.
  *
