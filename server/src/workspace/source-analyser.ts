@@ -2,10 +2,10 @@
  * Turns a source file into the calls the scope check needs: which files are
  * analysed, and each reference's offsets as line/character positions.
  */
-import { performance } from 'node:perf_hooks';
 import type { Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import { lastAtOrBefore } from '../line-document';
+import { Turns } from './turns';
 import type { BindingSite, CallSite, DynamicSite } from '../manifest/types';
 
 /** Which files the workspace scan reads and how they are analysed. */
@@ -19,14 +19,10 @@ export interface SourceAnalyser {
 
 /** The calls of an analysis with positions instead of offsets. */
 export function toCalls(text: string, analysis: DocumentAnalysis): { calls: CallSite[]; dynamic: DynamicSite[]; bindings: BindingSite[] } {
-  const refs = analysis.bindings ?? [];
-  if (analysis.references.length === 0 && analysis.unresolved.length === 0 && refs.length === 0) return { calls: [], dynamic: [], bindings: [] };
+  if (analysis.references.length === 0 && analysis.unresolved.length === 0 && (analysis.bindings ?? []).length === 0)
+    return { calls: [], dynamic: [], bindings: [] };
   const at = positionFinder(text);
-  return {
-    bindings: refs.map((b) => ({ kind: b.kind, name: b.name, via: b.via, range: { start: at(b.start), end: at(b.end) } })),
-    calls: analysis.references.map((r) => callSite(r, at)),
-    dynamic: analysis.unresolved.map((u) => ({ pattern: u.pattern, range: { start: at(u.start), end: at(u.end) }, context: u.context })),
-  };
+  return { ...otherSites(analysis, at), calls: analysis.references.map((r) => callSite(r, at)) };
 }
 
 /**
@@ -41,18 +37,22 @@ export async function toCallsTakingTurns(
   const refs = analysis.references;
   // A file of ordinary size is done at once.
   if (refs.length < 5_000) return toCalls(text, analysis);
-  const { dynamic, bindings } = toCalls(text, { ...analysis, references: [] });
   const at = positionFinder(text);
+  const turns = new Turns(yieldEvery);
   const calls: CallSite[] = [];
-  let slice = performance.now();
   for (let i = 0; i < refs.length; i++) {
     calls.push(callSite(refs[i], at));
-    if ((i & 1023) === 1023 && performance.now() - slice > yieldEvery) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if ((i & 1023) === 1023) await turns.take();
   }
-  return { calls, dynamic, bindings };
+  return { ...otherSites(analysis, at), calls };
+}
+
+/** The dynamic names and the bindings of an analysis, with positions. */
+function otherSites(analysis: DocumentAnalysis, at: (offset: number) => Position): { dynamic: DynamicSite[]; bindings: BindingSite[] } {
+  return {
+    bindings: (analysis.bindings ?? []).map((b) => ({ kind: b.kind, name: b.name, via: b.via, range: { start: at(b.start), end: at(b.end) } })),
+    dynamic: analysis.unresolved.map((u) => ({ pattern: u.pattern, range: { start: at(u.start), end: at(u.end) }, context: u.context })),
+  };
 }
 
 function callSite(r: DocumentAnalysis['references'][number], at: (offset: number) => Position): CallSite {

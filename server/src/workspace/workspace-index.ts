@@ -11,6 +11,7 @@ import { GitignoreRules } from './gitignore';
 import { ManifestRegistry, type ManifestState } from './manifest-registry';
 import { DEFAULT_ENV_KEYS } from '../manifest/env-manifest';
 import { toCallsTakingTurns, type SourceAnalyser } from './source-analyser';
+import { Turns } from './turns';
 import type { DocumentAnalysis, LanguageFamily, MethodNames } from '../analysis/types';
 import type { AppKind, FileCalls, Finding, ScopeCatalogue } from '../manifest/types';
 import { buildReport, type ScopeReport } from './report';
@@ -23,7 +24,6 @@ import type { GitignoreProblem } from './gitignore';
 import type { Locale } from '../l10n/locale';
 import { ruleMessage } from '../rules';
 
-/** Progress of the first scan (reading and analysing files). */
 /** An analysis the editor already made of a text (see `WorkspaceIndex.update`). */
 export interface EarlierAnalysis {
   analysis: DocumentAnalysis;
@@ -31,6 +31,7 @@ export interface EarlierAnalysis {
   names: MethodNames;
 }
 
+/** Progress of the first scan (reading and analysing files). */
 export interface ScanProgress {
   done: number;
   total: number;
@@ -319,22 +320,13 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
    * unbroken chain of microtasks; every ~10 ms the event loop gets a turn for requests.
    */
   private serial<T>(op: () => Promise<T>): Promise<T> {
-    const start = () => this.breathe().then(op);
+    const start = () => this.opTurns.take().then(op);
     const run = this.queue.then(start, start);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private slice = 0;
-  private breathe(): Promise<void> {
-    if (performance.now() - this.slice < 10) return Promise.resolve();
-    return new Promise((resolve) =>
-      setImmediate(() => {
-        this.slice = performance.now();
-        resolve();
-      }),
-    );
-  }
+  private readonly opTurns = new Turns(10, 0);
 
   /**
    * Walks `folder`, reads what it found, and forgets indexed files there that
@@ -365,17 +357,14 @@ export class WorkspaceIndex<C extends ScopeCatalogue = ScopeCatalogue> {
     const total = sources.length;
     const progress = this.options.onProgress;
     const step = Math.max(1, Math.floor(total / 100));
-    let slice = performance.now();
+    // Analysis is synchronous: pending requests (hover, completion) get a turn every few milliseconds.
+    const turns = new Turns();
     if (how.progress && progress) progress({ done: 0, total });
     for (const p of sources) {
       if (how.reread || !this.files.has(p)) await this.readSource(p);
       done++;
       if (how.progress && progress && (done % step === 0 || done === total)) progress({ done, total });
-      // Analysis is synchronous: give pending requests (hover, completion) a turn every few milliseconds.
-      if (performance.now() - slice > 10) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
+      await turns.take();
     }
   }
 
