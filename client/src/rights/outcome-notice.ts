@@ -13,6 +13,11 @@ export interface Notice {
   actions: FailureAction[];
 }
 
+/** An outcome's message followed by its first problem, which names what is wrong with the file (another portal's host, a bad code…). */
+export function withFirstProblem(outcome: { message: string; problems?: readonly string[] }): string {
+  return `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim();
+}
+
 const SWITCH_MODEL: FailureAction = { title: localize('Switch to Extended Model'), command: 'bitrix24.rights.switchToExtended' };
 
 /** The notice for an outcome; undefined when there is nothing to say (the user cancelled). */
@@ -27,9 +32,7 @@ export function noticeFor(outcome: ApplyOutcome, siteId: number): Notice | undef
     case 'nothing-to-restore':
       return notice('info', outcome.message);
     case 'invalid-file':
-      return notice('error', `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim(), [
-        { title: localize('Open Rights File'), command: 'bitrix24.rights.openRightsFile', args: [siteId] },
-      ]);
+      return notice('error', withFirstProblem(outcome), [{ title: localize('Open Rights File'), command: 'bitrix24.rights.openRightsFile', args: [siteId] }]);
     case 'not-effective':
       return notice('warning', outcome.message, [SWITCH_MODEL]);
     case 'aborted':

@@ -20,6 +20,7 @@ import { LandingSection, portalHost, type RightsApi } from './api';
 import { CommandDeps, requireApi, requireFolder, requireWritableFolder, showNotice } from './command-guards';
 import { restorePreviousModel, switchModel, SwitchOutcome } from './model-switch';
 import { normaliseOperations, Operation } from './operations';
+import { withFirstProblem } from './outcome-notice';
 import { closePlanTabs, confirmCancelDefault, confirmModelSwitch, confirmRolePlan, planBase, PlanDocuments, showRolePlanDiff } from './plan-view';
 import { applyRoles, importRoles, planRoles, restoreRoles, RoleApplyOutcome } from './role-apply';
 import { RoleEntry, RoleFile, withAccessCodes, withRole, withRoleRight } from './role-file';
@@ -245,7 +246,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
             ? [{ title: vscode.l10n.t('Restore Previous Roles…'), command: 'bitrix24.rights.restoreRoles', args: [section] }]
             : (outcome.failure?.actions ?? []);
     // Like a site's rights file, a broken role file is named with its first problem (e.g. another portal's host).
-    const text = outcome.status === 'invalid-file' ? `${outcome.message} ${outcome.problems?.[0] ?? ''}`.trim() : outcome.message;
+    const text = outcome.status === 'invalid-file' ? withFirstProblem(outcome) : outcome.message;
     return { ...outcome, notice: tell(outcome.status === 'invalid-file' ? 'error' : level, text, actions) };
   };
 
@@ -299,7 +300,7 @@ export function registerRoleCommands(context: vscode.ExtensionContext, deps: Com
         if (out.status !== 'cancelled')
           tell(
             out.status === 'imported' ? 'info' : 'error',
-            out.status === 'invalid-file' ? `${out.message} ${out.problems?.[0] ?? ''}`.trim() : out.message,
+            out.status === 'invalid-file' ? withFirstProblem(out) : out.message,
             out.status === 'invalid-file' ? [{ title: vscode.l10n.t('Open Role File'), command: 'bitrix24.rights.openRoleFile', args: [section] }] : [],
           );
         return out;
