@@ -7,6 +7,7 @@
  * identifier and opened bracket with that context.
  */
 import { Tok, TokenStream } from './tokens';
+import { foldedAt } from './lex-util';
 import type { Region } from './lexer';
 import type { MethodReference } from './types';
 import { Role, roleOfCallee } from './call-roles';
@@ -375,12 +376,7 @@ export abstract class FrameWalker {
   /** Case-insensitive comparison of an identifier or string token with a lower-case word. */
   tokenIs(i: number, word: string): boolean {
     const s = this.ts.start[i];
-    if (this.ts.end[i] - s !== word.length) return false;
-    for (let k = 0; k < word.length; k++) {
-      const c = this.text.charCodeAt(s + k);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false;
-    }
-    return true;
+    return this.ts.end[i] - s === word.length && foldedAt(this.text, s, word);
   }
 
   /** `tokenIs` for a key token (an identifier or a string's content). */

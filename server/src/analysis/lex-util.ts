@@ -98,3 +98,13 @@ export function numberToken(text: string, p: number, to: number, out: TokenStrea
   out.push(Tok.Value, start, p);
   return p;
 }
+
+/** Whether `text` holds `word` (lower-case ASCII) at `at`, letters compared case-insensitively, without a lowered copy. */
+export function foldedAt(text: string, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(at + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}

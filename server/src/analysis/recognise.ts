@@ -9,6 +9,7 @@ import type { CallContext, MethodNames, MethodReference, UnresolvedReference } f
 import { NAME_CHAR, StrFlag, Tok, TokenStream } from './tokens';
 import { Frame, FrameWalker } from './frames';
 import type { Region } from './lexer';
+import { foldedAt } from './lex-util';
 import { hasDot, isMethodPattern, nameLength, patternOf, restUrlSegment } from './rest-url';
 import { chainPattern, nameAfterSlash, noteStringArg, Slot, slotOf } from './slots';
 import { phpSdkCall, pythonSdkCall } from './sdk-calls';
@@ -193,7 +194,7 @@ export class Recogniser extends FrameWalker {
       return;
     }
     // `base + 'crm.lead.add.json'`: a URL tail.
-    const cut = endsWithFolded(name, '.json') ? 5 : endsWithFolded(name, '.xml') ? 4 : 0;
+    const cut = foldedAt(name, name.length - 5, '.json') ? 5 : foldedAt(name, name.length - 4, '.xml') ? 4 : 0;
     if (cut && (prevConcat || slot !== Slot.None)) {
       name = name.slice(0, name.length - cut);
       if (names.has(name)) this.add(name, s, e - cut, prevConcat ? 'url' : contextOf(slot, f, this), slot, f, i);
@@ -496,16 +497,4 @@ function contextOf(slot: Slot, f: Frame, w: { parentBatch(f: Frame): boolean }):
   if (slot === Slot.BatchEntry) return 'batch';
   if (slot === Slot.MethodKey) return f.entry || w.parentBatch(f) ? 'batch' : 'call';
   return 'call';
-}
-
-/** `text` ends with `tail` (lowercase ASCII), letters compared case-insensitively, without a lowered copy per string. */
-function endsWithFolded(text: string, tail: string): boolean {
-  const from = text.length - tail.length;
-  if (from < 0) return false;
-  for (let i = 0; i < tail.length; i++) {
-    const c = text.charCodeAt(from + i);
-    const folded = c >= 65 && c <= 90 ? c | 32 : c;
-    if (folded !== tail.charCodeAt(i)) return false;
-  }
-  return true;
 }
