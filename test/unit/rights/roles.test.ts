@@ -243,6 +243,51 @@ describe('role model editing against the demo portal', function () {
     });
   }
 
+  for (const afterApplying of [true, false]) {
+    it(`a 504 from a gateway to setRights ${afterApplying ? 'after' : 'before'} the portal saved is settled by reading the role: journaled ${afterApplying ? 'applied' : 'rejected'}`, async () => {
+      await importRoles(admin, fs, 'SITE');
+      await edit((f) => withRole(f, withRoleRight(manager(f), '0', ['read', 'edit'])));
+      portal.faults.set(
+        afterApplying
+          ? { failAfterApplying: { method: 'landing.role.setRights', status: 504 } }
+          : { failNext: { method: 'landing.role.setRights', error: 'GATEWAY_TIMEOUT', status: 504 } },
+      );
+      const out = await applyRoles(deps, 'SITE');
+      const left = portal.faults.get();
+      assert.deepEqual([left.failNext, left.failAfterApplying], [[], []], 'the 504 was answered');
+      portal.faults.clear();
+      assert.deepEqual(role(portal, MANAGER)?.rights['0'], afterApplying ? ['read', 'edit'] : ['read']);
+      const { entries } = await readRoleJournal(fs, host);
+      const last = entries[entries.length - 1];
+      assert.ok(last.kind === 'roles');
+      const journaled = last.roles.find((r) => r.id === MANAGER);
+      // The role read decides: never "rejected" on the strength of a 5xx alone.
+      assert.equal(journaled?.outcome, afterApplying ? 'applied' : 'rejected', out.message);
+      assert.equal(out.status, afterApplying ? 'applied' : 'rejected', out.message);
+      assert.deepEqual(journaled?.verified?.['0'], afterApplying ? ['read', 'edit'] : ['read']);
+    });
+
+    it(`a 504 from a gateway to the model switch ${afterApplying ? 'after' : 'before'} the portal switched is settled by reading the model: journaled ${afterApplying ? 'applied' : 'rejected'}`, async () => {
+      assert.equal(portal.snapshot().roleModel, false);
+      portal.faults.set(
+        afterApplying
+          ? { failAfterApplying: { method: 'landing.role.enable', status: 504 } }
+          : { failNext: { method: 'landing.role.enable', error: 'GATEWAY_TIMEOUT', status: 504 } },
+      );
+      const out = await switchModel(admin, fs, 'role');
+      const left = portal.faults.get();
+      assert.deepEqual([left.failNext, left.failAfterApplying], [[], []], 'the 504 was answered');
+      portal.faults.clear();
+      assert.equal(portal.snapshot().roleModel, afterApplying);
+      assert.equal(out.status, afterApplying ? 'switched' : 'failed', out.message);
+      const { entries } = await readRoleJournal(fs, host);
+      const last = entries[entries.length - 1];
+      assert.ok(last.kind === 'model');
+      assert.equal(last.outcome, afterApplying ? 'applied' : 'rejected');
+      if (afterApplying) await switchModel(admin, fs, 'extended');
+    });
+  }
+
   it('names entries for sites the portal skips, and verification reports them', async () => {
     await importRoles(admin, fs, 'SITE');
     await edit((f) => withRole(f, withRoleRight(manager(f), '6', ['read'])));
